@@ -1,0 +1,12 @@
+// What handlers are built over: the open database and where the data lives.
+// Handlers are plain functions of these; they never see ipcMain or HTTP.
+import type Database from 'better-sqlite3';
+
+export interface HandlerDeps {
+  db: Database.Database;
+  dataDir: string;
+  databasePath: string;
+  host: 'electron' | 'http';
+  /** Injected clock so tests are deterministic. */
+  now: () => Date;
+}
