@@ -1,0 +1,273 @@
+// One inventory item: a physical thing (or a quantity of identical ones) of a
+// catalog part, with where it came from and what it cost. Money is integer
+// minor units in the item's one currency; price, shipping and tax are PER UNIT,
+// so the landed cost is (price + shipping + tax) × quantity. Unknown amounts
+// are null, never 0.
+import { z } from 'zod';
+import { CurrencyCode, formatAmountPlain, minorDigits, parseAmount } from '../money';
+import type { FieldIssue } from '../api/errors';
+import { ItemStatus, ITEM_STATUSES } from './status';
+import { IsoDate, isIsoDate } from './dates';
+import { ebayItemNumber, parseWebUrl } from './ebay';
+
+/** What a stored item looks like everywhere (API results, export). */
+export const InventoryItem = z.object({
+  id: z.string().min(1),
+  partId: z.string().min(1),
+  quantity: z.number().int().min(1),
+  status: ItemStatus,
+  currency: CurrencyCode,
+  /** Per unit, minor units of `currency`; null = not known yet. */
+  priceMinor: z.number().int().safe().nullable(),
+  shippingMinor: z.number().int().safe().nullable(),
+  taxMinor: z.number().int().safe().nullable(),
+  seller: z.string().nullable(),
+  listingUrl: z.string().nullable(),
+  /** Derived from listingUrl; null when the URL is not an eBay listing. */
+  ebayItemNumber: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  orderedOn: IsoDate.nullable(),
+  receivedOn: IsoDate.nullable(),
+  returnBy: IsoDate.nullable(),
+  condition: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** ISO 8601 timestamps (UTC). */
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InventoryItem = z.infer<typeof InventoryItem>;
+
+/** The catalog part's label, carried with each item for display. */
+export const PartLabel = z.object({
+  category: z.string(),
+  vendor: z.string(),
+  model: z.string(),
+});
+export type PartLabel = z.infer<typeof PartLabel>;
+
+/** An item as lists and forms show it: the item plus its part's label. */
+export const InventoryItemView = InventoryItem.extend({ part: PartLabel });
+export type InventoryItemView = z.infer<typeof InventoryItemView>;
+
+/** The editable fields after validation (what the database stores besides id and timestamps). */
+export type ItemFields = Omit<InventoryItem, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Conditions eBay sellers use; the field is free text, these are suggestions. */
+export const ITEM_CONDITIONS = ['New', 'Open box', 'Used', 'Refurbished', 'For parts or not working'] as const;
+
+const text = z.string().nullable().optional();
+
+/**
+ * A draft as a form, a CSV row or the CLI sends it: everything is text as the
+ * person typed it (amounts in major units, "129.99"), only shapes are checked
+ * here. `validateItemDraft` turns it into ItemFields or field messages.
+ */
+export const ItemDraft = z
+  .object({
+    partId: z.string().optional(),
+    quantity: z.union([z.number(), z.string()]).optional(),
+    status: z.string().optional(),
+    currency: z.string().optional(),
+    price: text,
+    shipping: text,
+    tax: text,
+    seller: text,
+    listingUrl: text,
+    orderNumber: text,
+    orderedOn: text,
+    receivedOn: text,
+    returnBy: text,
+    condition: text,
+    serialNumber: text,
+    notes: text,
+  })
+  .strict();
+export type ItemDraft = z.infer<typeof ItemDraft>;
+export type ItemDraftField = keyof ItemDraft;
+
+export const DEFAULT_CURRENCY = 'USD';
+
+/** Longest accepted text per field: generous, but a paste of a whole web page is a mistake. */
+export const MAX_LENGTH = {
+  partId: 200,
+  seller: 200,
+  listingUrl: 2000,
+  orderNumber: 100,
+  condition: 100,
+  serialNumber: 200,
+  notes: 10_000,
+} as const;
+
+const LABEL: Record<ItemDraftField, string> = {
+  partId: 'Part',
+  quantity: 'Quantity',
+  status: 'Status',
+  currency: 'Currency',
+  price: 'Price',
+  shipping: 'Shipping',
+  tax: 'Tax',
+  seller: 'Seller',
+  listingUrl: 'Listing URL',
+  orderNumber: 'Order number',
+  orderedOn: 'Ordered date',
+  receivedOn: 'Received date',
+  returnBy: 'Return-by date',
+  condition: 'Condition',
+  serialNumber: 'Serial number',
+  notes: 'Notes',
+};
+
+export function fieldLabel(field: ItemDraftField): string {
+  return LABEL[field];
+}
+
+export type DraftResult = { ok: true; value: ItemFields } | { ok: false; issues: FieldIssue[] };
+
+/** Blank → null; single-line fields are trimmed, notes are kept verbatim. */
+function blankToNull(value: string | null | undefined, trim = true): string | null {
+  if (value === undefined || value === null || value.trim() === '') return null;
+  return trim ? value.trim() : value;
+}
+
+/**
+ * Checks a draft and converts it to stored fields. Messages are written to sit
+ * next to the form field ("Price must be a number like 129.99"); paths are the
+ * draft's field names.
+ */
+export function validateItemDraft(draft: ItemDraft): DraftResult {
+  const issues: FieldIssue[] = [];
+  const fail = (path: ItemDraftField, message: string): null => {
+    issues.push({ path, message });
+    return null;
+  };
+
+  const partId = blankToNull(draft.partId) ?? fail('partId', 'Choose a part');
+  if (partId !== null && partId.length > MAX_LENGTH.partId) fail('partId', 'Choose a part from the list');
+
+  let quantity: number | null = 1;
+  if (draft.quantity !== undefined && !(typeof draft.quantity === 'string' && draft.quantity.trim() === '')) {
+    const n = typeof draft.quantity === 'number' ? draft.quantity : /^\s*\d+\s*$/.test(draft.quantity) ? Number(draft.quantity) : NaN;
+    quantity = Number.isSafeInteger(n) && n >= 1 && n <= 1_000_000 ? n : fail('quantity', 'Quantity must be a whole number, 1 or more');
+  }
+
+  const statusText = blankToNull(draft.status) ?? 'wishlist';
+  const status = ItemStatus.safeParse(statusText);
+  if (!status.success) fail('status', `Status must be one of: ${ITEM_STATUSES.join(', ')}`);
+
+  const currencyText = (blankToNull(draft.currency) ?? DEFAULT_CURRENCY).toUpperCase();
+  const currencyOk = CurrencyCode.safeParse(currencyText).success;
+  if (!currencyOk) fail('currency', 'Currency must be a 3-letter code like USD or EUR');
+  const currency = currencyOk ? currencyText : DEFAULT_CURRENCY;
+
+  const amount = (field: 'price' | 'shipping' | 'tax'): number | null => {
+    const typed = blankToNull(draft[field]);
+    if (typed === null) return null;
+    const example = formatAmountPlain(12999, currency);
+    const minor = parseAmount(typed, currency);
+    if (minor === null) {
+      const digits = minorDigits(currency);
+      const why = digits === 0 ? ` (${currency} has no cents)` : '';
+      return fail(field, `${LABEL[field]} must be a number like ${example}${why}`);
+    }
+    if (minor < 0) return fail(field, `${LABEL[field]} cannot be negative`);
+    if (minor > 1e13) return fail(field, `${LABEL[field]} is too large`);
+    return minor;
+  };
+  const priceMinor = amount('price');
+  const shippingMinor = amount('shipping');
+  const taxMinor = amount('tax');
+
+  const limited = (field: 'seller' | 'orderNumber' | 'condition' | 'serialNumber' | 'notes'): string | null => {
+    const value = blankToNull(draft[field], field !== 'notes');
+    if (value !== null && value.length > MAX_LENGTH[field]) return fail(field, `${LABEL[field]} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters`);
+    return value;
+  };
+  const seller = limited('seller');
+  const orderNumber = limited('orderNumber');
+  const condition = limited('condition');
+  const serialNumber = limited('serialNumber');
+  const notes = limited('notes');
+
+  let listingUrl = blankToNull(draft.listingUrl);
+  if (listingUrl !== null) {
+    if (listingUrl.length > MAX_LENGTH.listingUrl || parseWebUrl(listingUrl) === null) {
+      listingUrl = fail('listingUrl', 'Listing URL must be a web address like https://www.ebay.com/itm/123456789012');
+    }
+  }
+
+  const date = (field: 'orderedOn' | 'receivedOn' | 'returnBy'): string | null => {
+    const value = blankToNull(draft[field]);
+    if (value === null) return null;
+    return isIsoDate(value) ? value : fail(field, `${LABEL[field]} must be a date like 2024-05-31`);
+  };
+  const orderedOn = date('orderedOn');
+  const receivedOn = date('receivedOn');
+  const returnBy = date('returnBy');
+  if (orderedOn !== null && receivedOn !== null && receivedOn < orderedOn) fail('receivedOn', 'Received date is before the ordered date');
+
+  if (issues.length > 0 || partId === null || quantity === null || !status.success) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      partId,
+      quantity,
+      status: status.data,
+      currency,
+      priceMinor,
+      shippingMinor,
+      taxMinor,
+      seller,
+      listingUrl,
+      ebayItemNumber: listingUrl === null ? null : ebayItemNumber(listingUrl),
+      orderNumber,
+      orderedOn,
+      receivedOn,
+      returnBy,
+      condition,
+      serialNumber,
+      notes,
+    },
+  };
+}
+
+/** The draft a form starts from when editing `item` (amounts back to text in the item's currency). */
+export function itemToDraft(item: ItemFields): Required<ItemDraft> {
+  const amount = (minor: number | null) => (minor === null ? null : formatAmountPlain(minor, item.currency));
+  return {
+    partId: item.partId,
+    quantity: item.quantity,
+    status: item.status,
+    currency: item.currency,
+    price: amount(item.priceMinor),
+    shipping: amount(item.shippingMinor),
+    tax: amount(item.taxMinor),
+    seller: item.seller,
+    listingUrl: item.listingUrl,
+    orderNumber: item.orderNumber,
+    orderedOn: item.orderedOn,
+    receivedOn: item.receivedOn,
+    returnBy: item.returnBy,
+    condition: item.condition,
+    serialNumber: item.serialNumber,
+    notes: item.notes,
+  };
+}
+
+/**
+ * Applies `changes` to an existing item's fields. Amounts not in `changes`
+ * keep their minor units while the currency stays; when the currency changes,
+ * they are read again as the text the form shows (129.99 stays 129.99), and a
+ * text the new currency cannot hold (cents in JPY) is a field error.
+ */
+export function applyItemChanges(current: ItemFields, changes: ItemDraft): DraftResult {
+  const draft: ItemDraft = { ...itemToDraft(current), ...changes };
+  const currencyChanged = changes.currency !== undefined && (blankToNull(changes.currency) ?? DEFAULT_CURRENCY).toUpperCase() !== current.currency;
+  const untouched = (['price', 'shipping', 'tax'] as const).filter((f) => changes[f] === undefined);
+  if (!currencyChanged) for (const f of untouched) draft[f] = null;
+  const result = validateItemDraft(draft);
+  if (!result.ok || currencyChanged) return result;
+  const value = { ...result.value };
+  for (const f of untouched) value[`${f}Minor`] = current[`${f}Minor`];
+  return { ok: true, value };
+}
