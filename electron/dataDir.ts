@@ -21,7 +21,10 @@ export function dataDirFor(platform: NodeJS.Platform, env: Readonly<Record<strin
   return path.posix.join(configHome, PRODUCT_NAME);
 }
 
-/** The data directory of this machine's user. */
-export function defaultDataDir(): string {
-  return dataDirFor(process.platform, process.env, os.homedir());
+/** Overrides the folder for both hosts (the Electron main process reads it too). */
+export const DATA_DIR_ENV = 'RACKHIVE_DATA_DIR';
+
+/** The data directory of this machine's user, unless RACKHIVE_DATA_DIR names another. */
+export function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env[DATA_DIR_ENV] || dataDirFor(process.platform, env, os.homedir());
 }
