@@ -1,0 +1,113 @@
+// Electron main process: one instance, one data folder, one window. Built by
+// esbuild to dist-electron/main.cjs (CommonJS, so __dirname is that folder).
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import type { MenuCommand } from '#core/api/bridge';
+import { openAppContext, type AppContext } from './appContext';
+import { APP_SCHEME, isSafeExternalUrl, safeOpenExternal } from './security';
+import { denyAllPermissions, hardenWebContents } from './shell/baseline';
+import { MENU_COMMAND_CHANNEL } from './shell/channels';
+import { registerIpc } from './shell/ipc';
+import { buildMenuTemplate } from './shell/menu';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
+import { describeStartupError } from './shell/startup';
+import { createMainWindow, focusWindow } from './shell/window';
+
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
+const ICON = path.join(__dirname, '..', 'assets', 'icons', 'icon.png');
+
+const openExternal = (url: unknown) => safeOpenExternal(url, shell);
+
+let mainWindow: BrowserWindow | null = null;
+let context: AppContext | null = null;
+
+// Before `ready`: the scheme's privileges, and the same userData folder the
+// HTTP host computes (electron/dataDir.ts), whatever the executable is called.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.setName('Rackhive');
+app.setPath('userData', path.join(app.getPath('appData'), 'Rackhive'));
+// Every WebContents, whoever creates it: no navigation away, no new windows, no <webview>.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Rackhive runs: it gets 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (context && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('will-quit', () => {
+    context?.close();
+    context = null;
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.RACKHIVE_DATA_DIR || app.getPath('userData');
+  try {
+    context = await openAppContext({ dataDir, host: 'electron' });
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
+  denyAllPermissions(session.defaultSession);
+  registerIpc(ipcMain, context.handlers, openExternal);
+  const docs = docsUrl();
+  app.setAboutPanelOptions({ applicationName: 'Rackhive', applicationVersion: app.getVersion(), ...(docs ? { website: docs } : {}) });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        send: sendMenuCommand,
+        ...(docs ? { openDocs: () => void openExternal(docs) } : {}),
+      }),
+    ),
+  );
+  mainWindow = openWindow();
+}
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow({
+    preloadPath: PRELOAD,
+    isPackaged: app.isPackaged,
+    darkBackground: nativeTheme.shouldUseDarkColors,
+    ...(process.platform === 'linux' && fs.existsSync(ICON) ? { iconPath: ICON } : {}),
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  return win;
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (win && !win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+/** The Help menu's documentation link: package.json "homepage", when it is a safe https: URL. */
+function docsUrl(): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { homepage?: unknown };
+    return isSafeExternalUrl(pkg.homepage) ? (pkg.homepage as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Startup failures (LOCKED, DB_NEWER, DB_CORRUPT, …): one error box, then quit without opening a window. */
+function fail(err: unknown): void {
+  const { title, message } = describeStartupError(err);
+  dialog.showErrorBox(title, message);
+  context?.close();
+  context = null;
+  app.exit(1);
+}

@@ -1,0 +1,37 @@
+// The main window: the security baseline's webPreferences, the page loaded
+// from app://rackhive/ (never file://), shown once painted.
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from '../security';
+import { webPreferences } from './baseline';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  isPackaged: boolean;
+  darkBackground: boolean;
+  iconPath?: string;
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    title: 'Rackhive', // then follows the page's <title> (Electron's default), which names the open build
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: opts.darkBackground ? '#1b1d21' : '#ffffff',
+    ...(opts.iconPath ? { icon: opts.iconPath } : {}),
+    webPreferences: webPreferences(opts.preloadPath, !opts.isPackaged),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+/** Brings an existing window to the front (a second launch lands here). */
+export function focusWindow(win: BrowserWindow | null | undefined): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  if (!win.isVisible()) win.show();
+  win.focus();
+}
