@@ -1,0 +1,53 @@
+// The hardware catalog: built-in and user parts with full specs, the spec-range
+// query, and the user's own parts (create, clone a built-in, edit, delete,
+// import a chassis from NetBox YAML). Unknown facts travel as null.
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { CatalogPart, PartCategory } from '../catalog/part';
+import { PartSource, TypicalUsedPrice } from '../catalog/source';
+import { CatalogQuery } from '../catalog/derived';
+
+/** A part plus its derived columns (null when the price or the spec is unknown). */
+export const CatalogEntry = z.object({
+  part: CatalogPart,
+  gbpsPerDollar: z.number().nullable(),
+  vramGBPerDollar: z.number().nullable(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+/** What a user writes for their own part; specs are checked against the category's schema (VALIDATION, with field paths). */
+export const UserPartDraft = z
+  .object({
+    category: PartCategory,
+    vendor: z.string().trim().min(1).max(100),
+    model: z.string().trim().min(1).max(200),
+    aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    specs: z.record(z.string(), z.unknown()),
+    typicalUsedPrice: TypicalUsedPrice.nullable().default(null),
+    sources: z.array(PartSource).max(20).default([]),
+    notes: z.string().max(5000).optional(),
+  })
+  .strict();
+export type UserPartDraftIn = z.input<typeof UserPartDraft>;
+export type UserPartDraft = z.output<typeof UserPartDraft>;
+
+const IdArgs = z.object({ id: z.string().min(1).max(120) }).strict();
+const PartResult = z.object({ part: CatalogPart });
+
+export const catalogEndpoints = {
+  'catalog:list': endpoint(
+    'Catalog parts with specs: search, category, spec ranges (unknown never passes), sort by any column incl. gbpsPerDollar / vramGBPerDollar (unknown last).',
+    CatalogQuery,
+    z.object({ entries: z.array(CatalogEntry) }),
+  ),
+  'catalog:get': endpoint('One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.', IdArgs, CatalogEntry.extend({ inventoryItems: z.number().int() })),
+  'catalog:createUserPart': endpoint('Adds one of the user\'s own parts (id "user.<category>.<slug>").', z.object({ part: UserPartDraft }).strict(), PartResult),
+  'catalog:cloneBuiltin': endpoint('Copies a built-in part into an editable user part.', IdArgs.extend({ model: z.string().trim().min(1).max(200).optional() }).strict(), PartResult),
+  'catalog:updateUserPart': endpoint('Replaces a user part\'s fields; built-ins are refused with CONFLICT (clone them first).', z.object({ id: z.string().min(1).max(120), part: UserPartDraft }).strict(), PartResult),
+  'catalog:deleteUserPart': endpoint('Deletes a user part; CONFLICT when it is built in or inventory items still use it.', IdArgs, z.object({ id: z.string() })),
+  'catalog:importNetbox': endpoint(
+    'Imports a NetBox devicetype-library YAML text as a user chassis part; IMPORT_INVALID names the bad field.',
+    z.object({ yaml: z.string().min(1).max(1_000_000) }).strict(),
+    PartResult,
+  ),
+};
