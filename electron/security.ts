@@ -2,6 +2,7 @@
 // shell.openExternal (a lint rule bans it everywhere else). Every check parses
 // with URL: prefix or substring tests are how `https://www.ebay.com.evil.com`
 // and `app://rackhive@evil/` get through.
+import { EBAY_DOMAINS, isEbayHost } from '#core/inventory/ebay';
 
 /** The page is served from this custom scheme (never file://). */
 export const APP_SCHEME = 'app';
@@ -27,9 +28,9 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
  * only when it is a plain https: page on the public web: no credentials (they
  * hide the real host: `https://www.ebay.com@evil.com`), no explicit port, no IP
  * literal or single-label host (routers and intranet services on the LAN).
- * A lookalike host such as `www.ebay.com.evil.com` is still just a web page
- * whose address bar shows the real host; deciding whether a URL *is* an eBay
- * listing is the inventory parser's job, which compares hostnames exactly.
+ * Listing links are what users paste most, so a host that dresses up as eBay
+ * (`www.ebay.com.evil.com`, `ebay.de-login.example`) without being one of
+ * eBay's domains is refused: it is there to be mistaken for a listing.
  */
 export function isSafeExternalUrl(url: unknown): boolean {
   if (typeof url !== 'string' || url.length > MAX_EXTERNAL_URL_LENGTH) return false;
@@ -41,7 +42,19 @@ export function isSafeExternalUrl(url: unknown): boolean {
   const host = u.hostname;
   if (!host.includes('.') || host.endsWith('.')) return false;
   if (IPV4.test(host) || host.startsWith('[')) return false;
+  if (isEbayLookalike(host)) return false;
   return true;
+}
+
+/** A host that contains one of eBay's domains as a label run but is not eBay's. */
+export function isEbayLookalike(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (isEbayHost(host)) return false;
+  const labels = host.split('.');
+  return EBAY_DOMAINS.some((domain) => {
+    const first = domain.split('.')[0] ?? domain;
+    return labels.some((label, i) => (label === first || label.startsWith(first + '-')) && labels.slice(i).join('.').startsWith(domain));
+  });
 }
 
 /** The subset of Electron's `shell` this needs (so tests pass a fake). */

@@ -9,9 +9,12 @@ describe('isSafeExternalUrl', () => {
     ['https://www.ebay.com/itm/123456789012', true, 'an eBay listing'],
     ['https://www.ebay.co.uk/itm/Tesla-P40/123456789012?hash=x#tabs', true, 'query and fragment are fine'],
     ['https://github.com/', true, 'any public https page'],
-    // A lookalike is still just an https page; the browser's address bar shows
-    // evil.com. Whether a URL counts as *eBay* is the inventory parser's call.
-    ['https://www.ebay.com.evil.com/itm/1', true, 'lookalike host: opens as the page it is'],
+    // Substring checks would let these through; hostnames are compared by label.
+    ['https://www.ebay.com.evil.com/itm/1', false, 'lookalike host dressed up as eBay'],
+    ['https://ebay.co.uk.example.net/itm/1', false, 'lookalike of a country site'],
+    ['https://www.ebay.com/itm/123456789012', true, 'a real listing'],
+    ['https://www.ebay.co.uk/itm/123456789012', true, 'a real country-site listing'],
+    ['https://myebay.com/', true, 'another registrable domain that merely contains the letters'],
     ['https://user:pass@www.ebay.com/', false, 'credentials in the URL'],
     ['https://www.ebay.com@evil.com/', false, 'userinfo hiding the real host'],
     ['https://:@www.ebay.com/', true, 'empty userinfo: the parser drops it, and the normalised href is what opens'],
