@@ -1,0 +1,112 @@
+// The build file: strict parsing (refuse unknown keys, wrong types, prototype
+// keys, absurd sizes or depth) with messages that name the JSON path, and an
+// export that parses back to the same build.
+import { Build } from './build';
+import type { FieldIssue } from '../api/errors';
+
+export const MAX_FILE_CHARS = 8_000_000;
+export const MAX_DEPTH = 24;
+export const MAX_NODES = 400_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParseBuildResult = { ok: true; build: Build } | { ok: false; issues: FieldIssue[] };
+
+/** `racks[0].chassis[2].devices[1].slot` from a path of keys and indices. */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else out += /^[A-Za-z_$][\w$]*$/.test(String(k)) ? (out ? '.' : '') + String(k) : `[${JSON.stringify(String(k))}]`;
+  }
+  return out || '(top level)';
+}
+
+/** Walks parsed JSON before the schema: prototype keys, depth and size limits. */
+export function shapeIssues(value: unknown): FieldIssue[] {
+  let nodes = 0;
+  const issues: FieldIssue[] = [];
+  const walk = (v: unknown, path: (string | number)[]): boolean => {
+    if (++nodes > MAX_NODES) {
+      issues.push({ path: jsonPath(path), message: `the file has more than ${MAX_NODES} values; refusing it` });
+      return false;
+    }
+    if (path.length > MAX_DEPTH) {
+      issues.push({ path: jsonPath(path), message: `nested deeper than ${MAX_DEPTH} levels; refusing it` });
+      return false;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!walk(v[i], [...path, i])) return false;
+    } else if (v !== null && typeof v === 'object') {
+      for (const key of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          issues.push({ path: jsonPath([...path, key]), message: `the key "${key}" is not allowed` });
+          return false;
+        }
+        if (!walk((v as Record<string, unknown>)[key], [...path, key])) return false;
+      }
+    }
+    return true;
+  };
+  walk(value, []);
+  return issues;
+}
+
+/** Ids that must be unique across the whole build (racks, chassis, devices, PDUs). */
+export function duplicateIdIssues(build: Build): FieldIssue[] {
+  const seen = new Map<string, string>();
+  const issues: FieldIssue[] = [];
+  const see = (id: string, path: (string | number)[]) => {
+    const where = jsonPath(path);
+    const first = seen.get(id);
+    if (first) issues.push({ path: where, message: `id "${id}" is already used at ${first}` });
+    else seen.set(id, where);
+  };
+  build.racks.forEach((r, ri) => {
+    see(r.id, ['racks', ri, 'id']);
+    r.pdus.forEach((p, pi) => see(p.id, ['racks', ri, 'pdus', pi, 'id']));
+    r.chassis.forEach((c, ci) => {
+      see(c.id, ['racks', ri, 'chassis', ci, 'id']);
+      c.devices.forEach((d, di) => see(d.id, ['racks', ri, 'chassis', ci, 'devices', di, 'id']));
+    });
+  });
+  return issues;
+}
+
+/** Parses a value already decoded from JSON. */
+export function parseBuildValue(value: unknown): ParseBuildResult {
+  const shape = shapeIssues(value);
+  if (shape.length) return { ok: false, issues: shape };
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (v.format !== 'rackhive.build') return { ok: false, issues: [{ path: 'format', message: 'not a Rackhive build file (expected "format": "rackhive.build")' }] };
+    if (typeof v.version === 'number' && v.version > 1)
+      return { ok: false, issues: [{ path: 'version', message: `written by a newer Rackhive (build format version ${v.version}; this one reads version 1)` }] };
+  }
+  const r = Build.safeParse(value);
+  if (!r.success) return { ok: false, issues: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
+  const dup = duplicateIdIssues(r.data);
+  if (dup.length) return { ok: false, issues: dup };
+  return { ok: true, build: r.data };
+}
+
+/** Parses the text of a build file. */
+export function parseBuildText(text: string): ParseBuildResult {
+  if (text.length > MAX_FILE_CHARS) return { ok: false, issues: [{ path: '(file)', message: `the file is larger than ${MAX_FILE_CHARS / 1_000_000} MB; refusing it` }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  return parseBuildValue(value);
+}
+
+/** One line per issue: `racks[0].chassis[1].positionU: Too small …`. */
+export function formatIssues(issues: FieldIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}
+
+/** The file text of a build; parseBuildText(exportBuild(b)) gives b back. */
+export function exportBuild(build: Build): string {
+  return JSON.stringify(build, null, 2) + '\n';
+}

@@ -1,0 +1,52 @@
+// A chassis or barebone system: what the rack sees (height, depth, weight), the
+// PSU bays and the PSUs a system ships with, the space for GPU cards, and for
+// barebones the board that comes built in (SYS-4028GR-TRT ships with its board
+// and GPU daughterboards). Unknown numbers are null, never 0.
+import { z } from 'zod';
+import { Provenance } from './board';
+
+export const PsuRedundancy = z.enum(['none', 'N+1', 'N+N']);
+export type PsuRedundancy = z.infer<typeof PsuRedundancy>;
+
+export const Airflow = z.enum(['front-to-rear', 'rear-to-front', 'side-to-side', 'passive', 'unknown']);
+
+export const FittedPsu = z.strictObject({
+  /** PSU catalog part id. */
+  partId: z.string().min(1),
+  count: z.number().int().min(1).max(16),
+  verified: z.boolean(),
+  source: z.string().nullable().optional(),
+});
+export type FittedPsu = z.infer<typeof FittedPsu>;
+
+export const ChassisSpec = z.strictObject({
+  /** Rack units; null for towers and desktop cases. */
+  heightU: z.number().int().min(1).max(60).nullable(),
+  depthMm: z.number().positive().max(2000).nullable(),
+  weightKg: z.number().positive().max(500).nullable(),
+  /** Board form factors the chassis takes ("E-ATX", "SSI-EEB"); proprietary boards go in compatibleBoards. */
+  boardFormFactors: z.array(z.string().min(1)).default([]),
+  /** Board part ids that fit (proprietary boards of barebone systems). */
+  compatibleBoards: z.array(z.string().min(1)).default([]),
+  /** The board a barebone system ships with; null for an empty chassis. */
+  integratedBoard: z.string().min(1).nullable(),
+  psuBays: z.number().int().min(0).max(16),
+  /** What the system ships with; empty for a bare chassis. */
+  psusFitted: z.array(FittedPsu).default([]),
+  /** How the fitted PSUs are run; null = not confirmed. */
+  psuRedundancy: PsuRedundancy.nullable(),
+  gpu: z.strictObject({
+    /** Double-wide GPU positions. */
+    maxCards: z.number().int().min(0).max(64),
+    maxCardLengthMm: z.number().positive().nullable(),
+    /** Widest card in slot widths (2 = double-wide). */
+    maxCardWidthSlots: z.number().int().min(1).max(4).nullable(),
+  }),
+  airflow: Airflow,
+  /** GPU power leads the chassis provides (e.g. 8× EPS-12V 8-pin); null = not known. */
+  gpuPowerConnectors: z.array(z.strictObject({ kind: z.string().min(1), count: z.number().int().min(1) })).nullable().default(null),
+  /** Watts one chassis may draw at most, from the vendor (for circuits); null = unknown. */
+  maxDrawW: z.number().positive().nullable().default(null),
+  provenance: Provenance,
+});
+export type ChassisSpec = z.infer<typeof ChassisSpec>;

@@ -1,0 +1,97 @@
+// Lanes per root complex and per switch, and switch uplink oversubscription
+// (e.g. 64 downstream lanes over a x16 uplink = 4:1).
+import { finding, n, type Finding } from './finding';
+import { linkGBps } from './pcieRates';
+import type { ResolvedChassis } from './topology';
+
+export interface SwitchLanes {
+  chassisId: string;
+  switchId: string;
+  chip: string | null;
+  uplinkWidth: number;
+  /** Negotiated lanes of the cards below (all levels). */
+  downstreamLanes: number;
+  devices: number;
+  /** downstream : uplink, e.g. 4 for 4:1; 0 when nothing is below. */
+  oversubscription: number;
+  uplinkGBps: number;
+  verified: boolean;
+}
+
+export interface RootComplexLanes {
+  chassisId: string;
+  rootComplexId: string;
+  socket: string;
+  lanes: number;
+  /** Lanes taken by cards directly on it plus the uplinks of occupied switches. */
+  lanesUsed: number;
+  /** Negotiated lanes of every card under it, through switches or not. */
+  deviceLanes: number;
+  /** Lanes of cards behind switches : the switch uplink lanes on this root complex (128:32 = 4). */
+  oversubscription: number;
+  behindSwitchLanes: number;
+  uplinkLanes: number;
+}
+
+export interface LaneReport {
+  rootComplexes: RootComplexLanes[];
+  switches: SwitchLanes[];
+}
+
+export function lanesOf(chassis: ResolvedChassis): LaneReport {
+  const live = chassis.devices.filter((d) => d.link);
+  const switches: SwitchLanes[] = [...chassis.switchById.values()].map((sw) => {
+    const below = live.filter((d) => d.switches.includes(sw.id));
+    const downstreamLanes = below.reduce((s, d) => s + d.link!.width, 0);
+    return {
+      chassisId: chassis.placement.id,
+      switchId: sw.id,
+      chip: sw.chip,
+      uplinkWidth: sw.upstream.width,
+      downstreamLanes,
+      devices: below.length,
+      oversubscription: downstreamLanes / sw.upstream.width,
+      uplinkGBps: linkGBps(sw.gen, sw.upstream.width),
+      verified: sw.verified,
+    };
+  });
+  const rootComplexes: RootComplexLanes[] = [...chassis.rcById.values()].map((rc) => {
+    const direct = live.filter((d) => d.switches.length === 0 && d.rootComplex === rc.id).reduce((s, d) => s + d.link!.width, 0);
+    const uplinks = [...chassis.switchById.values()]
+      .filter((sw) => sw.upstream.to === rc.id && live.some((d) => d.switches.includes(sw.id)))
+      .reduce((s, sw) => s + sw.upstream.width, 0);
+    const deviceLanes = live.filter((d) => d.rootComplex === rc.id).reduce((s, d) => s + d.link!.width, 0);
+    const lanesUsed = direct + uplinks;
+    const behindSwitchLanes = deviceLanes - direct;
+    return { chassisId: chassis.placement.id, rootComplexId: rc.id, socket: rc.socket, lanes: rc.lanes, lanesUsed, deviceLanes, behindSwitchLanes, uplinkLanes: uplinks, oversubscription: uplinks ? behindSwitchLanes / uplinks : 0 };
+  });
+  return { rootComplexes, switches };
+}
+
+export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Finding[] {
+  const out: Finding[] = [];
+  for (const sw of report.switches) {
+    if (sw.oversubscription <= 1) continue;
+    const share = sw.uplinkGBps / sw.devices;
+    out.push(finding('pcie.switch-oversubscribed', 'info', [chassis.placement.id, sw.switchId],
+      `Switch ${sw.switchId}${sw.chip ? ` (${sw.chip})` : ''}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with all ${sw.devices} cards moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,
+      'Peer-to-peer traffic below the switch does not use the uplink; host-to-GPU loads (model loading, offload) do.', sw.verified));
+  }
+  for (const rc of report.rootComplexes) {
+    if (rc.lanesUsed > rc.lanes)
+      out.push(finding('pcie.root-complex-over', 'error', [chassis.placement.id, rc.rootComplexId],
+        `Root complex ${rc.rootComplexId} has ${rc.lanes} lanes but the cards and switch uplinks on it need ${rc.lanesUsed} (${rc.lanesUsed - rc.lanes} over).`,
+        'Move a card to a slot on another root complex.'));
+    if (rc.oversubscription > 1 && report.switches.filter((s) => chassis.switchById.get(s.switchId)?.upstream.to === rc.rootComplexId && s.devices > 0).length > 1)
+      out.push(finding('pcie.uplinks-oversubscribed', 'info', [chassis.placement.id, rc.rootComplexId],
+        `Root complex ${rc.rootComplexId}: ${rc.behindSwitchLanes} lanes of cards behind switches reach the CPU over ${rc.uplinkLanes} uplink lanes (${rc.behindSwitchLanes}:${rc.uplinkLanes} = ${n(rc.oversubscription, 1)}:1 oversubscription).`,
+        'Expected on switch-based GPU boards; it limits host-to-GPU bandwidth, not GPU-to-GPU.'));
+  }
+  for (const d of chassis.devices) {
+    if (!d.link || d.link.limitedBy.length === 0 || !d.part) continue;
+    out.push(finding('pcie.link-limited', 'info', [chassis.placement.id, d.id],
+      `${d.label} (${d.part.model}) links at gen ${d.link.gen} x${d.link.width} = ${n(d.link.gbps, 2)} GB/s per direction, limited by ${d.link.limitedBy.join(' and ')}.`,
+      'Usually harmless for inference once the model is loaded.', d.verified));
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// The path between two devices in `nvidia-smi topo -m` terms:
+// NV# (NVLink, # bonded links), PIX (at most one PCIe bridge), PXB (several
+// bridges, no host bridge), PHB (through the host bridge), NODE (same socket,
+// different host bridges), SYS (across the inter-socket link). C2C marks a
+// Groq chip-to-chip link, which nvidia-smi does not know.
+import type { Fabric } from '../catalog/board';
+import type { ResolvedChassis, ResolvedDevice } from './topology';
+
+export type PathClass = 'X' | `NV${number}` | 'NV#' | 'C2C' | 'PIX' | 'PXB' | 'PHB' | 'NODE' | 'SYS';
+
+/** The fabric joining two slots, if any. */
+export function fabricBetween(fabrics: readonly Fabric[], a: string, b: string): Fabric | undefined {
+  return fabrics.find((f) => f.slots.includes(a) && f.slots.includes(b));
+}
+
+/** PCIe-only class from two paths (switch lists nearest first, root complex, socket). */
+export function pciePathClass(
+  a: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'>,
+  b: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'>,
+): PathClass {
+  if (a.socket === null || b.socket === null || a.socket !== b.socket) return 'SYS';
+  if (a.rootComplex !== b.rootComplex) return 'NODE';
+  const common = a.switches.find((s) => b.switches.includes(s));
+  if (!common) return 'PHB';
+  // PIX: both sit directly below the same switch; deeper cascades cross several bridges.
+  return a.switches.indexOf(common) === 0 && b.switches.indexOf(common) === 0 ? 'PIX' : 'PXB';
+}
+
+export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice): PathClass {
+  if (a.id === b.id) return 'X';
+  const fabric = fabricBetween(chassis.board?.fabrics ?? [], a.slotId, b.slotId);
+  if (fabric && a.kind === 'gpu' && b.kind === 'gpu') {
+    if (fabric.kind === 'groq-c2c') return 'C2C';
+    return fabric.linksPerPair ? `NV${fabric.linksPerPair}` : 'NV#';
+  }
+  return pciePathClass(a, b);
+}
+
+/** Whether the two GPUs can DMA each other directly over this path. */
+export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice): boolean {
+  if (cls.startsWith('NV') || cls === 'C2C') return true;
+  if (cls !== 'PIX' && cls !== 'PXB' && cls !== 'PHB') return false;
+  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && (d.part.specs.p2pOverPcie === 'yes' || d.part.specs.p2pOverPcie === 'unknown');
+  return ok(a) && ok(b);
+}

@@ -1,0 +1,227 @@
+// Power: draw per component at idle / typical / peak, PSU capacity with the
+// redundancy mode and the input voltage (low-line derating), GPU power leads,
+// the branch circuit (volts × amps × 80 % continuous), PDUs, and heat.
+import type { CatalogPart, PartOf } from '../catalog/part';
+import type { RackPlacement } from '../build/build';
+import { partOf, type CatalogIndex } from './catalog';
+import { finding, n, type Finding } from './finding';
+import type { ResolvedChassis } from './topology';
+
+/**
+ * Draw as a fraction of TDP. Estimates, not measurements: single-stream decode
+ * runs GPUs at about 0.3–0.6 of TDP (a Tesla P40 at ~70 W of 250 W while
+ * generating; reference psus_power.md), so "typical" is 0.5.
+ */
+export const DRAW_FRACTIONS = {
+  gpu: { idle: 0.1, typical: 0.5, peak: 1 },
+  cpu: { idle: 0.3, typical: 0.7, peak: 1 },
+} as const;
+/** Watts assumed when a part does not state its draw (estimates, flagged as such). */
+export const ASSUMED_W = { nic: 15, dimm: 5, drive: 8, other: 25, chassisIdle: 60, chassisTypical: 120, chassisPeak: 200 } as const;
+/** NEC continuous-load rule: 80 % of the breaker rating. */
+export const CONTINUOUS_FRACTION = 0.8;
+export const BTU_PER_WATT_HOUR = 3.412;
+/** Wall = DC / efficiency at ~50 % load (80 PLUS minimums; Titanium 96 %, Gold 90 %). */
+export const PSU_EFFICIENCY: Record<string, number> = {
+  '80plus': 0.85, '80plus-bronze': 0.88, '80plus-silver': 0.89, '80plus-gold': 0.9, '80plus-platinum': 0.92, '80plus-titanium': 0.96,
+};
+const DEFAULT_EFFICIENCY = 0.9;
+
+export interface ComponentPower {
+  id: string;
+  what: string;
+  idleW: number;
+  typicalW: number;
+  peakW: number;
+  estimated: boolean;
+}
+
+export interface PsuCapacity {
+  model: string | null;
+  count: number;
+  redundancy: 'none' | 'N+1' | 'N+N';
+  volts: number;
+  /** Output of one PSU at this voltage; null = not known. */
+  eachW: number | null;
+  /** What the set delivers with the redundancy kept; null = not known. */
+  usableW: number | null;
+}
+
+export interface ChassisPower {
+  chassisId: string;
+  rackId: string;
+  components: ComponentPower[];
+  idleW: number;
+  typicalW: number;
+  peakW: number;
+  psu: PsuCapacity | null;
+  wallPeakW: number;
+  heatBtuPerHour: number;
+}
+
+export interface RackPower {
+  rackId: string;
+  wallPeakW: number;
+  /** Continuous limit of the rack's circuits; null when none is set. */
+  circuitW: number;
+  pduW: number | null;
+}
+
+export interface PowerReport {
+  volts: number;
+  circuitAmps: number;
+  chassis: ChassisPower[];
+  racks: RackPower[];
+  idleW: number;
+  typicalW: number;
+  peakW: number;
+  wallPeakW: number;
+  heatBtuPerHour: number;
+}
+
+function tdpComponent(id: string, what: string, tdp: number | null, f: { idle: number; typical: number; peak: number }, fallback: number): ComponentPower {
+  const w = tdp ?? fallback;
+  return { id, what, idleW: w * f.idle, typicalW: w * f.typical, peakW: w * f.peak, estimated: true };
+}
+
+function flat(id: string, what: string, w: number, estimated: boolean): ComponentPower {
+  return { id, what, idleW: w, typicalW: w, peakW: w, estimated };
+}
+
+function devicePower(id: string, part: CatalogPart | undefined): ComponentPower {
+  if (part?.category === 'gpu') return tdpComponent(id, part.model, part.specs.tdpW, DRAW_FRACTIONS.gpu, 300);
+  if (part?.category === 'nic') return part.specs.typicalPowerW !== null ? flat(id, part.model, part.specs.typicalPowerW, false) : flat(id, part.model, ASSUMED_W.nic, true);
+  if (part?.category === 'storage') return part.specs.powerW !== null ? flat(id, part.model, part.specs.powerW, false) : flat(id, part.model, ASSUMED_W.drive, true);
+  return flat(id, part?.model ?? id, ASSUMED_W.other, true);
+}
+
+/** One PSU's output at `volts`: the datasheet band, else low line (≤ 127 V) or high line. */
+export function psuOutputW(psu: PartOf<'psu'>['specs'], volts: number): number | null {
+  const band = psu.outputByInput?.find((b) => volts >= b.minVolts && volts <= b.maxVolts);
+  if (band) return band.outputW;
+  return volts <= 127 ? psu.ratedOutputLowLineW : psu.ratedOutputHighLineW;
+}
+
+/** PSUs that may fail while the rest still carries the load. */
+export function usablePsus(count: number, redundancy: 'none' | 'N+1' | 'N+N'): number {
+  if (redundancy === 'N+N') return Math.floor(count / 2);
+  if (redundancy === 'N+1') return Math.max(0, count - 1);
+  return count;
+}
+
+export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: number): ChassisPower {
+  const p = c.placement;
+  const components: ComponentPower[] = [flat(`${p.id}.base`, 'chassis (fans, board, BMC)', 0, true)];
+  components[0] = { ...components[0]!, idleW: ASSUMED_W.chassisIdle, typicalW: ASSUMED_W.chassisTypical, peakW: ASSUMED_W.chassisPeak };
+  for (const cpu of p.cpus) {
+    const part = partOf(catalog, cpu.partId, 'cpu');
+    components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu, 150));
+  }
+  for (const d of c.devices) components.push(devicePower(d.id, d.part));
+  for (const dimm of p.dimms) components.push(flat(`${p.id}.${dimm.socket}.ch${dimm.channel}`, `${dimm.count} DIMM`, ASSUMED_W.dimm * dimm.count, true));
+  for (const drive of p.drives) {
+    const part = partOf(catalog, drive.partId, 'storage');
+    const each = part?.specs.powerW ?? ASSUMED_W.drive;
+    components.push(flat(`${p.id}.drive.${drive.partId}`, `${drive.count}× ${part?.model ?? drive.partId}`, each * drive.count, part?.specs.powerW == null));
+  }
+  const sum = (k: 'idleW' | 'typicalW' | 'peakW') => components.reduce((s, x) => s + x[k], 0);
+  const psuList = p.psus ?? c.chassisPart?.specs.psusFitted.map((f) => ({ partId: f.partId, count: f.count })) ?? [];
+  const redundancy = p.psuRedundancy ?? c.chassisPart?.specs.psuRedundancy ?? 'none';
+  let psu: PsuCapacity | null = null;
+  let efficiency = DEFAULT_EFFICIENCY;
+  if (psuList.length > 0) {
+    const count = psuList.reduce((s, x) => s + x.count, 0);
+    const parts = psuList.map((x) => partOf(catalog, x.partId, 'psu'));
+    const outputs = parts.map((x) => (x ? psuOutputW(x.specs, volts) : null));
+    const eachW = outputs.some((o) => o === null) ? null : Math.min(...(outputs as number[]));
+    efficiency = PSU_EFFICIENCY[parts[0]?.specs.efficiency ?? ''] ?? DEFAULT_EFFICIENCY;
+    psu = { model: parts[0]?.model ?? null, count, redundancy, volts, eachW, usableW: eachW === null ? null : eachW * usablePsus(count, redundancy) };
+  }
+  const peakW = sum('peakW');
+  const wallPeakW = peakW / efficiency;
+  return { chassisId: p.id, rackId: c.rackId, components, idleW: sum('idleW'), typicalW: sum('typicalW'), peakW, psu, wallPeakW, heatBtuPerHour: wallPeakW * BTU_PER_WATT_HOUR };
+}
+
+export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
+  const id = c.placement.id;
+  const name = c.placement.label ?? id;
+  const psu = cp.psu;
+  if (!psu) return [finding('power.no-psu', 'error', [id], `${name} has no PSUs.`, 'Add PSUs to the build or pick a system that ships with them.')];
+  const out: Finding[] = [];
+  const bays = c.chassisPart?.specs.psuBays;
+  if (bays !== undefined && psu.count > bays)
+    out.push(finding('power.psu-bays', 'error', [id], `${psu.count} PSUs placed; the ${c.chassisPart?.model} has ${bays} PSU bays.`, 'Remove PSUs.'));
+  const line = psu.volts <= 127 ? 'low line' : 'high line';
+  if (psu.eachW === null) {
+    out.push(finding('power.psu-rating-unknown', 'warning', [id], `The ${line} (${n(psu.volts)} V) output of ${psu.model ?? 'the PSUs'} is not known, so ${name}'s ${n(cp.peakW)} W peak cannot be checked against it.`, 'Find the PSU datasheet; do not assume the high-line rating on 120 V.'));
+    return out;
+  }
+  if (psu.eachW === 0) {
+    out.push(finding('power.psu-wrong-voltage', 'error', [id], `${psu.model} does not run on ${n(psu.volts)} V.`, 'Feed it 200–240 V or use PSUs rated for low line.'));
+    return out;
+  }
+  const usable = psu.usableW ?? 0;
+  const kept = usablePsus(psu.count, psu.redundancy);
+  if (cp.peakW > usable) {
+    const over = cp.peakW - usable;
+    const deratedNote = psu.volts <= 127 ? ' (low-line rating)' : '';
+    out.push(finding('power.psu-overload', 'error', [id],
+      `${name} peaks at ${n(cp.peakW)} W but its ${psu.count} × ${psu.model} deliver ${n(usable)} W at ${n(psu.volts)} V${deratedNote} with ${psu.redundancy} redundancy (${kept} × ${n(psu.eachW)} W): ${n(over)} W over.`,
+      psu.volts <= 127 ? 'Run the PSUs on 200–240 V, add PSUs, drop redundancy knowingly, or power-limit the GPUs (nvidia-smi -pl).' : 'Add PSUs or power-limit the GPUs (nvidia-smi -pl).'));
+  } else if (cp.peakW > psu.eachW * psu.count * 0.9 && psu.redundancy === 'none')
+    out.push(finding('power.psu-tight', 'warning', [id], `${name} peaks at ${n(cp.peakW)} W of the ${n(usable)} W its PSUs give at ${n(psu.volts)} V.`, 'Leave 10 % headroom.'));
+  return out;
+}
+
+export function connectorFindings(c: ResolvedChassis): Finding[] {
+  const need = new Map<string, number>();
+  let unknownCards = 0;
+  for (const d of c.devices) {
+    if (d.part?.category !== 'gpu') continue;
+    const conns = d.part.specs.powerConnectors;
+    if (conns === null) unknownCards++;
+    else for (const k of conns) if (k.kind !== 'baseboard') need.set(k.kind, (need.get(k.kind) ?? 0) + k.count);
+  }
+  const id = c.placement.id;
+  const have = c.chassisPart?.specs.gpuPowerConnectors ?? null;
+  if (need.size === 0) return [];
+  const needText = [...need].map(([k, v]) => `${v}× ${k}`).join(', ');
+  if (have === null)
+    return [finding('power.gpu-connectors-unknown', 'info', [id], `The GPUs need ${needText}${unknownCards ? ` (plus ${unknownCards} card${unknownCards > 1 ? 's' : ''} of unknown connectors)` : ''}; the GPU power leads of the ${c.chassisPart?.model ?? 'chassis'} are not known.`, 'Check the chassis power cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.')];
+  const out: Finding[] = [];
+  for (const [kind, count] of need) {
+    const avail = have.filter((h) => h.kind === kind).reduce((s, h) => s + h.count, 0);
+    if (count > avail)
+      out.push(finding('power.gpu-connectors', 'error', [id], `The GPUs need ${count}× ${kind} power leads; the chassis has ${avail} (${count - avail} short).`, 'Add the right cables or adapters (EPS-12V and PCIe 8-pin are keyed differently).'));
+  }
+  return out;
+}
+
+export function rackPower(rack: RackPlacement, chassis: ChassisPower[], catalog: CatalogIndex, volts: number, circuitAmps: number): RackPower {
+  const mine = chassis.filter((c) => c.rackId === rack.id);
+  const wallPeakW = mine.reduce((s, c) => s + c.wallPeakW, 0);
+  const circuits = rack.circuits?.count ?? 1;
+  const amps = rack.circuits?.amps ?? circuitAmps;
+  const pdus = rack.pdus.map((p) => partOf(catalog, p.partId, 'pdu'));
+  const pduW = pdus.length === 0 ? null : pdus.reduce((s, p) => s + (p?.specs.maxLoadW ?? (p?.specs.inputVolts ?? 0) * (p?.specs.inputAmps ?? 0)), 0);
+  return { rackId: rack.id, wallPeakW, circuitW: circuits * volts * amps * CONTINUOUS_FRACTION, pduW };
+}
+
+export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: number, circuitAmps: number, catalog: CatalogIndex): Finding[] {
+  const out: Finding[] = [];
+  const name = rack.label ?? rack.id;
+  const circuits = rack.circuits?.count ?? 1;
+  const amps = rack.circuits?.amps ?? circuitAmps;
+  if (rp.wallPeakW > rp.circuitW)
+    out.push(finding('power.circuit-overload', 'error', [rack.id],
+      `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.`,
+      `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`));
+  if (rp.pduW !== null && rp.wallPeakW > rp.pduW)
+    out.push(finding('power.pdu-overload', 'error', [rack.id], `${name} draws up to ${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`, 'Add PDUs or use higher-rated ones.'));
+  for (const p of rack.pdus) {
+    const part = partOf(catalog, p.partId, 'pdu');
+    if (part?.specs.inputVolts && Math.abs(part.specs.inputVolts - volts) > 30)
+      out.push(finding('power.pdu-voltage', 'warning', [rack.id, p.id], `PDU ${p.id} (${part.model}) is built for ${n(part.specs.inputVolts)} V; the site runs ${n(volts)} V.`, 'Pick a PDU for the site voltage.'));
+  }
+  return out;
+}
