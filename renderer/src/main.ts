@@ -1,0 +1,10 @@
+import './lib/zodJitless'; // must stay the first import (see the file)
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+import { Connection } from './lib/connection.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+export default mount(App, { target, props: { connection: new Connection() } });

@@ -1,0 +1,50 @@
+// Words the inventory view shows for codes stored in the data.
+import type { ItemStatus } from '#core/inventory/status';
+import type { PartLabel } from '#core/inventory/item';
+
+const CATEGORY_LABELS: Record<string, string> = {
+  rack: 'Rack',
+  chassis: 'Chassis / system',
+  board: 'Board',
+  cpu: 'CPU',
+  gpu: 'GPU / accelerator',
+  'pcie-switch': 'PCIe switch',
+  riser: 'Riser',
+  nic: 'NIC',
+  psu: 'PSU',
+  memory: 'Memory',
+  storage: 'Storage',
+  pdu: 'PDU',
+  cable: 'Cable',
+  other: 'Other',
+};
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}
+
+/** Short form for the dense table column. */
+export function categoryShort(category: string): string {
+  return category === 'gpu' ? 'GPU' : category === 'chassis' ? 'Chassis' : categoryLabel(category);
+}
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  wishlist: 'Wishlist',
+  watching: 'Watching',
+  ordered: 'Ordered',
+  shipped: 'Shipped',
+  received: 'Received',
+  tested: 'Tested',
+  faulty: 'Faulty',
+  returned: 'Returned',
+  sold: 'Sold',
+};
+
+export function partName(part: PartLabel): string {
+  return `${part.vendor} ${part.model}`.trim();
+}
+
+/** Statuses after which a return window no longer matters. */
+export const RETURN_CLOSED: readonly ItemStatus[] = ['returned', 'sold'];
+
+export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'CNY', 'SEK', 'PLN'] as const;

@@ -1,0 +1,185 @@
+// The inventory view in jsdom over the fake transport: field errors sit next
+// to their fields, the eBay number preview, hostile text stays text, sort
+// headers carry aria-sort, and delete offers Undo (which calls inventory:restore).
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import InventoryHarness from './InventoryHarness.svelte';
+import { fakeBackend, FakeError, HOSTILE, makeItem } from './fakeBackend';
+import { UndoHistory } from '../../renderer/src/lib/undo.svelte';
+
+async function renderWith(backend = fakeBackend(), undo = new UndoHistory()) {
+  const result = render(InventoryHarness, { props: { api: backend.api, undo } });
+  await waitFor(() => expect(backend.callsTo('inventory:list').length).toBeGreaterThan(0));
+  await tick();
+  return { ...result, backend, undo };
+}
+
+/** The .field wrapper of a control: where its label and error live. */
+function fieldOf(control: HTMLElement): HTMLElement {
+  const field = control.closest<HTMLElement>('.field');
+  if (!field) throw new Error('control is not inside a .field');
+  return field;
+}
+
+async function openAddDrawer() {
+  await fireEvent.click(await screen.findByRole('button', { name: 'Add part' }));
+  return screen.findByRole('dialog');
+}
+
+describe('inventory view', () => {
+  it('shows a first-run panel whose button opens the form with focus in the part field', async () => {
+    await renderWith();
+    expect(await screen.findByRole('heading', { name: 'Your inventory is empty' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Add your first part' }));
+    const dialog = await screen.findByRole('dialog');
+    const part = within(dialog).getByRole('combobox', { name: 'Part' });
+    expect(document.activeElement).toBe(part);
+  });
+
+  it('shows client-side field errors next to their fields', async () => {
+    await renderWith();
+    const dialog = await openAddDrawer();
+    const price = within(dialog).getByLabelText('Price per unit') as HTMLInputElement;
+    await fireEvent.input(price, { target: { value: '12.3.4' } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
+
+    const priceError = within(fieldOf(price)).getByText(/Price must be a number like 129\.99/);
+    expect(price.getAttribute('aria-invalid')).toBe('true');
+    expect(price.getAttribute('aria-describedby')).toBe(priceError.closest('p')?.id);
+    const part = within(dialog).getByRole('combobox', { name: 'Part' });
+    expect(within(fieldOf(part)).getByText('Choose a part')).toBeTruthy();
+    // Nothing reached the backend: the same rules ran in the page.
+    expect(screen.queryAllByText(/must be/).length).toBeGreaterThan(0);
+    expect(document.activeElement).toBe(part);
+  });
+
+  it('maps the backend VALIDATION issues onto fields by path', async () => {
+    const backend = fakeBackend();
+    backend.handlers['inventory:create'] = () =>
+      new FakeError({ code: 'VALIDATION', message: '1 field needs attention', issues: [{ path: 'seller', message: 'Seller is on your block list' }] });
+    await renderWith(backend);
+    const dialog = await openAddDrawer();
+    const part = within(dialog).getByRole('combobox', { name: 'Part' });
+    await fireEvent.input(part, { target: { value: 'p40' } });
+    await fireEvent.keyDown(part, { key: 'Enter' });
+    const seller = within(dialog).getByLabelText('Seller');
+    await fireEvent.input(seller, { target: { value: 'shady-surplus' } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
+    expect(await within(fieldOf(seller)).findByText('Seller is on your block list')).toBeTruthy();
+    expect(backend.callsTo('inventory:create')).toEqual([expect.objectContaining({ partId: 'gpu.nvidia.tesla-p40', seller: 'shady-surplus' })]);
+    // Typing in the field clears the backend's message for it.
+    await fireEvent.input(seller, { target: { value: 'honest-surplus' } });
+    expect(within(fieldOf(seller)).queryByText('Seller is on your block list')).toBeNull();
+  });
+
+  it('previews the eBay item number live, and says when a link is not eBay', async () => {
+    await renderWith();
+    const dialog = await openAddDrawer();
+    const url = within(dialog).getByLabelText('Listing URL');
+    const preview = () => within(dialog).getByTestId('listing-preview').textContent?.replace(/\s+/g, ' ').trim();
+
+    await fireEvent.input(url, { target: { value: 'https://www.ebay.com/itm/NVIDIA-Tesla-P40-24GB/125678901234?hash=item1d4' } });
+    expect(preview()).toContain('eBay item 125678901234');
+    await fireEvent.input(url, { target: { value: 'https://www.ebay.com.evil.com/itm/125678901234' } });
+    expect(preview()).toBe('not an eBay link — kept as a plain link');
+    await fireEvent.input(url, { target: { value: 'https://www.ebay.co.uk/itm/334455667788' } });
+    expect(preview()).toContain('eBay item 334455667788');
+  });
+
+  it('renders hostile user text literally, never as markup', async () => {
+    const backend = fakeBackend([makeItem({ id: 'h1', partId: 'gpu.nvidia.tesla-p40', seller: HOSTILE, notes: HOSTILE, orderNumber: '<b>42</b>' })]);
+    const { container } = await renderWith(backend);
+    expect(await screen.findByText(HOSTILE)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'NVIDIA Tesla P40' }));
+    const dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByLabelText('Notes') as HTMLTextAreaElement).value).toBe(HOSTILE);
+    expect((within(dialog).getByLabelText('Seller') as HTMLInputElement).value).toBe(HOSTILE);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('sorts by a column header and reflects it in aria-sort', async () => {
+    const backend = fakeBackend([makeItem({ id: 'a', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 })]);
+    await renderWith(backend);
+    const priceHeader = (await screen.findByRole('columnheader', { name: /Price/ })) as HTMLElement;
+    expect(priceHeader.getAttribute('aria-sort')).toBe('none');
+
+    await fireEvent.click(within(priceHeader).getByRole('button'));
+    expect(priceHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(backend.callsTo('inventory:list').at(-1)).toMatchObject({ sort: { column: 'price', direction: 'asc' } });
+
+    await fireEvent.click(within(priceHeader).getByRole('button'));
+    expect(priceHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(backend.callsTo('inventory:list').at(-1)).toMatchObject({ sort: { column: 'price', direction: 'desc' } });
+
+    const sellerHeader = screen.getByRole('columnheader', { name: /Seller/ });
+    await fireEvent.click(within(sellerHeader).getByRole('button'));
+    expect(sellerHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(priceHeader.getAttribute('aria-sort')).toBe('none');
+  });
+
+  it('shows unknown amounts as "unknown", never as 0', async () => {
+    const backend = fakeBackend([makeItem({ id: 'u', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500, shippingMinor: null, taxMinor: 0 })]);
+    await renderWith(backend);
+    const row = (await screen.findByRole('button', { name: 'NVIDIA Tesla P40' })).closest('tr')!;
+    const cells = within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
+    expect(cells).toContain('$175.00');
+    expect(cells).toContain('unknown');
+    expect(cells).toContain('$0.00');
+  });
+
+  it('deletes with a visible Undo that calls inventory:restore with the same id', async () => {
+    const backend = fakeBackend([
+      makeItem({ id: 'keep', partId: 'cpu.intel.xeon-e5-2690-v4' }),
+      makeItem({ id: 'gone', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 }),
+    ]);
+    const { undo } = await renderWith(backend);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete NVIDIA Tesla P40' }));
+
+    const toast = (await screen.findByText('Deleted NVIDIA Tesla P40')).closest<HTMLElement>('[data-testid="toast"]')!;
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'NVIDIA Tesla P40' })).toBeNull());
+    expect(undo.canUndo).toBe(true);
+
+    await fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(backend.callsTo('inventory:restore')).toHaveLength(1));
+    expect(backend.callsTo('inventory:restore')[0]).toMatchObject({ item: { id: 'gone', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 } });
+    expect((backend.callsTo('inventory:restore')[0] as { item: object }).item).not.toHaveProperty('part');
+    expect(await screen.findByRole('button', { name: 'NVIDIA Tesla P40' })).toBeTruthy();
+    expect(undo.canUndo).toBe(false);
+    expect(undo.canRedo).toBe(true);
+  });
+
+  it('adds an item through the form and shows it in the table with its totals', async () => {
+    const backend = fakeBackend();
+    await renderWith(backend);
+    const dialog = await openAddDrawer();
+    const part = within(dialog).getByRole('combobox', { name: 'Part' });
+    await fireEvent.input(part, { target: { value: '3090' } });
+    await fireEvent.keyDown(part, { key: 'Enter' });
+    await fireEvent.input(within(dialog).getByLabelText('Quantity'), { target: { value: '2' } });
+    await fireEvent.change(within(dialog).getByLabelText('Status'), { target: { value: 'received' } });
+    await fireEvent.input(within(dialog).getByLabelText('Price per unit'), { target: { value: '650' } });
+    await fireEvent.input(within(dialog).getByLabelText('Shipping per unit'), { target: { value: '25.50' } });
+    expect(within(dialog).getByText('$1,351.00')).toBeTruthy();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
+
+    expect(await screen.findByRole('button', { name: 'NVIDIA GeForce RTX 3090' })).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('total-spent').textContent).toContain('$1,351.00'));
+  });
+
+  it('renders one page of rows and loads the next on request', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => makeItem({ id: `i${i}`, partId: 'gpu.nvidia.tesla-p40', serialNumber: `SN${i}` }));
+    const { container, backend } = await renderWith(fakeBackend(many));
+    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBe(100));
+    expect(backend.callsTo('inventory:list')[0]).toMatchObject({ offset: 0, limit: 100 });
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Load 50 more' }));
+    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBe(150));
+    expect(backend.callsTo('inventory:list').at(-1)).toMatchObject({ offset: 100, limit: 100 });
+    expect(screen.queryByRole('button', { name: /Load .* more/ })).toBeNull();
+  });
+});
