@@ -22,28 +22,6 @@ export function money(amountMinor: number, currency: string): Money {
   return { amountMinor, currency };
 }
 
-/**
- * Parses a user-typed amount ("1,234.56", "1234,56", "€ 99") into minor units.
- * Returns null when it is not a number. A lone comma followed by 1–2 digits is
- * a decimal comma (European exports); otherwise commas group thousands.
- */
-export function parseAmount(text: string, currency: string): number | null {
-  let s = text.trim().replace(/[\s\u00a0]/g, '').replace(/^[^\d\-+.,]+|[^\d.,]+$/g, '');
-  if (s === '') return null;
-  const digits = minorDigits(currency);
-  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^[-+]?\d+,\d{1,2}$/.test(s)) {
-    s = s.replace(/\./g, '').replace(',', '.');
-  } else {
-    s = s.replace(/,/g, '');
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-  const [whole = '0', frac = ''] = s.replace(/^[-+]/, '').split('.');
-  if (frac.length > digits && /[1-9]/.test(frac.slice(digits))) return null; // more precision than the currency has
-  const minor = Number(whole) * 10 ** digits + Number((frac + '0'.repeat(digits)).slice(0, digits) || '0');
-  if (!Number.isSafeInteger(minor)) return null;
-  return s.startsWith('-') ? -minor : minor;
-}
-
 /** "1234.50" style, no grouping: for inputs and CSV. */
 export function formatAmountPlain(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);

@@ -5,9 +5,15 @@
 import type { z } from 'zod';
 import type { ApiResponse } from './errors';
 import { appEndpoints } from './app';
+import { inventoryEndpoints } from './inventory';
+import { partsEndpoints } from './parts';
+import { catalogEndpoints } from './catalog';
 
 export const contract = {
   ...appEndpoints,
+  ...inventoryEndpoints,
+  ...partsEndpoints,
+  ...catalogEndpoints,
 };
 
 export type Contract = typeof contract;

@@ -4,7 +4,8 @@
 // so the landed cost is (price + shipping + tax) × quantity. Unknown amounts
 // are null, never 0.
 import { z } from 'zod';
-import { CurrencyCode, formatAmountPlain, minorDigits, parseAmount } from '../money';
+import { CurrencyCode, formatAmountPlain, minorDigits } from '../money';
+import { parseTypedAmount } from './amount';
 import type { FieldIssue } from '../api/errors';
 import { ItemStatus, ITEM_STATUSES } from './status';
 import { IsoDate, isIsoDate } from './dates';
@@ -18,9 +19,9 @@ export const InventoryItem = z.object({
   status: ItemStatus,
   currency: CurrencyCode,
   /** Per unit, minor units of `currency`; null = not known yet. */
-  priceMinor: z.number().int().safe().nullable(),
-  shippingMinor: z.number().int().safe().nullable(),
-  taxMinor: z.number().int().safe().nullable(),
+  priceMinor: z.number().int().nonnegative().safe().nullable(),
+  shippingMinor: z.number().int().nonnegative().safe().nullable(),
+  taxMinor: z.number().int().nonnegative().safe().nullable(),
   seller: z.string().nullable(),
   listingUrl: z.string().nullable(),
   /** Derived from listingUrl; null when the URL is not an eBay listing. */
@@ -164,12 +165,16 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
     const typed = blankToNull(draft[field]);
     if (typed === null) return null;
     const example = formatAmountPlain(12999, currency);
-    const minor = parseAmount(typed, currency);
-    if (minor === null) {
+    const parsed = parseTypedAmount(typed, currency);
+    if (!parsed.ok) {
       const digits = minorDigits(currency);
-      const why = digits === 0 ? ` (${currency} has no cents)` : '';
+      if (parsed.reason === 'ambiguous') {
+        return fail(field, `${LABEL[field]} "${typed.trim()}" could be read two ways: write ${typed.trim().replace('.', '')} for the whole amount, or use at most ${digits} decimals`);
+      }
+      const why = parsed.reason === 'too-precise' ? (digits === 0 ? ` (${currency} has no cents)` : ` (at most ${digits} decimals)`) : '';
       return fail(field, `${LABEL[field]} must be a number like ${example}${why}`);
     }
+    const minor = parsed.minor;
     if (minor < 0) return fail(field, `${LABEL[field]} cannot be negative`);
     if (minor > 1e13) return fail(field, `${LABEL[field]} is too large`);
     return minor;
