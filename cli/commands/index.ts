@@ -2,5 +2,7 @@
 import type { Command } from '../command';
 import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
+import { estimateCommand } from './estimate';
+import { modelsCommand } from './models';
 
-export const commands: Command[] = [catalogCommand, checkCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand];

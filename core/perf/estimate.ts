@@ -1,0 +1,316 @@
+// One estimate for a set of devices and a workload: memory verdict per device,
+// decode / prefill / aggregate speed with error bands, the bottleneck, power,
+// energy and money — and every assumption that went into them.
+import { isMoe, type LlmModel } from '#core/models/llm';
+import type { QuantFormat } from '#core/models/quant';
+import type { KvPrecision } from '#core/models/kv';
+import type { DeviceSpec } from './device';
+import { factorsFor, supportFor, type CalibrationFile, type Factors } from './calibration';
+import { CALIBRATION } from './calibrated';
+import { linkFor, worstPath, type Link, type PathClass } from './links';
+import { planInstance, kvBytesPerTokenPerLayer, type InstancePlan, type SplitMode } from './plan';
+import { memoryLines, type MemoryLine } from './memory';
+import { decodeStep, type Bottleneck } from './decode';
+import { prefill } from './prefill';
+import { RUNTIME_PROFILES, type Runtime } from './runtime';
+import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
+import { COMPUTE_POWER_FRACTION, DECODE_POWER_FRACTION, IDLE_POWER_FRACTION, energy, type EnergyFigures } from './power';
+import { buildCost, type BuildCost, type CostLine } from './cost';
+import { C2C_HOP_S, sizeSram, sramDecodeTps, type SramSizing } from './sram';
+
+export interface Workload {
+  model: LlmModel;
+  quant: QuantFormat;
+  kv: KvPrecision;
+  runtime: Runtime;
+  /** Context window each sequence is sized for (KV cache). */
+  contextTokens: number;
+  /** Prompt length for prefill / time to first token; decode speed is quoted at this context position. */
+  promptTokens: number;
+  /** Concurrent sequences per instance. */
+  batch: number;
+  split: SplitMode;
+  /** Copies of the model, each on its own devices. */
+  instances: number;
+}
+
+/** Path class between two devices (indices into the device list); from the checker's P2P matrix when a build is given. */
+export interface Topology {
+  pathClass(a: number, b: number): PathClass;
+  source: string;
+}
+
+export interface EstimateOptions {
+  calibration?: CalibrationFile;
+  /** Fraction of TDP drawn while decoding at small batch. */
+  decodePowerFraction?: number;
+  pricePerKwh?: number | null;
+  currency?: string;
+  costLines?: readonly CostLine[];
+}
+
+export interface InstanceEstimate {
+  devices: string[];
+  deviceIndexes: number[];
+  split: 'single' | 'layer' | 'tensor' | 'sram-pipeline';
+  pathClass: PathClass | null;
+  fits: boolean;
+  memory: MemoryLine[];
+  decodeTps: number;
+  aggregateTps: number;
+  prefillTps: number;
+  ttftS: number;
+  bottleneck: Bottleneck;
+}
+
+export interface Estimate {
+  fits: boolean;
+  instances: InstanceEstimate[];
+  /** GB used on each device, in device order (null for devices no instance uses). */
+  memoryPerDeviceGB: (number | null)[];
+  overflow: { device: string; overflowGB: number }[];
+  /** Single-stream decode tokens/s of one instance (the slowest). */
+  decodeTps: number;
+  /** Generated tokens/s of all instances at the given batch. */
+  aggregateTps: number;
+  prefillTps: number;
+  ttftS: number;
+  bottleneck: Bottleneck;
+  powerW: number;
+  energy: EnergyFigures;
+  cost: BuildCost | null;
+  band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band };
+  factors: Factors;
+  calibrated: boolean;
+  sram: SramSizing | null;
+  assumptions: string[];
+  warnings: string[];
+}
+
+export class EstimateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EstimateError';
+  }
+}
+
+/** Without a build: GPUs on an NVLink fabric (SXM boards) meet over NVLink; others at one host bridge. */
+const DEFAULT_TOPOLOGY_CLASS: PathClass = 'PHB';
+function defaultClass(devices: readonly DeviceSpec[]): PathClass {
+  return devices.every((d) => d.nvlinkFabric && d.nvlinkGBps) ? 'NV' : DEFAULT_TOPOLOGY_CLASS;
+}
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+/** Splits device indexes into groups, each next to its best-connected neighbours when a topology is known. */
+export function groupDevices(count: number, groups: number, topo: Topology | null): number[][] {
+  const size = count / groups;
+  const left = Array.from({ length: count }, (_, i) => i);
+  const out: number[][] = [];
+  const rank = (c: PathClass) => ['NV', 'PIX', 'PXB', 'PHB', 'NODE', 'SYS', 'NET'].indexOf(c);
+  while (left.length > 0) {
+    const first = left.shift()!;
+    const g = [first];
+    const sorted = topo ? [...left].sort((a, b) => rank(topo.pathClass(first, a)) - rank(topo.pathClass(first, b)) || a - b) : left;
+    for (const d of sorted.slice(0, size - 1)) g.push(d);
+    for (const d of g) {
+      const i = left.indexOf(d);
+      if (i >= 0) left.splice(i, 1);
+    }
+    out.push(g.sort((a, b) => a - b));
+  }
+  return out;
+}
+
+function groupLink(idx: number[], devices: readonly DeviceSpec[], topo: Topology | null, split: 'layer' | 'tensor'): Link | null {
+  if (idx.length < 2) return null;
+  const classes: PathClass[] = [];
+  const pairs = split === 'layer' ? idx.slice(1).map((d, i) => [idx[i]!, d] as const) : idx.flatMap((a, i) => idx.slice(i + 1).map((b) => [a, b] as const));
+  for (const [a, b] of pairs) classes.push(topo ? topo.pathClass(a, b) : defaultClass(devices));
+  const cls = worstPath(classes);
+  const ds = idx.map((i) => devices[i]!);
+  const min = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.min(...(xs as number[])));
+  return linkFor(cls, {
+    p2p: ds.every((d) => d.p2pOverPcie),
+    pcieGen: min(ds.map((d) => d.pcieGen)),
+    pcieLanes: min(ds.map((d) => d.pcieLanes)),
+    nvlinkGBps: min(ds.map((d) => d.nvlinkGBps)),
+  });
+}
+
+export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topology | null, opts: EstimateOptions = {}): Estimate {
+  if (devices.length === 0) throw new EstimateError('no devices to run on');
+  const cal = opts.calibration ?? CALIBRATION;
+  const runtime = RUNTIME_PROFILES[w.runtime];
+  const assumptions: string[] = [];
+  const warnings: string[] = [];
+  const m = w.model;
+  const key = (d: DeviceSpec) => ({ runtime: w.runtime, family: d.family, quantClass: w.quant.quantClass });
+  const factors = (d: DeviceSpec) => factorsFor(cal, key(d));
+  const support = supportFor(cal, key(devices[0]!));
+  const calibrated = support.runtime > 0 && support.family > 0;
+  const f0 = factors(devices[0]!);
+
+  const weightsGB = (m.paramsB * w.quant.bitsPerWeight) / 8;
+  assumptions.push(`weights: ${w.quant.label} at ${w.quant.bitsPerWeight} bits/weight (${w.quant.bpwSource}) → ≈ ${fmt(weightsGB)} GB for ${m.paramsB}B params`);
+  if (isMoe(m)) assumptions.push(`mixture of experts: memory holds all ${m.paramsB}B params; each token reads the ${m.activeParamsB}B active params`);
+  const kvMB = (kvBytesPerTokenPerLayer(m, w.kv) * m.layers) / 1e6;
+  assumptions.push(
+    `KV cache: ${w.kv.id} (${w.kv.bytesPerElement} B/element), ${m.kvElementsPerTokenPerLayer ? `${m.kvElementsPerTokenPerLayer} cached elements per layer (MLA)` : `${m.kvHeads} KV heads × ${m.headDim} dims × 2 (K and V)`} × ${m.layers} layers = ${fmt(kvMB, 3)} MB/token; ${w.contextTokens} tokens × batch ${w.batch}`,
+  );
+
+  // ---- on-chip SRAM devices: a pipeline over many chips ----
+  const first = devices[0]!;
+  if (first.memoryKind === 'sram') {
+    const sramMB = first.memoryGB * 1e3;
+    const sizing = sizeSram({ model: m, quant: w.quant, contextTokens: w.contextTokens, sramMB });
+    const chips = devices.length;
+    const fits = chips >= sizing.chipsNeeded;
+    // Speed is quoted for the pipeline that would hold the model, even when the build is short of chips.
+    const pipelineChips = Math.max(chips, sizing.chipsNeeded);
+    const dec = sramDecodeTps({ weightsGB: ((m.activeParamsB ?? m.paramsB) * w.quant.bitsPerWeight) / 8, chips: pipelineChips, sramBandwidthGBps: first.memBandwidthGBps, efficiency: f0.bwEff });
+    const powerW = devices.reduce((a, d) => a + (d.tdpW ?? 0), 0);
+    assumptions.push(`SRAM: ${fmt(sizing.weightsGB)} GB weights + ${fmt(sizing.contextGB)} GB context (${w.contextTokens} tokens × 10 MB/token, the seed's figure) = ${fmt(sizing.totalGB)} GB → ≥ ${sizing.chipsNeeded} chips of ${sramMB} MB → ${sizing.devices} devices (${sizing.racks} racks of 64)`);
+    assumptions.push(`forward pass ≈ 2 × params = ${fmt(sizing.forwardPassGflop, 0)} GFLOP per token`);
+    assumptions.push('decode is a pipeline across chips: all weight bytes / per-chip SRAM bandwidth + a chip-to-chip hop per boundary (hop latency is an assumption, not calibrated)');
+    assumptions.push('power: every chip at TDP (the whole pipeline is powered while serving)');
+    const perChipS = sizing.weightsGB / pipelineChips / (first.memBandwidthGBps * f0.bwEff) + C2C_HOP_S;
+    const prefillTps = 1 / perChipS;
+    const decodeTps = dec.tps;
+    const band = (v: number) => uncalibratedBand(cal, v);
+    const memPer = sizing.totalGB / Math.max(chips, sizing.chipsNeeded);
+    const inst: InstanceEstimate = {
+      devices: [`${chips} × ${first.name}`],
+      deviceIndexes: devices.map((_, i) => i),
+      split: 'sram-pipeline',
+      pathClass: null,
+      fits,
+      memory: [],
+      decodeTps,
+      aggregateTps: decodeTps,
+      prefillTps,
+      ttftS: w.promptTokens / prefillTps + (decodeTps > 0 ? 1 / decodeTps : 0),
+      bottleneck: dec.hopsS > dec.streamS ? 'interconnect' : 'memory-bandwidth',
+    };
+    if (!fits) warnings.push(`needs ${sizing.chipsNeeded} chips; the build has ${chips}`);
+    const en = energy(powerW, decodeTps, opts.pricePerKwh ?? null);
+    return {
+      fits,
+      instances: [inst],
+      memoryPerDeviceGB: devices.map(() => memPer),
+      overflow: fits ? [] : [{ device: first.name, overflowGB: sizing.totalGB - (chips * sramMB) / 1e3 }],
+      decodeTps,
+      aggregateTps: decodeTps,
+      prefillTps,
+      ttftS: inst.ttftS,
+      bottleneck: inst.bottleneck,
+      powerW,
+      energy: en,
+      cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', decodeTps) : null,
+      band: { decodeTps: band(decodeTps), aggregateTps: band(decodeTps), prefillTps: band(prefillTps) },
+      factors: f0,
+      calibrated: false,
+      sram: sizing,
+      assumptions,
+      warnings,
+    };
+  }
+
+  // ---- GPUs: instances over device groups ----
+  const split = w.split;
+  const instances = split === 'replicas' ? devices.length : w.instances;
+  if (instances < 1 || devices.length % instances !== 0) throw new EstimateError(`${devices.length} devices cannot be shared evenly by ${instances} instances`);
+  const groups = groupDevices(devices.length, instances, topo);
+  const inner: 'layer' | 'tensor' = split === 'tensor' ? 'tensor' : 'layer';
+  if (split === 'tensor' && !runtime.splits.includes('tensor')) warnings.push(`${w.runtime} has no tensor-parallel mode; estimate assumes it anyway`);
+  assumptions.push(
+    topo
+      ? `topology: path classes from ${topo.source}`
+      : `topology: none given — every GPU pair assumed to meet ${defaultClass(devices) === 'NV' ? 'over the NVLink fabric (NV)' : `at one host bridge (${DEFAULT_TOPOLOGY_CLASS})`}; pass --build for the real paths`,
+  );
+
+  const results: InstanceEstimate[] = [];
+  const perDevice: (number | null)[] = devices.map(() => null);
+  const overflow: { device: string; overflowGB: number }[] = [];
+  let powerW = 0;
+  for (const idx of groups) {
+    const ds = idx.map((i) => devices[i]!);
+    const link = groupLink(idx, devices, topo, inner);
+    const plan: InstancePlan = planInstance({ model: m, quant: w.quant, kv: w.kv, runtime, devices: ds, split: inner, link });
+    for (const x of plan.warnings) if (!warnings.includes(x)) warnings.push(x);
+    const mem = memoryLines({ plan, model: m, runtime, contextTokens: w.contextTokens, batch: w.batch });
+    mem.forEach((l, k) => {
+      perDevice[idx[k]!] = l.usedGB;
+      if (l.overflowGB > 0) overflow.push({ device: `${l.device} #${idx[k]! + 1}`, overflowGB: l.overflowGB });
+    });
+    const fits = mem.every((l) => l.overflowGB === 0);
+    const step1 = decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens });
+    const stepB = w.batch > 1 ? decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: w.batch, contextTokens: w.promptTokens }) : step1;
+    const pf = prefill({ plan, factors, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens });
+    if (pf.computeUnknown && !warnings.some((x) => x.startsWith('compute rate'))) warnings.push('compute rate unknown for a device: prefill counts weight streaming only');
+    const decodeTps = 1 / step1.totalS;
+    const aggregateTps = w.batch / stepB.totalS;
+    const bottleneck = stepB.bottleneck;
+    const frac = bottleneck === 'compute' ? COMPUTE_POWER_FRACTION : (opts.decodePowerFraction ?? DECODE_POWER_FRACTION);
+    powerW += ds.reduce((a, d) => a + (d.tdpW ?? 0) * frac, 0);
+    results.push({
+      devices: ds.map((d) => d.name),
+      deviceIndexes: idx,
+      split: plan.split,
+      pathClass: link?.pathClass ?? null,
+      fits,
+      memory: mem,
+      decodeTps,
+      aggregateTps,
+      prefillTps: pf.tps,
+      ttftS: pf.totalS + step1.totalS,
+      bottleneck,
+    });
+  }
+  if (devices.some((d) => d.tdpW === null)) warnings.push('TDP unknown for a device: power leaves it out');
+
+  const fits = results.every((r) => r.fits);
+  const slowest = results.reduce((a, r) => (r.decodeTps < a.decodeTps ? r : a));
+  const aggregateTps = results.reduce((a, r) => a + r.aggregateTps, 0);
+  const en = energy(powerW, aggregateTps, opts.pricePerKwh ?? null);
+
+  const fac = factors(devices[0]!);
+  assumptions.push(
+    `runtime ${w.runtime}: ${fmt(runtime.contextOverheadGB, 2)} GB context per device + compute buffer${runtime.reservedFraction ? ` + ${runtime.reservedFraction * 100} % of memory held back` : ''}${runtime.weightOverheadFraction ? ` + ${runtime.weightOverheadFraction * 100} % of weights for activations` : ''}${runtime.embeddingOnHost ? '; token embeddings stay in host RAM' : ''}`,
+  );
+  assumptions.push(
+    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${inner === 'layer' && devices.length > 1 ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
+  );
+  if (!calibrated) assumptions.push(`no calibration rows for ${support.runtime === 0 ? `runtime ${w.runtime}` : `device family ${devices[0]!.family}`}: pooled factors, band widened ×${UNCALIBRATED_WIDEN}`);
+  assumptions.push(`decode speed at a context position of ${w.promptTokens} tokens; prefill of a ${w.promptTokens}-token prompt in chunks of ${Math.min(runtime.prefillChunkTokens, w.promptTokens)}`);
+  if (inner === 'layer' && groups[0]!.length > 1) assumptions.push('layer split: GPUs take turns per token (times add, plus a hop per boundary): more GPUs add memory, not single-stream speed');
+  if (inner === 'tensor' && groups[0]!.length > 1) assumptions.push(`tensor parallel: bytes divided over ${groups[0]!.length} GPUs; 2 ring all-reduces per layer over ${results[0]!.pathClass} (latency per step is an uncalibrated assumption)`);
+  if (instances > 1) assumptions.push(`${instances} instances, each on its own ${groups[0]!.length} GPU(s)`);
+  assumptions.push(`power: ${fmt((opts.decodePowerFraction ?? DECODE_POWER_FRACTION) * 100, 0)} % of TDP while decoding (memory bound; an assumption, not measured), ${COMPUTE_POWER_FRACTION * 100} % when compute bound`);
+
+  const used = new Set(groups.flat());
+  devices.forEach((d, i) => {
+    if (!used.has(i)) powerW += (d.tdpW ?? 0) * IDLE_POWER_FRACTION;
+  });
+
+  const band = (v: number, metric: 'tg_tps' | 'pp_tps' | 'agg_tps') => bandFor(cal, v, metric, w.runtime, calibrated);
+  return {
+    fits,
+    instances: results,
+    memoryPerDeviceGB: perDevice,
+    overflow,
+    decodeTps: slowest.decodeTps,
+    aggregateTps,
+    prefillTps: slowest.prefillTps,
+    ttftS: slowest.ttftS,
+    bottleneck: slowest.bottleneck,
+    powerW,
+    energy: en,
+    cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
+    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, w.batch > 1 ? 'agg_tps' : 'tg_tps'), prefillTps: band(slowest.prefillTps, 'pp_tps') },
+    factors: fac,
+    calibrated,
+    sram: null,
+    assumptions,
+    warnings,
+  };
+}

@@ -1,0 +1,92 @@
+// Reads a build: its GPUs (in board order), the path class between each pair
+// from the checker's P2P matrix, and the cost lines (owned vs to buy).
+import type { Build } from '#core/build/build';
+import type { CatalogPart, PartOf } from '#core/catalog/part';
+import { checkBuild } from '#core/check/checkBuild';
+import type { PathClass as CheckerPathClass } from '#core/check/pathClass';
+import { money, type Money } from '#core/money';
+import { deviceFromGpuPart } from './fromCatalog';
+import type { DeviceSpec } from './device';
+import type { PathClass } from './links';
+import type { Topology } from './estimate';
+import type { CostLine } from './cost';
+
+/** Site defaults when a build names none (only used by the checker's power rules, not by the estimate). */
+const DEFAULT_SITE = { mainsVolts: 230, circuitAmps: 16 };
+
+export interface BuildDevices {
+  devices: DeviceSpec[];
+  /** Build device ids, parallel to `devices`. */
+  deviceIds: string[];
+  topology: Topology;
+  problems: string[];
+}
+
+/** nvidia-smi classes → the model's classes. Groq C2C and NVLink are both direct chip links. */
+export function mapPathClass(c: CheckerPathClass): PathClass {
+  if (c === 'X') return 'NV';
+  if (c === 'C2C' || c.startsWith('NV')) return 'NV';
+  return c as PathClass;
+}
+
+export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): BuildDevices {
+  const byId = new Map(catalog.map((p) => [p.id, p]));
+  const result = checkBuild(build, catalog, build.site ?? DEFAULT_SITE);
+  const devices: DeviceSpec[] = [];
+  const deviceIds: string[] = [];
+  const chassisOf: string[] = [];
+  const problems: string[] = [];
+  const partOf = new Map<string, string>();
+  for (const r of build.racks) for (const c of r.chassis) for (const d of c.devices) partOf.set(`${c.id}/${d.id}`, d.partId);
+  const cell = new Map<string, PathClass>();
+  for (const m of result.p2pMatrix) {
+    const gpuRows = m.deviceIds.map((id, i) => ({ id, i })).filter(({ id }) => byId.get(partOf.get(`${m.chassisId}/${id}`) ?? '')?.category === 'gpu');
+    for (const { id, i } of gpuRows) {
+      const part = byId.get(partOf.get(`${m.chassisId}/${id}`)!) as PartOf<'gpu'>;
+      const dev = deviceFromGpuPart(part);
+      if (!dev.ok) {
+        problems.push(dev.message);
+        continue;
+      }
+      const key = `${m.chassisId}/${id}`;
+      for (const { id: other, i: j } of gpuRows) cell.set(`${key}|${m.chassisId}/${other}`, mapPathClass(m.cells[i]![j]!));
+      devices.push(dev.device);
+      deviceIds.push(id);
+      chassisOf.push(m.chassisId);
+    }
+  }
+  const keys = deviceIds.map((id, i) => `${chassisOf[i]}/${id}`);
+  const topology: Topology = {
+    // Devices in different chassis talk over the network.
+    pathClass: (a, b) => cell.get(`${keys[a]}|${keys[b]}`) ?? 'NET',
+    source: `the build's PCIe topology (checker P2P matrix, ${result.p2pMatrix.length} chassis)`,
+  };
+  return { devices, deviceIds, topology, problems };
+}
+
+/** Every placed part with a known price: owned at the price paid (from the inventory lookup), planned at its estimate. */
+export function costLinesOfBuild(build: Build, ownedPrice: (inventoryItemId: string) => Money | null = () => null): { lines: CostLine[]; unpriced: number } {
+  const lines: CostLine[] = [];
+  let unpriced = 0;
+  const visit = (p: { partId: string; inventoryItemId?: string | undefined; plannedPrice?: Money | undefined }, count = 1) => {
+    if (p.inventoryItemId) {
+      const m = ownedPrice(p.inventoryItemId);
+      if (m) lines.push({ label: p.partId, owned: true, amount: money(m.amountMinor * count, m.currency) });
+      else unpriced += 1;
+    } else if (p.plannedPrice) lines.push({ label: p.partId, owned: false, amount: money(p.plannedPrice.amountMinor * count, p.plannedPrice.currency) });
+    else unpriced += 1;
+  };
+  for (const r of build.racks) {
+    visit(r);
+    for (const pdu of r.pdus) visit(pdu);
+    for (const c of r.chassis) {
+      visit(c);
+      for (const x of c.cpus) visit(x);
+      for (const x of c.devices) visit(x);
+      for (const x of c.psus ?? []) visit(x, x.count);
+      for (const x of c.dimms) visit(x, x.count);
+      for (const x of c.drives) visit(x, x.count);
+    }
+  }
+  return { lines, unpriced };
+}

@@ -1,0 +1,94 @@
+// One published measurement as the model sees it: the same plan, decode,
+// prefill and serving code as an estimate, so calibration fits exactly the
+// formulas users get. Pure: the calibrate script does the file reading.
+import type { LlmModel } from '#core/models/llm';
+import { quantForMeasurement, type QuantClass, type QuantFormat } from '#core/models/quant';
+import { DEFAULT_KV, parseKv } from '#core/models/kv';
+import type { DeviceSpec } from './device';
+import { linkFor, type Link } from './links';
+import { planInstance, type InstancePlan } from './plan';
+import { RUNTIME_PROFILES, parseRuntime, type RuntimeProfile } from './runtime';
+import { decodeTps, type FactorsFn } from './decode';
+import { prefill } from './prefill';
+import { serving } from './serving';
+import { kvBudgetBytes } from './memory';
+
+export type Metric = 'tg_tps' | 'pp_tps' | 'agg_tps';
+
+export interface MeasurementRow {
+  /** 1-based data row number in the CSV (header excluded). */
+  row: number;
+  runtime: string;
+  model: string;
+  quant: string;
+  bitsPerWeight: number;
+  gpuModel: string;
+  gpuCount: number;
+  parallelism: string;
+  batch: string;
+  contextTokens: number;
+  generatedTokens: number;
+  metric: Metric;
+  value: number;
+  note: string;
+}
+
+export interface PreparedRow {
+  row: MeasurementRow;
+  runtimeKey: string;
+  family: string;
+  quantClass: QuantClass;
+  predict(factors: FactorsFn): number;
+}
+
+/** ModelOpt FP8 checkpoints quantise the KV cache to FP8 too (kv_cache_quant_algo FP8). */
+const FP8_CHECKPOINT_KV = 'fp8';
+/** Rows whose source notes flag them as anomalous are kept out of the fit (and reported apart). */
+export const ANOMALY_FLAG = /anomalous/i;
+
+function profileFor(runtime: string): RuntimeProfile {
+  // "other" rows are ExLlama v1, the predecessor of exllamav2 (same chunked prefill, host-side embedding).
+  return RUNTIME_PROFILES[parseRuntime(runtime) ?? 'exllamav2'];
+}
+
+function linkForRow(r: MeasurementRow, d: DeviceSpec): Link | null {
+  if (r.gpuCount <= 1) return null;
+  if (/nvlink/i.test(r.parallelism + ' ' + r.note) || (r.parallelism === 'tensor' && d.nvlinkGBps)) return linkFor('NV', { p2p: true, nvlinkGBps: d.nvlinkGBps });
+  // Cloud multi-GPU boxes: generation not stated; assume peer-to-peer under one host bridge.
+  return linkFor('PHB', { p2p: d.p2pOverPcie, pcieGen: d.pcieGen, pcieLanes: d.pcieLanes });
+}
+
+export function prepareRow(
+  r: MeasurementRow,
+  models: ReadonlyMap<string, LlmModel>,
+  devices: ReadonlyMap<string, DeviceSpec>,
+): PreparedRow | { excluded: string } {
+  if (ANOMALY_FLAG.test(r.note)) return { excluded: 'flagged as anomalous in its source note' };
+  const model = models.get(r.model);
+  if (!model) return { excluded: `model ${r.model} not in the library` };
+  const device = devices.get(r.gpuModel);
+  if (!device) return { excluded: `device ${r.gpuModel} has no spec row` };
+  const quant: QuantFormat | null = quantForMeasurement(r.quant, r.bitsPerWeight);
+  if (!quant) return { excluded: `quantisation ${r.quant} not understood` };
+  if (r.metric !== 'tg_tps' && device.fp16Tflops === null && device.int8Tops === null) return { excluded: `compute rate of ${r.gpuModel} unknown` };
+  const runtime = profileFor(r.runtime);
+  const kv = quant.quantClass === 'fp8' && runtime.id === 'tensorrt-llm' ? parseKv(FP8_CHECKPOINT_KV)! : DEFAULT_KV;
+  const devicesOfRow = Array.from({ length: r.gpuCount }, () => device);
+  const split = r.parallelism === 'tensor' ? 'tensor' : 'layer';
+  const plan: InstancePlan = planInstance({ model, quant, kv, runtime, devices: devicesOfRow, split, link: linkForRow(r, device) });
+  const precision = quant.computePrecision;
+  const predict = (factors: FactorsFn): number => {
+    switch (r.metric) {
+      case 'tg_tps':
+        // A run of N generated tokens from a C-token context reads the cache at C + N/2 on average.
+        return decodeTps({ plan, factors, precision, contextTokens: r.contextTokens + r.generatedTokens / 2 }).tps;
+      case 'pp_tps':
+        return prefill({ plan, factors, precision, promptTokens: r.contextTokens, chunkTokens: runtime.prefillChunkTokens }).tps;
+      case 'agg_tps': {
+        const budget = kvBudgetBytes({ plan, model, runtime, chunkTokens: runtime.prefillChunkTokens });
+        return serving({ plan, factors, precision, inputTokens: r.contextTokens, outputTokens: r.generatedTokens, batch: 'max', maxBatch: runtime.maxBatch, kvBudgetBytes: budget }).tps;
+      }
+    }
+  };
+  return { row: r, runtimeKey: r.runtime, family: device.family, quantClass: quant.quantClass, predict };
+}

@@ -1,0 +1,179 @@
+// An estimate request as plain data (CLI flags, the API, a build's workload)
+// and its resolution against the catalog and the model library. Every bad
+// value comes back as a message naming the field, never as a throw.
+import { z } from 'zod';
+import type { CatalogPart, PartOf } from '#core/catalog/part';
+import { PartResolveError, resolvePart } from '#core/catalog/resolve';
+import type { Build } from '#core/build/build';
+import { formatIssues, parseBuildValue } from '#core/build/file';
+import { resolveModel } from '#core/models/resolve';
+import { parseQuant, quantNames } from '#core/models/quant';
+import { DEFAULT_KV, KV_PRECISIONS, parseKv } from '#core/models/kv';
+import { deviceFromGpuPart } from './fromCatalog';
+import { costLinesOfBuild, devicesOfBuild } from './fromBuild';
+import { estimate, EstimateError, type Estimate, type Topology, type Workload } from './estimate';
+import { RUNTIMES, parseRuntime } from './runtime';
+import type { DeviceSpec } from './device';
+import { CALIBRATION } from './calibrated';
+import { trainingMemory, type TrainingMemory } from './training';
+
+/** Training sequence length for the memory line in every report (activations with full recomputation). */
+export const TRAINING_SEQ_TOKENS = 4096;
+
+/** Context window when none is given: 4K, the seed cases' figure. */
+export const DEFAULT_CONTEXT_TOKENS = 4096;
+/** Prompt for prefill/TTFT when none is given: half the context, capped (llama-bench's pp1024 scale). */
+export const DEFAULT_PROMPT_CAP = 1024;
+
+export const EstimateRequest = z.strictObject({
+  gpu: z.string().min(1).max(120).optional(),
+  count: z.number().int().min(1).max(4096).default(1),
+  model: z.string().min(1).max(120).optional(),
+  quant: z.string().min(1).max(40).optional(),
+  kv: z.string().min(1).max(20).optional(),
+  runtime: z.string().min(1).max(40).optional(),
+  contextTokens: z.number().int().min(1).max(10_000_000).optional(),
+  promptTokens: z.number().int().min(1).max(10_000_000).optional(),
+  batch: z.number().int().min(1).max(4096).optional(),
+  split: z.enum(['layer', 'tensor', 'replicas']).optional(),
+  instances: z.number().int().min(1).max(4096).optional(),
+  pricePerKwh: z.number().nonnegative().max(100).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  decodePowerFraction: z.number().gt(0).max(1).optional(),
+  /** A build: its GPUs and PCIe topology replace gpu/count; its first workload fills unset fields. */
+  build: z.unknown().optional(),
+});
+export type EstimateRequest = z.input<typeof EstimateRequest>;
+
+export interface EstimateReport extends Estimate {
+  workload: {
+    model: string;
+    quant: string;
+    bitsPerWeight: number;
+    kv: string;
+    runtime: string;
+    contextTokens: number;
+    promptTokens: number;
+    batch: number;
+    split: string;
+    instances: number;
+  };
+  hardware: { name: string; count: number }[];
+  /** Full fine-tuning with AdamW on these devices (memory only; states sharded over all devices). */
+  training: TrainingMemory | null;
+  calibration: { version: number; date: string; rows: number };
+}
+
+export type EstimateOutcome = { ok: true; report: EstimateReport } | { ok: false; field: string; message: string };
+
+const fail = (field: string, message: string): EstimateOutcome => ({ ok: false, field, message });
+
+const SPLIT_OF_WORKLOAD = { single: 'layer', layer: 'layer', tensor: 'tensor', replica: 'replicas' } as const;
+
+export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[], parsedBuild?: Build): EstimateOutcome {
+  const parsed = EstimateRequest.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return fail(i.path.join('.') || 'request', i.message);
+  }
+  const req = parsed.data;
+  if (!parsedBuild && req.build !== undefined) {
+    const b = parseBuildValue(req.build);
+    if (!b.ok) return fail('build', formatIssues(b.issues));
+    parsedBuild = b.build;
+  }
+  const wl = parsedBuild?.workloads[0];
+
+  let devices: DeviceSpec[];
+  let topology: Topology | null = null;
+  let costLines: ReturnType<typeof costLinesOfBuild> | null = null;
+  if (parsedBuild) {
+    const bd = devicesOfBuild(parsedBuild, catalog);
+    if (bd.problems.length > 0 && bd.devices.length === 0) return fail('build', bd.problems.join('; '));
+    if (bd.devices.length === 0) return fail('build', 'the build has no GPUs or accelerators in slots');
+    const wanted = wl?.devices;
+    const keep = wanted ? bd.deviceIds.map((id, i) => (wanted.includes(id) ? i : -1)).filter((i) => i >= 0) : bd.devices.map((_, i) => i);
+    devices = keep.map((i) => bd.devices[i]!);
+    const tp = bd.topology;
+    topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
+    costLines = costLinesOfBuild(parsedBuild);
+  } else {
+    if (!req.gpu) return fail('gpu', 'give --gpu <id-or-name> (and --count) or --build <file.json>');
+    let part: CatalogPart;
+    try {
+      part = resolvePart(catalog, req.gpu, { category: 'gpu' });
+    } catch (e) {
+      return fail('gpu', e instanceof PartResolveError ? e.message : String(e));
+    }
+    const dev = deviceFromGpuPart(part as PartOf<'gpu'>);
+    if (!dev.ok) return fail('gpu', dev.message);
+    devices = Array.from({ length: req.count }, () => dev.device);
+  }
+
+  const modelQuery = req.model ?? wl?.modelId;
+  if (!modelQuery) return fail('model', 'give --model <id> (see `rackhive models list`)');
+  const mr = resolveModel(modelQuery);
+  if (!mr.ok) return fail('model', `${mr.message}; one of: ${mr.candidates.join(', ')}`);
+  const sram = devices[0]!.memoryKind === 'sram';
+
+  const quantText = req.quant ?? wl?.quant;
+  if (!quantText) return fail('quant', `give --quant; one of: ${quantNames().join(', ')}`);
+  const quant = parseQuant(quantText);
+  if (!quant) return fail('quant', `unknown quantisation '${quantText}'; one of: ${quantNames().join(', ')}`);
+
+  const kv = req.kv ? parseKv(req.kv) : DEFAULT_KV;
+  if (!kv) return fail('kv', `unknown KV-cache precision '${req.kv}'; one of: ${KV_PRECISIONS.map((k) => k.id).join(', ')}`);
+
+  const runtimeText = req.runtime ?? wl?.runtime ?? 'llama.cpp';
+  // SRAM accelerators ship their own compiler/runtime; the GPU runtime only picks calibration groups (none fit).
+  const runtime = parseRuntime(runtimeText) ?? (sram ? 'llama.cpp' : null);
+  if (!runtime) return fail('runtime', `unknown runtime '${runtimeText}'; one of: ${RUNTIMES.join(', ')}`);
+
+  const contextTokens = req.contextTokens ?? wl?.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
+  if (contextTokens > mr.model.maxContext) return fail('context', `${contextTokens} tokens is more than ${mr.model.name}'s maximum context of ${mr.model.maxContext}`);
+  const promptTokens = req.promptTokens ?? Math.min(DEFAULT_PROMPT_CAP, Math.max(1, Math.floor(contextTokens / 2)));
+  if (promptTokens > contextTokens) return fail('prompt', `prompt (${promptTokens}) is longer than the context (${contextTokens})`);
+  const split = req.split ?? (wl ? SPLIT_OF_WORKLOAD[wl.split] : 'layer');
+  const instances = split === 'replicas' ? devices.length : (req.instances ?? wl?.instances ?? 1);
+  if (devices.length % instances !== 0) return fail('instances', `${devices.length} devices cannot be shared evenly by ${instances} instances`);
+
+  const workload: Workload = { model: mr.model, quant, kv, runtime, contextTokens, promptTokens, batch: req.batch ?? wl?.batch ?? 1, split, instances };
+  let est: Estimate;
+  try {
+    est = estimate(devices, workload, topology, {
+      pricePerKwh: req.pricePerKwh ?? null,
+      currency: req.currency,
+      ...(req.decodePowerFraction !== undefined ? { decodePowerFraction: req.decodePowerFraction } : {}),
+      ...(costLines ? { costLines: costLines.lines } : {}),
+    });
+  } catch (e) {
+    if (e instanceof EstimateError) return fail('request', e.message);
+    throw e;
+  }
+  if (costLines && costLines.unpriced > 0) est.warnings.push(`${costLines.unpriced} placed parts have no price (owned parts need their inventory price)`);
+  const hardware = new Map<string, number>();
+  for (const d of devices) hardware.set(d.name, (hardware.get(d.name) ?? 0) + 1);
+  return {
+    ok: true,
+    report: {
+      ...est,
+      workload: {
+        model: mr.model.id,
+        quant: quant.id,
+        bitsPerWeight: quant.bitsPerWeight,
+        kv: kv.id,
+        runtime: sram ? (req.runtime ?? wl?.runtime ?? 'vendor compiler') : runtime,
+        contextTokens,
+        promptTokens,
+        batch: workload.batch,
+        split,
+        instances,
+      },
+      hardware: [...hardware.entries()].map(([name, count]) => ({ name, count })),
+      training: sram
+        ? null
+        : trainingMemory({ paramsB: mr.model.paramsB, model: mr.model, seqTokens: Math.min(TRAINING_SEQ_TOKENS, contextTokens), microBatch: 1, recompute: true, deviceGB: Math.min(...devices.map((d) => d.memoryGB)), devices: devices.length }),
+      calibration: { version: CALIBRATION.version, date: CALIBRATION.date, rows: CALIBRATION.rows.used },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { builtinModels } from '#core/models/library';
+import { LlmModel, kvElementsPerToken, streamedParamsB } from '#core/models/llm';
+import { parseQuant, quantForMeasurement, GPTQ_AWQ_BPW } from '#core/models/quant';
+import { parseKv } from '#core/models/kv';
+import { resolveModel } from '#core/models/resolve';
+
+describe('model library', () => {
+  it('every entry validates and has a unique id and a source', () => {
+    for (const m of builtinModels) expect(() => LlmModel.parse(m)).not.toThrow();
+    expect(new Set(builtinModels.map((m) => m.id)).size).toBe(builtinModels.length);
+  });
+
+  it('covers the issue list', () => {
+    const ids = builtinModels.map((m) => m.id);
+    for (const id of ['llama-2-7b', 'llama-2-13b', 'llama-2-70b', 'llama-3-8b', 'llama-3-70b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'mistral-7b', 'mixtral-8x7b', 'mixtral-8x22b', 'qwen2.5-7b', 'qwen2.5-14b', 'qwen2.5-32b', 'qwen2.5-72b', 'deepseek-v3', 'gemma-2-9b', 'gemma-2-27b', 'phi-3-mini', 'phi-3-medium'])
+      expect(ids).toContain(id);
+  });
+
+  it('knows every model the calibration CSV names', () => {
+    const csv = readFileSync(new URL('../../../assets/calibration/measured_tps_calibration.csv', import.meta.url), 'utf8');
+    const header = csv.split('\n')[0]!.split(',');
+    const col = header.indexOf('model');
+    const models = new Set<string>();
+    for (const line of csv.trim().split('\n').slice(1)) {
+      // Quoted fields may hold commas; the model column comes after them, so split on unquoted commas.
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+      models.add(cells[col]!);
+    }
+    for (const m of models) expect(resolveModel(m).ok, m).toBe(true);
+  });
+
+  it('KV cache is GQA-aware: Llama 3 70B holds 8 KV heads, not 64', () => {
+    const m = builtinModels.find((x) => x.id === 'llama-3-70b')!;
+    expect(kvElementsPerToken(m)).toBe(2 * 8 * 128 * 80);
+    expect((kvElementsPerToken(m) * parseKv('f16')!.bytesPerElement) / 1e6).toBeCloseTo(0.328, 3);
+  });
+
+  it('MoE: memory from total params, speed from active params', () => {
+    const m = builtinModels.find((x) => x.id === 'mixtral-8x7b')!;
+    expect(m.paramsB).toBeGreaterThan(40);
+    expect(streamedParamsB(m)).toBeLessThan(13);
+  });
+
+  it('resolves names and rejects unknown ones', () => {
+    expect(resolveModel('Llama 3 70B').ok).toBe(true);
+    expect(resolveModel('llama-3.1-8b').ok).toBe(true);
+    expect(resolveModel('gpt-5').ok).toBe(false);
+  });
+});
+
+describe('quantisation formats', () => {
+  it('parses the spellings people use', () => {
+    expect(parseQuant('Q4_K_M')!.bitsPerWeight).toBeCloseTo(4.82, 2);
+    expect(parseQuant('q8_0')!.bitsPerWeight).toBe(8.5);
+    expect(parseQuant('fp16')!.id).toBe('F16');
+    expect(parseQuant('bf16')!.bitsPerWeight).toBe(16);
+    expect(parseQuant('fp8')!.bitsPerWeight).toBe(8);
+    expect(parseQuant('int8')!.bitsPerWeight).toBe(8);
+    expect(parseQuant('exl2-4.65')!.bitsPerWeight).toBe(4.65);
+    expect(parseQuant('Q9')).toBeNull();
+    expect(parseQuant('exl2-12')).toBeNull();
+  });
+
+  it('AWQ/GPTQ 4-bit carry their group overhead (g128: fp16 scale + 4-bit zero)', () => {
+    expect(GPTQ_AWQ_BPW).toBeCloseTo(4.16, 2);
+    expect(parseQuant('awq')!.bitsPerWeight).toBeCloseTo(4.16, 2);
+    expect(parseQuant('gptq')!.bitsPerWeight).toBeCloseTo(4.16, 2);
+  });
+
+  it('calibration rows keep their published bits per weight', () => {
+    expect(quantForMeasurement('Q4_K_M', 4.9)!.bitsPerWeight).toBe(4.9);
+    expect(quantForMeasurement('GPTQ-4bit g128 (no act-order)', 4.16)!.quantClass).toBe('gptq-awq');
+    expect(quantForMeasurement('EXL2 3.0 bpw', 3)!.quantClass).toBe('exl2');
+  });
+
+  it('KV precisions are their own setting', () => {
+    expect(parseKv('q8_0')!.bytesPerElement).toBeCloseTo(34 / 32);
+    expect(parseKv('q4_0')!.bytesPerElement).toBeCloseTo(18 / 32);
+    expect(parseKv('fp8')!.bytesPerElement).toBe(1);
+    expect(parseKv('f32')).toBeNull();
+  });
+});
