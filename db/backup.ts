@@ -1,20 +1,23 @@
 // Backups with SQLite's online backup API (db.backup), never a file copy of a
 // live database: a copy can catch the file between a write and its WAL.
-// Each backup is checked with quick_check before it is trusted.
+// Each backup is written under a temporary name, turned into a self-contained
+// rollback-journal file (so opening it later never creates -wal/-shm files
+// beside it), checked with quick_check, flushed to disk, and only then renamed
+// to its real name: a backup cut short never takes the place of a good one.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fileTimestamp } from './backups/names';
+
+export { fileTimestamp };
 
 export const BACKUP_DIR_NAME = 'backups';
+/** Suffix of a backup still being written; never listed, removed when found later. */
+export const PARTIAL_SUFFIX = '.partial';
 
 /** <folder of the database>/backups: beside the live file's folder, apart from the file itself. */
 export function backupDirFor(databasePath: string): string {
   return path.join(path.dirname(databasePath), BACKUP_DIR_NAME);
-}
-
-/** A file-name-safe UTC timestamp: 2024-05-31T12-00-00-000Z. */
-export function fileTimestamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-');
 }
 
 /** Name of the backup taken before migrating from `fromVersion`. */
@@ -33,6 +36,32 @@ export function assertHealthy(file: string): void {
   }
 }
 
+/** fsync a file or a folder (a rename is durable only once its folder is synced; not possible on Windows). */
+export function fsyncPath(p: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, 'r');
+    fs.fsyncSync(fd);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL') throw err;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Makes a finished copy standalone (journal_mode=DELETE) and checks it; throws unless quick_check says ok. */
+function finishCopy(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const result = copy.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(`backup ${file} failed quick_check: ${String(result)}`);
+  } finally {
+    copy.close();
+  }
+}
+
 /**
  * Copies `db` into `file` with the online backup API, written first under a
  * temporary name and renamed only once it passed quick_check, so a backup cut
@@ -40,14 +69,21 @@ export function assertHealthy(file: string): void {
  */
 export async function backupDatabase(db: Database.Database, file: string): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
+  const partial = `${file}${PARTIAL_SUFFIX}`;
+  const removePartial = () => {
+    for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  };
+  removePartial();
   try {
-    await db.backup(partial);
-    assertHealthy(partial);
+    // After a first step that only counts pages, everything in one step: one
+    // consistent read of the source, never restarted by another connection's commit.
+    await db.backup(partial, { progress: () => 0x7fffffff });
+    finishCopy(partial);
+    fsyncPath(partial);
     fs.renameSync(partial, file);
+    fsyncPath(path.dirname(file));
   } catch (err) {
-    fs.rmSync(partial, { force: true });
+    removePartial();
     throw err;
   }
   return file;

@@ -1,17 +1,23 @@
 // Everything a host needs to serve the API over one data folder: the writer
-// lock, the migrated database and the handler table. Both hosts (Electron main
-// and the HTTP host) open it the same way, so they behave the same.
+// lock, the database (checked at start-up, backed up on a schedule, swappable
+// by a restore) and the handler table. Both hosts (Electron main and the HTTP
+// host) open it the same way, so they behave the same.
 import type Database from 'better-sqlite3';
-import type { Handlers } from '#core/api/contract';
-import { openAppDatabase, closeAppDatabase } from '#db/app';
+import { CHANNELS, type Handlers } from '#core/api/contract';
+import { ApiFailure } from '#core/api/errors';
+import { LiveDatabase } from '#db/backups/live';
+import type { RecoveryNotice } from '#db/recovery';
 import { createHandlers } from './handlers/index';
 import { acquireDataDirLock, type HostKind } from './lock';
 
 export interface AppContext {
-  db: Database.Database;
+  /** The current connection (a restore replaces it). */
+  readonly db: Database.Database;
   handlers: Handlers;
   dataDir: string;
   databasePath: string;
+  /** Set when the database was damaged (moved aside) or missing at start-up; hosts tell the person. */
+  readonly recovery: RecoveryNotice | null;
   /** Closes the database, then releases the lock. Safe to call twice. */
   close(): void;
 }
@@ -28,26 +34,45 @@ export interface AppContextOptions {
 export async function openAppContext(options: AppContextOptions): Promise<AppContext> {
   const now = options.now ?? (() => new Date());
   const lock = acquireDataDirLock(options.dataDir, { host: options.host, url: options.url, now });
-  let opened: Awaited<ReturnType<typeof openAppDatabase>>;
+  let live: LiveDatabase;
   try {
-    opened = await openAppDatabase(options.dataDir, { now });
+    live = await LiveDatabase.open(options.dataDir, { now });
   } catch (err) {
     lock.release();
     throw err;
   }
-  const { db, path: databasePath } = opened;
-  const handlers = createHandlers({ db, dataDir: options.dataDir, databasePath, host: options.host, now });
+  const databasePath = live.path;
+  const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now }, live);
+  let table = build();
+  // A restore replaces the connection: the table is rebuilt over the new one,
+  // and the stable table handed to the hosts always calls the current one.
+  live.onSwap(() => (table = build()));
+  const handlers = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      (args: unknown, ctx: unknown) => {
+        if (live.swapping) throw new ApiFailure('CONFLICT', 'A backup is being restored; try again in a moment.');
+        return (table[channel] as (a: unknown, c: unknown) => unknown)(args, ctx);
+      },
+    ]),
+  ) as unknown as Handlers;
+  live.startSchedule();
   let closed = false;
   return {
-    db,
+    get db() {
+      return live.db;
+    },
     handlers,
     dataDir: options.dataDir,
     databasePath,
+    get recovery() {
+      return live.recovery;
+    },
     close() {
       if (closed) return;
       closed = true;
       try {
-        closeAppDatabase(db);
+        live.close();
       } finally {
         lock.release();
       }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ApiFailure } from '#core/api/errors';
 import { defaultDataDir } from '../dataDir';
 import { openBrowser } from './openBrowser';
-import { startHttpHost } from './server';
+import { startHttpHost, type HttpHost } from './server';
 
 export interface ServeIO {
   out(line: string): void;
@@ -95,6 +95,7 @@ export async function serveMain(argv: string[], io: ServeIO = stdio): Promise<nu
   }
   io.out(`Rackhive is running at ${host.pageUrl}`);
   io.out(`Data: ${host.dataDir}`);
+  if (host.recovery) for (const line of recoveryLines(host.recovery)) io.err(line);
   if (!fs.existsSync(path.join(host.staticDir, 'index.html'))) {
     io.err(`Note: the renderer is not built (${host.staticDir} has no index.html). Run \`npm run build:renderer\`.`);
   }
@@ -117,6 +118,21 @@ export async function serveMain(argv: string[], io: ServeIO = stdio): Promise<nu
     };
     for (const s of signals) process.on(s, stop);
   });
+}
+
+/** Pure: the start-up recovery notice as lines for the terminal. */
+export function recoveryLines(notice: NonNullable<HttpHost['recovery']>): string[] {
+  const lines =
+    notice.reason === 'damaged'
+      ? [`Warning: the database was damaged (${notice.problem}) and was moved aside, unchanged, to ${notice.movedTo ?? '(nothing to move)'}.`]
+      : [`Warning: ${notice.problem}.`];
+  const b = notice.offeredBackup;
+  lines.push(
+    b
+      ? `The newest good backup is ${b.file} (taken ${b.takenAt}): restore it in Settings → Backups.`
+      : 'No good backup was found; Rackhive started with an empty database.',
+  );
+  return lines;
 }
 
 /** Pure: a start-up failure → one line a person can act on. */

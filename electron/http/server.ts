@@ -34,6 +34,8 @@ export interface HttpHost {
   dataDir: string;
   databasePath: string;
   staticDir: string;
+  /** Set when the database was damaged or missing at start-up (see db/recovery.ts). */
+  readonly recovery: AppContext['recovery'];
   /** Stops listening, closes the database and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -77,6 +79,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     dataDir,
     databasePath: opened.databasePath,
     staticDir,
+    get recovery() {
+      return opened.recovery;
+    },
     close() {
       closing ??= stopServer(server).finally(() => {
         ctx = null;

@@ -1,0 +1,127 @@
+// The person's own settings: the currency totals are shown in, the mains
+// voltage and circuit their rack hangs off (PSU derating, the 80 % rule), what
+// a kWh costs them, and the theme. Drafts arrive as typed text and are checked
+// here, so the Settings form and the backend give the same field messages.
+import { z } from 'zod';
+import { CurrencyCode, formatAmountPlain } from '../money';
+import { parseTypedAmount } from '../inventory/amount';
+import type { FieldIssue } from '../api/errors';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const Theme = z.enum(THEMES);
+export type Theme = z.infer<typeof Theme>;
+
+/** Mains voltages in use around the world: 100 V (Japan) to 240 V. */
+export const MAINS_VOLTS_MIN = 100;
+export const MAINS_VOLTS_MAX = 240;
+/** Common choices offered by the form; any whole number in the range is accepted. */
+export const COMMON_MAINS_VOLTS = [120, 230] as const;
+export const CIRCUIT_AMPS_MIN = 1;
+export const CIRCUIT_AMPS_MAX = 200;
+
+export const Settings = z.object({
+  /** Totals and estimates are shown in this currency (ISO 4217). */
+  currency: CurrencyCode,
+  /** Nominal mains voltage at the rack, volts. */
+  mainsVolts: z.number().int().min(MAINS_VOLTS_MIN).max(MAINS_VOLTS_MAX),
+  /** Breaker rating of the branch circuit, amps. */
+  circuitAmps: z.number().int().min(CIRCUIT_AMPS_MIN).max(CIRCUIT_AMPS_MAX),
+  /** Price of one kWh: minor units (cents) of `currency`, per kWh. */
+  electricityPricePerKwh: z.object({ amountMinor: z.number().int().nonnegative().safe(), currency: CurrencyCode }),
+  theme: Theme,
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(Settings.shape) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = {
+  currency: 'USD',
+  mainsVolts: 120,
+  circuitAmps: 15,
+  electricityPricePerKwh: { amountMinor: 15, currency: 'USD' },
+  theme: 'system',
+};
+
+const typed = z.union([z.string().max(100), z.number()]).optional();
+
+/** A change as the form sends it: only the fields being changed, as typed. */
+export const SettingsDraft = z
+  .object({
+    currency: z.string().max(100).optional(),
+    mainsVolts: typed,
+    circuitAmps: typed,
+    /** The price of a kWh in major units as typed ("0.28"), in `electricityCurrency` (default: `currency`, then the stored one). */
+    electricityPrice: typed,
+    electricityCurrency: z.string().max(100).optional(),
+    theme: z.string().max(100).optional(),
+  })
+  .strict();
+export type SettingsDraft = z.infer<typeof SettingsDraft>;
+
+function wholeNumber(value: string | number, min: number, max: number, unit: string): { ok: true; value: number } | { ok: false; message: string } {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/\s*[a-z]+$/i, '');
+  if (text === '') return { ok: false, message: `Enter a number of ${unit}` };
+  if (!/^\d+$/.test(text)) return { ok: false, message: `Must be a whole number of ${unit}, from ${min} to ${max}` };
+  const n = Number(text);
+  if (n < min || n > max) return { ok: false, message: `Must be from ${min} to ${max} ${unit}` };
+  return { ok: true, value: n };
+}
+
+function currencyOf(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+/** Applies a draft to the current settings: the new settings, or one message per field at fault. */
+export function applySettingsDraft(current: Settings, draft: SettingsDraft): { ok: true; value: Settings } | { ok: false; issues: FieldIssue[] } {
+  const next: Settings = { ...current, electricityPricePerKwh: { ...current.electricityPricePerKwh } };
+  const issues: FieldIssue[] = [];
+  if (draft.currency !== undefined) {
+    const code = currencyOf(draft.currency);
+    if (code) next.currency = code;
+    else issues.push({ path: 'currency', message: 'Must be a 3-letter ISO currency code like USD or EUR' });
+  }
+  if (draft.mainsVolts !== undefined) {
+    const r = wholeNumber(draft.mainsVolts, MAINS_VOLTS_MIN, MAINS_VOLTS_MAX, 'volts');
+    if (r.ok) next.mainsVolts = r.value;
+    else issues.push({ path: 'mainsVolts', message: r.message });
+  }
+  if (draft.circuitAmps !== undefined) {
+    const r = wholeNumber(draft.circuitAmps, CIRCUIT_AMPS_MIN, CIRCUIT_AMPS_MAX, 'amps');
+    if (r.ok) next.circuitAmps = r.value;
+    else issues.push({ path: 'circuitAmps', message: r.message });
+  }
+  let priceCurrency = next.electricityPricePerKwh.currency;
+  if (draft.electricityCurrency !== undefined) {
+    const code = currencyOf(draft.electricityCurrency);
+    if (code) priceCurrency = code;
+    else issues.push({ path: 'electricityCurrency', message: 'Must be a 3-letter ISO currency code like USD or EUR' });
+  } else if (draft.currency !== undefined && draft.electricityPrice !== undefined) {
+    priceCurrency = next.currency;
+  }
+  if (draft.electricityPrice !== undefined) {
+    const text = String(draft.electricityPrice).trim();
+    const parsed = text === '' ? null : parseTypedAmount(text, priceCurrency);
+    if (parsed === null) issues.push({ path: 'electricityPrice', message: 'Enter the price of one kWh, e.g. 0.15' });
+    else if (!parsed.ok)
+      issues.push({
+        path: 'electricityPrice',
+        message: parsed.reason === 'too-precise' ? `At most the smallest unit of ${priceCurrency} (e.g. 0.28)` : `Not a price: ${text}`,
+      });
+    else if (parsed.minor < 0) issues.push({ path: 'electricityPrice', message: 'Cannot be negative' });
+    else next.electricityPricePerKwh = { amountMinor: parsed.minor, currency: priceCurrency };
+  } else if (draft.electricityCurrency !== undefined) {
+    next.electricityPricePerKwh = { ...next.electricityPricePerKwh, currency: priceCurrency };
+  }
+  if (draft.theme !== undefined) {
+    const theme = Theme.safeParse(draft.theme);
+    if (theme.success) next.theme = theme.data;
+    else issues.push({ path: 'theme', message: 'Must be system, light or dark' });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: next };
+}
+
+/** "0.15" for the form's price field. */
+export function formatPricePerKwh(settings: Settings): string {
+  return formatAmountPlain(settings.electricityPricePerKwh.amountMinor, settings.electricityPricePerKwh.currency);
+}

@@ -1,0 +1,130 @@
+// Promise 2: automatic backups with the online backup API, each checked and
+// only then given its name. 50 backups taken while another process commits
+// continuously are all healthy; a backup killed part-way never replaces the
+// previous good one; start-up and scheduled backups happen only when there is
+// something new to keep.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAppDatabase, openAppDatabase } from '#db/app';
+import { LiveDatabase } from '#db/backups/live';
+import { listBackups, takeBackup } from '#db/backups/store';
+import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, sha256File } from '../../helpers/db';
+import { runFixture, seeded, sleep } from './helpers';
+
+afterAll(cleanupTempDirs);
+
+const KEEP_ALL = { keepToday: 1000, keepDays: 14, maxRegular: 1000, safetyPointDays: 30, keepSafetyPoints: 3 };
+
+function healthy(file: string): { ok: boolean; items: number } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const ok = db.pragma('integrity_check', { simple: true }) === 'ok' && (db.pragma('foreign_key_check') as unknown[]).length === 0;
+    return { ok, items: (db.prepare('SELECT count(*) AS n FROM inventory_items').get() as { n: number }).n };
+  } finally {
+    db.close();
+  }
+}
+
+describe('automatic backups', () => {
+  it('50 backups taken while another process commits continuously are all healthy, with no -wal/-shm/partial files left beside them', async () => {
+    const dir = makeTempDir();
+    const app = await openAppDatabase(dir, { builtinParts: FIXTURE_PARTS });
+    const writer = runFixture('crashWriter.mjs', [app.path, '7', '1']);
+    try {
+      await writer.waitFor(/^ack 5$/m);
+      const backupDir = path.join(dir, 'backups');
+      let clock = Date.parse('2024-06-01T08:00:00Z');
+      const counts: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const before = (writer.out().match(/^ack /gm) ?? []).length;
+        const info = await takeBackup(app.db, backupDir, 'scheduled', new Date((clock += 1000)), KEEP_ALL);
+        expect(info.healthy, info.problem ?? '').toBe(true);
+        counts.push(before);
+      }
+      // The writer really was committing throughout.
+      expect(counts[49]! - counts[0]!).toBeGreaterThan(20);
+      const files = fs.readdirSync(backupDir);
+      expect(files.filter((f) => f.endsWith('.db'))).toHaveLength(50);
+      expect(files.filter((f) => !f.endsWith('.db'))).toEqual([]);
+      for (const f of files) expect(healthy(path.join(backupDir, f)).ok, f).toBe(true);
+    } finally {
+      writer.proc.kill('SIGKILL');
+      await writer.exited;
+      closeAppDatabase(app.db);
+    }
+  });
+
+  it('a backup killed part-way (SIGKILL, mid-backup of a large database) never replaces the previous good one', async () => {
+    const dir = makeTempDir();
+    const app = await openAppDatabase(dir, { builtinParts: FIXTURE_PARTS });
+    const insert = app.db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, notes, created_at, updated_at) VALUES (?, 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', ?, 'x', 'x')");
+    app.db.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run(`old-${i}`, 'before');
+    })();
+    const target = path.join(dir, 'backups', 'rackhive-2024-06-01T00-00-00-000Z-manual.db');
+    await takeBackup(app.db, path.join(dir, 'backups'), 'manual', new Date('2024-06-01T00:00:00Z'));
+    const goodHash = sha256File(target);
+    // Now make it large (~40 MB), so a backup takes long enough to be cut short.
+    app.db.transaction(() => {
+      for (let i = 0; i < 4000; i++) insert.run(`big-${i}`, 'x'.repeat(10_000));
+    })();
+    closeAppDatabase(app.db);
+
+    const random = seeded(99);
+    let cutShort = 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const child = runFixture('backupChild.ts', [app.path, target], { tsx: true });
+      await child.waitFor(/^backing-up$/m, 30_000);
+      await sleep(random() * 120);
+      child.proc.kill('SIGKILL');
+      await child.exited;
+      const finished = /^done$/m.test(child.out());
+      const { ok, items } = healthy(target);
+      expect(ok).toBe(true);
+      if (!finished) {
+        // Killed before its first backup completed: the old one is there, byte for byte.
+        expect(sha256File(target)).toBe(goodHash);
+        expect(items).toBe(10);
+        cutShort++;
+      } else {
+        expect([10, 4010]).toContain(items);
+      }
+    }
+    expect(cutShort).toBeGreaterThan(0);
+    // The next backup clears what the killed ones left behind.
+    const db = new Database(app.path);
+    await takeBackup(db, path.join(dir, 'backups'), 'manual', new Date('2024-06-01T01:00:00Z'));
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.includes('.partial'))).toEqual([]);
+  }, 60_000);
+
+  it('takes a start-up backup only when the database holds something of the person and changed since; the schedule backs up only after a change', async () => {
+    const dir = makeTempDir();
+    let t = Date.parse('2024-06-01T08:00:00Z');
+    const now = () => new Date((t += 1000));
+    const first = await LiveDatabase.open(dir, { now, builtinParts: FIXTURE_PARTS });
+    expect(first.list()).toEqual([]); // empty: nothing to protect yet
+    first.db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('a', 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', 'x', 'x')").run();
+    expect(await first.backupIfChanged('scheduled')).not.toBeNull();
+    expect(await first.backupIfChanged('scheduled')).toBeNull(); // nothing changed since
+    first.db.prepare("UPDATE inventory_items SET notes = 'n' WHERE id = 'a'").run();
+    expect((await first.backupIfChanged('scheduled'))?.kind).toBe('scheduled');
+    first.close();
+    const second = await LiveDatabase.open(dir, { now, builtinParts: FIXTURE_PARTS });
+    expect(second.list().map((b) => b.kind)).toEqual(['startup', 'scheduled', 'scheduled']);
+    expect(second.list().every((b) => b.healthy && b.itemCount === 1)).toBe(true);
+    second.close();
+  });
+
+  it('the schedule fires on its interval', async () => {
+    const dir = makeTempDir();
+    const live = await LiveDatabase.open(dir, { builtinParts: FIXTURE_PARTS });
+    live.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"dark\"', 'x')").run();
+    live.startSchedule(30);
+    await sleep(400);
+    live.close();
+    expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['scheduled']);
+  });
+});

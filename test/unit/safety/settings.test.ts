@@ -1,0 +1,47 @@
+// Settings: drafts as typed → settings or field messages; stored per key, read
+// back with defaults, never failing on a value it cannot read.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applySettingsDraft, DEFAULT_SETTINGS } from '#core/settings/settings';
+import { getSettings, saveSettings } from '#db/repositories/settings';
+import { createHandlers } from '#electron/handlers/index';
+import { dispatch } from '#electron/dispatch';
+import { cleanupTempDirs, openTestDb, steppingClock } from '../../helpers/db';
+
+afterEach(cleanupTempDirs);
+
+describe('settings drafts', () => {
+  it('accepts text as typed and any mains voltage from 100 to 240', () => {
+    const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'eur', mainsVolts: '230 V', circuitAmps: 16, electricityPrice: '0,28', theme: 'dark' });
+    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark' } });
+    expect(applySettingsDraft(DEFAULT_SETTINGS, { mainsVolts: '100' }).ok).toBe(true);
+  });
+
+  it('names each field at fault', () => {
+    const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'euro', mainsVolts: '400', circuitAmps: '15.5', electricityPrice: 'cheap', theme: 'blue' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['currency', 'mainsVolts', 'circuitAmps', 'electricityPrice', 'theme']);
+    const precise = applySettingsDraft(DEFAULT_SETTINGS, { electricityPrice: '0.2834' });
+    expect(precise.ok).toBe(false);
+  });
+});
+
+describe('settings storage and channels', () => {
+  it('defaults, saves only what changed, survives an unreadable stored value, and answers VALIDATION with field paths', async () => {
+    const { db, file, dir } = await openTestDb();
+    expect(getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    saveSettings(db, { ...DEFAULT_SETTINGS, mainsVolts: 230 }, new Date('2024-06-01T00:00:00Z'));
+    expect(db.prepare('SELECT key, value FROM settings').all()).toEqual([{ key: 'mainsVolts', value: '230' }]);
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"purple\"', 'x'), ('fromTheFuture', '1', 'x')").run();
+    expect(getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, mainsVolts: 230 });
+
+    const handlers = createHandlers({ db, dataDir: dir, databasePath: file, host: 'http', now: steppingClock() });
+    const bad = await dispatch(handlers, 'settings:update', { mainsVolts: '9000', circuitAmps: '20' }, { host: 'http' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'mainsVolts' }] } });
+    expect(getSettings(db).circuitAmps).toBe(15); // nothing saved from a rejected draft
+    const good = await dispatch(handlers, 'settings:update', { circuitAmps: '20', theme: 'light' }, { host: 'http' });
+    expect(good).toMatchObject({ ok: true, value: { mainsVolts: 230, circuitAmps: 20, theme: 'light' } });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'fromTheFuture'").get()).toEqual({ value: '1' });
+    expect(await dispatch(handlers, 'settings:update', { nope: 1 }, { host: 'http' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    db.close();
+  });
+});
