@@ -22,31 +22,63 @@ const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 
 export function hivesOf(chassis: ResolvedChassis): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
-  const parent = gpus.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const peers: Set<number>[] = gpus.map(() => new Set<number>());
   for (let i = 0; i < gpus.length; i++)
     for (let j = i + 1; j < gpus.length; j++) {
       const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
-      if (canPeer(cls, gpus[i]!, gpus[j]!)) parent[find(i)] = find(j);
-    }
-  const groups = new Map<number, number[]>();
-  gpus.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
-  return [...groups.values()].map((members) => {
-    const ds = members.map((i) => gpus[i]!);
-    let via: PathClass | 'single' = 'single';
-    for (let i = 0; i < ds.length; i++)
-      for (let j = i + 1; j < ds.length; j++) {
-        const cls = pathClass(chassis, ds[i]!, ds[j]!);
-        if (via === 'single' || (RANK[cls] ?? -1) > (RANK[via] ?? -1)) via = cls;
+      if (canPeer(cls, gpus[i]!, gpus[j]!)) {
+        peers[i]!.add(j);
+        peers[j]!.add(i);
       }
-    return {
-      chassisId: chassis.placement.id,
-      devices: ds.map((d) => d.label),
-      deviceIds: ds.map((d) => d.id),
-      rootComplexes: [...new Set(ds.map((d) => d.rootComplex ?? '?'))],
-      sockets: [...new Set(ds.map((d) => d.socket ?? '?'))],
-      via,
-      verified: ds.every((d) => d.verified),
-    };
-  });
+    }
+  // Direct DMA is not transitive (A–B over NVLink and A–C under one root
+  // complex says nothing of B–C), so a hive is a maximal clique of the peer
+  // graph, not a connected component; a GPU may then sit in two hives.
+  return maximalCliques(peers)
+    .sort((a, b) => a[0]! - b[0]!)
+    .map((members) => {
+      const ds = members.map((i) => gpus[i]!);
+      let via: PathClass | 'single' = 'single';
+      for (let i = 0; i < ds.length; i++)
+        for (let j = i + 1; j < ds.length; j++) {
+          const cls = pathClass(chassis, ds[i]!, ds[j]!);
+          if (via === 'single' || (RANK[cls] ?? -1) > (RANK[via] ?? -1)) via = cls;
+        }
+      return {
+        chassisId: chassis.placement.id,
+        devices: ds.map((d) => d.label),
+        deviceIds: ds.map((d) => d.id),
+        rootComplexes: [...new Set(ds.map((d) => d.rootComplex ?? '?'))],
+        sockets: [...new Set(ds.map((d) => d.socket ?? '?'))],
+        via,
+        verified: ds.every((d) => d.verified),
+      };
+    });
+}
+
+/** Bron–Kerbosch with pivoting; members of each clique in ascending order. */
+export function maximalCliques(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
+  const cliques: number[][] = [];
+  const expand = (r: number[], p: Set<number>, x: Set<number>): void => {
+    if (p.size === 0 && x.size === 0) {
+      cliques.push([...r].sort((a, b) => a - b));
+      return;
+    }
+    let pivot = -1;
+    let best = -1;
+    for (const u of [...p, ...x]) {
+      let n = 0;
+      for (const v of p) if (adjacency[u]!.has(v)) n++;
+      if (n > best) [best, pivot] = [n, u];
+    }
+    for (const v of [...p]) {
+      if (adjacency[pivot]?.has(v)) continue;
+      const nv = adjacency[v]!;
+      expand([...r, v], new Set([...p].filter((w) => nv.has(w))), new Set([...x].filter((w) => nv.has(w))));
+      p.delete(v);
+      x.add(v);
+    }
+  };
+  expand([], new Set(adjacency.map((_, i) => i)), new Set());
+  return cliques;
 }
