@@ -13,6 +13,8 @@ import { buildMenuTemplate } from './shell/menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
 import { describeStartupError } from './shell/startup';
 import { createMainWindow, focusWindow } from './shell/window';
+import { createElectronSheetExporter, exportBuildSheetOfWindow } from './pdf/electron';
+import { setSheetPdfExporter } from './pdf/registry';
 
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
   denyAllPermissions(session.defaultSession);
   registerIpc(ipcMain, context.handlers, openExternal);
+  setSheetPdfExporter(createElectronSheetExporter({ BrowserWindow, dialog, preloadPath: PRELOAD, parent: () => BrowserWindow.getFocusedWindow() ?? mainWindow, writeFile: (p, d) => fs.promises.writeFile(p, d) }));
   const docs = docsUrl();
   app.setAboutPanelOptions({ applicationName: 'Rackhive', applicationVersion: app.getVersion(), ...(docs ? { website: docs } : {}) });
   Menu.setApplicationMenu(
@@ -90,6 +93,8 @@ function openWindow(): BrowserWindow {
 
 function sendMenuCommand(command: MenuCommand): void {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const handlers = context?.handlers;
+  if (command === 'export-build-sheet' && handlers) return void exportBuildSheetOfWindow(win && !win.isDestroyed() ? win : null, async (id) => handlers['sheet:exportPdf']({ id }, { host: 'electron' }), dialog);
   if (win && !win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
 

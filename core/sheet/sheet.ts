@@ -1,0 +1,368 @@
+// The build sheet as data: everything a person takes to the bench, computed
+// from the build, the catalog, the inventory and the checker, so the print
+// route only lays it out. Text from people (names, notes, sellers) is carried
+// as-is; the renderer shows it as text.
+import { z } from 'zod';
+import type { Build, BuildWorkload } from '../build/build';
+import type { CatalogPart } from '../catalog/part';
+import { checkBuild, type CheckSettings } from '../check/checkBuild';
+import { indexCatalog } from '../check/catalog';
+import { resolveChassis, type ResolvedChassis } from '../check/topology';
+import { CheckResultSchema } from '../api/builds';
+import { costLines, costSummary, type CostItem, type CostLine } from '../compare/cost';
+import type { BuildEstimator } from '../compare/estimate';
+import { powerCapacity } from '../compare/power';
+import { siteOf } from '../compare/rows';
+import { BuildCostSummary, CompareRow, CompareWorkload, PowerCapacity, SpeedEstimate } from '../compare/types';
+import { CurrencyCode } from '../money';
+
+export const RackUnit = z.object({
+  chassisId: z.string(),
+  label: z.string(),
+  model: z.string(),
+  positionU: z.number().int(),
+  /** Null when the chassis' height is not known (drawn as 1 U and marked). */
+  heightU: z.number().int().nullable(),
+});
+
+export const SheetRack = z.object({
+  rackId: z.string(),
+  label: z.string(),
+  model: z.string(),
+  /** Null when the rack's height is not known. */
+  heightU: z.number().int().nullable(),
+  units: z.array(RackUnit),
+});
+export type SheetRack = z.infer<typeof SheetRack>;
+
+/** One line of a chassis' topology, depth-first: socket → root complex → [switch →] slot → card. */
+export const TopologyLine = z.object({
+  depth: z.number().int().min(0),
+  kind: z.enum(['socket', 'rootComplex', 'switch', 'slot']),
+  id: z.string(),
+  label: z.string(),
+  detail: z.string(),
+  verified: z.boolean(),
+  /** A card in this slot. */
+  device: z
+    .object({
+      id: z.string(),
+      /** nvidia-smi style GPU0 / NIC0. */
+      label: z.string(),
+      model: z.string(),
+      /** Index of its hive within the chassis (its colour and letter), null when not a GPU in a hive. */
+      hive: z.number().int().nullable(),
+      link: z.string(),
+    })
+    .nullable(),
+});
+export type TopologyLine = z.infer<typeof TopologyLine>;
+
+export const SheetChassis = z.object({
+  chassisId: z.string(),
+  rackId: z.string(),
+  label: z.string(),
+  model: z.string(),
+  board: z.string().nullable(),
+  topology: z.array(TopologyLine),
+  /** Devices whose slot is not on the board (shown so nothing is silently left out). */
+  unplaced: z.array(z.string()),
+  /** Other chassis wired and populated exactly like this one: shown once (a 64-node build is not 64 pages). */
+  sameAs: z.array(z.string()),
+});
+export type SheetChassis = z.infer<typeof SheetChassis>;
+
+export const BomLine = z.object({
+  /** Where in the build; identical lines are merged and list every place. */
+  where: z.array(z.string()),
+  category: z.string(),
+  partId: z.string(),
+  label: z.string(),
+  quantity: z.number().int(),
+  unitMinor: z.number().int().nullable(),
+  amountMinor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  basis: z.enum(['paid', 'item', 'planned', 'typical', 'unknown']),
+  basisNote: z.string(),
+  status: z.string().nullable(),
+  seller: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  listingUrl: z.string().nullable(),
+  ebayItemNumber: z.string().nullable(),
+});
+export type BomLine = z.infer<typeof BomLine>;
+
+export const SheetEstimate = z.object({
+  workload: z.object({
+    modelId: z.string(),
+    quant: z.string(),
+    runtime: z.string(),
+    split: z.string(),
+    instances: z.number().int(),
+    contextTokens: z.number().int(),
+    batch: z.number().int(),
+  }),
+  estimate: SpeedEstimate.nullable(),
+  problem: z.string().nullable(),
+  power: PowerCapacity,
+});
+export type SheetEstimate = z.infer<typeof SheetEstimate>;
+
+export const SheetDocument = z.object({
+  buildId: z.number().int().nullable(),
+  title: z.string(),
+  /** ISO date the sheet was made. */
+  generatedOn: z.string(),
+  notes: z.string().nullable(),
+  site: z.object({ mainsVolts: z.number(), circuitAmps: z.number(), from: z.enum(['settings', 'build', 'default']) }),
+  currency: CurrencyCode,
+  racks: z.array(SheetRack),
+  chassis: z.array(SheetChassis),
+  check: CheckResultSchema,
+  bom: z.object({ owned: z.array(BomLine), toBuy: z.array(BomLine), summary: BuildCostSummary }),
+  estimates: z.array(SheetEstimate),
+  /** The cost-vs-tokens/s comparison for the build's first workload (this build and the others stored). */
+  comparison: z.object({ workload: CompareWorkload, rows: z.array(CompareRow) }).nullable(),
+});
+export type SheetDocument = z.infer<typeof SheetDocument>;
+
+/** Context assumed for a workload that names none (the seed's 4K). */
+export const DEFAULT_CONTEXT_TOKENS = 4096;
+
+export function compareWorkloadOf(w: BuildWorkload): CompareWorkload {
+  return { modelId: w.modelId, quant: w.quant, contextTokens: w.contextTokens ?? DEFAULT_CONTEXT_TOKENS, batch: w.batch ?? 1 };
+}
+
+const linkText = (l: { width: number; gen: number; limitedBy: string[] } | null) =>
+  l ? `x${l.width} gen ${l.gen}${l.limitedBy.length ? ` (limited by ${l.limitedBy.join(', ')})` : ''}` : 'link unknown';
+
+/** Depth-first lines of one chassis' board, with the cards placed in its slots. */
+export function topologyLines(c: ResolvedChassis, hiveOf: (chassisId: string, deviceId: string) => number | null): TopologyLine[] {
+  const board = c.board;
+  if (!board) return [];
+  const out: TopologyLine[] = [];
+  const bySlot = new Map(c.devices.filter((d) => d.slot).map((d) => [d.slotId, d]));
+  const slotsFed = (id: string) => board.slots.filter((s) => s.feeds === id).sort((a, b) => a.position - b.position);
+  const switchesFed = (id: string) => board.pcieSwitches.filter((s) => s.upstream.to === id);
+  const emitSlots = (feeder: string, depth: number) => {
+    for (const s of slotsFed(feeder)) {
+      const d = bySlot.get(s.id);
+      out.push({
+        depth,
+        kind: 'slot',
+        id: s.id,
+        label: s.label,
+        detail: `${s.kind === 'pcie' ? 'PCIe' : s.kind.toUpperCase()} x${s.electricalWidth}${s.physicalWidth !== s.electricalWidth ? ` (x${s.physicalWidth} physical)` : ''} gen ${s.gen}`,
+        verified: s.verified,
+        device: d
+          ? { id: d.id, label: d.label, model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`, hive: hiveOf(c.placement.id, d.id), link: linkText(d.link) }
+          : null,
+      });
+    }
+  };
+  const emitSwitch = (id: string, depth: number, seen: Set<string>) => {
+    for (const sw of switchesFed(id)) {
+      if (seen.has(sw.id)) continue;
+      seen.add(sw.id);
+      out.push({
+        depth,
+        kind: 'switch',
+        id: sw.id,
+        label: `switch ${sw.id}`,
+        detail: `${sw.chip ?? 'chip unknown'}${sw.lanes ? `, ${sw.lanes} lanes` : ''}, gen ${sw.gen}, uplink x${sw.upstream.width}`,
+        verified: sw.verified,
+        device: null,
+      });
+      emitSwitch(sw.id, depth + 1, seen);
+      emitSlots(sw.id, depth + 1);
+    }
+  };
+  for (const socket of board.sockets) {
+    const cpu = c.placement.cpus.find((x) => x.socket === socket.id);
+    out.push({
+      depth: 0,
+      kind: 'socket',
+      id: socket.id,
+      label: socket.label,
+      detail: `${socket.socketType}${cpu ? '' : ' — empty: its slots are dead'}`,
+      verified: true,
+      device: null,
+    });
+    for (const rc of board.rootComplexes.filter((r) => r.socket === socket.id)) {
+      out.push({ depth: 1, kind: 'rootComplex', id: rc.id, label: rc.label ?? `root complex ${rc.id}`, detail: `${rc.lanes} lanes gen ${rc.gen}`, verified: rc.verified, device: null });
+      emitSwitch(rc.id, 2, new Set());
+      emitSlots(rc.id, 2);
+    }
+  }
+  return out;
+}
+
+function bomLine(l: CostLine): BomLine {
+  return {
+    where: [l.where],
+    category: l.category,
+    partId: l.partId,
+    label: l.label,
+    quantity: l.quantity,
+    unitMinor: l.unitMinor,
+    amountMinor: l.amountMinor,
+    currency: l.currency,
+    basis: l.basis,
+    basisNote: l.basisNote,
+    status: l.item?.status ?? null,
+    seller: l.item?.seller ?? null,
+    orderNumber: l.item?.orderNumber ?? null,
+    listingUrl: l.item?.listingUrl ?? null,
+    ebayItemNumber: l.item?.ebayItemNumber ?? null,
+  };
+}
+
+/** Lines for the same part at the same price from the same source become one line with the quantities added. */
+export function mergeBom(lines: readonly BomLine[]): BomLine[] {
+  const out = new Map<string, BomLine>();
+  for (const l of lines) {
+    const key = JSON.stringify([l.partId, l.basis, l.basisNote, l.unitMinor, l.currency, l.status, l.seller, l.orderNumber, l.listingUrl]);
+    const seen = out.get(key);
+    if (!seen) out.set(key, { ...l, where: [...l.where] });
+    else {
+      seen.quantity += l.quantity;
+      seen.where.push(...l.where);
+      seen.amountMinor = seen.amountMinor === null || l.amountMinor === null ? null : seen.amountMinor + l.amountMinor;
+    }
+  }
+  return [...out.values()];
+}
+
+/** Chassis of the same model, board, cards (by slot and part) and CPUs fold into the first of them. */
+function foldIdentical(all: SheetChassis[], resolved: ResolvedChassis[]): SheetChassis[] {
+  const signature = (c: ResolvedChassis) =>
+    JSON.stringify([
+      c.placement.partId,
+      c.boardId ?? null,
+      c.placement.cpus.map((x) => [x.socket, x.partId]),
+      c.placement.devices.map((d) => [d.slot, d.partId]),
+      c.placement.psus ?? null,
+      c.placement.psuRedundancy ?? null,
+    ]);
+  const first = new Map<string, SheetChassis>();
+  const out: SheetChassis[] = [];
+  all.forEach((sc, i) => {
+    const sig = signature(resolved[i]!);
+    const rep = first.get(sig);
+    if (rep && sc.unplaced.length === 0 && rep.unplaced.length === 0) rep.sameAs.push(sc.chassisId);
+    else {
+      first.set(sig, sc);
+      out.push(sc);
+    }
+  });
+  return out;
+}
+
+export interface SheetInput {
+  buildId: number | null;
+  build: Build;
+  catalog: readonly CatalogPart[];
+  itemOf: (id: string) => CostItem | null;
+  currency: string;
+  /** The app's site settings (they win over the build's own site, as in the editor); null = the build's site. */
+  site: CheckSettings | null;
+  estimator: BuildEstimator;
+  generatedOn: string;
+  comparison?: { workload: CompareWorkload; rows: CompareRow[] } | null;
+}
+
+export function buildSheet(input: SheetInput): SheetDocument {
+  const { build } = input;
+  const idx = indexCatalog(input.catalog);
+  const { site, from } = siteOf(build, input.site);
+  const check = checkBuild(build, idx, site);
+  const resolved = resolveChassis(build.racks, idx);
+  // Hives are numbered within their chassis (A, B, … and one colour each), as the editor does.
+  const hiveIndex = new Map<string, number>();
+  const perChassis = new Map<string, number>();
+  for (const h of check.hives) {
+    const i = perChassis.get(h.chassisId) ?? 0;
+    perChassis.set(h.chassisId, i + 1);
+    h.deviceIds.forEach((d) => hiveIndex.set(`${h.chassisId}/${d}`, i));
+  }
+  const hiveOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? null;
+
+  const racks: SheetRack[] = build.racks.map((r) => {
+    const rp = idx.get(r.partId);
+    return {
+      rackId: r.id,
+      label: r.label ?? r.id,
+      model: rp ? `${rp.vendor} ${rp.model}` : r.partId,
+      heightU: rp?.category === 'rack' ? (rp.specs.heightU ?? null) : null,
+      units: r.chassis.map((c) => {
+        const cp = idx.get(c.partId);
+        return {
+          chassisId: c.id,
+          label: c.label ?? c.id,
+          model: cp ? `${cp.vendor} ${cp.model}` : c.partId,
+          positionU: c.positionU,
+          heightU: cp?.category === 'chassis' ? cp.specs.heightU : null,
+        };
+      }),
+    };
+  });
+
+  const all: SheetChassis[] = resolved.map((c) => {
+    const cp = c.chassisPart;
+    const bp = c.boardId ? idx.get(c.boardId) : undefined;
+    return {
+      chassisId: c.placement.id,
+      rackId: c.rackId,
+      label: c.placement.label ?? c.placement.id,
+      model: cp ? `${cp.vendor} ${cp.model}` : c.placement.partId,
+      board: bp ? `${bp.vendor} ${bp.model}` : (c.boardId ?? null),
+      topology: topologyLines(c, hiveOf),
+      unplaced: c.devices.filter((d) => !d.slot).map((d) => `${d.id} in slot "${d.slotId}" (not on the board)`),
+      sameAs: [],
+    };
+  });
+  const chassis = foldIdentical(all, resolved);
+
+  const lines = costLines(build, idx, input.itemOf);
+  const summary = costSummary(lines, input.currency);
+
+  const estimates: SheetEstimate[] = build.workloads.map((w) => {
+    const cw = compareWorkloadOf(w);
+    let outcome;
+    try {
+      outcome = input.estimator(build, cw);
+    } catch (err) {
+      outcome = { ok: false as const, problem: `the estimate failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    const est = outcome.ok ? outcome.estimate : null;
+    return {
+      workload: {
+        modelId: w.modelId,
+        quant: w.quant,
+        runtime: est?.runtime ?? w.runtime,
+        split: est?.split ?? w.split,
+        instances: est?.instances ?? w.instances,
+        contextTokens: cw.contextTokens,
+        batch: cw.batch,
+      },
+      estimate: est,
+      problem: outcome.ok ? null : outcome.problem,
+      power: powerCapacity(check.power, new Set(outcome.ok ? outcome.acceleratorIds : []), est?.powerW ?? null),
+    };
+  });
+
+  return {
+    buildId: input.buildId,
+    title: build.name,
+    generatedOn: input.generatedOn,
+    notes: build.notes ?? null,
+    site: { mainsVolts: site.mainsVolts, circuitAmps: site.circuitAmps, from },
+    currency: input.currency,
+    racks,
+    chassis,
+    check: { ...check, settings: { mainsVolts: site.mainsVolts, circuitAmps: site.circuitAmps } },
+    bom: { owned: mergeBom(lines.filter((l) => l.owned).map(bomLine)), toBuy: mergeBom(lines.filter((l) => !l.owned).map(bomLine)), summary },
+    estimates,
+    comparison: input.comparison ?? null,
+  };
+}

@@ -1,0 +1,393 @@
+// chart.js charts of the comparison, shared by the Compare view and the build
+// sheet: cost versus tokens/s (points labelled, error bands, the Pareto front),
+// cost by category (stacked bars) and power against PSUs and circuits.
+// The sheet passes `animation: false` so a PDF never catches a half-drawn chart.
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+  type LegendItem,
+  type Plugin,
+  type TooltipItem,
+} from 'chart.js';
+import type { ChartPoint } from '#core/compare/chart';
+import { figureState } from '#core/compare/cost';
+import type { CompareRow } from '#core/compare/types';
+import { minorDigits } from '#core/money';
+import { moneyText } from '../../lib/format';
+
+Chart.register(ScatterController, LineController, BarController, PointElement, LineElement, BarElement, LinearScale, LogarithmicScale, CategoryScale, Tooltip, Legend);
+
+export interface Palette {
+  text: string;
+  muted: string;
+  grid: string;
+  accent: string;
+  front: string;
+  surface: string;
+  warning: string;
+  error: string;
+  ok: string;
+}
+
+/** The theme's colours, read from the CSS variables (light or dark). */
+export function palette(el: Element = document.documentElement): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--text', '#1a1e23'),
+    muted: v('--text-muted', '#56606c'),
+    grid: v('--border', '#d5dae1'),
+    accent: v('--accent', '#1f5fcc'),
+    front: v('--ok', '#1e7b34'),
+    surface: v('--surface', '#ffffff'),
+    warning: v('--warning', '#9a5b00'),
+    error: v('--error', '#c4291c'),
+    ok: v('--ok', '#1e7b34'),
+  };
+}
+
+/** Log axes when the values span more than 20×, as a $1k box and a $250k rack do. */
+function wantsLog(values: readonly number[]): boolean {
+  const pos = values.filter((v) => v > 0);
+  if (pos.length < 2) return false;
+  return Math.max(...pos) / Math.min(...pos) > 20;
+}
+
+/** "$3k", "$250k": axis labels in the currency without cents. */
+export function compactMoney(major: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(major);
+  } catch {
+    return `${major} ${currency}`;
+  }
+}
+
+/** On a log axis only 1-2-5 steps get a label, so labels never collide. */
+function logTick(value: number): boolean {
+  if (!(value > 0)) return false;
+  const lead = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
+}
+
+const tpsText = (v: number) => `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} tok/s`;
+
+export function truncate(text: string, max = 34): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export interface ScatterOptions {
+  points: ChartPoint[];
+  front: number[];
+  currency: string;
+  xTitle: string;
+  yTitle: string;
+  animation: boolean;
+  /** Build to draw larger (the sheet's own build). */
+  highlight?: number | null;
+  onOpen?: (buildId: number) => void;
+  colors: Palette;
+}
+
+interface ScatterDatum {
+  x: number;
+  y: number;
+  point: ChartPoint;
+}
+
+/** Error bars, the "≥" arrow of lower-bound costs and the labels, drawn over the points. */
+const annotations: Plugin<'scatter'> = {
+  id: 'rackhiveAnnotations',
+  afterDatasetsDraw(chart) {
+    const opts = (chart.options.plugins as unknown as { rackhiveAnnotations?: { colors: Palette; highlight: number | null } }).rackhiveAnnotations;
+    if (!opts) return;
+    const { ctx, scales, chartArea } = chart;
+    const meta = chart.getDatasetMeta(0);
+    const data = chart.data.datasets[0]?.data as unknown as ScatterDatum[] | undefined;
+    if (!data) return;
+    ctx.save();
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    const placed: { x: number; y: number; w: number }[] = [];
+    data.forEach((d, i) => {
+      const el = meta.data[i];
+      if (!el) return;
+      const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+      const band = d.point.band;
+      if (band) {
+        const yLow = scales.y!.getPixelForValue(Math.max(band.low, 1e-9));
+        const yHigh = scales.y!.getPixelForValue(band.high);
+        ctx.strokeStyle = opts.colors.accent;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(x, Math.min(yLow, chartArea.bottom));
+        ctx.lineTo(x, Math.max(yHigh, chartArea.top));
+        for (const yy of [yLow, yHigh]) {
+          if (yy < chartArea.top || yy > chartArea.bottom) continue;
+          ctx.moveTo(x - 5, yy);
+          ctx.lineTo(x + 5, yy);
+        }
+        ctx.stroke();
+      }
+      if (d.point.xPartial) {
+        // The cost is at least this: an arrow to the right.
+        ctx.strokeStyle = opts.colors.warning;
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([3, 2]);
+        ctx.beginPath();
+        ctx.moveTo(x + 7, y);
+        ctx.lineTo(x + 26, y);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        ctx.moveTo(x + 26, y);
+        ctx.lineTo(x + 21, y - 4);
+        ctx.moveTo(x + 26, y);
+        ctx.lineTo(x + 21, y + 4);
+        ctx.stroke();
+      }
+      const label = `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}`;
+      const w = ctx.measureText(label).width;
+      let lx = x + (d.point.xPartial ? 30 : 9);
+      if (lx + w > chartArea.right) lx = x - 9 - w;
+      let ly = y - 10 < chartArea.top + 4 ? y + 14 : y - 10;
+      // Nudge a label down when it would overlap one already drawn.
+      for (let k = 0; k < 4 && placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w && p.x < lx + w); k++) ly += 13;
+      placed.push({ x: lx, y: ly, w });
+      ctx.fillStyle = opts.colors.text;
+      ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
+      ctx.fillText(label, lx, ly);
+    });
+    ctx.restore();
+    // Pixel positions for keyboard-free tests and the page's own fallback list.
+    chart.canvas.dataset.points = JSON.stringify(
+      data.map((d, i) => {
+        const p = meta.data[i]?.getProps(['x', 'y'], true) as { x: number; y: number } | undefined;
+        return { buildId: d.point.buildId, x: Math.round(p?.x ?? -1), y: Math.round(p?.y ?? -1) };
+      }),
+    );
+  },
+};
+
+export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> {
+  const byId = new Map(o.points.map((p) => [p.buildId, p]));
+  const data: ScatterDatum[] = o.points.map((p) => ({ x: p.x, y: p.y, point: p }));
+  const frontData = o.front.map((id) => byId.get(id)!).map((p) => ({ x: p.x, y: p.y }));
+  const xs = o.points.map((p) => p.x);
+  const ys = o.points.flatMap((p) => [p.y, p.band?.low ?? p.y, p.band?.high ?? p.y]);
+  const xLog = wantsLog(xs);
+  const yLog = wantsLog(ys);
+  const yMax = Math.max(0, ...ys);
+  const xMax = Math.max(0, ...xs);
+  const c = o.colors;
+  const money = (minor: number) => moneyText(Math.round(minor), o.currency);
+  const unit = 10 ** minorDigits(o.currency);
+  return {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: 'Builds',
+          data: data as unknown as { x: number; y: number }[],
+          pointRadius: data.map((d) => (d.point.buildId === o.highlight ? 7 : 5)),
+          pointHoverRadius: 8,
+          pointHitRadius: 10,
+          pointBackgroundColor: data.map((d) => (d.point.xPartial ? c.surface : c.accent)),
+          pointBorderColor: data.map((d) => (d.point.xPartial ? c.warning : c.accent)),
+          pointBorderWidth: 2,
+        },
+        {
+          type: 'line' as never,
+          label: 'Pareto front',
+          data: frontData,
+          borderColor: c.front,
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+          pointHitRadius: 0,
+          fill: false,
+          tension: 0,
+        } as never,
+      ],
+    },
+    options: {
+      animation: o.animation ? { duration: 300 } : false,
+      responsive: true,
+      maintainAspectRatio: false,
+      layout: { padding: { right: 12, top: 18 } },
+      interaction: { mode: 'nearest', intersect: true },
+      onClick: (_evt, elements) => {
+        const hit = elements.find((e) => e.datasetIndex === 0);
+        if (hit && o.onOpen) o.onOpen(data[hit.index]!.point.buildId);
+      },
+      onHover: (evt, elements) => {
+        const target = evt.native?.target as HTMLElement | undefined;
+        if (target) target.style.cursor = elements.some((e) => e.datasetIndex === 0) && o.onOpen ? 'pointer' : 'default';
+      },
+      scales: {
+        x: {
+          type: xLog ? 'logarithmic' : 'linear',
+          // Room on the right for the "≥" arrow and the label of the dearest build.
+          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : { min: 0, suggestedMax: xMax * 1.25 }),
+          title: { display: true, text: o.xTitle, color: c.muted },
+          ticks: { color: c.muted, callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)), ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }) },
+          grid: { color: c.grid },
+        },
+        y: {
+          type: yLog ? 'logarithmic' : 'linear',
+          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : { min: 0, suggestedMax: yMax * 1.15 }),
+          title: { display: true, text: o.yTitle, color: c.muted },
+          ticks: { color: c.muted, ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }) },
+          grid: { color: c.grid },
+        },
+      },
+      plugins: {
+        legend: { display: true, position: 'bottom', labels: { color: c.text, boxWidth: 14, filter: (item: LegendItem) => item.datasetIndex === 1 } },
+        tooltip: {
+          filter: (item: TooltipItem<'scatter'>) => item.datasetIndex === 0,
+          callbacks: {
+            title: (items: TooltipItem<'scatter'>[]) => (items[0] ? data[items[0].dataIndex]!.point.name : ''),
+            label: (item: TooltipItem<'scatter'>) => {
+              const p = data[item.dataIndex]!.point;
+              const lines = [
+                `${o.xTitle}: ${p.xPartial ? '≥ ' : ''}${money(p.x)}${p.xPartial ? ' (some parts have no price)' : ''}`,
+                `${o.yTitle}: ${tpsText(p.y)}${p.band ? ` (band ${tpsText(p.band.low)} – ${tpsText(p.band.high)})` : ''}`,
+                `${p.xPartial ? '≥ ' : ''}${money(p.x / p.y)} per tok/s`,
+              ];
+              if (o.front.includes(p.buildId)) lines.push('on the Pareto front');
+              return lines;
+            },
+          },
+        },
+        rackhiveAnnotations: { colors: c, highlight: o.highlight ?? null },
+      } as never,
+    },
+    plugins: [annotations],
+  };
+}
+
+/** Colours for cost categories (stable by category). */
+const CATEGORY_COLORS: Record<string, string> = {
+  rack: '#7a8490',
+  pdu: '#9aa3ad',
+  chassis: '#2f7fd1',
+  board: '#3aa6b9',
+  cpu: '#8a6fd1',
+  memory: '#b5488f',
+  gpu: '#2a9d6a',
+  'pcie-switch': '#c7a12b',
+  riser: '#c7a12b',
+  nic: '#d9822b',
+  psu: '#c4503c',
+  storage: '#6b8e23',
+  cable: '#a0522d',
+  other: '#708090',
+  'unknown part': '#555555',
+};
+
+export function categoryColor(category: string): string {
+  return CATEGORY_COLORS[category] ?? '#708090';
+}
+
+/** Stacked bars: the known cost of each category per build; unpriced parts are counted in the tooltip. */
+export function breakdownConfig(rows: readonly CompareRow[], currency: string, colors: Palette, animation: boolean): ChartConfiguration<'bar'> {
+  const categories = [...new Set(rows.flatMap((r) => r.cost.byCategory.map((c) => c.category)))];
+  const unit = 10 ** minorDigits(currency);
+  const labels = rows.map((r) => truncate(r.name, 28));
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: categories.map((cat) => ({
+        label: cat,
+        data: rows.map((r) => {
+          const c = r.cost.byCategory.find((x) => x.category === cat);
+          return c ? c.knownMinor / unit : 0;
+        }),
+        backgroundColor: categoryColor(cat),
+        stack: 'cost',
+      })),
+    },
+    options: {
+      animation: animation ? { duration: 300 } : false,
+      responsive: true,
+      maintainAspectRatio: false,
+      indexAxis: 'y',
+      scales: {
+        x: { stacked: true, ticks: { color: colors.muted, maxRotation: 0, callback: (v) => compactMoney(Number(v), currency) }, grid: { color: colors.grid } },
+        y: { stacked: true, ticks: { color: colors.text }, grid: { display: false } },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const row = rows[item.dataIndex]!;
+              const c = row.cost.byCategory.find((x) => x.category === item.dataset.label);
+              if (!c) return '';
+              const known = c.pricedLines > 0 ? moneyText(c.knownMinor, currency) : 'unknown';
+              return `${c.category}: ${c.unpricedLines > 0 && c.pricedLines > 0 ? '≥ ' : ''}${known}${c.unpricedLines ? ` (${c.unpricedLines} without a price)` : ''}`;
+            },
+            footer: (items) => {
+              const row = rows[items[0]?.dataIndex ?? 0];
+              if (!row) return '';
+              const st = figureState(row.cost.total);
+              return `Total ${st === 'unknown' ? 'unknown' : `${st === 'partial' ? '≥ ' : ''}${moneyText(row.cost.total.knownMinor, currency)}`}`;
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Power at load (wall) against the PSUs' usable output and the circuits' continuous limit, per build, in kW. */
+export function powerConfig(rows: readonly CompareRow[], colors: Palette, animation: boolean): ChartConfiguration<'bar'> {
+  const kw = (w: number | null) => (w === null ? null : w / 1000);
+  const log = wantsLog(rows.flatMap((r) => [r.power.peakW, r.power.circuitW]));
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => truncate(r.name, 28)),
+      datasets: [
+        { label: 'At load (wall)', data: rows.map((r) => kw(r.power.atLoadWallW)) as number[], backgroundColor: colors.accent },
+        { label: 'Peak (DC, every part at max)', data: rows.map((r) => kw(r.power.peakW)) as number[], backgroundColor: colors.warning },
+        { label: 'PSUs usable', data: rows.map((r) => kw(r.power.psuUsableW)) as number[], backgroundColor: colors.ok },
+        { label: 'Circuits (80 % continuous)', data: rows.map((r) => kw(r.power.circuitW)) as number[], backgroundColor: colors.muted },
+      ],
+    },
+    options: {
+      animation: animation ? { duration: 300 } : false,
+      responsive: true,
+      maintainAspectRatio: false,
+      indexAxis: 'y',
+      scales: {
+        x: {
+          type: log ? 'logarithmic' : 'linear',
+          title: { display: true, text: 'kW', color: colors.muted },
+          ticks: { color: colors.muted, maxRotation: 0, ...(log ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : {}) },
+          grid: { color: colors.grid },
+        },
+        y: { ticks: { color: colors.text }, grid: { display: false } },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${item.raw === null ? 'unknown' : `${Number(item.raw).toLocaleString('en-US', { maximumFractionDigits: 2 })} kW`}`,
+          },
+        },
+      },
+    },
+  };
+}
