@@ -59,6 +59,7 @@ export function hivesOf(chassis: ResolvedChassis): Hive[] {
 /** Bron–Kerbosch with pivoting; members of each clique in ascending order. */
 export function maximalCliques(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
   const cliques: number[][] = [];
+  if (adjacency.length === 0) return cliques;
   const expand = (r: number[], p: Set<number>, x: Set<number>): void => {
     if (p.size === 0 && x.size === 0) {
       cliques.push([...r].sort((a, b) => a - b));

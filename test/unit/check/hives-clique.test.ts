@@ -21,6 +21,10 @@ describe('hives are maximal cliques of the peer graph', () => {
     expect(hives.sort()).toEqual([[0, 1], [0, 2]]);
   });
 
+  it('a chassis without GPUs has no hive', () => {
+    expect(maximalCliques([])).toEqual([]);
+  });
+
   it('eight GPUs behind one root complex are one hive', () => {
     const edges: Array<[number, number]> = [];
     for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) edges.push([i, j]);
