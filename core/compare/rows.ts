@@ -19,7 +19,7 @@ export interface CompareContext {
   catalog: readonly CatalogPart[];
   itemOf: (id: string) => CostItem | null;
   currency: string;
-  /** The app's site settings (mains volts, circuit amps): they win over a build's own site, as in the editor. */
+  /** The app's site settings (mains volts, circuit amps): used for builds that do not name their own site. */
   site: CheckSettings | null;
   estimator: BuildEstimator;
 }
@@ -27,10 +27,14 @@ export interface CompareContext {
 /** Without app settings (pure callers), 120 V and a 15 A circuit, as the editor assumes. */
 export const DEFAULT_SITE: CheckSettings = { mainsVolts: 120, circuitAmps: 15 };
 
-/** The site a build is checked at: the app's settings, else the build's own site, else the default (the editor's rule). */
+/**
+ * The site a build is checked at: the build's own site (it says where that
+ * machine runs: a plan for a 230 V colo stays a 230 V plan), else the app's
+ * settings, else the default. The editor and builds:check use the same rule.
+ */
 export function siteOf(build: Build, app: CheckSettings | null): { site: CheckSettings; from: 'settings' | 'build' | 'default' } {
-  if (app) return { site: app, from: 'settings' };
   if (build.site) return { site: build.site, from: 'build' };
+  if (app) return { site: app, from: 'settings' };
   return { site: DEFAULT_SITE, from: 'default' };
 }
 

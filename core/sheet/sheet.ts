@@ -264,7 +264,7 @@ export interface SheetInput {
   catalog: readonly CatalogPart[];
   itemOf: (id: string) => CostItem | null;
   currency: string;
-  /** The app's site settings (they win over the build's own site, as in the editor); null = the build's site. */
+  /** The app's site settings, for builds without their own site (see siteOf). */
   site: CheckSettings | null;
   estimator: BuildEstimator;
   generatedOn: string;

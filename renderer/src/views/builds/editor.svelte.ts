@@ -1,0 +1,592 @@
+// The build editor's controller: the open build, the catalog it is checked
+// against, the live check (core's checkBuild, run on every edit — it is pure
+// and takes milliseconds even for 512 cards), selection and highlight, the
+// carried part (mouse drag or keyboard pick-up), undo entries, and debounced
+// saving. Components read it from context and call its methods.
+import { getContext, setContext } from 'svelte';
+import type { ApiClient } from '../../lib/api/client';
+import { errorMessage } from '../../lib/api/client';
+import type { UndoHistory } from '../../lib/undo.svelte';
+import type { Toasts } from '../../lib/ui/toasts.svelte';
+import { isChannel, type Channel } from '#core/api/contract';
+import type { Build } from '#core/build/build';
+import type { CatalogPart } from '#core/catalog/part';
+import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
+import { checkBuild, type CheckResult, type CheckSettings } from '#core/check/checkBuild';
+import { socketOfSlot } from '#core/check/nicAffinity';
+import { resolveChassis } from '#core/check/topology';
+import type { InventoryItemView } from '#core/inventory/item';
+import type { ItemAllocation, PartAllocation } from '#core/api/builds';
+import type { Finding } from '#core/check/finding';
+import type { Money } from '#core/money';
+import * as E from './edits';
+import { NEW_RACK, type Carry, type DropTarget, type Verdict } from './dnd';
+import { hiveIndex } from './summary';
+import { unitCostOf } from './bom';
+
+export const SAVE_DEBOUNCE_MS = 400;
+export const DEFAULT_SETTINGS: CheckSettings = { mainsVolts: 230, circuitAmps: 16 };
+/** Inventory statuses that are ours (or on their way) and so can be placed as owned. */
+export const PLACEABLE_STATUSES = ['ordered', 'shipped', 'received', 'tested'] as const;
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+export type SettingsSource = 'app settings' | 'the build\'s site' | 'default';
+
+export interface Highlight {
+  /** The finding that asked for it (so the panel can show it as active). */
+  finding: Finding | null;
+  chassisId: string | null;
+  rackIds: Set<string>;
+  /** Ids inside the chassis: devices, slots, sockets, switches, root complexes. */
+  ids: Set<string>;
+}
+
+export interface EditorDeps {
+  api: ApiClient;
+  undo: UndoHistory;
+  toasts: Toasts;
+  buildId: number;
+}
+
+/** Calls a channel that another part of the app may not have added yet (a later contract). */
+async function callIfPresent(api: ApiClient, channel: string, args: unknown): Promise<unknown> {
+  if (!isChannel(channel)) return undefined;
+  return (api.call as (c: Channel, a: unknown) => Promise<unknown>)(channel, args);
+}
+
+export class BuildEditor {
+  readonly api: ApiClient;
+  readonly undo: UndoHistory;
+  readonly toasts: Toasts;
+  readonly buildId: number;
+
+  build = $state.raw<Build | null>(null);
+  loadError = $state<string | null>(null);
+  parts = $state.raw<CatalogPart[]>([]);
+  catalog: CatalogIndex = $derived(indexCatalog(this.parts));
+
+  appSettings = $state.raw<CheckSettings | null>(null);
+  // The build's own site wins (it says where that machine runs), as in core/compare's siteOf.
+  settings: CheckSettings = $derived(this.build?.site ?? this.appSettings ?? DEFAULT_SETTINGS);
+  settingsSource: SettingsSource = $derived(this.build?.site ? "the build's site" : this.appSettings ? 'app settings' : 'default');
+
+  /** The checker's verdict on the build as it is now. */
+  check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? checkBuild(this.build, this.catalog, this.settings) : null);
+  /** Per chassis, device id → hive index. */
+  hives = $derived(hiveIndex(this.check?.hives ?? []));
+  chassisCount = $derived(this.build?.racks.reduce((s, r) => s + r.chassis.length, 0) ?? 0);
+
+  selection = $state.raw<E.Selection>(null);
+  /** The chassis the board view shows. */
+  boardChassisId = $state<string | null>(null);
+  boardChassis = $derived(this.build && this.boardChassisId ? (E.findChassis(this.build, this.boardChassisId) ?? null) : null);
+  highlight = $state.raw<Highlight | null>(null);
+
+  carry = $state.raw<Carry | null>(null);
+  /** How the carry started: the keyboard path moves focus and announces; a drag does not. */
+  carryBy = $state<'mouse' | 'keyboard'>('mouse');
+  hover = $state.raw<{ target: DropTarget; verdict: Verdict } | null>(null);
+  /** The last refusal or hint, shown in the status line and announced. */
+  notice = $state<{ text: string; tone: 'error' | 'info' } | null>(null);
+
+  items = $state.raw<InventoryItemView[]>([]);
+  itemAllocations = $state.raw<ItemAllocation[]>([]);
+  partAllocations = $state.raw<PartAllocation[]>([]);
+  itemsError = $state<string | null>(null);
+
+  saveState = $state<SaveState>('saved');
+  saveError = $state<string | null>(null);
+  savedAt = $state<number | null>(null);
+
+  /** Bumped whenever the findings panel has painted a new result (the bench waits on it). */
+  paints = $state(0);
+
+  #alive = true;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<void> | null = null;
+  #dirty = false;
+
+  constructor(deps: EditorDeps) {
+    this.api = deps.api;
+    this.undo = deps.undo;
+    this.toasts = deps.toasts;
+    this.buildId = deps.buildId;
+  }
+
+  async start(): Promise<void> {
+    const [detail] = await Promise.all([
+      this.api.call('builds:get', { id: this.buildId }).catch((err: unknown) => {
+        this.loadError = errorMessage(err);
+        return null;
+      }),
+      this.#loadCatalog(),
+      this.#loadSettings(),
+      this.loadInventory(),
+    ]);
+    if (!detail) return;
+    this.build = detail.build;
+    const first = detail.build.racks.flatMap((r) => r.chassis)[0];
+    this.boardChassisId = first?.id ?? null;
+  }
+
+  async #loadCatalog(): Promise<void> {
+    try {
+      const { entries } = await this.api.call('catalog:list', {});
+      this.parts = entries.map((e) => e.part);
+    } catch (err) {
+      this.loadError = `Could not load the parts catalog: ${errorMessage(err)}`;
+    }
+  }
+
+  async #loadSettings(): Promise<void> {
+    try {
+      const s = (await callIfPresent(this.api, 'settings:get', {})) as Partial<CheckSettings> | undefined;
+      if (s && typeof s.mainsVolts === 'number' && typeof s.circuitAmps === 'number') this.appSettings = { mainsVolts: s.mainsVolts, circuitAmps: s.circuitAmps };
+    } catch {
+      // No settings: the build's site or the defaults apply, and the panel says which.
+    }
+  }
+
+  async loadInventory(): Promise<void> {
+    try {
+      const [page, alloc] = await Promise.all([
+        this.api.call('inventory:list', { statuses: [...PLACEABLE_STATUSES], limit: 1000, sort: { column: 'part', direction: 'asc' } }),
+        this.api.call('builds:allocations', {}),
+      ]);
+      this.items = page.items;
+      this.itemAllocations = alloc.items;
+      this.partAllocations = alloc.parts;
+      this.itemsError = null;
+    } catch (err) {
+      this.itemsError = errorMessage(err);
+    }
+  }
+
+  /** Stops saving on a timer; an unsaved change is written now. */
+  dispose(): void {
+    this.#alive = false;
+    if (this.#dirty) void this.saveNow();
+  }
+
+  // ------------------------------------------------------------ editing
+
+  /** Applies an edit's result: refusals are announced, changes become undoable and are saved. */
+  apply(result: E.EditResult): boolean {
+    if (!result.ok) {
+      this.refuse(result.reason);
+      return false;
+    }
+    const before = this.build;
+    const after = result.build;
+    if (!before) return false;
+    this.#set(after);
+    if (result.select !== undefined) this.select(result.select);
+    else this.#keepSelectionValid();
+    this.notice = null;
+    this.undo.push({
+      label: result.label,
+      undo: () => this.#restore(before),
+      redo: () => this.#restore(after),
+    });
+    return true;
+  }
+
+  refuse(reason: string): void {
+    this.notice = { text: reason, tone: 'error' };
+  }
+
+  async #restore(b: Build): Promise<void> {
+    if (this.#alive) {
+      this.#set(b);
+      this.#keepSelectionValid();
+      return;
+    }
+    // The editor is closed: put the build back on the backend directly.
+    await this.api.call('builds:save', { id: this.buildId, build: b });
+  }
+
+  #set(b: Build): void {
+    this.build = b;
+    this.highlight = null;
+    this.#dirty = true;
+    this.saveState = 'pending';
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.saveNow(), SAVE_DEBOUNCE_MS);
+  }
+
+  #keepSelectionValid(): void {
+    const b = this.build;
+    if (!b) return;
+    if (this.selection && !E.placedPart(b, this.selection)) this.selection = null;
+    if (this.boardChassisId && !E.findChassis(b, this.boardChassisId)) this.boardChassisId = b.racks.flatMap((r) => r.chassis)[0]?.id ?? null;
+  }
+
+  /** Writes the build now (the debounce firing, leaving the editor, or a test). */
+  async saveNow(): Promise<void> {
+    clearTimeout(this.#timer);
+    if (this.#saving) {
+      await this.#saving;
+      if (!this.#dirty) return;
+    }
+    const build = this.build;
+    if (!build || !this.#dirty) return;
+    this.#dirty = false;
+    this.saveState = 'saving';
+    this.#saving = (async () => {
+      try {
+        await this.api.call('builds:save', { id: this.buildId, build });
+        if (!this.#dirty) {
+          this.saveState = 'saved';
+          this.saveError = null;
+          this.savedAt = Date.now();
+        }
+      } catch (err) {
+        this.#dirty = true;
+        this.saveState = 'error';
+        this.saveError = errorMessage(err);
+        this.toasts.show(`Could not save the build: ${errorMessage(err)}`, { kind: 'error' });
+      } finally {
+        this.#saving = null;
+      }
+    })();
+    await this.#saving;
+    const state = this.saveState as SaveState;
+    if (this.#dirty && state !== 'error') await this.saveNow();
+    else if (this.#alive && state === 'saved') void this.#refreshAllocations();
+  }
+
+  async #refreshAllocations(): Promise<void> {
+    try {
+      const alloc = await this.api.call('builds:allocations', {});
+      this.itemAllocations = alloc.items;
+      this.partAllocations = alloc.parts;
+    } catch {
+      // The palette keeps the previous figures.
+    }
+  }
+
+  // ------------------------------------------------------------ selection and highlight
+
+  select(sel: E.Selection): void {
+    this.selection = sel;
+    if (sel && sel.kind !== 'rack') this.boardChassisId = sel.chassisId;
+  }
+
+  isSelected(ref: E.PlacedRef): boolean {
+    return !!this.selection && JSON.stringify(this.selection) === JSON.stringify(ref);
+  }
+
+  showBoard(chassisId: string): void {
+    this.boardChassisId = chassisId;
+  }
+
+  /** Clicking a finding: what it concerns lights up in the rack and board views. */
+  highlightFinding(f: Finding | null): void {
+    const b = this.build;
+    if (!f || !b) {
+      this.highlight = null;
+      return;
+    }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived (or replaced whole), never mutated afterwards
+    const rackIds = new Set(b.racks.filter((r) => f.subjects.includes(r.id)).map((r) => r.id));
+    const chassisId = f.subjects.find((s) => E.findChassis(b, s)) ?? null;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+    const ids = new Set(f.subjects.filter((s) => s !== chassisId));
+    this.highlight = { finding: f, chassisId, rackIds, ids };
+    if (chassisId) this.boardChassisId = chassisId;
+  }
+
+  isHighlighted(chassisId: string | null, id: string): boolean {
+    const h = this.highlight;
+    if (!h) return false;
+    if (chassisId === null) return h.rackIds.has(id);
+    return h.chassisId === chassisId && h.ids.has(id);
+  }
+
+  // ------------------------------------------------------------ carrying (drag and drop, keyboard)
+
+  startCarry(carry: Carry, by: 'mouse' | 'keyboard'): void {
+    this.carry = carry;
+    this.carryBy = by;
+    this.hover = null;
+    this.#lastRefusal = null;
+    this.notice = by === 'keyboard' ? { text: `Picked up ${carry.label}. Tab or arrow to a place and press Enter to put it there; Esc cancels.`, tone: 'info' } : null;
+  }
+
+  cancelCarry(announce = false): void {
+    if (announce && this.carry) this.notice = { text: `Put back ${this.carry.label}.`, tone: 'info' };
+    else if (this.carry && this.#lastRefusal) this.refuse(this.#lastRefusal);
+    this.carry = null;
+    this.hover = null;
+    this.#lastRefusal = null;
+  }
+
+  /** Why the last place the carried part was held over refused it (said again when the drag ends there). */
+  #lastRefusal: string | null = null;
+
+  /** Whether the carried thing may go to the target, and if not, why. */
+  verdict(target: DropTarget, carry: Carry | null = this.carry): Verdict {
+    const b = this.build;
+    if (!carry || !b) return { ok: false, reason: 'Nothing is being carried.' };
+    const cat = this.catalog;
+    const part = carry.source === 'palette' ? cat.get(carry.partId) : undefined;
+    const category = carry.source === 'palette' ? carry.category : carry.source;
+
+    if (target.kind === 'rackU') {
+      if (carry.source === 'chassis') {
+        const at = E.findChassis(b, carry.chassisId);
+        if (!at) return { ok: false, reason: 'That chassis is gone.' };
+        if (target.rackId === at.rack.id && target.u === at.chassis.positionU) return { ok: true, note: 'Where it is now.' };
+        return E.rackFit(b, cat, target.rackId, E.chassisHeightU(at.chassis.partId, cat), target.u, carry.chassisId);
+      }
+      if (category !== 'chassis') return { ok: false, reason: `${carry.label} does not go in a rack unit; drop chassis and systems here.` };
+      const h = part?.category === 'chassis' ? part.specs.heightU : null;
+      if (target.rackId === NEW_RACK) {
+        const virtual = E.addRack(b, E.DEFAULT_RACK_PART, cat);
+        if (!virtual.ok) return virtual;
+        return E.rackFit(virtual.build, cat, virtual.build.racks.at(-1)!.id, h, target.u);
+      }
+      return E.rackFit(b, cat, target.rackId, h, target.u);
+    }
+    if (target.kind === 'racks') return category === 'rack' ? { ok: true } : { ok: false, reason: 'Only racks go here.' };
+
+    const at = E.findChassis(b, target.chassisId);
+    if (!at) return { ok: false, reason: 'That chassis is gone.' };
+    const board = E.boardOf(at.chassis, cat);
+
+    switch (target.kind) {
+      case 'board': {
+        if (category !== 'board') return { ok: false, reason: 'Only a board goes here.' };
+        const r = E.setBoard(b, cat, target.chassisId, carry.source === 'palette' ? carry.partId : undefined);
+        return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+      }
+      case 'socket': {
+        if (category !== 'cpu') return { ok: false, reason: `A socket takes a CPU, not ${carry.label}.` };
+        const sock = board?.sockets.find((s) => s.id === target.socket);
+        const held = at.chassis.cpus.find((c) => c.socket === target.socket);
+        if (carry.source === 'cpu') {
+          if (carry.chassisId !== target.chassisId) return { ok: false, reason: 'Move CPUs within one board.' };
+          if (held && carry.socket !== target.socket) return { ok: false, reason: `${sock?.label ?? target.socket} already holds a CPU.` };
+          return { ok: true };
+        }
+        if (part?.category === 'cpu' && sock && part.specs.socket && part.specs.socket !== sock.socketType)
+          return { ok: false, reason: `${part.model} is an ${part.specs.socket} CPU; ${sock.label} is ${sock.socketType}.` };
+        return held ? { ok: true, note: `Replaces the ${cat.get(held.partId)?.model ?? held.partId}.` } : { ok: true };
+      }
+      case 'slot': {
+        const slot = board?.slots.find((s) => s.id === target.slot);
+        if (!slot) return { ok: false, reason: 'This board has no such slot.' };
+        if (carry.source === 'cpu' || !['gpu', 'nic', 'storage', 'riser', 'pcie-switch', 'other', 'device'].includes(category))
+          return { ok: false, reason: `${slot.label} takes a card (GPU, NIC, NVMe adapter), not ${carry.label}.` };
+        const holder = at.chassis.devices.find((d) => d.slot === target.slot);
+        if (holder && !(carry.source === 'device' && carry.deviceId === holder.id)) return { ok: false, reason: `${slot.label} holds ${holder.id}; move or remove it first.` };
+        if (carry.source === 'device' && carry.chassisId !== target.chassisId && !E.findChassis(b, carry.chassisId)) return { ok: false, reason: 'That card is gone.' };
+        const socket = this.socketOfSlot(target.chassisId, slot.id);
+        if (socket && !at.chassis.cpus.some((c) => c.socket === socket)) {
+          const label = board?.sockets.find((s) => s.id === socket)?.label ?? socket;
+          return { ok: true, note: `${slot.label} is dead until ${label} has a CPU.` };
+        }
+        return { ok: true };
+      }
+      case 'psu': {
+        if (category !== 'psu') return { ok: false, reason: 'PSU bays take PSUs.' };
+        const chassisPart = cat.get(at.chassis.partId);
+        const bays = chassisPart?.category === 'chassis' ? chassisPart.specs.psuBays : null;
+        const used = (at.chassis.psus ?? []).reduce((s, p) => s + p.count, 0);
+        if (bays !== null && at.chassis.psus && used >= bays) return { ok: false, reason: `All ${bays} PSU bays are taken; remove a PSU first.` };
+        return at.chassis.psus ? { ok: true } : { ok: true, note: 'Replaces the PSUs the system ships with.' };
+      }
+      case 'dimm': {
+        if (category !== 'memory') return { ok: false, reason: 'Memory channels take DIMMs.' };
+        const bank = board?.memory.find((m) => m.socket === target.socket);
+        const n = at.chassis.dimms.filter((d) => d.socket === target.socket && d.channel === target.channel).reduce((s, d) => s + d.count, 0);
+        if (bank && n >= bank.dimmsPerChannel) return { ok: false, reason: `Channel ${target.channel} is full (${bank.dimmsPerChannel} per channel).` };
+        return { ok: true };
+      }
+      case 'drives':
+        return category === 'storage' ? { ok: true } : { ok: false, reason: 'Drive bays take drives.' };
+    }
+  }
+
+  /** Puts the carried thing down at the target; refusals are announced and change nothing. */
+  drop(target: DropTarget): boolean {
+    const carry = this.carry;
+    const b = this.build;
+    if (!carry || !b) return false;
+    const v = this.verdict(target, carry);
+    if (!v.ok) {
+      this.refuse(v.reason);
+      this.hover = null;
+      return false;
+    }
+    this.carry = null;
+    this.hover = null;
+    const cat = this.catalog;
+    const binding: E.Binding = carry.source === 'palette' ? { inventoryItemId: carry.inventoryItemId, plannedPrice: carry.plannedPrice } : {};
+    let result: E.EditResult;
+    switch (target.kind) {
+      case 'rackU':
+        if (carry.source === 'chassis') result = E.moveChassis(b, cat, carry.chassisId, target.rackId, target.u);
+        else if (carry.source !== 'palette') return false;
+        else if (target.rackId === NEW_RACK) {
+          const withRack = E.addRack(b, E.DEFAULT_RACK_PART, cat);
+          if (!withRack.ok) return this.apply(withRack);
+          const placed = E.placeChassis(withRack.build, cat, withRack.build.racks.at(-1)!.id, carry.partId, target.u, binding);
+          result = placed.ok ? { ...placed, label: `${placed.label} in a new rack` } : placed;
+        } else result = E.placeChassis(b, cat, target.rackId, carry.partId, target.u, binding);
+        break;
+      case 'racks':
+        if (carry.source !== 'palette') return false;
+        result = E.addRack(b, carry.partId, cat, binding);
+        break;
+      case 'board':
+        if (carry.source !== 'palette') return false;
+        result = E.setBoard(b, cat, target.chassisId, carry.partId);
+        break;
+      case 'socket':
+        result = carry.source === 'cpu' ? E.moveCpu(b, target.chassisId, carry.socket, target.socket) : carry.source === 'palette' ? E.placeCpu(b, cat, target.chassisId, target.socket, carry.partId, binding) : { ok: false, reason: 'Sockets take CPUs.' };
+        break;
+      case 'slot':
+        result =
+          carry.source === 'device'
+            ? E.moveDevice(b, carry.chassisId, carry.deviceId, target.chassisId, target.slot)
+            : carry.source === 'palette'
+              ? E.placeDevice(b, cat, target.chassisId, target.slot, carry.partId, binding)
+              : { ok: false, reason: 'Slots take cards.' };
+        break;
+      case 'psu':
+        if (carry.source !== 'palette') return false;
+        result = E.addPsu(b, cat, target.chassisId, carry.partId, binding);
+        break;
+      case 'dimm':
+        if (carry.source !== 'palette') return false;
+        result = E.placeDimm(b, cat, target.chassisId, target.socket, target.channel, carry.partId, binding);
+        break;
+      case 'drives':
+        if (carry.source !== 'palette') return false;
+        result = E.addDrive(b, cat, target.chassisId, carry.partId, binding);
+        break;
+    }
+    const done = this.apply(result);
+    if (done && v.note) this.notice = { text: v.note, tone: 'info' };
+    return done;
+  }
+
+  setHover(target: DropTarget | null): void {
+    if (!target || !this.carry) {
+      this.hover = null;
+      return;
+    }
+    if (this.hover && JSON.stringify(this.hover.target) === JSON.stringify(target)) return;
+    const verdict = this.verdict(target);
+    this.hover = { target, verdict };
+    this.#lastRefusal = verdict.ok ? null : verdict.reason;
+  }
+
+  // ------------------------------------------------------------ direct edits
+
+  removeSelected(): boolean {
+    const b = this.build;
+    const sel = this.selection;
+    if (!b || !sel) return false;
+    return this.apply(this.#removeResult(b, sel));
+  }
+
+  remove(ref: E.PlacedRef): boolean {
+    return this.build ? this.apply(this.#removeResult(this.build, ref)) : false;
+  }
+
+  #removeResult(b: Build, ref: E.PlacedRef): E.EditResult {
+    switch (ref.kind) {
+      case 'rack':
+        return E.removeRack(b, ref.rackId);
+      case 'chassis':
+        return E.removeChassis(b, ref.chassisId);
+      case 'cpu':
+        return E.removeCpu(b, ref.chassisId, ref.socket);
+      case 'device':
+        return E.removeDevice(b, ref.chassisId, ref.deviceId);
+      case 'psu':
+        return E.removePsu(b, this.catalog, ref.chassisId, ref.index);
+      case 'dimm':
+        return E.removeDimm(b, ref.chassisId, ref.index);
+      case 'drive':
+        return E.removeDrive(b, ref.chassisId, ref.index);
+    }
+  }
+
+  moveChassisTo(chassisId: string, rackId: string, u: number): boolean {
+    return this.build ? this.apply(E.moveChassis(this.build, this.catalog, chassisId, rackId, u)) : false;
+  }
+
+  /** Arrow keys on a selected chassis: one unit up or down, refused with the reason. */
+  nudgeChassis(chassisId: string, deltaU: number): boolean {
+    const at = this.build && E.findChassis(this.build, chassisId);
+    if (!at) return false;
+    return this.moveChassisTo(chassisId, at.rack.id, at.chassis.positionU + deltaU);
+  }
+
+  setBoard(chassisId: string, boardPartId: string | undefined): boolean {
+    return this.build ? this.apply(E.setBoard(this.build, this.catalog, chassisId, boardPartId)) : false;
+  }
+
+  setPlannedPrice(ref: E.PlacedRef, price: Money | null): boolean {
+    return this.build ? this.apply(E.setPlannedPrice(this.build, ref, price)) : false;
+  }
+
+  bindItem(ref: E.PlacedRef, itemId: string): boolean {
+    return this.build ? this.apply(E.bindItem(this.build, ref, itemId)) : false;
+  }
+
+  renameChassis(chassisId: string, label: string): boolean {
+    return this.build ? this.apply(E.renameChassis(this.build, chassisId, label)) : false;
+  }
+
+  addRack(partId = E.DEFAULT_RACK_PART): boolean {
+    return this.build ? this.apply(E.addRack(this.build, partId, this.catalog)) : false;
+  }
+
+  // ------------------------------------------------------------ lookups for the views
+
+  socketOfSlot(chassisId: string, slotId: string): string | null {
+    const b = this.build;
+    const at = b && E.findChassis(b, chassisId);
+    if (!at) return null;
+    const [resolved] = resolveChassis([{ ...at.rack, chassis: [at.chassis] }], this.catalog);
+    return resolved ? socketOfSlot(resolved, slotId) : null;
+  }
+
+  itemById(id: string | undefined): InventoryItemView | undefined {
+    return id ? this.items.find((i) => i.id === id) : undefined;
+  }
+
+  /** Landed cost of one unit of an item (price + shipping + tax), or null when the price is unknown. */
+  unitCost(item: InventoryItemView): Money | null {
+    return unitCostOf(item);
+  }
+
+  /** Units of the item placed in other builds (an item lives in one build at most). */
+  elsewhere(itemId: string): { quantity: number; buildName: string | null } {
+    const a = this.itemAllocations.find((x) => x.itemId === itemId);
+    const other = a?.placements.filter((p) => p.buildId !== this.buildId) ?? [];
+    return { quantity: other.reduce((s, p) => s + p.quantity, 0), buildName: other[0]?.buildName ?? null };
+  }
+
+  /** The catalog's typical used price as a planned price, when it has one. */
+  typicalPrice(partId: string): Money | undefined {
+    const p = this.catalog.get(partId)?.typicalUsedPrice;
+    return p ? { amountMinor: p.amountMinor, currency: p.currency } : undefined;
+  }
+}
+
+const KEY = Symbol('rackhive.buildEditor');
+
+export function setEditor(editor: BuildEditor): BuildEditor {
+  return setContext(KEY, editor);
+}
+
+export function getEditor(): BuildEditor {
+  const editor = getContext<BuildEditor | undefined>(KEY);
+  if (!editor) throw new Error('BuildEditor is not provided: render inside BuildEditorView.');
+  return editor;
+}

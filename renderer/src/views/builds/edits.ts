@@ -1,0 +1,478 @@
+// Edits of a build as pure functions: each takes a build and returns a new one
+// (unchanged parts shared), or a refusal that says why. The editor keeps every
+// version it produced, so undo is "show the previous build" and nothing else.
+import type { Build, ChassisPlacement, RackPlacement } from '#core/build/build';
+import { BUILD_FORMAT, BUILD_VERSION } from '#core/build/build';
+import type { CatalogIndex } from '#core/check/catalog';
+import type { CatalogPart, PartCategory } from '#core/catalog/part';
+import type { Money } from '#core/money';
+
+export type EditResult = { ok: true; build: Build; label: string; select?: Selection } | { ok: false; reason: string };
+
+/** How a placed part is paid for: bound to an inventory item, or planned at an estimate. */
+export interface Binding {
+  inventoryItemId?: string;
+  plannedPrice?: Money;
+}
+
+/** A placed part of a build, addressed the way the editor selects it. */
+export type PlacedRef =
+  | { kind: 'rack'; rackId: string }
+  | { kind: 'chassis'; chassisId: string }
+  | { kind: 'cpu'; chassisId: string; socket: string }
+  | { kind: 'device'; chassisId: string; deviceId: string }
+  | { kind: 'psu'; chassisId: string; index: number }
+  | { kind: 'dimm'; chassisId: string; index: number }
+  | { kind: 'drive'; chassisId: string; index: number };
+
+export type Selection = PlacedRef | null;
+
+export const DEFAULT_RACK_PART = 'rack.apc.ar3100';
+
+export function emptyBuild(name: string): Build {
+  return { format: BUILD_FORMAT, version: BUILD_VERSION, name, racks: [], workloads: [] };
+}
+
+/** Categories that go into a board slot as a card. */
+export const SLOT_CATEGORIES: readonly PartCategory[] = ['gpu', 'nic', 'storage', 'riser', 'pcie-switch', 'other'];
+
+const ok = (build: Build, label: string, select?: Selection): EditResult => (select === undefined ? { ok: true, build, label } : { ok: true, build, label, select });
+const no = (reason: string): EditResult => ({ ok: false, reason });
+
+function bindingOf(b: Binding): Binding {
+  const out: Binding = {};
+  if (b.inventoryItemId) out.inventoryItemId = b.inventoryItemId;
+  else if (b.plannedPrice) out.plannedPrice = b.plannedPrice;
+  return out;
+}
+
+export function partName(part: CatalogPart | undefined, fallbackId = '?'): string {
+  return part ? `${part.vendor} ${part.model}` : fallbackId;
+}
+
+/** Every id used in the build (racks, PDUs, chassis, devices): they are unique across it. */
+function usedIds(build: Build): Set<string> {
+  const ids = new Set<string>();
+  for (const r of build.racks) {
+    ids.add(r.id);
+    for (const p of r.pdus) ids.add(p.id);
+    for (const c of r.chassis) {
+      ids.add(c.id);
+      for (const d of c.devices) ids.add(d.id);
+    }
+  }
+  return ids;
+}
+
+export function freshId(build: Build, prefix: string): string {
+  const ids = usedIds(build);
+  for (let i = 1; ; i++) if (!ids.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
+}
+
+export function findChassis(build: Build, chassisId: string): { rack: RackPlacement; chassis: ChassisPlacement; rackIndex: number; index: number } | undefined {
+  for (let ri = 0; ri < build.racks.length; ri++) {
+    const rack = build.racks[ri]!;
+    const index = rack.chassis.findIndex((c) => c.id === chassisId);
+    if (index >= 0) return { rack, chassis: rack.chassis[index]!, rackIndex: ri, index };
+  }
+  return undefined;
+}
+
+function mapChassis(build: Build, chassisId: string, fn: (c: ChassisPlacement) => ChassisPlacement): Build {
+  return {
+    ...build,
+    racks: build.racks.map((r) => (r.chassis.some((c) => c.id === chassisId) ? { ...r, chassis: r.chassis.map((c) => (c.id === chassisId ? fn(c) : c)) } : r)),
+  };
+}
+
+// ---------------------------------------------------------------- racks
+
+export function rackHeightU(rack: RackPlacement, catalog: CatalogIndex): number {
+  const p = catalog.get(rack.partId);
+  return (p?.category === 'rack' ? p.specs.heightU : null) ?? 42;
+}
+
+export function chassisHeightU(partId: string, catalog: CatalogIndex): number | null {
+  const p = catalog.get(partId);
+  return p?.category === 'chassis' ? p.specs.heightU : null;
+}
+
+export function chassisName(c: ChassisPlacement): string {
+  return c.label ?? c.id;
+}
+
+export type RackFit = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Whether a chassis `heightU` tall fits with its bottom at `positionU` in the
+ * rack, ignoring the chassis being moved. Says why when it does not.
+ */
+export function rackFit(build: Build, catalog: CatalogIndex, rackId: string, heightU: number | null, positionU: number, ignoreChassisId?: string): RackFit {
+  const rack = build.racks.find((r) => r.id === rackId);
+  if (!rack) return { ok: false, reason: 'That rack is not in this build.' };
+  if (heightU === null) return { ok: false, reason: 'This chassis has no rack height (a tower or desktop case); it cannot go in a rack.' };
+  const rackU = rackHeightU(rack, catalog);
+  const top = positionU + heightU - 1;
+  const name = rack.label ?? rack.id;
+  if (positionU < 1) return { ok: false, reason: `U${positionU} is below the bottom of ${name}.` };
+  if (top > rackU) return { ok: false, reason: `A ${heightU} U chassis at U${positionU} would reach U${top}; ${name} has ${rackU} U.` };
+  for (const c of rack.chassis) {
+    if (c.id === ignoreChassisId) continue;
+    const h = chassisHeightU(c.partId, catalog) ?? 1;
+    const cTop = c.positionU + h - 1;
+    if (positionU <= cTop && c.positionU <= top)
+      return { ok: false, reason: `U${positionU}–U${top} collides with ${chassisName(c)} at U${c.positionU}–U${cTop}.` };
+  }
+  return { ok: true };
+}
+
+/** The lowest position where a chassis of that height fits, or null. */
+export function firstFreeU(build: Build, catalog: CatalogIndex, rackId: string, heightU: number | null, ignoreChassisId?: string): number | null {
+  const rack = build.racks.find((r) => r.id === rackId);
+  if (!rack || heightU === null) return null;
+  const rackU = rackHeightU(rack, catalog);
+  for (let u = 1; u + heightU - 1 <= rackU; u++) if (rackFit(build, catalog, rackId, heightU, u, ignoreChassisId).ok) return u;
+  return null;
+}
+
+export function addRack(build: Build, partId: string, catalog: CatalogIndex, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (part && part.category !== 'rack') return no(`${partName(part)} is not a rack.`);
+  const id = freshId(build, 'rack');
+  const label = `Rack ${build.racks.length + 1}`;
+  const rack: RackPlacement = { id, label, partId, ...bindingOf(binding), pdus: [], chassis: [] };
+  return ok({ ...build, racks: [...build.racks, rack] }, `Added ${label}`, { kind: 'rack', rackId: id });
+}
+
+export function removeRack(build: Build, rackId: string): EditResult {
+  const rack = build.racks.find((r) => r.id === rackId);
+  if (!rack) return no('That rack is not in this build.');
+  return ok({ ...build, racks: build.racks.filter((r) => r.id !== rackId) }, `Removed ${rack.label ?? rack.id}${rack.chassis.length ? ` and its ${rack.chassis.length} chassis` : ''}`, null);
+}
+
+// ---------------------------------------------------------------- chassis
+
+export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string, partId: string, positionU: number, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'chassis') return no(`${partName(part, partId)} is not a chassis or system.`);
+  const fit = rackFit(build, catalog, rackId, part.specs.heightU, positionU);
+  if (!fit.ok) return no(fit.reason);
+  const id = freshId(build, 'srv');
+  const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU, cpus: [], devices: [], dimms: [], drives: [] };
+  const next = { ...build, racks: build.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, chassis] } : r)) };
+  return ok(next, `Placed ${part.model} at U${positionU}`, { kind: 'chassis', chassisId: id });
+}
+
+export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: string, rackId: string, positionU: number): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  if (at.rack.id === rackId && at.chassis.positionU === positionU) return no(`${chassisName(at.chassis)} is already at U${positionU}.`);
+  const fit = rackFit(build, catalog, rackId, chassisHeightU(at.chassis.partId, catalog), positionU, chassisId);
+  if (!fit.ok) return no(fit.reason);
+  const moved = { ...at.chassis, positionU };
+  const racks = build.racks.map((r) => {
+    let chassis = r.chassis.filter((c) => c.id !== chassisId);
+    if (r.id === rackId) chassis = [...chassis, moved];
+    return chassis.length === r.chassis.length && r.id !== rackId && r.id !== at.rack.id ? r : { ...r, chassis };
+  });
+  const target = build.racks.find((r) => r.id === rackId)!;
+  const where = rackId === at.rack.id ? `U${positionU}` : `${target.label ?? target.id} U${positionU}`;
+  return ok({ ...build, racks }, `Moved ${chassisName(at.chassis)} to ${where}`, { kind: 'chassis', chassisId });
+}
+
+export function removeChassis(build: Build, chassisId: string): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  return ok({ ...build, racks: build.racks.map((r) => (r.id === at.rack.id ? { ...r, chassis: r.chassis.filter((c) => c.id !== chassisId) } : r)) }, `Removed ${chassisName(at.chassis)}`, null);
+}
+
+/** Sets the board of a chassis (undefined = the one it ships with). Cards stay; slots the new board lacks are reported. */
+export function setBoard(build: Build, catalog: CatalogIndex, chassisId: string, boardPartId: string | undefined): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const chassisPart = catalog.get(at.chassis.partId);
+  const integrated = chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null;
+  const board = boardPartId ? catalog.get(boardPartId) : undefined;
+  if (boardPartId && board?.category !== 'board') return no(`${partName(board, boardPartId)} is not a board.`);
+  if (boardPartId && chassisPart?.category === 'chassis') {
+    const spec = chassisPart.specs;
+    const fits = spec.compatibleBoards.includes(boardPartId) || (board?.category === 'board' && spec.boardFormFactors.includes(board.specs.formFactor));
+    if (!fits) return no(`The ${chassisPart.model} does not take the ${board?.category === 'board' ? board.model : boardPartId} (it takes ${[...spec.compatibleBoards.map((id) => catalog.get(id)?.model ?? id), ...spec.boardFormFactors].join(', ') || 'only its own board'}).`);
+  }
+  const value = boardPartId && boardPartId !== integrated ? boardPartId : undefined;
+  if (value === at.chassis.boardPartId) return no('That board is already fitted.');
+  return ok(
+    mapChassis(build, chassisId, (c) => {
+      const { boardPartId: _old, ...rest } = c;
+      return value ? { ...rest, boardPartId: value } : rest;
+    }),
+    `Fitted ${board?.category === 'board' ? board.model : 'the integrated board'} in ${chassisName(at.chassis)}`,
+    { kind: 'chassis', chassisId },
+  );
+}
+
+// ---------------------------------------------------------------- board contents
+
+export function placeCpu(build: Build, catalog: CatalogIndex, chassisId: string, socket: string, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'cpu') return no(`${partName(part, partId)} is not a CPU.`);
+  if (!findChassis(build, chassisId)) return no('That chassis is not in this build.');
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, cpus: [...c.cpus.filter((x) => x.socket !== socket), { socket, partId, ...bindingOf(binding) }] })),
+    `Placed ${part.model} in ${socket}`,
+    { kind: 'cpu', chassisId, socket },
+  );
+}
+
+export function removeCpu(build: Build, chassisId: string, socket: string): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at?.chassis.cpus.some((c) => c.socket === socket)) return no('That socket is empty.');
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.filter((x) => x.socket !== socket) })), `Removed the CPU from ${socket}`, null);
+}
+
+export function moveCpu(build: Build, chassisId: string, fromSocket: string, toSocket: string): EditResult {
+  const at = findChassis(build, chassisId);
+  const cpu = at?.chassis.cpus.find((c) => c.socket === fromSocket);
+  if (!at || !cpu) return no('That socket is empty.');
+  if (fromSocket === toSocket) return no('The CPU is already there.');
+  if (at.chassis.cpus.some((c) => c.socket === toSocket)) return no(`${toSocket} already holds a CPU; remove it first.`);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.map((x) => (x.socket === fromSocket ? { ...x, socket: toSocket } : x)) })), `Moved the CPU to ${toSocket}`, { kind: 'cpu', chassisId, socket: toSocket });
+}
+
+function devicePrefix(part: CatalogPart): string {
+  return part.category === 'gpu' ? 'gpu' : part.category === 'nic' ? 'nic' : 'dev';
+}
+
+export function placeDevice(build: Build, catalog: CatalogIndex, chassisId: string, slot: string, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || !SLOT_CATEGORIES.includes(part.category)) return no(`${partName(part, partId)} does not go in a PCIe slot.`);
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const taken = at.chassis.devices.find((d) => d.slot === slot);
+  if (taken) return no(`That slot holds ${taken.id}; move or remove it first.`);
+  const id = freshId(build, devicePrefix(part));
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, devices: [...c.devices, { id, slot, partId, ...bindingOf(binding) }] })),
+    `Placed ${part.model} in ${slot}`,
+    { kind: 'device', chassisId, deviceId: id },
+  );
+}
+
+/** Moves a card to another slot (of this or another chassis). */
+export function moveDevice(build: Build, deviceChassisId: string, deviceId: string, toChassisId: string, slot: string): EditResult {
+  const from = findChassis(build, deviceChassisId);
+  const device = from?.chassis.devices.find((d) => d.id === deviceId);
+  if (!from || !device) return no('That card is not in this build.');
+  if (toChassisId === deviceChassisId && device.slot === slot) return no(`${deviceId} is already in that slot.`);
+  const to = findChassis(build, toChassisId);
+  if (!to) return no('That chassis is not in this build.');
+  const taken = to.chassis.devices.find((d) => d.slot === slot && d.id !== deviceId);
+  if (taken) return no(`That slot holds ${taken.id}; move or remove it first.`);
+  let next = mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) }));
+  // Keep the card's place in the list (it sets the GPU0… numbering) when it stays in its chassis.
+  next =
+    toChassisId === deviceChassisId
+      ? mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.map((d) => (d.id === deviceId ? { ...d, slot } : d)) }))
+      : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, { ...device, slot }] }));
+  return ok(next, `Moved ${deviceId} to ${slot}`, { kind: 'device', chassisId: toChassisId, deviceId });
+}
+
+export function removeDevice(build: Build, chassisId: string, deviceId: string): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at?.chassis.devices.some((d) => d.id === deviceId)) return no('That card is not in this build.');
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) })), `Removed ${deviceId}`, null);
+}
+
+/** The PSUs a chassis runs: the build's own list, else what the system ships with. */
+export function effectivePsus(c: ChassisPlacement, catalog: CatalogIndex): { partId: string; count: number; fitted: boolean; inventoryItemId?: string; plannedPrice?: Money }[] {
+  if (c.psus) return c.psus.map((p) => ({ ...p, fitted: false }));
+  const part = catalog.get(c.partId);
+  return part?.category === 'chassis' ? part.specs.psusFitted.map((p) => ({ partId: p.partId, count: p.count, fitted: true })) : [];
+}
+
+export function addPsu(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'psu') return no(`${partName(part, partId)} is not a PSU.`);
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const chassisPart = catalog.get(at.chassis.partId);
+  const bays = chassisPart?.category === 'chassis' ? chassisPart.specs.psuBays : null;
+  const current = at.chassis.psus ?? [];
+  const used = current.reduce((s, p) => s + p.count, 0);
+  if (bays !== null && used >= bays) return no(`All ${bays} PSU bays are taken; remove a PSU first.`);
+  const b = bindingOf(binding);
+  const same = current.findIndex((p) => p.partId === partId && !p.inventoryItemId && !b.inventoryItemId);
+  const psus = same >= 0 ? current.map((p, i) => (i === same ? { ...p, count: p.count + 1 } : p)) : [...current, { partId, count: 1, ...b }];
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Added ${part.model}`, { kind: 'psu', chassisId, index: same >= 0 ? same : psus.length - 1 });
+}
+
+/** Removes one PSU of the entry (the shipped set becomes an explicit list first). */
+export function removePsu(build: Build, catalog: CatalogIndex, chassisId: string, index: number): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const current = effectivePsus(at.chassis, catalog).map(({ fitted: _f, ...p }) => p);
+  const entry = current[index];
+  if (!entry) return no('No such PSU.');
+  const psus = entry.count > 1 ? current.map((p, i) => (i === index ? { ...p, count: p.count - 1 } : p)) : current.filter((_, i) => i !== index);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Removed a PSU from ${chassisName(at.chassis)}`, null);
+}
+
+export function placeDimm(build: Build, catalog: CatalogIndex, chassisId: string, socket: string, channel: number, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'memory') return no(`${partName(part, partId)} is not a memory module.`);
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const board = boardOf(at.chassis, catalog);
+  const bank = board?.memory.find((m) => m.socket === socket);
+  const inChannel = at.chassis.dimms.filter((d) => d.socket === socket && d.channel === channel).reduce((s, d) => s + d.count, 0);
+  if (bank && inChannel >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socket} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
+  const b = bindingOf(binding);
+  const same = at.chassis.dimms.findIndex((d) => d.socket === socket && d.channel === channel && d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
+  const dimms = same >= 0 ? at.chassis.dimms.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.dimms, { socket, channel, count: 1, partId, ...b }];
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Added ${part.model} to ${socket} channel ${channel}`, { kind: 'dimm', chassisId, index: same >= 0 ? same : dimms.length - 1 });
+}
+
+export function removeDimm(build: Build, chassisId: string, index: number): EditResult {
+  const at = findChassis(build, chassisId);
+  const entry = at?.chassis.dimms[index];
+  if (!at || !entry) return no('No such DIMM.');
+  const dimms = entry.count > 1 ? at.chassis.dimms.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.dimms.filter((_, i) => i !== index);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Removed a DIMM from ${entry.socket} channel ${entry.channel}`, null);
+}
+
+export function addDrive(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'storage') return no(`${partName(part, partId)} is not a drive.`);
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const b = bindingOf(binding);
+  const same = at.chassis.drives.findIndex((d) => d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
+  const drives = same >= 0 ? at.chassis.drives.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.drives, { partId, count: 1, ...b }];
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), `Added ${part.model}`, { kind: 'drive', chassisId, index: same >= 0 ? same : drives.length - 1 });
+}
+
+export function removeDrive(build: Build, chassisId: string, index: number): EditResult {
+  const at = findChassis(build, chassisId);
+  const entry = at?.chassis.drives[index];
+  if (!at || !entry) return no('No such drive.');
+  const drives = entry.count > 1 ? at.chassis.drives.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.drives.filter((_, i) => i !== index);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), 'Removed a drive', null);
+}
+
+export function boardOf(c: ChassisPlacement, catalog: CatalogIndex) {
+  const chassisPart = catalog.get(c.partId);
+  const id = c.boardPartId ?? (chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null) ?? undefined;
+  const board = id ? catalog.get(id) : undefined;
+  return board?.category === 'board' ? board.specs : undefined;
+}
+
+export function boardPartOf(c: ChassisPlacement, catalog: CatalogIndex): CatalogPart | undefined {
+  const chassisPart = catalog.get(c.partId);
+  const id = c.boardPartId ?? (chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null) ?? undefined;
+  return id ? catalog.get(id) : undefined;
+}
+
+// ---------------------------------------------------------------- any placed part
+
+interface PlacedFields {
+  partId: string;
+  inventoryItemId?: string;
+  plannedPrice?: Money;
+}
+
+export function placedPart(build: Build, ref: PlacedRef): PlacedFields | undefined {
+  if (ref.kind === 'rack') return build.racks.find((r) => r.id === ref.rackId);
+  const at = findChassis(build, ref.chassisId);
+  if (!at) return undefined;
+  switch (ref.kind) {
+    case 'chassis':
+      return at.chassis;
+    case 'cpu':
+      return at.chassis.cpus.find((c) => c.socket === ref.socket);
+    case 'device':
+      return at.chassis.devices.find((d) => d.id === ref.deviceId);
+    case 'psu':
+      return at.chassis.psus?.[ref.index];
+    case 'dimm':
+      return at.chassis.dimms[ref.index];
+    case 'drive':
+      return at.chassis.drives[ref.index];
+  }
+}
+
+function mapPlaced(build: Build, ref: PlacedRef, fn: <T extends PlacedFields>(p: T) => T): Build {
+  if (ref.kind === 'rack') return { ...build, racks: build.racks.map((r) => (r.id === ref.rackId ? fn(r) : r)) };
+  return mapChassis(build, ref.chassisId, (c) => {
+    switch (ref.kind) {
+      case 'chassis':
+        return fn(c);
+      case 'cpu':
+        return { ...c, cpus: c.cpus.map((x) => (x.socket === ref.socket ? fn(x) : x)) };
+      case 'device':
+        return { ...c, devices: c.devices.map((x) => (x.id === ref.deviceId ? fn(x) : x)) };
+      case 'psu':
+        return c.psus ? { ...c, psus: c.psus.map((x, i) => (i === ref.index ? fn(x) : x)) } : c;
+      case 'dimm':
+        return { ...c, dimms: c.dimms.map((x, i) => (i === ref.index ? fn(x) : x)) };
+      case 'drive':
+        return { ...c, drives: c.drives.map((x, i) => (i === ref.index ? fn(x) : x)) };
+    }
+  });
+}
+
+/** Planned at this price (null = unknown); unbinds an inventory item. */
+export function setPlannedPrice(build: Build, ref: PlacedRef, price: Money | null): EditResult {
+  const p = placedPart(build, ref);
+  if (!p) return no('That part is not in this build.');
+  return ok(
+    mapPlaced(build, ref, (x) => {
+      const { plannedPrice: _p, inventoryItemId: _i, ...rest } = x;
+      return (price ? { ...rest, plannedPrice: price } : rest) as typeof x;
+    }),
+    price ? 'Changed the planned price' : 'Cleared the planned price',
+    ref,
+  );
+}
+
+/** Bound to an owned inventory item. */
+export function bindItem(build: Build, ref: PlacedRef, inventoryItemId: string): EditResult {
+  const p = placedPart(build, ref);
+  if (!p) return no('That part is not in this build.');
+  return ok(
+    mapPlaced(build, ref, (x) => {
+      const { plannedPrice: _p, inventoryItemId: _i, ...rest } = x;
+      return { ...rest, inventoryItemId } as typeof x;
+    }),
+    'Bound to an owned item',
+    ref,
+  );
+}
+
+export function renameChassis(build: Build, chassisId: string, label: string): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  const trimmed = label.trim().slice(0, 80);
+  if (!trimmed) return no('A chassis needs a name.');
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, label: trimmed })), `Renamed ${chassisName(at.chassis)} to ${trimmed}`, { kind: 'chassis', chassisId });
+}
+
+/** How many of each inventory item this build holds (an item of quantity 8 fills 8 places). */
+export function itemUse(build: Build): Map<string, number> {
+  const use = new Map<string, number>();
+  const add = (id: string | undefined, n = 1) => {
+    if (id) use.set(id, (use.get(id) ?? 0) + n);
+  };
+  for (const r of build.racks) {
+    add(r.inventoryItemId);
+    for (const p of r.pdus) add(p.inventoryItemId);
+    for (const c of r.chassis) {
+      add(c.inventoryItemId);
+      for (const x of c.cpus) add(x.inventoryItemId);
+      for (const x of c.devices) add(x.inventoryItemId);
+      for (const x of c.psus ?? []) add(x.inventoryItemId, x.count);
+      for (const x of c.dimms) add(x.inventoryItemId, x.count);
+      for (const x of c.drives) add(x.inventoryItemId, x.count);
+    }
+  }
+  return use;
+}

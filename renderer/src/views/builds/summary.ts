@@ -1,0 +1,92 @@
+// The one-line verdict of a build ("one hive of eight GPUs"), hive colours
+// (one colour per hive, the same in the board, the matrix and the rack), and
+// small display helpers shared by the editor's panels.
+import type { CheckResult } from '#core/check/checkBuild';
+import type { Hive } from '#core/check/hives';
+
+/** Eight colours that stay apart in light and dark themes and for common colour blindness. */
+export const HIVE_COLORS = ['#2f7fd1', '#d9822b', '#2a9d6a', '#b5488f', '#8a6fd1', '#c7a12b', '#3aa6b9', '#c4503c'] as const;
+
+export function hiveColor(index: number): string {
+  return HIVE_COLORS[index % HIVE_COLORS.length]!;
+}
+
+/** Hive letter as people name them in the panels: A, B, … */
+export function hiveName(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : `H${index + 1}`;
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+export function numberWord(n: number): string {
+  return WORDS[n] ?? n.toLocaleString('en-US');
+}
+
+/** Per chassis: device id → index of its hive (within that chassis). */
+export function hiveIndex(hives: readonly Hive[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const count = new Map<string, number>();
+  for (const h of realHives(hives)) {
+    let m = out.get(h.chassisId);
+    if (!m) out.set(h.chassisId, (m = new Map()));
+    const index = count.get(h.chassisId) ?? 0;
+    count.set(h.chassisId, index + 1);
+    // A GPU can sit in two hives (direct DMA is not transitive): it wears the first one's colour.
+    for (const id of h.deviceIds) if (!m.has(id)) m.set(id, index);
+  }
+  return out;
+}
+
+/** Hives with members (a chassis without GPUs has none). */
+export function realHives<H extends { deviceIds: readonly string[] }>(hives: readonly H[]): H[] {
+  return hives.filter((h) => h.deviceIds.length > 0);
+}
+
+/** "one hive of eight GPUs", "two hives of four GPUs", "64 hives of eight cards (C2C)". */
+export function hiveVerdict(hives: readonly Hive[], chassisCount: number): string {
+  const real = realHives(hives);
+  if (real.length === 0) return 'no GPUs placed yet';
+  const bySize = new Map<number, number>();
+  for (const h of real) bySize.set(h.devices.length, (bySize.get(h.devices.length) ?? 0) + 1);
+  const parts = [...bySize.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([size, count]) => {
+      if (size === 1) return `${numberWord(count)} GPU${count === 1 ? '' : 's'} on ${count === 1 ? 'its' : 'their'} own (no P2P)`;
+      return `${numberWord(count)} hive${count === 1 ? '' : 's'} of ${numberWord(size)} GPUs`;
+    });
+  const where = chassisCount > 1 ? ` across ${chassisCount.toLocaleString('en-US')} chassis` : '';
+  return parts.join(', ') + where;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function findingCounts(result: CheckResult | null): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result?.findings ?? []) c[f.severity]++;
+  return c;
+}
+
+export function watts(w: number): string {
+  return w >= 10_000 ? `${(w / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kW` : `${Math.round(w).toLocaleString('en-US')} W`;
+}
+
+/** What a path class means, for the matrix legend and tooltips. */
+export const PATH_LEGEND: Record<string, string> = {
+  X: 'self',
+  C2C: 'chip-to-chip link (Groq)',
+  PIX: 'at most one PCIe switch',
+  PXB: 'several PCIe switches, no host bridge',
+  PHB: 'through a root complex (host bridge)',
+  NODE: 'same socket, different root complexes',
+  SYS: 'across the inter-socket link (QPI/UPI/IF)',
+  NV: 'NVLink (number of bonded links)',
+};
+
+export function pathMeaning(cls: string): string {
+  if (cls.startsWith('NV')) return `NVLink${cls === 'NV#' ? '' : ` × ${cls.slice(2)}`}`;
+  return PATH_LEGEND[cls] ?? cls;
+}
