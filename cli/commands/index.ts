@@ -4,5 +4,6 @@ import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
 import { modelsCommand } from './models';
+import { sheetCommand } from './sheet';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, sheetCommand];

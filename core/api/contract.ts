@@ -8,12 +8,22 @@ import { appEndpoints } from './app';
 import { inventoryEndpoints } from './inventory';
 import { partsEndpoints } from './parts';
 import { catalogEndpoints } from './catalog';
+import { buildEndpoints } from './builds';
+import { estimateEndpoints } from './estimate';
+import { compareEndpoints } from './compare';
+import { settingsEndpoints } from './settings';
+import { backupsEndpoints } from './backups';
 
 export const contract = {
+  ...settingsEndpoints,
+  ...backupsEndpoints,
   ...appEndpoints,
   ...inventoryEndpoints,
   ...partsEndpoints,
   ...catalogEndpoints,
+  ...buildEndpoints,
+  ...estimateEndpoints,
+  ...compareEndpoints,
 };
 
 export type Contract = typeof contract;

@@ -1,12 +1,37 @@
 // Channels of the parts inventory: the table (list with search, filters, sort,
 // page and totals), the item drawer (get/create/update) and delete with undo
-// (delete returns what restore needs to put the item back under its own id).
+// (delete returns what restore needs to put the item back under its own id),
+// orders (shipping and tax entered once), CSV import in stages (begin, rows in
+// batches, commit in one transaction) and CSV export.
 import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { InventoryItem, InventoryItemView, ItemDraft } from '../inventory/item';
 import { InventoryQuery } from '../inventory/query';
 import { InventoryTotals } from '../inventory/totals';
 import { StatusChange } from '../inventory/history';
+import { InventoryOrder } from '../inventory/orders';
+
+/** Rows per inventory:importRows call: keeps each message well under the hosts' body cap. */
+export const IMPORT_BATCH_ROWS = 2000;
+/** The most rows one import may stage. */
+export const MAX_IMPORT_ROWS = 200_000;
+
+const ImportId = z.string().min(1).max(100);
+const Amount = z.string().max(40).nullable();
+
+export const ImportRowArg = z.object({ line: z.number().int().min(1), draft: ItemDraft }).strict();
+export type ImportRowArg = z.infer<typeof ImportRowArg>;
+
+export const OrderDraftArg = z
+  .object({ orderNumber: z.string().trim().min(1).max(100), currency: z.string().max(3), shipping: Amount, tax: Amount })
+  .strict();
+
+export const OrderDetail = z.object({
+  /** Null when no shipping or tax was entered for the order. */
+  order: InventoryOrder.nullable(),
+  items: z.array(InventoryItemView),
+});
+export type OrderDetail = z.infer<typeof OrderDetail>;
 
 const ItemId = z.string().min(1).max(200);
 
@@ -48,5 +73,28 @@ export const inventoryEndpoints = {
     'Undo of a delete: puts the item back with its original id, fields and history.',
     z.object({ item: InventoryItem, history: z.array(StatusChange).max(10_000).default([]) }).strict(),
     InventoryItemView,
+  ),
+  'inventory:getOrder': endpoint('One order: its shipping and tax (null if none entered) and its items with their shares.', z.object({ orderNumber: z.string().min(1).max(100) }).strict(), OrderDetail),
+  'inventory:setOrder': endpoint(
+    "Sets an order's shipping and tax (text as typed, whole order) and spreads them across its items by price share; both blank removes them.",
+    OrderDraftArg,
+    OrderDetail,
+  ),
+  'inventory:importBegin': endpoint('Starts a CSV import: rows are staged with importRows, then written by importCommit.', z.object({}).strict(), z.object({ importId: ImportId })),
+  'inventory:importRows': endpoint(
+    'Stages a batch of rows (drafts with their file line) for an import.',
+    z.object({ importId: ImportId, rows: z.array(ImportRowArg).max(IMPORT_BATCH_ROWS) }).strict(),
+    z.object({ staged: z.number().int() }),
+  ),
+  'inventory:importCommit': endpoint(
+    'Checks every staged row again and writes them all (with the orders) in ONE transaction: all or nothing. A bad row is VALIDATION with paths "rows.<line>.<field>".',
+    z.object({ importId: ImportId, orders: z.array(OrderDraftArg).max(MAX_IMPORT_ROWS).default([]) }).strict(),
+    z.object({ imported: z.number().int(), orders: z.number().int() }),
+  ),
+  'inventory:importCancel': endpoint('Drops a staged import.', z.object({ importId: ImportId }).strict(), z.object({ cancelled: z.boolean() })),
+  'inventory:exportCsv': endpoint(
+    'Every item as CSV in the template layout (rackhive-inventory-template.csv columns), formula-escaped, with a suggested file name.',
+    z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }),
   ),
 };

@@ -1,8 +1,9 @@
 // One inventory item: a physical thing (or a quantity of identical ones) of a
 // catalog part, with where it came from and what it cost. Money is integer
-// minor units in the item's one currency; price, shipping and tax are PER UNIT,
-// so the landed cost is (price + shipping + tax) × quantity. Unknown amounts
-// are null, never 0.
+// minor units in the item's one currency; price, shipping, tax and fees are PER
+// UNIT, so the landed cost is (price + shipping + tax + fees) × quantity plus
+// the item's share of its order's shipping and tax (core/inventory/orders.ts).
+// Unknown amounts are null, never 0.
 import { z } from 'zod';
 import { CurrencyCode, formatAmountPlain, minorDigits } from '../money';
 import { parseTypedAmount } from './amount';
@@ -10,6 +11,13 @@ import type { FieldIssue } from '../api/errors';
 import { ItemStatus, ITEM_STATUSES } from './status';
 import { IsoDate, isIsoDate } from './dates';
 import { ebayItemNumber, parseWebUrl } from './ebay';
+
+/** eBay's common return period: the default when the seller's is not entered. */
+export const DEFAULT_RETURN_DAYS = 30;
+export const MAX_RETURN_DAYS = 3650;
+export const TEST_RESULTS = ['passed', 'failed'] as const;
+export const TestResult = z.enum(TEST_RESULTS);
+export type TestResult = z.infer<typeof TestResult>;
 
 /** What a stored item looks like everywhere (API results, export). */
 export const InventoryItem = z.object({
@@ -33,6 +41,16 @@ export const InventoryItem = z.object({
   condition: z.string().nullable(),
   serialNumber: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Per unit, minor units of `currency` (e.g. payment or import fees); null = none known. */
+  feesMinor: z.number().int().nonnegative().safe().nullable().default(null),
+  /** Exchange rate fixed at purchase: 1 `currency` = fxRate `fxCurrency`; null = not recorded. */
+  fxRate: z.number().positive().finite().nullable().default(null),
+  fxCurrency: CurrencyCode.nullable().default(null),
+  /** The seller's return period in days; null = the default (DEFAULT_RETURN_DAYS). */
+  returnDays: z.number().int().min(0).max(MAX_RETURN_DAYS).nullable().default(null),
+  /** Outcome of testing (memtest, burn-in): passed / failed, with a note. */
+  testResult: TestResult.nullable().default(null),
+  testNote: z.string().nullable().default(null),
   /** ISO 8601 timestamps (UTC). */
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -47,12 +65,24 @@ export const PartLabel = z.object({
 });
 export type PartLabel = z.infer<typeof PartLabel>;
 
-/** An item as lists and forms show it: the item plus its part's label. */
-export const InventoryItemView = InventoryItem.extend({ part: PartLabel });
+/**
+ * An item as lists and forms show it: the item plus its part's label and what
+ * the database derives: its line shares of the order's shipping and tax, and the
+ * return deadline (return-by date, else received date + return period).
+ */
+export const InventoryItemView = InventoryItem.extend({
+  part: PartLabel,
+  orderShippingMinor: z.number().int().nonnegative().nullable().default(null),
+  orderTaxMinor: z.number().int().nonnegative().nullable().default(null),
+  returnDeadline: IsoDate.nullable().default(null),
+});
 export type InventoryItemView = z.infer<typeof InventoryItemView>;
 
 /** The editable fields after validation (what the database stores besides id and timestamps). */
 export type ItemFields = Omit<InventoryItem, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Fields of ItemFields added after the first release; absent ones read as null (older callers). */
+export const LIFECYCLE_DEFAULTS = { feesMinor: null, fxRate: null, fxCurrency: null, returnDays: null, testResult: null, testNote: null } as const;
 
 /** Conditions eBay sellers use; the field is free text, these are suggestions. */
 export const ITEM_CONDITIONS = ['New', 'Open box', 'Used', 'Refurbished', 'For parts or not working'] as const;
@@ -82,6 +112,13 @@ export const ItemDraft = z
     condition: text,
     serialNumber: text,
     notes: text,
+    fees: text,
+    /** "1.0843": 1 unit of `currency` in `fxCurrency`, fixed at purchase. */
+    fxRate: text,
+    fxCurrency: text,
+    returnDays: z.union([z.number(), z.string()]).nullable().optional(),
+    testResult: text,
+    testNote: text,
   })
   .strict();
 export type ItemDraft = z.infer<typeof ItemDraft>;
@@ -98,6 +135,7 @@ export const MAX_LENGTH = {
   condition: 100,
   serialNumber: 200,
   notes: 10_000,
+  testNote: 2000,
 } as const;
 
 const LABEL: Record<ItemDraftField, string> = {
@@ -117,6 +155,12 @@ const LABEL: Record<ItemDraftField, string> = {
   condition: 'Condition',
   serialNumber: 'Serial number',
   notes: 'Notes',
+  fees: 'Fees',
+  fxRate: 'Exchange rate',
+  fxCurrency: 'Rate converts to',
+  returnDays: 'Return period',
+  testResult: 'Test result',
+  testNote: 'Test note',
 };
 
 export function fieldLabel(field: ItemDraftField): string {
@@ -161,7 +205,7 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   if (!currencyOk) fail('currency', 'Currency must be a 3-letter code like USD or EUR');
   const currency = currencyOk ? currencyText : DEFAULT_CURRENCY;
 
-  const amount = (field: 'price' | 'shipping' | 'tax'): number | null => {
+  const amount = (field: 'price' | 'shipping' | 'tax' | 'fees'): number | null => {
     const typed = blankToNull(draft[field]);
     if (typed === null) return null;
     const example = formatAmountPlain(12999, currency);
@@ -182,8 +226,9 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   const priceMinor = amount('price');
   const shippingMinor = amount('shipping');
   const taxMinor = amount('tax');
+  const feesMinor = amount('fees');
 
-  const limited = (field: 'seller' | 'orderNumber' | 'condition' | 'serialNumber' | 'notes'): string | null => {
+  const limited = (field: 'seller' | 'orderNumber' | 'condition' | 'serialNumber' | 'notes' | 'testNote'): string | null => {
     const value = blankToNull(draft[field], field !== 'notes');
     if (value !== null && value.length > MAX_LENGTH[field]) return fail(field, `${LABEL[field]} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters`);
     return value;
@@ -193,6 +238,36 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   const condition = limited('condition');
   const serialNumber = limited('serialNumber');
   const notes = limited('notes');
+  const testNote = limited('testNote');
+
+  let testResult: TestResult | null = null;
+  const testText = blankToNull(draft.testResult);
+  if (testText !== null) {
+    const parsedResult = TestResult.safeParse(testText.toLowerCase());
+    if (parsedResult.success) testResult = parsedResult.data;
+    else fail('testResult', 'Test result must be passed or failed (or left empty)');
+  }
+
+  let returnDays: number | null = null;
+  if (draft.returnDays !== undefined && draft.returnDays !== null && !(typeof draft.returnDays === 'string' && draft.returnDays.trim() === '')) {
+    const n = typeof draft.returnDays === 'number' ? draft.returnDays : /^\s*\d+\s*$/.test(draft.returnDays) ? Number(draft.returnDays) : NaN;
+    returnDays = Number.isSafeInteger(n) && n >= 0 && n <= MAX_RETURN_DAYS ? n : fail('returnDays', `Return period must be a whole number of days, 0 to ${MAX_RETURN_DAYS}`);
+  }
+
+  let fxRate: number | null = null;
+  let fxCurrency: string | null = null;
+  const rateText = blankToNull(draft.fxRate);
+  if (rateText !== null) {
+    fxRate = parseRate(rateText);
+    if (fxRate === null) fail('fxRate', 'Exchange rate must be a positive number like 1.0843');
+  }
+  const fxCurrencyText = blankToNull(draft.fxCurrency);
+  if (fxCurrencyText !== null) {
+    const code = fxCurrencyText.toUpperCase();
+    if (CurrencyCode.safeParse(code).success) fxCurrency = code;
+    else fail('fxCurrency', 'Rate currency must be a 3-letter code like USD');
+  }
+  if (fxRate !== null && fxCurrency === null && fxCurrencyText === null) fail('fxCurrency', 'Say which currency the exchange rate converts to');
 
   let listingUrl = blankToNull(draft.listingUrl);
   if (listingUrl !== null) {
@@ -232,8 +307,23 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
       condition,
       serialNumber,
       notes,
+      feesMinor,
+      fxRate: fxRate === null || fxCurrency === null ? null : fxRate,
+      fxCurrency: fxRate === null ? null : fxCurrency,
+      returnDays,
+      testResult,
+      testNote,
     },
   };
+}
+
+/** An exchange rate as typed: "1.0843", "1,0843", "0.0067"; positive and finite, else null. */
+export function parseRate(text: string): number | null {
+  let t = text.trim();
+  if (/^\d+,\d+$/.test(t)) t = t.replace(',', '.');
+  if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) && n > 0 && n < 1e12 ? n : null;
 }
 
 /** The draft a form starts from when editing `item` (amounts back to text in the item's currency). */
@@ -256,6 +346,12 @@ export function itemToDraft(item: ItemFields): Required<ItemDraft> {
     condition: item.condition,
     serialNumber: item.serialNumber,
     notes: item.notes,
+    fees: amount(item.feesMinor ?? null),
+    fxRate: item.fxRate === null || item.fxRate === undefined ? null : String(item.fxRate),
+    fxCurrency: item.fxCurrency ?? null,
+    returnDays: item.returnDays ?? null,
+    testResult: item.testResult ?? null,
+    testNote: item.testNote ?? null,
   };
 }
 
@@ -268,11 +364,11 @@ export function itemToDraft(item: ItemFields): Required<ItemDraft> {
 export function applyItemChanges(current: ItemFields, changes: ItemDraft): DraftResult {
   const draft: ItemDraft = { ...itemToDraft(current), ...changes };
   const currencyChanged = changes.currency !== undefined && (blankToNull(changes.currency) ?? DEFAULT_CURRENCY).toUpperCase() !== current.currency;
-  const untouched = (['price', 'shipping', 'tax'] as const).filter((f) => changes[f] === undefined);
+  const untouched = (['price', 'shipping', 'tax', 'fees'] as const).filter((f) => changes[f] === undefined);
   if (!currencyChanged) for (const f of untouched) draft[f] = null;
   const result = validateItemDraft(draft);
   if (!result.ok || currencyChanged) return result;
   const value = { ...result.value };
-  for (const f of untouched) value[`${f}Minor`] = current[`${f}Minor`];
+  for (const f of untouched) value[`${f}Minor`] = current[`${f}Minor`] ?? null;
   return { ok: true, value };
 }

@@ -1,6 +1,8 @@
 // What the inventory table asks for: search, filters, one sort column, a page.
 import { z } from 'zod';
 import { ItemStatus } from './status';
+import { IsoDate } from './dates';
+import { CurrencyCode } from '../money';
 
 /** Every column the table can sort by. `part` sorts by vendor then model; `landedCost` by (price + shipping + tax) × quantity. */
 export const INVENTORY_SORT_COLUMNS = [
@@ -22,6 +24,9 @@ export const INVENTORY_SORT_COLUMNS = [
   'orderedOn',
   'receivedOn',
   'returnBy',
+  'returnDeadline',
+  'fees',
+  'testResult',
   'condition',
   'serialNumber',
   'notes',
@@ -45,6 +50,12 @@ export const InventoryQuery = z
     /** Catalog categories (gpu, cpu, …); empty = every category. */
     categories: z.array(z.string().max(50)).max(50).default([]),
     /** Status sorts in lifecycle order (wishlist first), text columns case-insensitively, unknown values last. */
+    /** Only items whose return window closes within RETURN_CLOSING_DAYS of `today` (returnable statuses). */
+    returnClosing: z.boolean().default(false),
+    /** The person's own day (YYYY-MM-DD) for return windows; default: today in UTC. */
+    today: IsoDate.optional(),
+    /** The user's currency for totals (Settings); default USD. */
+    baseCurrency: CurrencyCode.default('USD'),
     sort: z.object({ column: InventorySortColumn, direction: SortDirection }).strict().default({ column: 'updatedAt', direction: 'desc' }),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),

@@ -6,12 +6,23 @@ import { appHandlers } from './app';
 import { inventoryHandlers } from './inventory';
 import { partsHandlers } from './parts';
 import { catalogHandlers } from './catalog';
+import { buildHandlers } from './builds';
+import { estimateHandlers } from './estimate';
+import { compareHandlers } from './compare';
+import { settingsHandlers } from './settings';
+import { backupsHandlers, type BackupControls } from './backups';
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+/** `backups`: the running app's backup controls (restore swaps its database); without them restore is unavailable. */
+export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Handlers {
   return {
+    ...settingsHandlers(deps),
+    ...backupsHandlers(deps, backups),
     ...appHandlers(deps),
     ...inventoryHandlers(deps),
     ...partsHandlers(deps),
     ...catalogHandlers(deps),
+    ...buildHandlers(deps),
+    ...estimateHandlers(deps),
+    ...compareHandlers(deps),
   } satisfies Handlers;
 }

@@ -1,14 +1,48 @@
 // Inventory channels as plain functions over the database: drafts are checked
 // with core's rules (field messages come back as VALIDATION issues), then the
-// repository writes them in one transaction.
+// repository writes them in one transaction. A CSV import is staged in memory
+// in batches and written by one transaction at commit.
+import { randomUUID } from 'node:crypto';
 import type { Handler } from '#core/api/contract';
 import { ApiFailure, type FieldIssue } from '#core/api/errors';
+import { MAX_IMPORT_ROWS, type ImportRowArg } from '#core/api/inventory';
 import { applyItemChanges, validateItemDraft, type ItemFields } from '#core/inventory/item';
-import { createItem, deleteItem, getItem, getItemHistory, listItems, restoreItem, updateItem } from '#db/repositories/inventory';
+import type { InventoryOrder } from '#core/inventory/orders';
+import { parseOrderDraft } from '#core/csv/convert';
+import { inventoryCsv, inventoryFileName } from '#core/csv/export';
+import {
+  createItem,
+  deleteItem,
+  getItem,
+  getItemHistory,
+  getOrder,
+  importItems,
+  iterateItems,
+  listItems,
+  listOrders,
+  orderItems,
+  restoreItem,
+  setOrder,
+  updateItem,
+  type ImportRecord,
+} from '#db/repositories/inventory';
 import { inTransaction } from '#db/transaction';
 import type { HandlerDeps } from './deps';
 
-type InventoryChannel = 'inventory:list' | 'inventory:get' | 'inventory:create' | 'inventory:update' | 'inventory:delete' | 'inventory:restore';
+type InventoryChannel =
+  | 'inventory:list'
+  | 'inventory:get'
+  | 'inventory:create'
+  | 'inventory:update'
+  | 'inventory:delete'
+  | 'inventory:restore'
+  | 'inventory:getOrder'
+  | 'inventory:setOrder'
+  | 'inventory:importBegin'
+  | 'inventory:importRows'
+  | 'inventory:importCommit'
+  | 'inventory:importCancel'
+  | 'inventory:exportCsv';
 
 function validationFailure(issues: FieldIssue[]): ApiFailure {
   const first = issues[0];
@@ -21,8 +55,26 @@ function valid(result: { ok: true; value: ItemFields } | { ok: false; issues: Fi
   return result.value;
 }
 
+/** Imports being staged; a few at a time, dropped after an hour unused. */
+const MAX_STAGED_IMPORTS = 4;
+const STAGE_TTL_MS = 60 * 60 * 1000;
+
+interface StagedImport {
+  rows: ImportRowArg[];
+  touched: number;
+}
+
 export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]: Handler<C> } {
   const { db } = deps;
+  const staged = new Map<string, StagedImport>();
+  const stage = (importId: string): StagedImport => {
+    const s = staged.get(importId);
+    if (!s) throw new ApiFailure('NOT_FOUND', `No import ${importId} is in progress (it may have been committed, cancelled or expired).`);
+    s.touched = Date.now();
+    return s;
+  };
+  const detail = (orderNumber: string) => ({ order: getOrder(db, orderNumber), items: orderItems(db, orderNumber) });
+
   return {
     'inventory:list': (query) => listItems(db, query),
     'inventory:get': ({ id }) => {
@@ -39,5 +91,75 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
       }),
     'inventory:delete': ({ id }) => deleteItem(db, id),
     'inventory:restore': ({ item, history }) => restoreItem(db, item, history),
+
+    'inventory:getOrder': ({ orderNumber }) => detail(orderNumber),
+    'inventory:setOrder': (draft) => {
+      const currency = draft.currency.trim().toUpperCase();
+      const order = parseOrderDraft({ ...draft, currency });
+      if (!order) {
+        throw new ApiFailure('VALIDATION', `Shipping and tax must be amounts in ${currency || 'a 3-letter currency'} like 12.50`, [
+          { path: 'shipping', message: 'Shipping and tax must be amounts like 12.50 (or blank)' },
+        ]);
+      }
+      setOrder(db, order, deps.now());
+      return detail(order.orderNumber);
+    },
+
+    'inventory:importBegin': () => {
+      const now = Date.now();
+      for (const [id, s] of staged) if (now - s.touched > STAGE_TTL_MS) staged.delete(id);
+      if (staged.size >= MAX_STAGED_IMPORTS) {
+        const oldest = [...staged.entries()].sort((a, b) => a[1].touched - b[1].touched)[0];
+        if (oldest) staged.delete(oldest[0]);
+      }
+      const importId = randomUUID();
+      staged.set(importId, { rows: [], touched: now });
+      return { importId };
+    },
+    'inventory:importRows': ({ importId, rows }) => {
+      const s = stage(importId);
+      if (s.rows.length + rows.length > MAX_IMPORT_ROWS) {
+        staged.delete(importId);
+        throw new ApiFailure('IMPORT_INVALID', `An import can hold at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split the file.`);
+      }
+      for (const row of rows) s.rows.push(row);
+      return { staged: s.rows.length };
+    },
+    'inventory:importCommit': ({ importId, orders }) => {
+      const s = stage(importId);
+      staged.delete(importId);
+      // Everything is checked again here: the page's preview is a convenience, not a guarantee.
+      const issues: FieldIssue[] = [];
+      const records: ImportRecord[] = [];
+      for (const row of s.rows) {
+        const result = validateItemDraft(row.draft);
+        if (result.ok) records.push({ fields: result.value });
+        else for (const issue of result.issues) issues.push({ path: `rows.${row.line}.${issue.path}`, message: `Line ${row.line}: ${issue.message}` });
+      }
+      const parsedOrders: InventoryOrder[] = [];
+      for (const draft of orders) {
+        const order = parseOrderDraft({ ...draft, currency: draft.currency.trim().toUpperCase() });
+        if (order) parsedOrders.push(order);
+        else issues.push({ path: `orders.${draft.orderNumber}`, message: `Order ${draft.orderNumber}: shipping and tax must be amounts in ${draft.currency}` });
+      }
+      if (issues.length > 0) {
+        throw new ApiFailure('VALIDATION', `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the rows; nothing was imported. ${issues[0]!.message}`, issues.slice(0, 500));
+      }
+      importItems(db, records, parsedOrders, { now: deps.now() });
+      return { imported: records.length, orders: parsedOrders.length };
+    },
+    'inventory:importCancel': ({ importId }) => ({ cancelled: staged.delete(importId) }),
+
+    'inventory:exportCsv': ({ today }) => {
+      let count = 0;
+      const counted = (function* () {
+        for (const item of iterateItems(db)) {
+          count++;
+          yield item;
+        }
+      })();
+      const text = inventoryCsv(counted, listOrders(db));
+      return { fileName: inventoryFileName(today ?? deps.now().toISOString().slice(0, 10)), text, count };
+    },
   };
 }

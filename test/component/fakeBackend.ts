@@ -4,8 +4,9 @@
 import { fakeTransport, FakeError, type FakeTransport } from '../../renderer/src/lib/api/fake';
 export { FakeError };
 import { createApiClient, type ApiClient } from '../../renderer/src/lib/api/client';
-import { applyItemChanges, validateItemDraft, type InventoryItemView, type ItemFields } from '../../core/inventory/item';
+import { LIFECYCLE_DEFAULTS, applyItemChanges, validateItemDraft, type InventoryItemView, type ItemFields } from '../../core/inventory/item';
 import { inventoryTotals } from '../../core/inventory/totals';
+import { returnDeadline } from '../../core/inventory/returns';
 import type { PartSummary } from '../../core/api/parts';
 
 export const PARTS: PartSummary[] = [
@@ -39,8 +40,17 @@ export function makeItem(fields: Partial<ItemFields> & { id: string; partId: str
     condition: null,
     serialNumber: null,
     notes: null,
+    feesMinor: null,
+    fxRate: null,
+    fxCurrency: null,
+    returnDays: null,
+    testResult: null,
+    testNote: null,
     createdAt: now,
     updatedAt: now,
+    orderShippingMinor: null,
+    orderTaxMinor: null,
+    returnDeadline: null,
     ...fields,
     part: { category: part.category, vendor: part.vendor, model: part.model },
   };
@@ -57,7 +67,7 @@ export function fakeBackend(initial: InventoryItemView[] = []): FakeBackend {
   const view = (id: string, fields: ItemFields, createdAt = stamp()): InventoryItemView => {
     const part = PARTS.find((p) => p.id === fields.partId);
     if (!part) throw new Error(`unknown part ${fields.partId}`);
-    return { id, ...fields, createdAt, updatedAt: stamp(), part: { category: part.category, vendor: part.vendor, model: part.model } };
+    return { id, ...fields, createdAt, updatedAt: stamp(), part: { category: part.category, vendor: part.vendor, model: part.model }, orderShippingMinor: null, orderTaxMinor: null, returnDeadline: returnDeadline(fields) };
   };
   const fake = fakeTransport({
     'parts:list': () => ({ parts: PARTS }),
@@ -65,6 +75,11 @@ export function fakeBackend(initial: InventoryItemView[] = []): FakeBackend {
       const offset = q.offset ?? 0;
       const limit = q.limit ?? 100;
       return { items: items.slice(offset, offset + limit), total: items.length, totals: inventoryTotals(items) };
+    },
+    'inventory:get': ({ id }) => {
+      const item = items.find((i) => i.id === id);
+      if (!item) return new FakeError({ code: 'NOT_FOUND', message: 'gone' });
+      return { item, history: [{ itemId: id, fromStatus: null, toStatus: item.status, at: item.createdAt, note: null }] };
     },
     'inventory:create': (draft) => {
       const result = validateItemDraft(draft);
@@ -90,7 +105,7 @@ export function fakeBackend(initial: InventoryItemView[] = []): FakeBackend {
       return { item, history: [{ itemId: id, fromStatus: null, toStatus: item.status, at: item.createdAt, note: null }] };
     },
     'inventory:restore': ({ item }) => {
-      const restored = view(item.id, item, item.createdAt);
+      const restored = view(item.id, { ...LIFECYCLE_DEFAULTS, ...item }, item.createdAt);
       items.unshift(restored);
       return restored;
     },

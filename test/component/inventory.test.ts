@@ -171,15 +171,20 @@ describe('inventory view', () => {
     await waitFor(() => expect(screen.getByTestId('total-spent').textContent).toContain('$1,351.00'));
   });
 
-  it('renders one page of rows and loads the next on request', async () => {
-    const many = Array.from({ length: 150 }, (_, i) => makeItem({ id: `i${i}`, partId: 'gpu.nvidia.tesla-p40', serialNumber: `SN${i}` }));
+  it('is virtualised: renders only the rows in view and loads the pages that scrolling reaches', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => makeItem({ id: `i${i}`, partId: 'gpu.nvidia.tesla-p40', serialNumber: `SN${i}` }));
     const { container, backend } = await renderWith(fakeBackend(many));
-    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBe(100));
+    await waitFor(() => expect(container.querySelectorAll('tbody tr[data-item-id]').length).toBeGreaterThan(20));
+    const rendered = container.querySelectorAll('tbody tr[data-index]').length;
+    expect(rendered).toBeLessThan(80);
+    expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('1001');
     expect(backend.callsTo('inventory:list')[0]).toMatchObject({ offset: 0, limit: 100 });
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Load 50 more' }));
-    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBe(150));
-    expect(backend.callsTo('inventory:list').at(-1)).toMatchObject({ offset: 100, limit: 100 });
-    expect(screen.queryByRole('button', { name: /Load .* more/ })).toBeNull();
+    const scroller = screen.getByTestId('inventory-table');
+    scroller.scrollTop = 33 * 500;
+    await fireEvent.scroll(scroller);
+    await waitFor(() => expect(container.querySelector('tbody tr[data-index="500"]')?.getAttribute('data-item-id')).toBe('i500'));
+    expect(backend.callsTo('inventory:list').map((q) => (q as { offset: number }).offset)).toEqual(expect.arrayContaining([0, 400, 500]));
+    expect(container.querySelectorAll('tbody tr[data-index]').length).toBeLessThan(80);
   });
 });

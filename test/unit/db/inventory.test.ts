@@ -80,7 +80,7 @@ describe('inventory repository', () => {
     const { db } = await seeded();
     const page = list(db);
     expect(page.total).toBe(7);
-    expect(page.totals).toEqual({
+    expect(page.totals).toMatchObject({
       // (700 + 25 + 50) × 2 = 1550 USD; 35.50 × 2 = 71 EUR. Returned and sold do not count.
       spent: [
         { currency: 'EUR', amountMinor: 7100 },
@@ -199,13 +199,19 @@ describe('inventory repository', () => {
       priceMinor: amount,
       shippingMinor: amount,
       taxMinor: amount,
+      feesMinor: amount,
+      fxRate: fc.option(fc.constantFrom(0.5, 1.0843, 0.0067, 150.25), { nil: null }),
+      fxCurrency: fc.constantFrom('USD', 'EUR'),
     });
+    const categories = new Map(FIXTURE_PARTS.map((p) => [p.id, p.category]));
     await fc.assert(
       fc.asyncProperty(fc.array(itemArb, { maxLength: 25 }), async (items) => {
         db.exec('DELETE FROM inventory_items');
-        items.forEach((it, i) => createItem(db, { ...fields({ partId: it.partId }), ...it }, { now: new Date(), id: `p${i}` }));
-        const expected = inventoryTotals(items, (it) => typical.get((it as (typeof items)[number]).partId) ?? null);
-        expect(list(db).totals).toEqual(expected);
+        const stored = items.map((it) => ({ ...it, fxCurrency: it.fxRate === null ? null : it.fxCurrency }));
+        stored.forEach((it, i) => createItem(db, { ...fields({ partId: it.partId }), ...it }, { now: new Date(), id: `p${i}` }));
+        const partOf = (it: unknown) => (it as (typeof items)[number]).partId;
+        const expected = inventoryTotals(stored, (it) => typical.get(partOf(it)) ?? null, { baseCurrency: 'USD', categoryOf: (it) => categories.get(partOf(it))! });
+        expect(list(db, { baseCurrency: 'USD' }).totals).toEqual(expected);
       }),
       { numRuns: 60 },
     );

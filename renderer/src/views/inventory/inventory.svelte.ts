@@ -1,7 +1,8 @@
 // The inventory view's controller: the query (search, filters, sort), the
-// loaded window of rows, totals, the catalog parts for the picker, the drawer,
-// and delete with undo. Components read it from context and call its methods;
-// none of them talk to the API directly.
+// rows as a sparse cache of pages (the table is virtualised: it asks for the
+// pages it shows, so 100,000 items cost what one screen costs), totals, the
+// catalog parts for the picker, the drawer, and delete with undo. Components
+// read it from context and call its methods; none of them talk to the API directly.
 import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../lib/api/client';
 import { errorMessage } from '../../lib/api/client';
@@ -13,13 +14,23 @@ import type { ItemStatus } from '#core/inventory/status';
 import type { InventoryTotals } from '#core/inventory/totals';
 import type { PartSummary } from '#core/api/parts';
 import { partName } from './labels';
+import { isChannel } from '#core/api/contract';
+import { todayIso } from '../../lib/format';
 
 export const PAGE_SIZE = 100;
 export const SEARCH_DEBOUNCE_MS = 250;
 
 export type DrawerState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; item: InventoryItemView };
 
-const EMPTY_TOTALS: InventoryTotals = { spent: [], wishlist: [], wishlistUnpricedCount: 0, spentUnpricedCount: 0 };
+const EMPTY_TOTALS: InventoryTotals = {
+  spent: [],
+  wishlist: [],
+  wishlistUnpricedCount: 0,
+  spentUnpricedCount: 0,
+  inBase: { currency: 'USD', spentMinor: 0, wishlistMinor: 0, unconvertedCount: 0 },
+  byStatus: [],
+  byCategory: [],
+};
 
 export class InventoryController {
   readonly api: ApiClient;
@@ -31,8 +42,20 @@ export class InventoryController {
   search = $state('');
   statuses = $state<ItemStatus[]>([]);
   category = $state<string>('');
+  /** Only items whose return window closes within 5 days. */
+  returnClosing = $state(false);
+  /** The user's currency (Settings), for totals. */
+  baseCurrency = $state('USD');
   sort = $state<{ column: InventorySortColumn; direction: SortDirection }>({ column: 'updatedAt', direction: 'desc' });
 
+  /** Loaded pages of rows by page index (PAGE_SIZE rows each); `pagesVersion` changes when they do. */
+  // Plain collections on purpose: `pagesVersion` is the one reactive signal for them.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pages = new Map<number, InventoryItemView[]>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pending = new Set<number>();
+  pagesVersion = $state(0);
+  /** The first page (what lists and forms need when they need "some rows"). */
   items = $state.raw<InventoryItemView[]>([]);
   total = $state(0);
   totals = $state.raw<InventoryTotals>(EMPTY_TOTALS);
@@ -46,10 +69,16 @@ export class InventoryController {
 
   drawer = $state.raw<DrawerState>({ mode: 'closed' });
 
-  filtered = $derived(this.search.trim() !== '' || this.statuses.length > 0 || this.category !== '');
+  filtered = $derived(this.search.trim() !== '' || this.statuses.length > 0 || this.category !== '' || this.returnClosing);
   /** First run: nothing at all in the inventory (not merely filtered away). */
   isEmpty = $derived(this.loaded && this.total === 0 && !this.filtered && this.loadError === null);
-  hasMore = $derived(this.items.length < this.total);
+  /** Rows loaded so far (for the table's caption). */
+  loadedCount = $derived.by(() => {
+    void this.pagesVersion;
+    let n = 0;
+    for (const page of this.#pages.values()) n += page.length;
+    return n;
+  });
   categories = $derived(this.parts.map((p) => p.category).filter((c, i, all) => all.indexOf(c) === i));
 
   #request = 0;
@@ -61,9 +90,20 @@ export class InventoryController {
     this.toasts = deps.toasts;
   }
 
-  /** First load: the list and the parts for the picker. */
+  /** First load: the user's currency, then the list, and the parts for the picker. */
   async start(): Promise<void> {
-    await Promise.all([this.reload(), this.loadParts()]);
+    await Promise.all([this.loadSettings().then(() => this.reload()), this.loadParts()]);
+  }
+
+  /** The currency totals are shown in, from Settings when that channel exists (USD otherwise). */
+  async loadSettings(): Promise<void> {
+    if (!isChannel('settings:get')) return;
+    try {
+      const settings = (await this.api.call('settings:get' as never, {} as never)) as { currency?: string };
+      if (settings && typeof settings.currency === 'string' && /^[A-Z]{3}$/.test(settings.currency)) this.baseCurrency = settings.currency;
+    } catch {
+      // Totals stay in USD; the list itself does not depend on it.
+    }
   }
 
   async loadParts(): Promise<void> {
@@ -81,50 +121,70 @@ export class InventoryController {
       search: this.search.trim(),
       statuses: [...this.statuses],
       categories: this.category ? [this.category] : [],
+      returnClosing: this.returnClosing,
+      today: todayIso(),
+      baseCurrency: this.baseCurrency,
       sort: { ...this.sort },
       offset,
       limit,
     };
   }
 
+  /** The row at `index`, or undefined while its page is loading. */
+  rowAt(index: number): InventoryItemView | undefined {
+    void this.pagesVersion;
+    return this.#pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** Loads the pages covering rows [start, end) that are not loaded yet. */
+  ensureRows(start: number, end: number): void {
+    if (!this.loaded) return;
+    const last = Math.min(end, this.total) - 1;
+    for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+      if (!this.#pages.has(p) && !this.#pending.has(p)) void this.#loadPage(p, this.#request);
+    }
+  }
+
+  async #loadPage(page: number, request: number): Promise<void> {
+    this.#pending.add(page);
+    try {
+      const result = await this.api.call('inventory:list', this.#query(page * PAGE_SIZE, PAGE_SIZE));
+      if (request !== this.#request) return;
+      this.#pages.set(page, result.items);
+      this.total = result.total;
+      this.totals = result.totals;
+      this.pagesVersion++;
+    } catch (err) {
+      if (request === this.#request) this.loadError = errorMessage(err);
+    } finally {
+      this.#pending.delete(page);
+    }
+  }
+
   /**
-   * Reloads from the first row. After a change it keeps as many rows as were
-   * loaded (so "load more" progress is not lost), capped at a few pages.
+   * Reloads from the first row. After a change (`keepLoaded`) the pages that
+   * were showing are fetched again, so the table does not jump.
    */
   async reload(keepLoaded = false): Promise<void> {
-    const limit = keepLoaded ? Math.min(Math.max(PAGE_SIZE, this.items.length), PAGE_SIZE * 10) : PAGE_SIZE;
+    const keep = keepLoaded ? [...this.#pages.keys()].filter((p) => p > 0).slice(0, 10) : [];
     const request = ++this.#request;
     this.loading = true;
     try {
-      const page = await this.api.call('inventory:list', this.#query(0, limit));
+      const page = await this.api.call('inventory:list', this.#query(0, PAGE_SIZE));
       if (request !== this.#request) return;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see #pages
+      this.#pages = new Map([[0, page.items]]);
+      this.#pending.clear();
       this.items = page.items;
       this.total = page.total;
       this.totals = page.totals;
       this.loadError = null;
       this.loaded = true;
+      this.pagesVersion++;
+      for (const p of keep) if (p * PAGE_SIZE < this.total) void this.#loadPage(p, request);
     } catch (err) {
       if (request !== this.#request) return;
       this.loadError = errorMessage(err);
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
-  }
-
-  async loadMore(): Promise<void> {
-    if (!this.hasMore || this.loading) return;
-    const request = ++this.#request;
-    this.loading = true;
-    try {
-      const page = await this.api.call('inventory:list', this.#query(this.items.length, PAGE_SIZE));
-      if (request !== this.#request) return;
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never rendered
-      const seen = new Set(this.items.map((i) => i.id));
-      this.items = [...this.items, ...page.items.filter((i) => !seen.has(i.id))];
-      this.total = page.total;
-      this.totals = page.totals;
-    } catch (err) {
-      if (request === this.#request) this.loadError = errorMessage(err);
     } finally {
       if (request === this.#request) this.loading = false;
     }
@@ -159,12 +219,18 @@ export class InventoryController {
     void this.reload();
   }
 
+  setReturnClosing(on: boolean): void {
+    this.returnClosing = on;
+    void this.reload();
+  }
+
   clearFilters(): void {
     clearTimeout(this.#debounce);
     this.searchText = '';
     this.search = '';
     this.statuses = [];
     this.category = '';
+    this.returnClosing = false;
     void this.reload();
   }
 
@@ -205,8 +271,11 @@ export class InventoryController {
       return;
     }
     if (this.drawer.mode === 'edit' && this.drawer.item.id === item.id) this.drawer = { mode: 'closed' };
+    // Gone from view at once; the reload below brings the pages back in step.
+    for (const [p, rows] of this.#pages) this.#pages.set(p, rows.filter((i) => i.id !== item.id));
     this.items = this.items.filter((i) => i.id !== item.id);
     this.total = Math.max(0, this.total - 1);
+    this.pagesVersion++;
 
     let toastId = 0;
     const stored: InventoryItem = stripPart(deleted.item);
@@ -241,7 +310,7 @@ export class InventoryController {
 }
 
 function stripPart(view: InventoryItemView): InventoryItem {
-  const { part: _part, ...item } = view;
+  const { part: _part, orderShippingMinor: _s, orderTaxMinor: _t, returnDeadline: _r, ...item } = view;
   return item;
 }
 

@@ -29,6 +29,12 @@ export const FIELDS: readonly ItemDraftField[] = [
   'condition',
   'serialNumber',
   'notes',
+  'fees',
+  'fxRate',
+  'fxCurrency',
+  'returnDays',
+  'testResult',
+  'testNote',
 ];
 
 export function blankDraft(status: ItemStatus = 'wishlist', currency = DEFAULT_CURRENCY): FormDraft {
@@ -58,6 +64,12 @@ export function draftFromItem(item: InventoryItemView): FormDraft {
     condition: item.condition ?? '',
     serialNumber: item.serialNumber ?? '',
     notes: item.notes ?? '',
+    fees: amount(item.feesMinor),
+    fxRate: item.fxRate === null ? '' : String(item.fxRate),
+    fxCurrency: item.fxCurrency ?? '',
+    returnDays: item.returnDays === null ? '' : String(item.returnDays),
+    testResult: item.testResult ?? '',
+    testNote: item.testNote ?? '',
   };
 }
 
@@ -80,9 +92,12 @@ export class ItemEditor {
   serverErrors = $state<Partial<Record<ItemDraftField, string>>>({});
   formError = $state<string | null>(null);
   saving = $state(false);
+  /** Goes into the status history with a status change ("memtest86 4 passes"). */
+  statusNote = $state('');
+  statusChanged = $derived.by(() => this.editing !== null && this.draft.status !== this.editing.status);
 
   clientErrors = $derived.by(() => {
-    const result = validateItemDraft(this.draft as ItemDraft);
+    const result = validateItemDraft(this.#withRateCurrency(this.draft as ItemDraft));
     const errors: Partial<Record<ItemDraftField, string>> = {};
     if (!result.ok) for (const issue of result.issues) {
       const field = fieldOfPath(issue.path);
@@ -121,15 +136,23 @@ export class ItemEditor {
     const price = this.draft.price.trim() === '' ? null : read(this.draft.price);
     const shipping = part(this.draft.shipping);
     const tax = part(this.draft.tax);
+    const fees = part(this.draft.fees);
     const qty = /^\s*\d+\s*$/.test(this.draft.quantity) ? Number(this.draft.quantity) : NaN;
-    if (price === null || shipping === null || tax === null || !Number.isSafeInteger(qty) || qty < 1) return null;
-    return (price + shipping + tax) * qty;
+    if (price === null || shipping === null || tax === null || fees === null || !Number.isSafeInteger(qty) || qty < 1) return null;
+    // The order's shares stay as stored until the order is saved again.
+    const shares = this.editing && this.editing.orderNumber === (this.draft.orderNumber.trim() || null) ? (this.editing.orderShippingMinor ?? 0) + (this.editing.orderTaxMinor ?? 0) : 0;
+    return (price + shipping + tax + fees) * qty + shares;
   });
 
-  constructor(api: ApiClient, editing: InventoryItemView | null, initial?: Partial<FormDraft>) {
+  constructor(api: ApiClient, editing: InventoryItemView | null, initial?: Partial<FormDraft>, readonly baseCurrency = 'USD') {
     this.api = api;
     this.editing = editing;
     this.draft = { ...(editing ? draftFromItem(editing) : blankDraft()), ...initial };
+  }
+
+  /** A rate without its currency means "to my currency" (Settings). */
+  #withRateCurrency(draft: ItemDraft): ItemDraft {
+    return draft.fxRate && !draft.fxCurrency?.trim() ? { ...draft, fxCurrency: this.baseCurrency } : draft;
   }
 
   set(field: ItemDraftField, value: string): void {
@@ -155,11 +178,12 @@ export class ItemEditor {
     this.submitted = true;
     this.formError = null;
     if (Object.keys(this.clientErrors).length > 0) return null;
-    const draft: ItemDraft = { ...this.draft, currency: this.draft.currency.trim().toUpperCase() };
+    const draft: ItemDraft = this.#withRateCurrency({ ...this.draft, currency: this.draft.currency.trim().toUpperCase() });
+    const note = this.statusNote.trim() || (this.draft.status === 'tested' && this.draft.testNote.trim()) || '';
     this.saving = true;
     try {
       return this.editing
-        ? await this.api.call('inventory:update', { id: this.editing.id, changes: draft })
+        ? await this.api.call('inventory:update', { id: this.editing.id, changes: draft, ...(this.statusChanged && note ? { note } : {}) })
         : await this.api.call('inventory:create', draft);
     } catch (err) {
       if (err instanceof ApiClientError && err.issues.length > 0) {

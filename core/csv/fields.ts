@@ -1,0 +1,227 @@
+// What a CSV column can be imported as, the generic template's column names
+// (rackhive-inventory-template.csv, also the export layout), the built-in
+// presets (the template and eBay's order report) and the guess from header
+// names for any other file.
+import { z } from 'zod';
+
+export const IMPORT_FIELDS = [
+  'partId',
+  'part',
+  'quantity',
+  'status',
+  'currency',
+  'price',
+  'shipping',
+  'tax',
+  'fees',
+  'fxRate',
+  'fxCurrency',
+  'orderNumber',
+  'orderShipping',
+  'orderTax',
+  'lineShipping',
+  'lineTax',
+  'seller',
+  'listingUrl',
+  'ebayItemNumber',
+  'orderedOn',
+  'receivedOn',
+  'returnDays',
+  'returnBy',
+  'condition',
+  'serialNumber',
+  'testResult',
+  'testNote',
+  'notes',
+] as const;
+export const ImportField = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  partId: 'Part id (catalog)',
+  part: 'Part name / listing title',
+  quantity: 'Quantity',
+  status: 'Status',
+  currency: 'Currency',
+  price: 'Price per unit',
+  shipping: 'Shipping per unit',
+  tax: 'Tax per unit',
+  fees: 'Fees per unit',
+  fxRate: 'Exchange rate',
+  fxCurrency: 'Rate converts to',
+  orderNumber: 'Order number',
+  orderShipping: "Order's shipping (whole order)",
+  orderTax: "Order's tax (whole order)",
+  lineShipping: 'Shipping for the row',
+  lineTax: 'Tax for the row',
+  seller: 'Seller',
+  listingUrl: 'Listing URL',
+  ebayItemNumber: 'eBay item number',
+  orderedOn: 'Ordered date',
+  receivedOn: 'Received date',
+  returnDays: 'Return period (days)',
+  returnBy: 'Return-by date',
+  condition: 'Condition',
+  serialNumber: 'Serial number',
+  testResult: 'Test result',
+  testNote: 'Test note',
+  notes: 'Notes',
+};
+
+/**
+ * The generic template: these columns in this order. Export writes them all;
+ * import reads any subset (part_id or part is needed). Amounts are per unit in
+ * `currency` with a dot or a decimal comma; order_shipping / order_tax are the
+ * whole order's, repeated on each of its rows; dates are YYYY-MM-DD.
+ */
+export const TEMPLATE_COLUMNS: readonly { header: string; field: ImportField }[] = [
+  { header: 'part_id', field: 'partId' },
+  { header: 'part', field: 'part' },
+  { header: 'quantity', field: 'quantity' },
+  { header: 'status', field: 'status' },
+  { header: 'currency', field: 'currency' },
+  { header: 'price', field: 'price' },
+  { header: 'shipping', field: 'shipping' },
+  { header: 'tax', field: 'tax' },
+  { header: 'fees', field: 'fees' },
+  { header: 'exchange_rate', field: 'fxRate' },
+  { header: 'exchange_rate_currency', field: 'fxCurrency' },
+  { header: 'order_number', field: 'orderNumber' },
+  { header: 'order_shipping', field: 'orderShipping' },
+  { header: 'order_tax', field: 'orderTax' },
+  { header: 'seller', field: 'seller' },
+  { header: 'listing_url', field: 'listingUrl' },
+  { header: 'ordered_on', field: 'orderedOn' },
+  { header: 'received_on', field: 'receivedOn' },
+  { header: 'return_days', field: 'returnDays' },
+  { header: 'return_by', field: 'returnBy' },
+  { header: 'condition', field: 'condition' },
+  { header: 'serial_number', field: 'serialNumber' },
+  { header: 'test_result', field: 'testResult' },
+  { header: 'test_note', field: 'testNote' },
+  { header: 'notes', field: 'notes' },
+];
+
+export const TEMPLATE_FILE_NAME = 'rackhive-inventory-template.csv';
+
+/** Header → field for eBay's orders report (Seller Hub "Orders" download). */
+export const EBAY_ORDER_REPORT_COLUMNS: Readonly<Record<string, ImportField>> = {
+  'Order Number': 'orderNumber',
+  'Item Number': 'ebayItemNumber',
+  'Item Title': 'part',
+  Quantity: 'quantity',
+  'Sold For': 'price',
+  'Shipping And Handling': 'lineShipping',
+  'eBay Collected Tax': 'lineTax',
+  'Sale Date': 'orderedOn',
+  'Seller ID': 'seller',
+  'Seller Username': 'seller',
+  'My Item Note': 'notes',
+};
+
+export const PRESETS = ['rackhive-template', 'ebay-order-report', 'custom'] as const;
+export const ImportPreset = z.enum(PRESETS);
+export type ImportPreset = z.infer<typeof ImportPreset>;
+
+export const PRESET_LABELS: Record<ImportPreset, string> = {
+  'rackhive-template': 'Rackhive template',
+  'ebay-order-report': "eBay order report",
+  custom: 'Other layout (columns guessed from their names)',
+};
+
+/** Lower case, letters and digits only: "Sold For" → "soldfor". */
+export function normalizeHeader(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** Header names (normalized) each field is guessed from, for files of any other layout. */
+const ALIASES: Record<ImportField, string[]> = {
+  partId: ['partid', 'catalogid', 'catalogpartid'],
+  part: ['part', 'partname', 'model', 'item', 'itemtitle', 'title', 'name', 'description', 'product'],
+  quantity: ['quantity', 'qty', 'count', 'units'],
+  status: ['status', 'state'],
+  currency: ['currency', 'ccy', 'currencycode'],
+  price: ['price', 'unitprice', 'priceperunit', 'soldfor', 'priceeach', 'itemprice', 'purchaseprice', 'cost'],
+  shipping: ['shipping', 'shippingperunit', 'postage', 'delivery'],
+  tax: ['tax', 'vat', 'salestax', 'taxperunit'],
+  fees: ['fees', 'fee', 'feesperunit'],
+  fxRate: ['exchangerate', 'fxrate', 'rate'],
+  fxCurrency: ['exchangeratecurrency', 'fxcurrency', 'ratecurrency'],
+  orderNumber: ['ordernumber', 'order', 'orderid', 'orderno'],
+  orderShipping: ['ordershipping'],
+  orderTax: ['ordertax'],
+  lineShipping: ['shippingandhandling', 'shippingtotal'],
+  lineTax: ['ebaycollectedtax', 'taxtotal'],
+  seller: ['seller', 'sellerid', 'sellername', 'sellerusername', 'store'],
+  listingUrl: ['listingurl', 'url', 'link', 'listing'],
+  ebayItemNumber: ['itemnumber', 'ebayitemnumber', 'ebayitem', 'itemid'],
+  orderedOn: ['orderedon', 'ordered', 'orderdate', 'saledate', 'purchasedate', 'dateordered', 'date'],
+  receivedOn: ['receivedon', 'received', 'receiveddate', 'deliverydate', 'delivered'],
+  returnDays: ['returndays', 'returnperiod', 'returnwindow'],
+  returnBy: ['returnby', 'returndeadline', 'returnbydate'],
+  condition: ['condition'],
+  serialNumber: ['serialnumber', 'serial', 'sn', 'serialno'],
+  testResult: ['testresult', 'test', 'tested'],
+  testNote: ['testnote', 'testnotes'],
+  notes: ['notes', 'note', 'comment', 'comments', 'myitemnote'],
+};
+
+const BY_ALIAS = new Map<string, ImportField>();
+for (const field of IMPORT_FIELDS) for (const alias of ALIASES[field]) BY_ALIAS.set(alias, field);
+
+/** Column index → field (null = not imported). */
+export type ColumnMapping = (ImportField | null)[];
+
+export function detectPreset(headers: readonly string[]): ImportPreset {
+  const set = new Set(headers);
+  if (set.has('part_id') || (set.has('part') && set.has('status') && set.has('currency'))) return 'rackhive-template';
+  if (set.has('Sales Record Number') || (set.has('Order Number') && set.has('Item Number') && set.has('Sold For'))) return 'ebay-order-report';
+  return 'custom';
+}
+
+/** The mapping a preset gives for these headers (unknown headers → not imported). */
+export function presetMapping(preset: ImportPreset, headers: readonly string[]): ColumnMapping {
+  if (preset === 'rackhive-template') {
+    const byHeader = new Map(TEMPLATE_COLUMNS.map((c) => [c.header, c.field]));
+    return headers.map((h) => byHeader.get(h.trim().toLowerCase()) ?? BY_ALIAS.get(normalizeHeader(h)) ?? null);
+  }
+  if (preset === 'ebay-order-report') return headers.map((h) => EBAY_ORDER_REPORT_COLUMNS[h.trim()] ?? null);
+  return headers.map((h) => BY_ALIAS.get(normalizeHeader(h)) ?? null);
+}
+
+export interface MappingIssue {
+  field: ImportField | null;
+  columns: number[];
+  message: string;
+}
+
+/** Spreadsheet column name of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Problems that stop an import before any row is read: two columns for one field, no part column, duplicate header names. */
+export function mappingIssues(headers: readonly string[], mapping: ColumnMapping): MappingIssue[] {
+  const issues: MappingIssue[] = [];
+  const byField = new Map<ImportField, number[]>();
+  mapping.forEach((field, i) => {
+    if (field) byField.set(field, [...(byField.get(field) ?? []), i]);
+  });
+  for (const [field, columns] of byField) {
+    if (columns.length > 1) {
+      const names = columns.map((c) => `${columnLetter(c)} "${headers[c]}"`).join(' and ');
+      issues.push({ field, columns, message: `Columns ${names} are both imported as ${IMPORT_FIELD_LABELS[field]}: choose one of them.` });
+    }
+  }
+  if (!byField.has('partId') && !byField.has('part')) {
+    issues.push({ field: 'part', columns: [], message: 'No column says which part each row is: map a column to "Part name / listing title" or "Part id".' });
+  }
+  return issues;
+}
