@@ -27,6 +27,7 @@ import {
   type ImportRecord,
 } from '#db/repositories/inventory';
 import { inTransaction } from '#db/transaction';
+import { allocations } from '#db/repositories/builds';
 import type { HandlerDeps } from './deps';
 
 type InventoryChannel =
@@ -89,7 +90,12 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
         if (!current) throw new ApiFailure('NOT_FOUND', `No inventory item with id ${id} (it may have been deleted).`);
         return updateItem(db, id, valid(applyItemChanges(current, changes)), { now: deps.now(), note: note ?? null });
       }),
-    'inventory:delete': ({ id }) => deleteItem(db, id),
+    'inventory:delete': ({ id }) => {
+      // A build names this item: deleting it would leave that slot bound to nothing.
+      const where = allocations(db, { itemIds: [id] }).items[0]?.placements[0];
+      if (where) throw new ApiFailure('CONFLICT', `This item is placed in build "${where.buildName}" (${where.label}); take it out of that build first.`);
+      return deleteItem(db, id);
+    },
     'inventory:restore': ({ item, history }) => restoreItem(db, item, history),
 
     'inventory:getOrder': ({ orderNumber }) => detail(orderNumber),

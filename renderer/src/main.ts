@@ -3,6 +3,9 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { Connection } from './lib/connection.svelte';
+import { startTheme } from './lib/theme';
+
+startTheme();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

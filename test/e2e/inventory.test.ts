@@ -71,6 +71,8 @@ describe('inventory, end to end', () => {
     onTestFailed(async () => {
       await screenshot(page, 'failure-inventory').catch(() => undefined);
     });
+    // Builds is the home view; the inventory is one click away.
+    await page.getByRole('link', { name: 'Inventory' }).click();
 
     // First run: the empty state, and the token is gone from the address bar.
     await page.getByRole('heading', { name: 'Your inventory is empty' }).waitFor();
@@ -245,6 +247,7 @@ describe('inventory, end to end', () => {
     await app.restart();
     expect(app.host.port).not.toBe(oldPort);
     await session.goto(app.host);
+    await page.getByRole('link', { name: 'Inventory' }).click();
     await expectDataAsLeft(page);
 
     // Settings shows where the data lives.

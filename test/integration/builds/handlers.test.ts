@@ -185,6 +185,9 @@ describe('builds:save, rename, duplicate, delete, restore', () => {
     const a = await fromExample('sys-4028gr-x10drg');
     await h.ok('builds:save', { id: a.id, build: bindGpus(a.build, 'item-a', 1) });
     expect(() => h.db.prepare("DELETE FROM inventory_items WHERE id = 'item-a'").run()).toThrow(/FOREIGN KEY/);
+    // Through the API the person is told which build holds it.
+    const refused = await h.call('inventory:delete', { id: 'item-a' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('is placed in build') } });
     await h.ok('builds:delete', { id: a.id });
     expect(() => h.db.prepare("DELETE FROM inventory_items WHERE id = 'item-a'").run()).not.toThrow();
   });

@@ -25,6 +25,7 @@ export interface Detail {
 
 /** Sorts and filters on columns catalog:list cannot (counts over a topology, nested fields, price in whole units). */
 export function applyLocal(entries: readonly CatalogEntry[], columns: readonly Column[], ranges: readonly Range[], sort: CatalogState['sort']): CatalogEntry[] {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never state
   const byKey = new Map(columns.map((c) => [c.key, c]));
   let out = entries.filter((e) =>
     ranges.every((r) => {

@@ -155,6 +155,7 @@ export class PartEditor {
       return part;
     } catch (err) {
       if (err instanceof ApiClientError && err.issues.length > 0) {
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, never state
         const known = new Set(this.order());
         const mapped: Record<string, string> = {};
         const unplaced: string[] = [];
