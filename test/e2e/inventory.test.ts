@@ -72,7 +72,7 @@ describe('inventory, end to end', () => {
       await screenshot(page, 'failure-inventory').catch(() => undefined);
     });
     // Builds is the home view; the inventory is one click away.
-    await page.getByRole('link', { name: 'Inventory' }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Inventory' }).click();
 
     // First run: the empty state, and the token is gone from the address bar.
     await page.getByRole('heading', { name: 'Your inventory is empty' }).waitFor();
@@ -102,6 +102,8 @@ describe('inventory, end to end', () => {
     await page.keyboard.type('25');
     await page.keyboard.press('Tab'); // tax
     await page.keyboard.type('57.75');
+    await page.keyboard.press('Tab'); // fees
+    await page.keyboard.press('Tab'); // exchange rate
     await page.keyboard.press('Tab'); // seller
     await page.keyboard.type('gpu-recycler-de');
     await page.keyboard.press('Tab'); // order number
@@ -247,7 +249,7 @@ describe('inventory, end to end', () => {
     await app.restart();
     expect(app.host.port).not.toBe(oldPort);
     await session.goto(app.host);
-    await page.getByRole('link', { name: 'Inventory' }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Inventory' }).click();
     await expectDataAsLeft(page);
 
     // Settings shows where the data lives.
