@@ -4,6 +4,7 @@
 // one hive of eight; the NIC moved to the other socket's slot raises the
 // affinity warning; undo takes it away. A refused drop says why. The build is
 // saved and survives a reload. Screenshots of each step: test-results/editor-*.png.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { dismissToasts, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
@@ -132,6 +133,14 @@ describe('build editor, end to end', () => {
     await page.getByRole('heading', { name: 'Bench P40 box' }).waitFor();
     await page.locator('[data-slot-id="cpu1-x8"] [data-device-id]').waitFor();
     expect(await verdict(page)).toBe('one hive of eight GPUs');
+
+    // The bill of materials exports as a spreadsheet-safe CSV.
+    await page.getByRole('tab', { name: 'Bill of materials' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('Bench-P40-box-bill-of-materials.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.match(/Tesla P40/g)?.length).toBe(8);
+    expect(csv).toContain('ConnectX-3');
 
     session.assertClean();
     await session.context.close();
