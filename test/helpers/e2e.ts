@@ -15,33 +15,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http/server';
+import { CHROMIUM_ARGS, findChromium } from '../../electron/pdf/chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 export const VIEWPORT = { width: 1280, height: 800 } as const;
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-export function chromiumPath(): string {
-  return process.env.RACKHIVE_CHROMIUM || '/usr/bin/chromium';
-}
-
+/** The same Chromium, found the same way (RACKHIVE_CHROMIUM, else the usual paths), as the app's PDF export. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set RACKHIVE_CHROMIUM.`);
-  }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface TestApp {
