@@ -66,7 +66,8 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
   if (!r.fits) io.out('The speeds below are for the workload as if it fitted; it does not.');
   io.out(`Decode, one stream:   ${withBand(r.decodeTps, r.band.decodeTps)} tokens/s per instance`);
   io.out(`Aggregate:            ${withBand(r.aggregateTps, r.band.aggregateTps)} tokens/s (${w.instances} instance${w.instances > 1 ? 's' : ''} × batch ${w.batch})`);
-  io.out(`Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`);
+  if (r.prefillTps === null || r.band.prefillTps === null || r.ttftS === null) io.out(`Prefill:              unknown (a device's compute rate is unknown); time to first token unknown`);
+  else io.out(`Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`);
   io.out(`Bottleneck:           ${r.bottleneck}`);
   io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
   if (r.energy.electricityPerMTokens !== null) io.out(`Electricity:          ${f(r.energy.electricityPerMTokens, 3)} ${currency} per million tokens`);

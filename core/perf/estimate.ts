@@ -58,8 +58,9 @@ export interface InstanceEstimate {
   memory: MemoryLine[];
   decodeTps: number;
   aggregateTps: number;
-  prefillTps: number;
-  ttftS: number;
+  /** Null when a device's compute rate is unknown: prefill is compute bound, so a figure would be invented. */
+  prefillTps: number | null;
+  ttftS: number | null;
   bottleneck: Bottleneck;
 }
 
@@ -73,13 +74,14 @@ export interface Estimate {
   decodeTps: number;
   /** Generated tokens/s of all instances at the given batch. */
   aggregateTps: number;
-  prefillTps: number;
-  ttftS: number;
+  /** Null when a device's compute rate is unknown (see InstanceEstimate). */
+  prefillTps: number | null;
+  ttftS: number | null;
   bottleneck: Bottleneck;
   powerW: number;
   energy: EnergyFigures;
   cost: BuildCost | null;
-  band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band };
+  band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band | null };
   factors: Factors;
   calibrated: boolean;
   sram: SramSizing | null;
@@ -246,7 +248,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     const step1 = decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens });
     const stepB = w.batch > 1 ? decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: w.batch, contextTokens: w.promptTokens }) : step1;
     const pf = prefill({ plan, factors, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens });
-    if (pf.computeUnknown && !warnings.some((x) => x.startsWith('compute rate'))) warnings.push('compute rate unknown for a device: prefill counts weight streaming only');
+    if (pf.computeUnknown && !warnings.some((x) => x.startsWith('compute rate'))) warnings.push('compute rate unknown for a device: prefill and time to first token are unknown');
     const decodeTps = 1 / step1.totalS;
     const aggregateTps = w.batch / stepB.totalS;
     const bottleneck = stepB.bottleneck;
@@ -261,8 +263,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       memory: mem,
       decodeTps,
       aggregateTps,
-      prefillTps: pf.tps,
-      ttftS: pf.totalS + step1.totalS,
+      prefillTps: pf.computeUnknown ? null : pf.tps,
+      ttftS: pf.computeUnknown ? null : pf.totalS + step1.totalS,
       bottleneck,
     });
   }
@@ -306,7 +308,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     powerW,
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
-    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, w.batch > 1 ? 'agg_tps' : 'tg_tps'), prefillTps: band(slowest.prefillTps, 'pp_tps') },
+    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, w.batch > 1 ? 'agg_tps' : 'tg_tps'), prefillTps: slowest.prefillTps === null ? null : band(slowest.prefillTps, 'pp_tps') },
     factors: fac,
     calibrated,
     sram: null,
