@@ -97,7 +97,10 @@ function devicePower(id: string, part: CatalogPart | undefined): ComponentPower 
 
 /** One PSU's output at `volts`: the datasheet band, else low line (≤ 127 V) or high line. */
 export function psuOutputW(psu: PartOf<'psu'>['specs'], volts: number): number | null {
-  const band = psu.outputByInput?.find((b) => volts >= b.minVolts && volts <= b.maxVolts);
+  // The narrowest band that holds this voltage: datasheets give a wide range
+  // and narrower ones inside it (200–240 V: 1800 W, 220–240 V: 2000 W).
+  const bands = (psu.outputByInput ?? []).filter((b) => volts >= b.minVolts && volts <= b.maxVolts);
+  const band = bands.sort((a, b) => a.maxVolts - a.minVolts - (b.maxVolts - b.minVolts))[0];
   if (band) return band.outputW;
   return volts <= 127 ? psu.ratedOutputLowLineW : psu.ratedOutputHighLineW;
 }
