@@ -9,7 +9,8 @@ import { checkBuild } from '../../core/check/checkBuild';
 import { exampleBuild } from '../../core/build/examples';
 import * as E from '../../renderer/src/views/builds/edits';
 import { bomLines, bomTotals } from '../../renderer/src/views/builds/bom';
-import { hiveVerdict } from '../../renderer/src/views/builds/summary';
+import { commonNoun, GPU_NOUN, GROQ_NOUN, hiveIndex, hiveVerdict, nounOfModel, nounOfPart } from '../../renderer/src/views/builds/summary';
+import type { Hive } from '../../core/check/hives';
 import type { Build } from '../../core/build/build';
 import type { InventoryItemView } from '../../core/inventory/item';
 
@@ -118,5 +119,31 @@ describe('owned and planned', () => {
     // chassis 1600 + 6 × P40 170 = 2620 USD planned; CPUs, DIMMs and the NIC have no price.
     expect(totals.planned).toEqual([{ amountMinor: 262000, currency: 'USD' }]);
     expect(totals.plannedUnknown).toBe(2 + 8 + 1 + 1);
+  });
+});
+
+describe('hive wording and colours', () => {
+  const hive = (chassisId: string, ids: string[]): Hive => ({ chassisId, devices: ids.map((i) => i.toUpperCase()), deviceIds: ids, rootComplexes: ['rc'], sockets: ['s'], via: 'PHB', verified: true });
+
+  it('names devices by what they are: GroqCards are not GPUs, a mix is accelerators', () => {
+    const groq = exampleBuild('groq-8-racks')!.build;
+    const r = checkBuild(groq, cat, settings);
+    const noun = () => nounOfPart(cat.get('gpu.groq.groqcard'));
+    expect(hiveVerdict(r.hives, 64, noun)).toBe('64 hives of eight GroqCards across 64 chassis');
+    expect(nounOfPart(cat.get('gpu.nvidia.tesla-p40'))).toEqual(GPU_NOUN);
+    expect(nounOfModel('GroqCard')).toEqual(GROQ_NOUN);
+    expect(commonNoun([GPU_NOUN, GROQ_NOUN]).many).toBe('accelerators');
+    expect(hiveVerdict([], 1)).toBe('no GPUs or accelerators placed yet');
+    // Different devices in hives of one size are counted apart.
+    const hives = [hive('a', ['g0', 'g1']), hive('a', ['q0', 'q1']), hive('a', ['q2', 'q3']), hive('a', ['x'])];
+    expect(hiveVerdict(hives, 1, (h) => (h.deviceIds[0]!.startsWith('q') ? GROQ_NOUN : GPU_NOUN))).toBe('two hives of two GroqCards, one hive of two GPUs, one GPU on its own (no P2P)');
+  });
+
+  it('gives a device every hive it sits in (hives are cliques and may overlap), per chassis', () => {
+    const m = hiveIndex([hive('a', ['g0', 'g1']), hive('a', ['g0', 'g2']), hive('b', ['g0'])]);
+    expect(m.get('a')!.get('g0')).toEqual([0, 1]);
+    expect(m.get('a')!.get('g1')).toEqual([0]);
+    expect(m.get('a')!.get('g2')).toEqual([1]);
+    expect(m.get('b')!.get('g0')).toEqual([0]);
   });
 });

@@ -35,6 +35,19 @@ async function waitForSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved', null, { timeout: 10_000 });
 }
 
+/** Calls the host's API from the page (same origin, the session's token). */
+async function api<T>(page: Page, token: string, channel: string, args: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([ch, a, tok]) => {
+      const r = await fetch(`/api/${ch}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+      return r.json();
+    },
+    [channel, args, token] as const,
+  );
+  if (!res.ok) throw new Error(`${channel}: ${JSON.stringify(res.error)}`);
+  return res.value as T;
+}
+
 async function verdict(page: Page): Promise<string> {
   return (await page.getByTestId('hive-verdict').innerText()).trim();
 }
@@ -57,7 +70,7 @@ describe('build editor, end to end', () => {
     await page.getByRole('button', { name: 'New build' }).click();
     await page.getByRole('heading', { name: 'Bench P40 box' }).waitFor();
     await page.waitForFunction(() => document.title === 'Bench P40 box — Rackhive');
-    expect(await verdict(page)).toBe('no GPUs placed yet');
+    expect(await verdict(page)).toBe('no GPUs or accelerators placed yet');
 
     // 1 — the chassis into the (new) rack, near the bottom.
     const chassis = await findPart(page, 'chassis', '4028GR-TRT', 'chassis.supermicro.sys-4028gr-trt');
@@ -193,6 +206,80 @@ describe('build editor, end to end', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('notice').innerText()).toMatch(/Put back/);
 
+    // With the mouse and no drag: a click picks a chassis up, a click on a rack unit puts it there.
+    const second = await findPart(page, 'chassis', 'ESC4000 G4', 'chassis.asus.esc4000-g4');
+    await second.click();
+    const rackBody = page.locator('[data-rack-id]').first();
+    const box = (await rackBody.boundingBox())!;
+    const pxPerU = box.height / 42;
+    // A click on the taken units is refused with the reason; nothing moves.
+    await rackBody.click({ position: { x: box.width / 2, y: box.height - pxPerU * 1.5 } });
+    expect(await page.getByTestId('notice').innerText()).toMatch(/^U2–U3 collides with srv-1 at U1–U2/);
+    expect(await page.locator('[data-chassis-id]').count()).toBe(1);
+    // U20 (from the top: 22 units down) takes it: the 2 U chassis sits at U20–U21.
+    await rackBody.click({ position: { x: box.width / 2, y: (42 - 20) * pxPerU + pxPerU / 2 } });
+    const clicked = page.locator('[data-chassis-id="srv-2"]');
+    await clicked.waitFor();
+    expect(await clicked.getAttribute('aria-label')).toContain('at U20–U21');
+    await screenshot(page, 'editor-6b-click-place');
+
+    session.assertClean();
+    await session.context.close();
+  });
+
+  it('places an owned inventory item: Total / Reserved / Available in the Owned tab, the paid price in the inspector and the bill of materials', async () => {
+    const session = await openApp(browser, app);
+    const { page } = session;
+    onTestFailed(async () => {
+      await screenshot(page, 'failure-build-editor-owned').catch(() => undefined);
+    });
+    const token = app.host.token;
+    // Three Tesla P40 owned (two on one order at $150 + $20 shipping each, one tested) and a pair of CPUs; a wishlist item is not placeable.
+    const pair = await api<{ id: string }>(page, token, 'inventory:create', {
+      partId: 'gpu.nvidia.tesla-p40', quantity: 2, status: 'received', currency: 'USD', price: '150.00', shipping: '20.00', seller: 'bench-parts', orderNumber: 'ORD-1001',
+    });
+    await api(page, token, 'inventory:create', { partId: 'gpu.nvidia.tesla-p40', quantity: 1, status: 'tested', currency: 'USD', price: '185.00', serialNumber: 'PH400-0042' });
+    await api(page, token, 'inventory:create', { partId: 'cpu.intel.xeon-e5-2680-v4', quantity: 2, status: 'received', currency: 'USD', price: '50.00' });
+    await api(page, token, 'inventory:create', { partId: 'gpu.nvidia.tesla-p40', quantity: 4, status: 'wishlist', currency: 'USD', price: '150.00' });
+    const build = await api<{ id: number }>(page, token, 'builds:create', { exampleId: 'sys-4028gr-x10drg' });
+
+    await page.goto(page.url().replace(/#.*$/, '') + `#/builds/${build.id}`);
+    await page.getByTestId('hive-verdict').waitFor();
+    await page.getByRole('tab', { name: 'Owned' }).click();
+    const p40 = page.locator('.owned-part', { has: page.getByRole('heading', { name: 'NVIDIA Tesla P40' }) });
+    await p40.waitFor();
+    expect((await p40.locator('.alloc').innerText()).replace(/\s+/g, ' ')).toBe('Total 3 · Reserved 0 · Available 3');
+    expect(await p40.locator('[data-item-id]').count()).toBe(2);
+    expect(await page.locator('.owned-part').count()).toBe(2);
+
+    // Free GPU7's slot (planned P40), then drag one of the owned pair into it.
+    await page.locator('[data-slot-id="gpu8"] [data-device-id]').click();
+    await page.keyboard.press('Delete');
+    await page.locator('[data-slot-id="gpu8"] [data-device-id]').waitFor({ state: 'detached' });
+    await p40.locator(`[data-item-id="${pair.id}"]`).dragTo(page.locator('[data-slot-id="gpu8"]'));
+    const card = page.locator('[data-slot-id="gpu8"] [data-device-id]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('owned · $170.00');
+    expect(await verdict(page)).toBe('one hive of eight GPUs');
+
+    // The inspector says owned, with what was paid (landed: price + shipping, per unit).
+    await card.click();
+    expect((await page.locator('.inspector .money').innerText()).replace(/\s+/g, ' ')).toMatch(/owned paid \$170\.00 each/i);
+
+    // Saved: the allocation counts it, and the item shows one of two free.
+    await waitForSaved(page);
+    await expect.poll(async () => (await p40.locator('.alloc').innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).toBe('Total 3 · Reserved 1 · Available 2');
+    expect(await p40.locator(`[data-item-id="${pair.id}"]`).innerText()).toContain('1 of 2 free');
+
+    // The bill of materials: the owned line at its paid price, the rest planned.
+    await page.getByRole('tab', { name: 'Bill of materials' }).click();
+    const ownedLine = page.locator('.bom tbody tr', { has: page.locator('.owned') });
+    expect(await ownedLine.count()).toBe(1);
+    expect((await ownedLine.innerText()).replace(/\s+/g, ' ')).toMatch(/Tesla P40 .*gpu8 · owned 1 \$170\.00/);
+    expect(await page.getByTestId('bom-owned').innerText()).toContain('$170.00');
+    await dismissToasts(page);
+    await screenshot(page, 'editor-8-owned');
+
     session.assertClean();
     await session.context.close();
   });
@@ -206,7 +293,9 @@ describe('build editor, end to end', () => {
       await page.locator('[data-example="groq-8-racks"]').click();
       await page.getByTestId('hive-verdict').waitFor();
       expect(Date.now() - t0).toBeLessThan(5000);
-      expect(await verdict(page)).toMatch(/64 hives of eight GPUs across 64 chassis/);
+      // GroqCards are named as what they are, not as GPUs.
+      expect(await verdict(page)).toBe('64 hives of eight GroqCards across 64 chassis');
+      expect(await page.getByTestId('verdict').innerText()).toContain('64 hives of eight GroqCards across 64 chassis');
       expect(await page.locator('.rack').count()).toBe(8);
       // Fit: all eight racks side by side in the middle column, none clipped.
       const area = (await page.locator('.racks .area').boundingBox())!;

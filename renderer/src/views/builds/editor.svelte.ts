@@ -21,7 +21,8 @@ import type { Finding } from '#core/check/finding';
 import type { Money } from '#core/money';
 import * as E from './edits';
 import { NEW_RACK, type Carry, type DropTarget, type Verdict } from './dnd';
-import { hiveIndex } from './summary';
+import { commonNoun, hiveIndex, hiveVerdict, nounOfPart, type DeviceNoun } from './summary';
+import type { Hive } from '#core/check/hives';
 import { unitCostOf } from './bom';
 
 export const SAVE_DEBOUNCE_MS = 400;
@@ -72,9 +73,14 @@ export class BuildEditor {
 
   /** The checker's verdict on the build as it is now. */
   check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? checkBuild(this.build, this.catalog, this.settings) : null);
-  /** Per chassis, device id → hive index. */
+  /** Per chassis, device id → the indices of the hives it sits in (a GPU can sit in two). */
   hives = $derived(hiveIndex(this.check?.hives ?? []));
   chassisCount = $derived(this.build?.racks.reduce((s, r) => s + r.chassis.length, 0) ?? 0);
+  /** "chassisId/deviceId" → part id, to name a hive's devices by what they are. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived, never mutated afterwards
+  #deviceParts = $derived(new Map(this.build?.racks.flatMap((r) => r.chassis.flatMap((c) => c.devices.map((d) => [`${c.id}/${d.id}`, d.partId] as const))) ?? []));
+  /** "one hive of eight GPUs", "64 hives of eight GroqCards across 64 chassis". */
+  verdictText: string | null = $derived(this.check ? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h)) : null);
 
   selection = $state.raw<E.Selection>(null);
   /** The chassis the board view shows. */
@@ -547,6 +553,12 @@ export class BuildEditor {
   }
 
   // ------------------------------------------------------------ lookups for the views
+
+  /** What a hive's members are: GPUs, GroqCards, or accelerators when they differ. */
+  hiveNoun(h: Pick<Hive, 'chassisId' | 'deviceIds'>): DeviceNoun {
+    const parts = this.#deviceParts;
+    return commonNoun(h.deviceIds.map((id) => nounOfPart(this.catalog.get(parts.get(`${h.chassisId}/${id}`) ?? ''))));
+  }
 
   socketOfSlot(chassisId: string, slotId: string): string | null {
     const b = this.build;

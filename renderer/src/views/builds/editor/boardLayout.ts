@@ -4,7 +4,7 @@
 // PCIe switches (cascades included) — placed at the middle of their children.
 import type { BoardSpec, Slot } from '#core/catalog/board';
 
-export const ROW_H = 34;
+export const ROW_H = 36;
 export const SPACER_H = 10;
 export const NODE_W = 88;
 export const NODE_H = 30;
