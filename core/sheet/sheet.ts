@@ -50,8 +50,8 @@ export const TopologyLine = z.object({
       /** nvidia-smi style GPU0 / NIC0. */
       label: z.string(),
       model: z.string(),
-      /** Index of its hive within the chassis (its colour and letter), null when not a GPU in a hive. */
-      hive: z.number().int().nullable(),
+      /** Indexes of its hives within the chassis (colour and letter each); empty when not a GPU in a hive. A GPU may sit in two. */
+      hives: z.array(z.number().int()),
       link: z.string(),
     })
     .nullable(),
@@ -137,7 +137,7 @@ const linkText = (l: { width: number; gen: number; limitedBy: string[] } | null)
   l ? `x${l.width} gen ${l.gen}${l.limitedBy.length ? ` (limited by ${l.limitedBy.join(', ')})` : ''}` : 'link unknown';
 
 /** Depth-first lines of one chassis' board, with the cards placed in its slots. */
-export function topologyLines(c: ResolvedChassis, hiveOf: (chassisId: string, deviceId: string) => number | null): TopologyLine[] {
+export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, deviceId: string) => number[]): TopologyLine[] {
   const board = c.board;
   if (!board) return [];
   const out: TopologyLine[] = [];
@@ -155,7 +155,7 @@ export function topologyLines(c: ResolvedChassis, hiveOf: (chassisId: string, de
         detail: `${s.kind === 'pcie' ? 'PCIe' : s.kind.toUpperCase()} x${s.electricalWidth}${s.physicalWidth !== s.electricalWidth ? ` (x${s.physicalWidth} physical)` : ''} gen ${s.gen}`,
         verified: s.verified,
         device: d
-          ? { id: d.id, label: d.label, model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`, hive: hiveOf(c.placement.id, d.id), link: linkText(d.link) }
+          ? { id: d.id, label: d.label, model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`, hives: hivesOf(c.placement.id, d.id), link: linkText(d.link) }
           : null,
       });
     }
@@ -278,14 +278,17 @@ export function buildSheet(input: SheetInput): SheetDocument {
   const check = checkBuild(build, idx, site);
   const resolved = resolveChassis(build.racks, idx);
   // Hives are numbered within their chassis (A, B, … and one colour each), as the editor does.
-  const hiveIndex = new Map<string, number>();
+  const hiveIndex = new Map<string, number[]>();
   const perChassis = new Map<string, number>();
   for (const h of check.hives) {
     const i = perChassis.get(h.chassisId) ?? 0;
     perChassis.set(h.chassisId, i + 1);
-    h.deviceIds.forEach((d) => hiveIndex.set(`${h.chassisId}/${d}`, i));
+    for (const d of h.deviceIds) {
+      const key = `${h.chassisId}/${d}`;
+      hiveIndex.set(key, [...(hiveIndex.get(key) ?? []), i]);
+    }
   }
-  const hiveOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? null;
+  const hivesOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? [];
 
   const racks: SheetRack[] = build.racks.map((r) => {
     const rp = idx.get(r.partId);
@@ -316,7 +319,7 @@ export function buildSheet(input: SheetInput): SheetDocument {
       label: c.placement.label ?? c.placement.id,
       model: cp ? `${cp.vendor} ${cp.model}` : c.placement.partId,
       board: bp ? `${bp.vendor} ${bp.model}` : (c.boardId ?? null),
-      topology: topologyLines(c, hiveOf),
+      topology: topologyLines(c, hivesOf),
       unplaced: c.devices.filter((d) => !d.slot).map((d) => `${d.id} in slot "${d.slotId}" (not on the board)`),
       sameAs: [],
     };

@@ -32,7 +32,7 @@ describe('buildSheet', () => {
     expect(t.filter((l) => l.kind === 'socket').map((l) => l.id)).toEqual(['cpu1', 'cpu2']);
     const gpus = t.filter((l) => l.device?.label.startsWith('GPU'));
     expect(gpus).toHaveLength(8);
-    expect(new Set(gpus.map((l) => l.device!.hive))).toEqual(new Set([0, 1]));
+    expect(gpus.map((l) => l.device!.hives)).toEqual([[0], [0], [0], [0], [1], [1], [1], [1]]);
     // A switch sits between the root complex and its GPU slots.
     const sw = t.findIndex((l) => l.kind === 'switch');
     expect(t[sw + 1]!.kind).toBe('slot');
