@@ -3,8 +3,7 @@
 // a kWh costs them, and the theme. Drafts arrive as typed text and are checked
 // here, so the Settings form and the backend give the same field messages.
 import { z } from 'zod';
-import { CurrencyCode, formatAmountPlain } from '../money';
-import { parseTypedAmount } from '../inventory/amount';
+import { CurrencyCode, formatAmountPlain, minorDigits } from '../money';
 import type { FieldIssue } from '../api/errors';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -26,8 +25,13 @@ export const Settings = z.object({
   mainsVolts: z.number().int().min(MAINS_VOLTS_MIN).max(MAINS_VOLTS_MAX),
   /** Breaker rating of the branch circuit, amps. */
   circuitAmps: z.number().int().min(CIRCUIT_AMPS_MIN).max(CIRCUIT_AMPS_MAX),
-  /** Price of one kWh: minor units (cents) of `currency`, per kWh. */
-  electricityPricePerKwh: z.object({ amountMinor: z.number().int().nonnegative().safe(), currency: CurrencyCode }),
+  /**
+   * Price of one kWh in minor units (cents) of `currency`. A tariff is a rate,
+   * not an amount held: utilities quote it to a tenth or hundredth of a cent
+   * (0.2834 €/kWh = 28.34 cents), so fractions of a minor unit are kept, to
+   * RATE_DECIMALS places.
+   */
+  electricityPricePerKwh: z.object({ amountMinor: z.number().nonnegative().max(1e9), currency: CurrencyCode }),
   theme: Theme,
 });
 export type Settings = z.infer<typeof Settings>;
@@ -67,6 +71,19 @@ function wholeNumber(value: string | number, min: number, max: number, unit: str
   return { ok: true, value: n };
 }
 
+/** Places kept below the minor unit for a tariff (0.2834 €/kWh → 28.34 cents). */
+export const RATE_DECIMALS = 4;
+
+/** A tariff as typed ("0.2834", "0,28", "$0.15", "31"): minor units per kWh, or null when it is not a plain non-negative number. */
+export function parseTariff(text: string, currency: string): number | null {
+  const t = text.trim().replace(/^[^\d.,]+|[^\d.,]+$/g, '');
+  const m = /^(\d+)(?:[.,](\d{1,8}))?$/.exec(t) ?? /^()[.,](\d{1,8})$/.exec(t);
+  if (!m) return null;
+  const value = Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
+  const scale = 10 ** RATE_DECIMALS;
+  return Math.round(value * 10 ** minorDigits(currency) * scale) / scale;
+}
+
 function currencyOf(text: string): string | null {
   const code = text.trim().toUpperCase();
   return /^[A-Z]{3}$/.test(code) ? code : null;
@@ -101,15 +118,13 @@ export function applySettingsDraft(current: Settings, draft: SettingsDraft): { o
   }
   if (draft.electricityPrice !== undefined) {
     const text = String(draft.electricityPrice).trim();
-    const parsed = text === '' ? null : parseTypedAmount(text, priceCurrency);
-    if (parsed === null) issues.push({ path: 'electricityPrice', message: 'Enter the price of one kWh, e.g. 0.15' });
-    else if (!parsed.ok)
-      issues.push({
-        path: 'electricityPrice',
-        message: parsed.reason === 'too-precise' ? `At most the smallest unit of ${priceCurrency} (e.g. 0.28)` : `Not a price: ${text}`,
-      });
-    else if (parsed.minor < 0) issues.push({ path: 'electricityPrice', message: 'Cannot be negative' });
-    else next.electricityPricePerKwh = { amountMinor: parsed.minor, currency: priceCurrency };
+    if (text === '') issues.push({ path: 'electricityPrice', message: 'Enter the price of one kWh, e.g. 0.15' });
+    else if (text.startsWith('-')) issues.push({ path: 'electricityPrice', message: 'Cannot be negative' });
+    else {
+      const minor = parseTariff(text, priceCurrency);
+      if (minor === null) issues.push({ path: 'electricityPrice', message: `Not a price per kWh: ${text} (e.g. 0.15 or 0.2834)` });
+      else next.electricityPricePerKwh = { amountMinor: minor, currency: priceCurrency };
+    }
   } else if (draft.electricityCurrency !== undefined) {
     next.electricityPricePerKwh = { ...next.electricityPricePerKwh, currency: priceCurrency };
   }
@@ -121,7 +136,10 @@ export function applySettingsDraft(current: Settings, draft: SettingsDraft): { o
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: next };
 }
 
-/** "0.15" for the form's price field. */
+/** "0.15" / "0.2834" for the form's price field: the currency's decimals, more only when the tariff has them. */
 export function formatPricePerKwh(settings: Settings): string {
-  return formatAmountPlain(settings.electricityPricePerKwh.amountMinor, settings.electricityPricePerKwh.currency);
+  const { amountMinor, currency } = settings.electricityPricePerKwh;
+  if (Number.isInteger(amountMinor)) return formatAmountPlain(amountMinor, currency);
+  const major = amountMinor / 10 ** minorDigits(currency);
+  return major.toFixed(minorDigits(currency) + RATE_DECIMALS).replace(/0+$/, '');
 }

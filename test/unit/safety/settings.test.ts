@@ -1,7 +1,7 @@
 // Settings: drafts as typed → settings or field messages; stored per key, read
 // back with defaults, never failing on a value it cannot read.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applySettingsDraft, DEFAULT_SETTINGS } from '#core/settings/settings';
+import { applySettingsDraft, DEFAULT_SETTINGS, formatPricePerKwh, parseTariff } from '#core/settings/settings';
 import { getSettings, saveSettings } from '#db/repositories/settings';
 import { createHandlers } from '#electron/handlers/index';
 import { dispatch } from '#electron/dispatch';
@@ -20,8 +20,19 @@ describe('settings drafts', () => {
     const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'euro', mainsVolts: '400', circuitAmps: '15.5', electricityPrice: 'cheap', theme: 'blue' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['currency', 'mainsVolts', 'circuitAmps', 'electricityPrice', 'theme']);
-    const precise = applySettingsDraft(DEFAULT_SETTINGS, { electricityPrice: '0.2834' });
-    expect(precise.ok).toBe(false);
+    const negative = applySettingsDraft(DEFAULT_SETTINGS, { electricityPrice: '-0.10' });
+    expect(negative.ok).toBe(false);
+  });
+
+  it('keeps a tariff quoted below the cent (0.2834 €/kWh) instead of refusing or rounding it', () => {
+    const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'EUR', electricityPrice: '0,2834' });
+    expect(r).toMatchObject({ ok: true, value: { electricityPricePerKwh: { amountMinor: 28.34, currency: 'EUR' } } });
+    if (r.ok) expect(formatPricePerKwh(r.value)).toBe('0.2834');
+    expect(parseTariff('$0.15', 'USD')).toBe(15);
+    expect(parseTariff('31', 'JPY')).toBe(31);
+    expect(parseTariff('.099', 'USD')).toBe(9.9);
+    expect(parseTariff('cheap', 'USD')).toBeNull();
+    expect(formatPricePerKwh(DEFAULT_SETTINGS)).toBe('0.15');
   });
 });
 
