@@ -6,7 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [svelte()],
+  // The renderer is the Vite root; Svelte's config lives at the project root.
+  plugins: [svelte({ configFile: '../svelte.config.js' })],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
