@@ -2,7 +2,7 @@
 // (e.g. 64 downstream lanes over a x16 uplink = 4:1).
 import { finding, n, type Finding } from './finding';
 import { linkGBps } from './pcieRates';
-import type { ResolvedChassis } from './topology';
+import { uplinkGen, type ResolvedChassis } from './topology';
 
 export interface SwitchLanes {
   chassisId: string;
@@ -39,7 +39,8 @@ export interface LaneReport {
 }
 
 export function lanesOf(chassis: ResolvedChassis): LaneReport {
-  const live = chassis.devices.filter((d) => d.link);
+  // Cards in dead slots (no CPU in their socket) take no lanes and share no uplink.
+  const live = chassis.devices.filter((d) => d.link && !d.dead);
   const switches: SwitchLanes[] = [...chassis.switchById.values()].map((sw) => {
     const below = live.filter((d) => d.switches.includes(sw.id));
     const downstreamLanes = below.reduce((s, d) => s + d.link!.width, 0);
@@ -51,7 +52,7 @@ export function lanesOf(chassis: ResolvedChassis): LaneReport {
       downstreamLanes,
       devices: below.length,
       oversubscription: downstreamLanes / sw.upstream.width,
-      uplinkGBps: linkGBps(sw.gen, sw.upstream.width),
+      uplinkGBps: linkGBps(uplinkGen(sw, chassis.rcById, chassis.switchById), sw.upstream.width),
       verified: sw.verified,
     };
   });
@@ -88,7 +89,7 @@ export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Find
         'Expected on switch-based GPU boards; it limits host-to-GPU bandwidth, not GPU-to-GPU.'));
   }
   for (const d of chassis.devices) {
-    if (!d.link || d.link.limitedBy.length === 0 || !d.part) continue;
+    if (!d.link || d.dead || d.link.limitedBy.length === 0 || !d.part) continue;
     out.push(finding('pcie.link-limited', 'info', [chassis.placement.id, d.id],
       `${d.label} (${d.part.model}) links at gen ${d.link.gen} x${d.link.width} = ${n(d.link.gbps, 2)} GB/s per direction, limited by ${d.link.limitedBy.join(' and ')}.`,
       'Usually harmless for inference once the model is loaded.', d.verified));

@@ -187,7 +187,11 @@ export function connectorFindings(c: ResolvedChassis): Finding[] {
   }
   const id = c.placement.id;
   const have = c.chassisPart?.specs.gpuPowerConnectors ?? null;
-  if (need.size === 0) return [];
+  // Cards whose connectors are unknown are said to be unknown, never passed in silence.
+  const unknown = unknownCards
+    ? [finding('power.gpu-connectors-unknown', 'info', [id], `The power connectors of ${unknownCards} GPU${unknownCards > 1 ? 's are' : ' is'} not known, so their power leads are not checked.`, 'Look the card up before buying cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.')]
+    : [];
+  if (need.size === 0) return unknown;
   const needText = [...need].map(([k, v]) => `${v}× ${k}`).join(', ');
   if (have === null)
     return [finding('power.gpu-connectors-unknown', 'info', [id], `The GPUs need ${needText}${unknownCards ? ` (plus ${unknownCards} card${unknownCards > 1 ? 's' : ''} of unknown connectors)` : ''}; the GPU power leads of the ${c.chassisPart?.model ?? 'chassis'} are not known.`, 'Check the chassis power cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.')];
@@ -197,7 +201,7 @@ export function connectorFindings(c: ResolvedChassis): Finding[] {
     if (count > avail)
       out.push(finding('power.gpu-connectors', 'error', [id], `The GPUs need ${count}× ${kind} power leads; the chassis has ${avail} (${count - avail} short).`, 'Add the right cables or adapters (EPS-12V and PCIe 8-pin are keyed differently).'));
   }
-  return out;
+  return [...out, ...unknown];
 }
 
 export function rackPower(rack: RackPlacement, chassis: ChassisPower[], catalog: CatalogIndex, volts: number, circuitAmps: number): RackPower {

@@ -145,16 +145,22 @@ function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, 
   });
 
   // Fair share of each uplink when every card below it transfers at once.
+  // A card in a dead slot moves nothing: it has no share and takes none.
   for (const d of devices) {
-    if (!d.link) continue;
+    if (!d.link || d.dead) continue;
     let share = d.link.gbps;
     for (const swId of d.switches) {
       const sw = switchById.get(swId)!;
-      const below = devices.filter((o) => o.link && o.switches.includes(swId)).length;
-      const parentGen = rcById.get(sw.upstream.to)?.gen ?? switchById.get(sw.upstream.to)?.gen ?? sw.gen;
-      share = Math.min(share, linkGBps(Math.min(sw.gen, parentGen), sw.upstream.width) / Math.max(1, below));
+      const below = devices.filter((o) => o.link && !o.dead && o.switches.includes(swId)).length;
+      share = Math.min(share, linkGBps(uplinkGen(sw, rcById, switchById), sw.upstream.width) / Math.max(1, below));
     }
     d.hostGBpsShared = share;
   }
   return { rackId, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById };
+}
+
+/** The generation a switch's uplink trains at: the lower of the switch and what it plugs into. */
+export function uplinkGen(sw: PcieSwitch, rcById: ReadonlyMap<string, RootComplex>, switchById: ReadonlyMap<string, PcieSwitch>): number {
+  const parentGen = rcById.get(sw.upstream.to)?.gen ?? switchById.get(sw.upstream.to)?.gen ?? sw.gen;
+  return Math.min(sw.gen, parentGen);
 }

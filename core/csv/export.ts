@@ -135,11 +135,17 @@ export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], invento
     const part = parts.get(line.partId);
     const item = line.itemId ? items.get(line.itemId) : undefined;
     let unit: Money | null = null;
+    let lineMinor: number | null = null;
     let source = 'to buy';
     if (item) {
       source = 'owned';
-      const landed = landedCostMinor(item);
-      unit = landed === null ? null : { amountMinor: Math.round(landed / item.quantity), currency: item.currency };
+      // The price paid unknown = the cost unknown (shipping and tax alone are not what the part cost).
+      const landed = item.priceMinor === null ? null : landedCostMinor(item);
+      if (landed !== null) {
+        unit = { amountMinor: Math.round(landed / item.quantity), currency: item.currency };
+        // From the landed cost itself, so a line of all the item's units costs exactly what was paid.
+        lineMinor = Math.round((landed * line.quantity) / item.quantity);
+      }
     } else if (line.itemId) {
       source = 'owned (item missing)';
     } else {
@@ -157,7 +163,7 @@ export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], invento
       item?.seller ?? '',
       item?.orderNumber ?? '',
       unit ? formatAmountPlain(unit.amountMinor, unit.currency) : '',
-      unit ? formatAmountPlain(unit.amountMinor * line.quantity, unit.currency) : '',
+      unit ? formatAmountPlain(lineMinor ?? unit.amountMinor * line.quantity, unit.currency) : '',
       unit?.currency ?? '',
     ];
   });

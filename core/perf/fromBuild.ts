@@ -38,10 +38,16 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
   const problems: string[] = [];
   const partOf = new Map<string, string>();
   for (const r of build.racks) for (const c of r.chassis) for (const d of c.devices) partOf.set(`${c.id}/${d.id}`, d.partId);
+  // A card in a slot wired to an empty socket is invisible to the OS: it runs nothing.
+  const dead = new Set(result.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
   const cell = new Map<string, PathClass>();
   for (const m of result.p2pMatrix) {
     const gpuRows = m.deviceIds.map((id, i) => ({ id, i })).filter(({ id }) => byId.get(partOf.get(`${m.chassisId}/${id}`) ?? '')?.category === 'gpu');
     for (const { id, i } of gpuRows) {
+      if (dead.has(`${m.chassisId}/${id}`)) {
+        problems.push(`${id} is in a dead slot (its socket has no CPU): left out of the estimate`);
+        continue;
+      }
       const part = byId.get(partOf.get(`${m.chassisId}/${id}`)!) as PartOf<'gpu'>;
       const dev = deviceFromGpuPart(part);
       if (!dev.ok) {
@@ -72,9 +78,9 @@ export function costLinesOfBuild(build: Build, ownedPrice: (inventoryItemId: str
     if (p.inventoryItemId) {
       const m = ownedPrice(p.inventoryItemId);
       if (m) lines.push({ label: p.partId, owned: true, amount: money(m.amountMinor * count, m.currency) });
-      else unpriced += 1;
+      else unpriced += count;
     } else if (p.plannedPrice) lines.push({ label: p.partId, owned: false, amount: money(p.plannedPrice.amountMinor * count, p.plannedPrice.currency) });
-    else unpriced += 1;
+    else unpriced += count;
   };
   for (const r of build.racks) {
     visit(r);

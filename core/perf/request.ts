@@ -87,10 +87,12 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
   let devices: DeviceSpec[];
   let topology: Topology | null = null;
   let costLines: ReturnType<typeof costLinesOfBuild> | null = null;
+  let buildProblems: string[] = [];
   if (parsedBuild) {
     const bd = devicesOfBuild(parsedBuild, catalog);
     if (bd.problems.length > 0 && bd.devices.length === 0) return fail('build', bd.problems.join('; '));
     if (bd.devices.length === 0) return fail('build', 'the build has no GPUs or accelerators in slots');
+    buildProblems = bd.problems;
     const wanted = wl?.devices;
     const keep = wanted ? bd.deviceIds.map((id, i) => (wanted.includes(id) ? i : -1)).filter((i) => i >= 0) : bd.devices.map((_, i) => i);
     devices = keep.map((i) => bd.devices[i]!);
@@ -150,6 +152,8 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     if (e instanceof EstimateError) return fail('request', e.message);
     throw e;
   }
+  // GPUs of the build the estimate could not use (dead slot, unknown memory) are named, not dropped silently.
+  for (const p of buildProblems) if (!est.warnings.includes(p)) est.warnings.push(p);
   if (costLines && costLines.unpriced > 0) est.warnings.push(`${costLines.unpriced} placed parts have no price (owned parts need their inventory price)`);
   const hardware = new Map<string, number>();
   for (const d of devices) hardware.set(d.name, (hardware.get(d.name) ?? 0) + 1);
