@@ -9,6 +9,7 @@ import { LIFECYCLE_DEFAULTS, type InventoryItem, type InventoryItemView, type It
 import { spreadOrder, type InventoryOrder } from '#core/inventory/orders';
 import { addDays, RETURN_CLOSING_DAYS, RETURNABLE_STATUSES } from '#core/inventory/returns';
 import { GroupAccumulator, orderedStatuses, sortedMoney } from '#core/inventory/totals';
+import { RATE_DECIMALS } from '#core/inventory/fx';
 import { minorDigits } from '#core/money';
 import type { StatusChange } from '#core/inventory/history';
 import type { InventoryQuery, InventorySortColumn } from '#core/inventory/query';
@@ -359,11 +360,22 @@ function digitsSql(column: string): string {
   const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN ${column} IN (${codes.map((c) => `'${c}'`).join(', ')}) THEN ${d}`).join(' ');
   return `(CASE ${whens} ELSE 2 END)`;
 }
-/** 10^(digits of fx_currency − digits of currency): converts minor units × rate into the target's minor units. */
-const FX_SCALE_SQL = `(CASE ${digitsSql('i.fx_currency')} - ${digitsSql('i.currency')} WHEN -3 THEN 0.001 WHEN -2 THEN 0.01 WHEN -1 THEN 0.1 WHEN 0 THEN 1.0
-  WHEN 1 THEN 10.0 WHEN 2 THEN 100.0 WHEN 3 THEN 1000.0 END)`;
-/** The row's landed cost in its rate's currency, rounded half away from zero per item (as core/inventory/fx.ts convertMinor). */
-const LANDED_FX_SQL = () => `round(${LANDED_SQL} * i.fx_rate * ${FX_SCALE_SQL})`;
+/** Digits of fx_currency − digits of currency: how far minor units × rate must shift into the target's minor units. */
+const FX_SHIFT_SQL = `(${digitsSql('i.fx_currency')} - ${digitsSql('i.currency')})`;
+/** 10^max(shift, 0) and 10^RATE_DECIMALS × 10^max(−shift, 0), as integers. */
+const FX_NUM_SQL = `(CASE ${FX_SHIFT_SQL} WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 ELSE 1 END)`;
+const FX_DEN_SQL = `(CASE ${FX_SHIFT_SQL} WHEN -1 THEN 10 WHEN -2 THEN 100 WHEN -3 THEN 1000 ELSE 1 END * ${10 ** RATE_DECIMALS})`;
+/**
+ * The row's landed cost in its rate's currency, rounded half away from zero per
+ * item, in integer arithmetic exactly as core/inventory/fx.ts convertMinor does
+ * (a REAL product would round 45 × 0.7 down to 31).
+ */
+const FX_RN_SQL = `(CAST(round(i.fx_rate * ${10 ** RATE_DECIMALS}) AS INTEGER) * ${FX_NUM_SQL})`;
+// |landed| × RN / D, rounded half up, as |landed| × (RN div D) + (|landed| × (RN mod D) + D/2) div D:
+// every product stays far inside 64 bits, where |landed| × RN itself would not for large amounts.
+const LANDED_FX_SQL = () => `(CASE WHEN i.fx_rate IS NULL THEN NULL ELSE
+  (CASE WHEN ${LANDED_SQL} < 0 THEN -1 ELSE 1 END)
+  * (abs(${LANDED_SQL}) * (${FX_RN_SQL} / ${FX_DEN_SQL}) + (abs(${LANDED_SQL}) * (${FX_RN_SQL} % ${FX_DEN_SQL}) + ${FX_DEN_SQL} / 2) / ${FX_DEN_SQL}) END)`;
 
 interface TotalsRow {
   status: ItemStatus;

@@ -69,6 +69,11 @@ describe('exchange rates and lifecycle fields', () => {
     expect(convertMinor(10000, 'EUR', 1.0843, 'USD')).toBe(10843);
     expect(convertMinor(15000, 'JPY', 0.0067, 'USD')).toBe(10050);
     expect(convertMinor(1, 'EUR', 0.5, 'USD')).toBe(1);
+    // Exact halves, which floating point puts just below: 45 × 0.7 = 31.5, 850 × 1.17 = 994.5.
+    expect(convertMinor(45, 'EUR', 0.7, 'USD')).toBe(32);
+    expect(convertMinor(850, 'USD', 1.17, 'EUR')).toBe(995);
+    expect(convertMinor(-45, 'EUR', 0.7, 'USD')).toBe(-32);
+    expect(convertMinor(1000, 'USD', 0.1234, 'BHD')).toBe(1234);
     expect(inBaseCurrency(500, { currency: 'USD', fxRate: null, fxCurrency: null }, 'USD')).toBe(500);
     expect(inBaseCurrency(500, { currency: 'EUR', fxRate: null, fxCurrency: null }, 'USD')).toBeNull();
     expect(inBaseCurrency(500, { currency: 'EUR', fxRate: 2, fxCurrency: 'GBP' }, 'USD')).toBeNull();
