@@ -1,15 +1,15 @@
-// A build's cost lines: every placed part, owned (bound to an inventory item
-// whose money went out: the price paid + shipping + tax) or to buy (a wishlist
-// item's own price, else the placement's planned price, else the catalog's
-// typical used price, else unknown). Amounts in another currency than the one
-// shown are unknown here: no exchange rate is ever guessed.
+// A build's cost lines for Compare and the build sheet: the lines of
+// core/build/bom.ts (owned at the landed price paid, to buy at a wishlist
+// item's own price, the planned price or the typical used price, else unknown)
+// worded for these views. Amounts in another currency than the one shown are
+// unknown here: no exchange rate is ever guessed.
 //
-// A chassis' board (boardPartId) and the PSUs a system ships with are part of
-// the chassis' price; they carry no line of their own.
+// A chassis' integrated board and the PSUs a system ships with are part of the
+// chassis' price; they carry no line of their own.
 import type { Build } from '../build/build';
+import { bomOf, type BomLine } from '../build/bom';
 import type { CatalogPart } from '../catalog/part';
-import type { Money } from '../money';
-import { isSpentStatus, type ItemStatus } from '../inventory/status';
+import type { ItemStatus } from '../inventory/status';
 import type { BuildCostSummary, CategoryCost, CostFigure } from './types';
 
 /** What the cost lines need to know about a bound inventory item. */
@@ -21,6 +21,11 @@ export interface CostItem {
   priceMinor: number | null;
   shippingMinor: number | null;
   taxMinor: number | null;
+  /** Units the item holds (default 1), and its fees and order shares: the landed cost (core/inventory/totals). */
+  quantity?: number;
+  feesMinor?: number | null;
+  orderShippingMinor?: number | null;
+  orderTaxMinor?: number | null;
   seller: string | null;
   orderNumber: string | null;
   listingUrl: string | null;
@@ -57,81 +62,44 @@ export function categoryRank(category: string): number {
   return i < 0 ? CATEGORY_ORDER.length : i;
 }
 
-interface Placed {
-  partId: string;
-  inventoryItemId?: string | undefined;
-  plannedPrice?: Money | undefined;
+function whereOf(l: BomLine): string {
+  const p = l.place;
+  if (!p.chassis) return p.pdu === undefined ? p.rack : `${p.rack} › PDU ${p.pdu}`;
+  const cn = `${p.rack} › ${p.chassis.name}`;
+  switch (l.kind) {
+    case 'board':
+      return `${cn} › board`;
+    case 'cpu':
+      return `${cn} › socket ${p.socket}`;
+    case 'dimm':
+      return `${cn} › ${p.socket} channel ${p.channel}`;
+    case 'device':
+      return `${cn} › slot ${p.slot} (${p.deviceId})`;
+    case 'psu':
+      return `${cn} › PSU bays`;
+    case 'drive':
+      return `${cn} › drives`;
+    default:
+      return `${cn} (U${p.chassis.positionU})`;
+  }
 }
 
-/** Every placed part of a build as a cost line, in build order. */
+/** Every placed part of a build as a cost line, in build order (core/build/bom.ts). */
 export function costLines(build: Build, catalog: ReadonlyMap<string, CatalogPart>, itemOf: (id: string) => CostItem | null): CostLine[] {
-  const lines: CostLine[] = [];
-  const add = (p: Placed, where: string, quantity: number) => {
-    const part = catalog.get(p.partId);
-    const label = part ? `${part.vendor} ${part.model}` : p.partId;
-    const category = part?.category ?? 'unknown part';
-    const item = p.inventoryItemId ? itemOf(p.inventoryItemId) : null;
-    const base = { where, category, partId: p.partId, label, quantity, item };
-    if (p.inventoryItemId && !item) {
-      lines.push({ ...base, owned: false, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisNote: `inventory item ${p.inventoryItemId} not found` });
-      return;
-    }
-    if (item && isSpentStatus(item.status)) {
-      const known = item.priceMinor !== null;
-      const unit = known ? item.priceMinor! + (item.shippingMinor ?? 0) + (item.taxMinor ?? 0) : null;
-      lines.push({
-        ...base,
-        owned: true,
-        unitMinor: unit,
-        amountMinor: unit === null ? null : unit * quantity,
-        currency: item.currency,
-        basis: known ? 'paid' : 'unknown',
-        basisNote: known ? 'price paid + shipping + tax' : 'owned, but the price paid is not entered',
-      });
-      return;
-    }
-    // To buy: a wishlist/watching (or returned/sold) item's own price, the planned price, the typical used price.
-    if (item && item.priceMinor !== null && (item.status === 'wishlist' || item.status === 'watching')) {
-      const unit = item.priceMinor + (item.shippingMinor ?? 0) + (item.taxMinor ?? 0);
-      lines.push({ ...base, owned: false, unitMinor: unit, amountMinor: unit * quantity, currency: item.currency, basis: 'item', basisNote: `the ${item.status} item's price + shipping + tax` });
-      return;
-    }
-    if (p.plannedPrice) {
-      const unit = p.plannedPrice.amountMinor;
-      lines.push({ ...base, owned: false, unitMinor: unit, amountMinor: unit * quantity, currency: p.plannedPrice.currency, basis: 'planned', basisNote: 'planned price' });
-      return;
-    }
-    const typical = part?.typicalUsedPrice ?? null;
-    if (typical) {
-      lines.push({
-        ...base,
-        owned: false,
-        unitMinor: typical.amountMinor,
-        amountMinor: typical.amountMinor * quantity,
-        currency: typical.currency,
-        basis: 'typical',
-        basisNote: `typical used price (${typical.source}, ${typical.asOf})`,
-      });
-      return;
-    }
-    lines.push({ ...base, owned: false, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisNote: part ? 'no price: none planned and no typical used price in the catalog' : 'part not in the catalog' });
-  };
-
-  for (const r of build.racks) {
-    const rackName = r.label ?? r.id;
-    add(r, rackName, 1);
-    for (const pdu of r.pdus) add(pdu, `${rackName} › PDU ${pdu.id}`, 1);
-    for (const c of r.chassis) {
-      const cn = `${rackName} › ${c.label ?? c.id}`;
-      add(c, `${cn} (U${c.positionU})`, 1);
-      for (const cpu of c.cpus) add(cpu, `${cn} › socket ${cpu.socket}`, 1);
-      for (const d of c.dimms) add(d, `${cn} › ${d.socket} channel ${d.channel}`, d.count);
-      for (const d of c.devices) add(d, `${cn} › slot ${d.slot} (${d.id})`, 1);
-      for (const psu of c.psus ?? []) add(psu, `${cn} › PSU bays`, psu.count);
-      for (const d of c.drives) add(d, `${cn} › drives`, d.count);
-    }
-  }
-  return lines;
+  return bomOf<CatalogPart, CostItem>(build, (id) => catalog.get(id), itemOf).map((l) => ({
+    where: whereOf(l),
+    category: l.part?.category ?? 'unknown part',
+    partId: l.partId,
+    label: l.part ? `${l.part.vendor} ${l.part.model}` : l.partId,
+    quantity: l.quantity,
+    owned: l.source === 'owned',
+    unitMinor: l.unit?.amountMinor ?? null,
+    amountMinor: l.amount?.amountMinor ?? null,
+    currency: l.unit?.currency ?? null,
+    basis: l.basis,
+    basisNote: l.basisNote,
+    item: l.item,
+  }));
 }
 
 function figure(lines: readonly CostLine[], currency: string): CostFigure {

@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 import { formatAmountPlain, type Money } from '../money';
 import type { InventoryItemView } from '../inventory/item';
 import type { InventoryOrder } from '../inventory/orders';
-import { landedCostMinor } from '../inventory/totals';
 import type { Build } from '../build/build';
+import { bomOf, type BomSource } from '../build/bom';
 import { escapeCell } from './escape';
 import { TEMPLATE_COLUMNS, type ImportField } from './fields';
 
@@ -89,68 +89,26 @@ export interface BomCatalogPart {
   vendor: string;
   model: string;
   typicalUsedPrice?: Money | null;
+  /** A chassis' specs (its integrated board decides whether the board is a line of its own). */
+  specs?: unknown;
 }
 
 export const BOM_COLUMNS = ['location', 'kind', 'part_id', 'part', 'category', 'quantity', 'source', 'status', 'seller', 'order_number', 'unit_cost', 'line_cost', 'currency'] as const;
 
-interface BomLine {
-  location: string;
-  kind: string;
-  partId: string;
-  quantity: number;
-  itemId?: string | undefined;
-  plannedPrice?: Money | undefined;
-}
-
-function bomLines(build: Build): BomLine[] {
-  const lines: BomLine[] = [];
-  for (const rack of build.racks) {
-    const r = rack.label ?? rack.id;
-    lines.push({ location: r, kind: 'rack', partId: rack.partId, quantity: 1, itemId: rack.inventoryItemId, plannedPrice: rack.plannedPrice });
-    for (const pdu of rack.pdus) lines.push({ location: `${r} / ${pdu.id}`, kind: 'pdu', partId: pdu.partId, quantity: 1, itemId: pdu.inventoryItemId, plannedPrice: pdu.plannedPrice });
-    for (const ch of rack.chassis) {
-      const c = `${r} / U${ch.positionU} ${ch.label ?? ch.id}`;
-      lines.push({ location: c, kind: 'chassis', partId: ch.partId, quantity: 1, itemId: ch.inventoryItemId, plannedPrice: ch.plannedPrice });
-      if (ch.boardPartId) lines.push({ location: c, kind: 'board', partId: ch.boardPartId, quantity: 1 });
-      for (const cpu of ch.cpus) lines.push({ location: `${c} / socket ${cpu.socket}`, kind: 'cpu', partId: cpu.partId, quantity: 1, itemId: cpu.inventoryItemId, plannedPrice: cpu.plannedPrice });
-      for (const d of ch.devices) lines.push({ location: `${c} / slot ${d.slot}`, kind: 'device', partId: d.partId, quantity: 1, itemId: d.inventoryItemId, plannedPrice: d.plannedPrice });
-      for (const [i, p] of (ch.psus ?? []).entries()) lines.push({ location: `${c} / psu ${i + 1}`, kind: 'psu', partId: p.partId, quantity: p.count, itemId: p.inventoryItemId, plannedPrice: p.plannedPrice });
-      for (const m of ch.dimms) lines.push({ location: `${c} / socket ${m.socket} channel ${m.channel}`, kind: 'dimm', partId: m.partId, quantity: m.count, itemId: m.inventoryItemId, plannedPrice: m.plannedPrice });
-      for (const [i, d] of ch.drives.entries()) lines.push({ location: `${c} / drive ${i + 1}`, kind: 'drive', partId: d.partId, quantity: d.count, itemId: d.inventoryItemId, plannedPrice: d.plannedPrice });
-    }
-  }
-  return lines;
-}
+const BOM_SOURCE: Record<BomSource, string> = { owned: 'owned', toBuy: 'to buy', itemMissing: 'owned (item missing)' };
 
 /**
  * A build's bill of materials: one row per placed part with where it sits,
  * whether it is owned (bound to an inventory item: its landed cost per unit)
- * or still to buy (its planned price, else the part's typical used price, else
- * unknown — an empty cost, never 0).
+ * or still to buy (a wishlist item's own price, its planned price, else the
+ * part's typical used price, else unknown — an empty cost, never 0). The lines
+ * and prices are core/build/bom.ts's.
  */
 export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
   const parts = new Map(catalog.map((p) => [p.id, p]));
   const items = new Map(inventory.map((i) => [i.id, i]));
-  const rows = bomLines(build).map((line) => {
-    const part = parts.get(line.partId);
-    const item = line.itemId ? items.get(line.itemId) : undefined;
-    let unit: Money | null = null;
-    let lineMinor: number | null = null;
-    let source = 'to buy';
-    if (item) {
-      source = 'owned';
-      // The price paid unknown = the cost unknown (shipping and tax alone are not what the part cost).
-      const landed = item.priceMinor === null ? null : landedCostMinor(item);
-      if (landed !== null) {
-        unit = { amountMinor: Math.round(landed / item.quantity), currency: item.currency };
-        // From the landed cost itself, so a line of all the item's units costs exactly what was paid.
-        lineMinor = Math.round((landed * line.quantity) / item.quantity);
-      }
-    } else if (line.itemId) {
-      source = 'owned (item missing)';
-    } else {
-      unit = line.plannedPrice ?? part?.typicalUsedPrice ?? null;
-    }
+  const rows = bomOf(build, (id) => parts.get(id), (id) => items.get(id)).map((line) => {
+    const { part, item, unit, amount } = line;
     return [
       line.location,
       line.kind,
@@ -158,12 +116,12 @@ export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], invento
       part ? `${part.vendor} ${part.model}` : 'unknown part',
       part?.category ?? '',
       String(line.quantity),
-      source,
+      BOM_SOURCE[line.source],
       item?.status ?? '',
       item?.seller ?? '',
       item?.orderNumber ?? '',
       unit ? formatAmountPlain(unit.amountMinor, unit.currency) : '',
-      unit ? formatAmountPlain(lineMinor ?? unit.amountMinor * line.quantity, unit.currency) : '',
+      amount ? formatAmountPlain(amount.amountMinor, amount.currency) : '',
       unit?.currency ?? '',
     ];
   });

@@ -1,11 +1,11 @@
-// Build cost split into what is owned (price paid + shipping + tax) and what is
+// Build cost split into what is owned (landed price paid) and what is
 // still to buy (estimates), and the money per unit of speed.
 import { addMoney, money, type Money } from '#core/money';
 
 export interface CostLine {
   label: string;
   owned: boolean;
-  /** Owned: price paid incl. shipping and tax. To buy: the estimate. */
+  /** Owned: landed price paid (core/build/bom.ts). To buy: the estimate. */
   amount: Money;
 }
 

@@ -4,7 +4,9 @@ import type { Build } from '#core/build/build';
 import type { CatalogPart, PartOf } from '#core/catalog/part';
 import { checkBuild } from '#core/check/checkBuild';
 import type { PathClass as CheckerPathClass } from '#core/check/pathClass';
-import { money, type Money } from '#core/money';
+import { money } from '#core/money';
+import { bomOf, type BomItem } from '#core/build/bom';
+import { indexCatalog } from '#core/check/catalog';
 import { deviceFromGpuPart } from './fromCatalog';
 import type { DeviceSpec } from './device';
 import type { PathClass } from './links';
@@ -70,29 +72,22 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
   return { devices, deviceIds, topology, problems };
 }
 
-/** Every placed part with a known price: owned at the price paid (from the inventory lookup), planned at its estimate. */
-export function costLinesOfBuild(build: Build, ownedPrice: (inventoryItemId: string) => Money | null = () => null): { lines: CostLine[]; unpriced: number } {
+/**
+ * Every placed part with a known price (core/build/bom.ts): owned at the landed
+ * price paid (from the inventory lookup), to buy at its planned or typical used
+ * price; `unpriced` counts the units whose price is unknown.
+ */
+export function costLinesOfBuild(
+  build: Build,
+  catalog: readonly CatalogPart[] | ReadonlyMap<string, CatalogPart> = [],
+  itemOf: (inventoryItemId: string) => BomItem | null = () => null,
+): { lines: CostLine[]; unpriced: number } {
+  const parts = indexCatalog(catalog);
   const lines: CostLine[] = [];
   let unpriced = 0;
-  const visit = (p: { partId: string; inventoryItemId?: string | undefined; plannedPrice?: Money | undefined }, count = 1) => {
-    if (p.inventoryItemId) {
-      const m = ownedPrice(p.inventoryItemId);
-      if (m) lines.push({ label: p.partId, owned: true, amount: money(m.amountMinor * count, m.currency) });
-      else unpriced += count;
-    } else if (p.plannedPrice) lines.push({ label: p.partId, owned: false, amount: money(p.plannedPrice.amountMinor * count, p.plannedPrice.currency) });
-    else unpriced += count;
-  };
-  for (const r of build.racks) {
-    visit(r);
-    for (const pdu of r.pdus) visit(pdu);
-    for (const c of r.chassis) {
-      visit(c);
-      for (const x of c.cpus) visit(x);
-      for (const x of c.devices) visit(x);
-      for (const x of c.psus ?? []) visit(x, x.count);
-      for (const x of c.dimms) visit(x, x.count);
-      for (const x of c.drives) visit(x, x.count);
-    }
+  for (const l of bomOf(build, (id) => parts.get(id), itemOf)) {
+    if (l.amount) lines.push({ label: l.partId, owned: l.source === 'owned', amount: money(l.amount.amountMinor, l.amount.currency) });
+    else unpriced += l.quantity;
   }
   return { lines, unpriced };
 }

@@ -98,7 +98,7 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     devices = keep.map((i) => bd.devices[i]!);
     const tp = bd.topology;
     topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
-    costLines = costLinesOfBuild(parsedBuild);
+    costLines = costLinesOfBuild(parsedBuild, catalog);
   } else {
     if (!req.gpu) return fail('gpu', 'give --gpu <id-or-name> (and --count) or --build <file.json>');
     let part: CatalogPart;

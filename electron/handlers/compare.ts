@@ -35,6 +35,11 @@ function itemLookup(db: Database.Database): (id: string) => CostItem | null {
           priceMinor: it.priceMinor,
           shippingMinor: it.shippingMinor,
           taxMinor: it.taxMinor,
+          // The rest of the landed cost (core/build/bom.ts): fees, and the item's share of its order.
+          quantity: it.quantity,
+          feesMinor: it.feesMinor,
+          orderShippingMinor: it.orderShippingMinor,
+          orderTaxMinor: it.orderTaxMinor,
           seller: it.seller,
           orderNumber: it.orderNumber,
           listingUrl: it.listingUrl,

@@ -112,7 +112,7 @@ describe('owned and planned', () => {
     b = must(E.bindItem(b, { kind: 'device', chassisId: 'srv-1', deviceId: 'gpu-1' }, 'item-a'));
     b = must(E.setPlannedPrice(b, { kind: 'device', chassisId: 'srv-1', deviceId: 'ib-0' }, null));
     expect(E.itemUse(b).get('item-a')).toBe(2);
-    const item = { id: 'item-a', priceMinor: 15000, shippingMinor: 1000, taxMinor: null, currency: 'USD', quantity: 2 } as InventoryItemView;
+    const item = { id: 'item-a', status: 'received', priceMinor: 15000, shippingMinor: 1000, taxMinor: null, currency: 'USD', quantity: 2 } as InventoryItemView;
     const lines = bomLines(b, cat, new Map([[item.id, item]]));
     const totals = bomTotals(lines);
     expect(totals.owned).toEqual([{ amountMinor: 32000, currency: 'USD' }]);

@@ -1,16 +1,17 @@
-// The bill of materials of a build: every placed part, owned (at the landed
-// price paid for its inventory item) or planned (at its estimate), and totals
-// per currency. Unknown prices are counted and shown as unknown, never as 0.
+// The bill of materials of a build as the editor shows it: the lines and
+// prices of core/build/bom.ts (owned at the landed price paid for the
+// inventory item, to buy at a wishlist item's price, the planned price or the
+// typical used price), and totals per currency. Unknown prices are counted and
+// shown as unknown, never as 0.
 import type { Build } from '#core/build/build';
+import { bomOf, itemUnitCost, sumBom, type BomLine as CoreBomLine } from '#core/build/bom';
 import type { CatalogIndex } from '#core/check/catalog';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { Money } from '#core/money';
-import { landedCostMinor } from '#core/inventory/totals';
 
-/** What one unit of an item cost as landed (price, shipping, tax, fees and its share of the order), or null when unknown. */
+/** What one unit of an item cost as landed (price, shipping, tax, fees and its share of the order), or null when the price paid is unknown. */
 export function unitCostOf(item: InventoryItemView): Money | null {
-  const landed = landedCostMinor(item);
-  return landed === null ? null : { amountMinor: Math.round(landed / Math.max(1, item.quantity)), currency: item.currency };
+  return itemUnitCost(item);
 }
 
 export interface BomLine {
@@ -19,10 +20,13 @@ export interface BomLine {
   model: string;
   category: string;
   count: number;
+  /** Bound to an item that is owned (or no longer in the inventory); a wishlist item is still planned. */
   owned: boolean;
   itemId: string | null;
   /** Per unit; null = unknown. */
   unitPrice: Money | null;
+  /** The whole line; null = unknown. */
+  amount: Money | null;
 }
 
 export interface BomTotals {
@@ -32,52 +36,45 @@ export interface BomTotals {
   plannedUnknown: number;
 }
 
-export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap<string, InventoryItemView>): BomLine[] {
-  const out: BomLine[] = [];
-  const line = (where: string, p: { partId: string; inventoryItemId?: string; plannedPrice?: Money }, count = 1) => {
-    const part = catalog.get(p.partId);
-    const item = p.inventoryItemId ? items.get(p.inventoryItemId) : undefined;
-    const unitPrice = p.inventoryItemId ? (item ? unitCostOf(item) : null) : (p.plannedPrice ?? null);
-    out.push({
-      where,
-      partId: p.partId,
-      model: part ? part.model : p.partId,
-      category: part?.category ?? '?',
-      count,
-      owned: !!p.inventoryItemId,
-      itemId: p.inventoryItemId ?? null,
-      unitPrice,
-    });
-  };
-  for (const r of build.racks) {
-    const rn = r.label ?? r.id;
-    line(rn, r);
-    for (const p of r.pdus) line(`${rn} · ${p.id}`, p);
-    for (const c of r.chassis) {
-      const cn = c.label ?? c.id;
-      line(`${rn} · U${c.positionU}`, c);
-      for (const x of c.cpus) line(`${cn} · ${x.socket}`, x);
-      for (const x of c.devices) line(`${cn} · ${x.slot}`, x);
-      for (const x of c.psus ?? []) line(`${cn} · PSU`, x, x.count);
-      for (const x of c.dimms) line(`${cn} · ${x.socket} ch${x.channel}`, x, x.count);
-      for (const x of c.drives) line(`${cn} · drive`, x, x.count);
-    }
+function whereOf(l: CoreBomLine): string {
+  const p = l.place;
+  if (!p.chassis) return p.pdu === undefined ? p.rack : `${p.rack} · ${p.pdu}`;
+  const cn = p.chassis.name;
+  switch (l.kind) {
+    case 'board':
+      return `${cn} · board`;
+    case 'cpu':
+      return `${cn} · ${p.socket}`;
+    case 'device':
+      return `${cn} · ${p.slot}`;
+    case 'psu':
+      return `${cn} · PSU`;
+    case 'dimm':
+      return `${cn} · ${p.socket} ch${p.channel}`;
+    case 'drive':
+      return `${cn} · drive`;
+    default:
+      return `${p.rack} · U${p.chassis.positionU}`;
   }
-  return out;
 }
 
-function addTo(list: Money[], m: Money, times: number): void {
-  const same = list.find((x) => x.currency === m.currency);
-  if (same) same.amountMinor += m.amountMinor * times;
-  else list.push({ amountMinor: m.amountMinor * times, currency: m.currency });
+export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap<string, InventoryItemView>): BomLine[] {
+  return bomOf(build, (id) => catalog.get(id), (id) => items.get(id)).map((l) => ({
+    where: whereOf(l),
+    partId: l.partId,
+    model: l.part ? l.part.model : l.partId,
+    category: l.part?.category ?? '?',
+    count: l.quantity,
+    owned: l.source !== 'toBuy',
+    itemId: l.itemId,
+    unitPrice: l.unit,
+    amount: l.amount,
+  }));
 }
 
 export function bomTotals(lines: readonly BomLine[]): BomTotals {
-  const t: BomTotals = { owned: [], planned: [], ownedUnknown: 0, plannedUnknown: 0 };
-  for (const l of lines) {
-    if (l.unitPrice) addTo(l.owned ? t.owned : t.planned, l.unitPrice, l.count);
-    else if (l.owned) t.ownedUnknown += l.count;
-    else t.plannedUnknown += l.count;
-  }
-  return t;
+  const sums = (owned: boolean) => sumBom(lines.filter((l) => l.owned === owned).map((l) => ({ amount: l.amount, quantity: l.count })));
+  const owned = sums(true);
+  const planned = sums(false);
+  return { owned: owned.known, planned: planned.known, ownedUnknown: owned.unknownUnits, plannedUnknown: planned.unknownUnits };
 }
