@@ -21,7 +21,7 @@ import type { HandlerDeps } from './deps';
 
 type CompareChannel = 'compare:run' | 'sheet:get' | 'sheet:exportPdf';
 
-function itemLookup(db: Database.Database): (id: string) => CostItem | null {
+export function itemLookup(db: Database.Database): (id: string) => CostItem | null {
   const cache = new Map<string, CostItem | null>();
   return (id) => {
     if (!cache.has(id)) {

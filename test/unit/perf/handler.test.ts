@@ -6,6 +6,9 @@ import { ApiFailure } from '#core/api/errors';
 import { EstimateRequest } from '#core/perf/request';
 import type { HandlerDeps } from '#electron/handlers/deps';
 import { cleanupTempDirs, openTestDb, steppingClock, type TestDb } from '../../helpers/db';
+import { createItem } from '#db/repositories/inventory';
+import { validateItemDraft } from '#core/inventory/item';
+import x10drg from '#assets/examples/sys-4028gr-x10drg.json' with { type: 'json' };
 
 let t: TestDb;
 let deps: HandlerDeps;
@@ -38,5 +41,15 @@ describe('estimate:run', () => {
       expect((e as ApiFailure).code).toBe('VALIDATION');
       expect((e as ApiFailure).issues![0]!.path).toBe('quant');
     }
+  });
+  it("prices a build's owned parts at what was paid for them", async () => {
+    const draft = validateItemDraft({ partId: 'gpu.nvidia.tesla-p40', status: 'received', price: '170', shipping: '15', tax: '0' });
+    if (!draft.ok) throw new Error('draft');
+    createItem(t.db, draft.value, { now: new Date('2024-06-01T00:00:00Z'), id: 'p40-a' });
+    const build = structuredClone(x10drg) as typeof x10drg & { racks: { chassis: { devices: { inventoryItemId?: string }[] }[] }[] };
+    build.racks[0]!.chassis[0]!.devices[0]!.inventoryItemId = 'p40-a';
+    const h = estimateHandlers(deps)['estimate:run'];
+    const r = (await h(EstimateRequest.parse({ build, model: 'llama-3-8b', quant: 'Q4_K_M' }), ctx)) as unknown as { cost: { owned: { amountMinor: number; currency: string } } | null };
+    expect(r.cost?.owned).toEqual({ amountMinor: 18500, currency: 'USD' });
   });
 });
