@@ -23,6 +23,28 @@ export const PART_CATEGORIES = ['rack', 'chassis', 'board', 'cpu', 'gpu', 'pcie-
 export const PartCategory = z.enum(PART_CATEGORIES);
 export type PartCategory = z.infer<typeof PartCategory>;
 
+/** What people call each category, in every view (a new category without a name does not compile). */
+export const CATEGORY_NAMES: Record<PartCategory, string> = {
+  rack: 'Rack',
+  chassis: 'System / chassis',
+  board: 'Board',
+  cpu: 'CPU',
+  gpu: 'GPU / accelerator',
+  'pcie-switch': 'PCIe switch',
+  riser: 'Riser',
+  nic: 'NIC',
+  psu: 'PSU',
+  memory: 'Memory',
+  storage: 'Storage',
+  pdu: 'PDU',
+  cable: 'Cable',
+  other: 'Other',
+};
+
+export function categoryName(category: string): string {
+  return (CATEGORY_NAMES as Record<string, string>)[category] ?? category;
+}
+
 /**
  * Stable id: dot-separated lowercase slugs. Built-ins are "<category>.<vendor>.<model>"
  * (e.g. "gpu.nvidia.rtx-3090"); user parts are "user.<category>.<slug>".

@@ -4,6 +4,7 @@
 // topology, nested chassis fields). Unknown is null here and "unknown" on screen.
 import type { CatalogEntry } from '#core/api/catalog';
 import type { CatalogPart, PartCategory } from '#core/catalog/part';
+import { categoryName } from '#core/catalog/part';
 import { unitOf } from '#core/catalog/format';
 import { moneyText } from '../../lib/format';
 
@@ -46,26 +47,7 @@ export const CATEGORY_TABS: { id: PartCategory | 'all'; label: string }[] = [
   { id: 'other', label: 'Other' },
 ];
 
-const CATEGORY_NAMES: Record<string, string> = {
-  rack: 'Rack',
-  chassis: 'System / chassis',
-  board: 'Board',
-  cpu: 'CPU',
-  gpu: 'GPU / accelerator',
-  'pcie-switch': 'PCIe switch',
-  riser: 'Riser',
-  nic: 'NIC',
-  psu: 'PSU',
-  memory: 'Memory',
-  storage: 'Storage',
-  pdu: 'PDU',
-  cable: 'Cable',
-  other: 'Other',
-};
-
-export function categoryName(category: string): string {
-  return CATEGORY_NAMES[category] ?? category;
-}
+export { categoryName };
 
 export function partName(part: Pick<CatalogPart, 'vendor' | 'model'>): string {
   return `${part.vendor} ${part.model}`.trim();

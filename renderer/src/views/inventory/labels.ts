@@ -1,27 +1,10 @@
 // Words the inventory view shows for codes stored in the data.
 import type { ItemStatus } from '#core/inventory/status';
 import type { PartLabel } from '#core/inventory/item';
+import { categoryName } from '#core/catalog/part';
 
-const CATEGORY_LABELS: Record<string, string> = {
-  rack: 'Rack',
-  chassis: 'Chassis / system',
-  board: 'Board',
-  cpu: 'CPU',
-  gpu: 'GPU / accelerator',
-  'pcie-switch': 'PCIe switch',
-  riser: 'Riser',
-  nic: 'NIC',
-  psu: 'PSU',
-  memory: 'Memory',
-  storage: 'Storage',
-  pdu: 'PDU',
-  cable: 'Cable',
-  other: 'Other',
-};
-
-export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] ?? category;
-}
+/** The category's name (the same in every view). */
+export const categoryLabel = categoryName;
 
 /** Short form for the dense table column. */
 export function categoryShort(category: string): string {
