@@ -9,6 +9,7 @@ import { CatalogPart, SPECS_SCHEMAS, type PartOf } from '../../core/catalog/part
 import { gbpsPerDollar, queryParts, vramGBPerDollar } from '../../core/catalog/derived';
 import type { GpuSpecs } from '../../core/catalog/specs/gpu';
 import type { InventoryItemView } from '../../core/inventory/item';
+import { BLANK_ITEM_FIELDS } from '../helpers/items';
 
 export { FakeError };
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -156,29 +157,18 @@ export function catalogFake(parts: CatalogPart[] = samplePARTS()): CatalogFake {
       const part = find(draft.partId ?? '');
       if (!part) return new FakeError({ code: 'VALIDATION', message: 'invalid', issues: [{ path: 'partId', message: 'Choose a part' }] });
       const now = '2025-01-01T00:00:00.000Z';
-      const item = {
+      const item: InventoryItemView = {
+        ...BLANK_ITEM_FIELDS,
         id: `item-${items.length + 1}`,
         partId: part.id,
-        quantity: 1,
         status: (draft.status ?? 'wishlist') as InventoryItemView['status'],
-        currency: 'USD',
-        priceMinor: null,
-        shippingMinor: null,
-        taxMinor: null,
-        seller: null,
-        listingUrl: null,
-        ebayItemNumber: null,
-        orderNumber: null,
-        orderedOn: null,
-        receivedOn: null,
-        returnBy: null,
-        condition: null,
-        serialNumber: null,
-        notes: null,
+        orderShippingMinor: null,
+        orderTaxMinor: null,
+        returnDeadline: null,
         createdAt: now,
         updatedAt: now,
         part: { category: part.category, vendor: part.vendor, model: part.model },
-      } as InventoryItemView;
+      };
       items.push(item);
       return item;
     },

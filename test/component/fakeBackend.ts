@@ -8,6 +8,7 @@ import { LIFECYCLE_DEFAULTS, applyItemChanges, validateItemDraft, type Inventory
 import { inventoryTotals } from '../../core/inventory/totals';
 import { returnDeadline } from '../../core/inventory/returns';
 import type { PartSummary } from '../../core/api/parts';
+import { BLANK_ITEM_FIELDS } from '../helpers/items';
 
 export const PARTS: PartSummary[] = [
   { id: 'gpu.nvidia.rtx-3090', category: 'gpu', vendor: 'NVIDIA', model: 'GeForce RTX 3090', builtin: true, typicalUsedPrice: { amountMinor: 70000, currency: 'USD' } },
@@ -24,28 +25,7 @@ export function makeItem(fields: Partial<ItemFields> & { id: string; partId: str
   const part = PARTS.find((p) => p.id === fields.partId) ?? PARTS[0]!;
   const now = stamp();
   return {
-    quantity: 1,
-    status: 'wishlist',
-    currency: 'USD',
-    priceMinor: null,
-    shippingMinor: null,
-    taxMinor: null,
-    seller: null,
-    listingUrl: null,
-    ebayItemNumber: null,
-    orderNumber: null,
-    orderedOn: null,
-    receivedOn: null,
-    returnBy: null,
-    condition: null,
-    serialNumber: null,
-    notes: null,
-    feesMinor: null,
-    fxRate: null,
-    fxCurrency: null,
-    returnDays: null,
-    testResult: null,
-    testNote: null,
+    ...BLANK_ITEM_FIELDS,
     createdAt: now,
     updatedAt: now,
     orderShippingMinor: null,

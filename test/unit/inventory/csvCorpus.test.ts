@@ -10,6 +10,7 @@ import { MAX_CSV_BYTES } from '#core/csv/decode';
 import { parseCsvText } from '#core/csv/read';
 import type { ItemFields } from '#core/inventory/item';
 import { FIXTURE_PARTS } from '../../helpers/db';
+import { BLANK_ITEM_FIELDS } from '../../helpers/items';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/csv');
 const parts = FIXTURE_PARTS.map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }));
@@ -25,32 +26,7 @@ function ok(result: PreviewResult) {
   return result;
 }
 
-const NULLS: ItemFields = {
-  partId: '',
-  quantity: 1,
-  status: 'wishlist',
-  currency: 'USD',
-  priceMinor: null,
-  shippingMinor: null,
-  taxMinor: null,
-  seller: null,
-  listingUrl: null,
-  ebayItemNumber: null,
-  orderNumber: null,
-  orderedOn: null,
-  receivedOn: null,
-  returnBy: null,
-  condition: null,
-  serialNumber: null,
-  notes: null,
-  feesMinor: null,
-  fxRate: null,
-  fxCurrency: null,
-  returnDays: null,
-  testResult: null,
-  testNote: null,
-};
-const rec = (over: Partial<ItemFields>): ItemFields => ({ ...NULLS, ...over });
+const rec = (over: Partial<ItemFields>): ItemFields => ({ ...BLANK_ITEM_FIELDS, ...over });
 
 function templateRecords(newline: string): ItemFields[] {
   return [
