@@ -28,7 +28,7 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'child_process', 'http', 'svelte', 'svelte/*', '#db/*', '#electron/*'], message: 'core/ is pure: no I/O, Electron, database or UI imports.' },
+        { group: ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'child_process', 'http', 'svelte', 'svelte/*', '#db/*', '#host/*', '#electron/*', '#cli/*'], message: 'core/ is pure: no I/O, Electron, database or UI imports.' },
       ] }],
     },
   },

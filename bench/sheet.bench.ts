@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportSheets } from '#electron/pdf/export';
-import { findChromium } from '#electron/pdf/chromium';
+import { exportSheets } from '#host/pdf/export';
+import { findChromium } from '#host/pdf/chromium';
 
 export default async function bench(): Promise<void> {
   try {

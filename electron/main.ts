@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import type { MenuCommand } from '#core/api/bridge';
-import { openAppContext, type AppContext } from './appContext';
+import { openAppContext, type AppContext } from '#host/appContext';
 import { APP_SCHEME, isSafeExternalUrl, safeOpenExternal } from './security';
 import { denyAllPermissions, hardenWebContents } from './shell/baseline';
 import { MENU_COMMAND_CHANNEL } from './shell/channels';
@@ -14,7 +14,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protoco
 import { describeStartupError } from './shell/startup';
 import { createMainWindow, focusWindow } from './shell/window';
 import { createElectronSheetExporter, exportBuildSheetOfWindow } from './pdf/electron';
-import { setSheetPdfExporter } from './pdf/registry';
+import { setSheetPdfExporter } from '#host/pdf/registry';
 
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIO, type Command } from '../command';
-import { ChromiumNotFound } from '#electron/pdf/chromium';
-import { exportSheets, SheetExportError } from '#electron/pdf/export';
+import { ChromiumNotFound } from '#host/pdf/chromium';
+import { exportSheets, SheetExportError } from '#host/pdf/export';
 
 const usage = `Usage: rackhive sheet <build.json> --out <file.pdf>
 

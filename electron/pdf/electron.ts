@@ -5,8 +5,8 @@
 import type { BrowserWindow as BrowserWindowType, Dialog, WebContents } from 'electron';
 import { APP_ENTRY_URL } from '../security';
 import { webPreferences } from '../shell/baseline';
-import type { SheetPdfExporter } from './registry';
-import { READY_EXPRESSION, sheetFileName, waitForSheet, type ReadyState } from './wait';
+import type { SheetPdfExporter } from '#host/pdf/registry';
+import { READY_EXPRESSION, sheetFileName, waitForSheet, type ReadyState } from '#host/pdf/wait';
 
 export interface ElectronPdfDeps {
   BrowserWindow: typeof BrowserWindowType;

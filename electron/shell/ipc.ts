@@ -4,7 +4,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Handlers } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
-import { dispatch } from '../dispatch';
+import { dispatch } from '#host/dispatch';
 import { isTrustedSender } from '../security';
 import { OPEN_EXTERNAL_CHANNEL } from './channels';
 

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import { CONTENT_SECURITY_POLICY } from '#host/csp';
 import { APP_HOST, APP_SCHEME } from '../security';
 
 /**

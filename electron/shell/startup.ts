@@ -1,6 +1,6 @@
 // What a person sees when the data folder cannot be opened at start: one
 // native error box naming the problem, then a clean quit.
-import { toApiError } from '../dispatch';
+import { toApiError } from '#host/dispatch';
 
 export function describeStartupError(err: unknown): { title: string; message: string } {
   const { code, message } = toApiError(err);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_FILES } from '#core/build/examples';
 import { main } from '../../cli/main';
-import { exportSheets, type SheetExported } from '../../electron/pdf/export';
+import { exportSheets, type SheetExported } from '../../host/pdf/export';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(ROOT, 'test-results');

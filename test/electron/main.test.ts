@@ -82,7 +82,7 @@ const h = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => h.electron);
-vi.mock('../../electron/appContext', () => ({ openAppContext: h.openAppContext }));
+vi.mock('../../host/appContext', () => ({ openAppContext: h.openAppContext }));
 
 async function loadMain() {
   vi.resetModules();

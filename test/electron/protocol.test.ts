@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../host/csp';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppFile } from '../../electron/shell/protocol';
 
 vi.mock('electron', () => ({}));

@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startHttpHost, type HttpHost } from '../../electron/http/server';
-import { CHROMIUM_ARGS, findChromium } from '../../electron/pdf/chromium';
+import { startHttpHost, type HttpHost } from '../../host/http/server';
+import { CHROMIUM_ARGS, findChromium } from '../../host/pdf/chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { createHandlers } from '#electron/handlers/index';
-import { dispatch } from '#electron/dispatch';
+import { createHandlers } from '#host/handlers/index';
+import { dispatch } from '#host/dispatch';
 import type { Handlers } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { makeTempDir, steppingClock } from '../../helpers/db';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '#core/api/errors';
-import { acquireDataDirLock, LOCK_FILE_NAME, parseLockInfo, UNREADABLE_LOCK_GRACE_MS } from '#electron/lock';
+import { acquireDataDirLock, LOCK_FILE_NAME, parseLockInfo, UNREADABLE_LOCK_GRACE_MS } from '#host/lock';
 import { startChild, type Child } from './childProcess';
 
 const FIXTURE = 'test/integration/http/fixtures/holdLock.ts';

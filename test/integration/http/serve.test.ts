@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '#electron/lock';
+import { LOCK_FILE_NAME } from '#host/lock';
 import { json, rawRequest } from './request';
 import { startChild, type Child } from './childProcess';
 

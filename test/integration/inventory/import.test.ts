@@ -2,8 +2,8 @@
 // the real dispatcher and handlers against a real database file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { createHandlers } from '#electron/handlers/index';
-import { dispatch } from '#electron/dispatch';
+import { createHandlers } from '#host/handlers/index';
+import { dispatch } from '#host/dispatch';
 import type { Handlers } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { InventoryPage, OrderDetail } from '#core/api/inventory';

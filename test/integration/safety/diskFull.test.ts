@@ -9,8 +9,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '#core/api/errors';
-import { openAppContext, type AppContext } from '#electron/appContext';
-import { dispatch } from '#electron/dispatch';
+import { openAppContext, type AppContext } from '#host/appContext';
+import { dispatch } from '#host/dispatch';
 import { cleanupTempDirs, makeTempDir, steppingClock } from '../../helpers/db';
 import { runFixture } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placedParts } from '#db/repositories/builds';
 import { EXAMPLE_BUILDS, exampleBuild } from '#core/build/examples';
-import { exportFileName, resolveSettings } from '#electron/handlers/builds';
+import { exportFileName, resolveSettings } from '#host/handlers/builds';
 import type { Build } from '#core/build/build';
 
 const x10 = exampleBuild('sys-4028gr-x10drg')!.build;

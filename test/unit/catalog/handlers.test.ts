@@ -1,10 +1,10 @@
 // Catalog channels against a real migrated SQLite file holding the built-in catalog.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
-import { catalogHandlers } from '#electron/handlers/catalog';
-import { dispatch } from '#electron/dispatch';
-import { createHandlers } from '#electron/handlers/index';
-import type { HandlerDeps } from '#electron/handlers/deps';
+import { catalogHandlers } from '#host/handlers/catalog';
+import { dispatch } from '#host/dispatch';
+import { createHandlers } from '#host/handlers/index';
+import type { HandlerDeps } from '#host/handlers/deps';
 import { cleanupTempDirs, openTestDb, steppingClock, type TestDb } from '../../helpers/db';
 
 const GOOD_YAML = `---

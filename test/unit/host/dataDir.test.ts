@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import os from 'node:os';
-import { dataDirFor, defaultDataDir } from '#electron/dataDir';
+import { dataDirFor, defaultDataDir } from '#host/dataDir';
 
 // Must equal Electron's app.getPath('userData') for productName "Rackhive".
 describe('dataDirFor', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedFetchSite, isAllowedHost, isAllowedOrigin, isJsonContentType, isWellFormedToken, newToken, tokenMatches } from '#electron/http/guards';
+import { isAllowedFetchSite, isAllowedHost, isAllowedOrigin, isJsonContentType, isWellFormedToken, newToken, tokenMatches } from '#host/http/guards';
 
 const PORT = 43117;
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '#electron/dataDir';
-import { parseServeArgs, startFailure } from '#electron/http/serveCli';
-import { browserCommand, isOpenableUrl } from '#electron/http/openBrowser';
-import { declaredTooLarge } from '#electron/http/body';
-import { statusForError } from '#electron/http/status';
-import { isApiPath } from '#electron/http/router';
-import { channelFromPath } from '#electron/http/api';
+import { defaultDataDir } from '#host/dataDir';
+import { parseServeArgs, startFailure } from '#host/http/serveCli';
+import { browserCommand, isOpenableUrl } from '#host/http/openBrowser';
+import { declaredTooLarge } from '#host/http/body';
+import { statusForError } from '#host/http/status';
+import { isApiPath } from '#host/http/router';
+import { channelFromPath } from '#host/http/api';
 import { ApiFailure, ERROR_CODES } from '#core/api/errors';
 
 describe('parseServeArgs', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, isInside, isSpaRoute, resolveInside, staticSegments } from '#electron/http/staticPath';
+import { contentTypeFor, isInside, isSpaRoute, resolveInside, staticSegments } from '#host/http/staticPath';
 
 describe('staticSegments', () => {
   const allowed: Array<[string, string[]]> = [

@@ -1,10 +1,10 @@
 // estimate:run against a real migrated SQLite file holding the built-in catalog.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
-import { estimateHandlers } from '#electron/handlers/estimate';
+import { estimateHandlers } from '#host/handlers/estimate';
 import { ApiFailure } from '#core/api/errors';
 import { EstimateRequest } from '#core/perf/request';
-import type { HandlerDeps } from '#electron/handlers/deps';
+import type { HandlerDeps } from '#host/handlers/deps';
 import { cleanupTempDirs, openTestDb, steppingClock, type TestDb } from '../../helpers/db';
 import { createItem } from '#db/repositories/inventory';
 import { validateItemDraft } from '#core/inventory/item';

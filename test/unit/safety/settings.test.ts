@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applySettingsDraft, DEFAULT_SETTINGS, formatPricePerKwh, parseTariff } from '#core/settings/settings';
 import { getSettings, saveSettings } from '#db/repositories/settings';
-import { createHandlers } from '#electron/handlers/index';
-import { dispatch } from '#electron/dispatch';
+import { createHandlers } from '#host/handlers/index';
+import { dispatch } from '#host/dispatch';
 import { cleanupTempDirs, openTestDb, steppingClock } from '../../helpers/db';
 
 afterEach(cleanupTempDirs);

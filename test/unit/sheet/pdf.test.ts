@@ -4,8 +4,8 @@ vi.mock('electron', () => ({}));
 
 import { buildIdOfUrl, createElectronSheetExporter, exportBuildSheetOfWindow, hiddenWindowOptions } from '../../../electron/pdf/electron';
 import { webPreferences } from '../../../electron/shell/baseline';
-import { findChromium, ChromiumNotFound } from '../../../electron/pdf/chromium';
-import { sheetFileName, waitForSheet } from '../../../electron/pdf/wait';
+import { findChromium, ChromiumNotFound } from '../../../host/pdf/chromium';
+import { sheetFileName, waitForSheet } from '../../../host/pdf/wait';
 import { groupFindings, sheetIdFromHash, shortUrl, whereText } from '../../../renderer/src/views/sheet/sheet';
 
 function fakeElectron(ready: string[]) {
