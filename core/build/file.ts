@@ -2,7 +2,7 @@
 // keys, absurd sizes or depth) with messages that name the JSON path, and an
 // export that parses back to the same build.
 import { Build } from './build';
-import type { FieldIssue } from '../api/errors';
+import type { FieldIssue } from '../issues';
 
 export const MAX_FILE_CHARS = 8_000_000;
 export const MAX_DEPTH = 24;

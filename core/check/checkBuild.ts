@@ -60,7 +60,7 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
-    findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
+    findings.push(...boardFitFindings(c, idx), ...slotFindings(c), ...coveredSlotFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
     const hs = hivesOf(c);
     hives.push(...hs);
     p2pMatrix.push(p2pMatrixOf(c));

@@ -6,6 +6,7 @@ import type { CatalogPart, PartOf } from '../catalog/part';
 import type { ChassisPlacement, RackPlacement } from '../build/build';
 import { partOf, type CatalogIndex } from './catalog';
 import { linkGBps } from './pcieRates';
+import { boardIdOf } from '../build/fit';
 
 export type DeviceKind = 'gpu' | 'nic' | 'other';
 
@@ -94,7 +95,7 @@ export function resolveChassis(racks: RackPlacement[], catalog: CatalogIndex): R
 
 function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
   const chassisPart = partOf(catalog, c.partId, 'chassis');
-  const boardId = c.boardPartId ?? chassisPart?.specs.integratedBoard ?? undefined;
+  const boardId = boardIdOf(c, catalog);
   const board = partOf(catalog, boardId, 'board')?.specs;
   const rcById = new Map((board?.rootComplexes ?? []).map((r) => [r.id, r]));
   const switchById = new Map((board?.pcieSwitches ?? []).map((s) => [s.id, s]));

@@ -3,16 +3,17 @@
 // against the chassis, GPU count, and slots wired to an empty socket are dead.
 import { finding, n, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
+import type { CatalogIndex } from '../catalog';
+import { boardFitsChassis, boardsTakenBy } from '../../build/fit';
 
-export function boardFitFindings(c: ResolvedChassis): Finding[] {
+export function boardFitFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding[] {
   const id = c.placement.id;
   if (!c.chassisPart) return [finding('part.unknown', 'error', [id], `Chassis ${id}: part "${c.placement.partId}" is not in the catalog.`, 'Add it as a user part or pick a catalog chassis.')];
   if (!c.boardId) return [finding('chassis.no-board', 'error', [id], `${c.chassisPart.model} has no built-in board and the build names none.`, 'Set the board for this chassis.')];
   if (!c.board) return [finding('part.unknown', 'error', [id], `Board "${c.boardId}" is not in the catalog.`, 'Add it as a user part or pick a catalog board.')];
-  const spec = c.chassisPart.specs;
   const ff = c.board.formFactor;
-  const fits = c.boardId === spec.integratedBoard || spec.compatibleBoards.includes(c.boardId) || spec.boardFormFactors.includes(ff);
-  return fits ? [] : [finding('chassis.board-misfit', 'error', [id], `The ${ff} board ${c.boardId} does not fit the ${c.chassisPart.model}, which takes ${[...spec.boardFormFactors, ...spec.compatibleBoards].join(', ') || 'only its own board'}.`, 'Pick a board the chassis takes.')];
+  const model = catalog.get(c.boardId)?.model ?? c.boardId;
+  return boardFitsChassis(c.chassisPart, c.boardId, c.board) ? [] : [finding('chassis.board-misfit', 'error', [id], `The ${ff} board ${model} does not fit the ${c.chassisPart.model}, which takes ${boardsTakenBy(c.chassisPart, catalog)}.`, 'Pick a board the chassis takes.')];
 }
 
 export function slotFindings(c: ResolvedChassis): Finding[] {
