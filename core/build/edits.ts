@@ -1,7 +1,7 @@
 // Edits of a build as pure functions: each takes a build and returns a new one
 // (unchanged parts shared), or a refusal that says why. The editor keeps every
 // version it produced, so undo is "show the previous build" and nothing else.
-import type { Build, ChassisPlacement, RackPlacement } from './build';
+import type { Build, BuildWorkload, ChassisPlacement, RackPlacement } from './build';
 import { BUILD_FORMAT, BUILD_VERSION } from './build';
 import type { CatalogIndex } from '../check/catalog';
 import type { CatalogPart } from '../catalog/part';
@@ -34,6 +34,8 @@ export type PlacedRef =
 export type Selection = PlacedRef | null;
 
 export const DEFAULT_RACK_PART = 'rack.apc.ar3100';
+/** The build format's limit (core/build/build.ts). */
+const MAX_WORKLOADS = 64;
 
 export function emptyBuild(name: string): Build {
   return { format: BUILD_FORMAT, version: BUILD_VERSION, name, racks: [], workloads: [] };
@@ -421,3 +423,27 @@ export function renameChassis(build: Build, chassisId: string, label: string): E
 }
 
 export { itemUse } from './walk';
+
+// ---------------------------------------------------------------- workloads
+
+/** "Llama 3.1 70B Q4_K_M on llama.cpp": how a workload is named in undo entries and lists. */
+export function workloadName(w: BuildWorkload, modelName: string = w.modelId): string {
+  return `${modelName} ${w.quant} on ${w.runtime}`;
+}
+
+export function addWorkload(build: Build, workload: BuildWorkload, modelName?: string): EditResult {
+  if (build.workloads.length >= MAX_WORKLOADS) return no(`A build holds at most ${MAX_WORKLOADS} workloads; remove one first.`);
+  return ok({ ...build, workloads: [...build.workloads, workload] }, `Added ${workloadName(workload, modelName)}`);
+}
+
+export function updateWorkload(build: Build, index: number, workload: BuildWorkload, modelName?: string): EditResult {
+  if (!build.workloads[index]) return no('That workload is not in this build.');
+  if (JSON.stringify(build.workloads[index]) === JSON.stringify(workload)) return no('Nothing changed.');
+  return ok({ ...build, workloads: build.workloads.map((w, i) => (i === index ? workload : w)) }, `Changed ${workloadName(workload, modelName)}`);
+}
+
+export function removeWorkload(build: Build, index: number, modelName?: string): EditResult {
+  const w = build.workloads[index];
+  if (!w) return no('That workload is not in this build.');
+  return ok({ ...build, workloads: build.workloads.filter((_, i) => i !== index) }, `Removed ${workloadName(w, modelName)}`);
+}
