@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { builtinModels } from '#core/models/library';
 import type { DeviceSpec } from '#core/perf/device';
+import { gbOfBinary } from '#core/perf/units';
 import { prepareRow, type MeasurementRow, type Metric, type PreparedRow } from '#core/perf/measurement';
 import { POOLED, factorsFor, type CalibrationFile, type FactorTable, type Factors, type ResidualStats } from '#core/perf/calibration';
 
@@ -48,7 +49,8 @@ function loadDevices(): Map<string, DeviceSpec> {
       name: s.gpu_model!,
       family: s.family!,
       memoryKind: s.family === 'apple' ? 'unified' : 'vram',
-      memoryGB: Number(b.vram_GB),
+      // Vendor DRAM figures are GiB (core/perf/units.ts); SRAM stays as published.
+      memoryGB: s.family === 'groq-sram' ? Number(b.vram_GB) : gbOfBinary(Number(b.vram_GB)),
       memBandwidthGBps: Number(b.mem_bandwidth_GBps),
       fp16Tflops: num(s.fp16_tflops),
       int8Tops: num(s.int8_tops),

@@ -60,7 +60,7 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     if (inst.memory.length === 0) return;
     io.out(`  instance ${i + 1} (${inst.split}${inst.pathClass ? `, path ${inst.pathClass}` : ''}):`);
     for (const l of inst.memory)
-      io.out(`    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} / ${f(l.capacityGB)} GB${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`);
+      io.out(`    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} GB (${f(l.usedGiB)} GiB) of ${f(l.capacityGB)} GB (${f(l.capacityGiB)} GiB)${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`);
   });
   io.out('');
   if (!r.fits) io.out('The speeds below are for the workload as if it fitted; it does not.');

@@ -13,7 +13,10 @@ export interface DeviceSpec {
    */
   family: string;
   memoryKind: MemoryKind;
-  /** Memory that can hold weights and KV cache (SRAM for GroqChip). */
+  /**
+   * Memory that can hold weights and KV cache, in GB = 10⁹ bytes, the one unit
+   * every memory comparison uses (units.ts: a vendor's "24 GB" of DRAM is 24 GiB = 25.77 GB).
+   */
   memoryGB: number;
   memBandwidthGBps: number;
   /** Dense fp16 tensor rate used for prefill; for GeForce the FP32-accumulate rate (catalog convention). */

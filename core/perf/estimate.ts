@@ -16,6 +16,7 @@ import { RUNTIME_PROFILES, type Runtime } from './runtime';
 import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
 import { COMPUTE_POWER_FRACTION, DECODE_POWER_FRACTION, IDLE_POWER_FRACTION, energy, type EnergyFigures } from './power';
 import { buildCost, type BuildCost, type CostLine } from './cost';
+import { gibOfGB } from './units';
 import { C2C_HOP_S, sizeSram, sramDecodeTps, type SramSizing } from './sram';
 
 export interface Workload {
@@ -102,6 +103,7 @@ function defaultClass(devices: readonly DeviceSpec[]): PathClass {
   return devices.every((d) => d.nvlinkFabric && d.nvlinkGBps) ? 'NV' : DEFAULT_TOPOLOGY_CLASS;
 }
 const fmt = (x: number, d = 1) => x.toFixed(d);
+const first0 = (ds: readonly DeviceSpec[]) => ds[0]!;
 
 /** Splits device indexes into groups, each next to its best-connected neighbours when a topology is known. */
 export function groupDevices(count: number, groups: number, topo: Topology | null): number[][] {
@@ -154,6 +156,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
 
   const weightsGB = (m.paramsB * w.quant.bitsPerWeight) / 8;
   assumptions.push(`weights: ${w.quant.label} at ${w.quant.bitsPerWeight} bits/weight (${w.quant.bpwSource}) → ≈ ${fmt(weightsGB)} GB for ${m.paramsB}B params`);
+  if (first0(devices).memoryKind !== 'sram')
+    assumptions.push(`memory in GB = 10⁹ bytes throughout; a card's vendor figure is binary (${fmt(gibOfGB(first0(devices).memoryGB), 0)} GiB = ${fmt(first0(devices).memoryGB, 2)} GB), and the memory lines show both`);
   if (isMoe(m)) assumptions.push(`mixture of experts: memory holds all ${m.paramsB}B params; each token reads the ${m.activeParamsB}B active params`);
   const kvMB = (kvBytesPerTokenPerLayer(m, w.kv) * m.layers) / 1e6;
   assumptions.push(

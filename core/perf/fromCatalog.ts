@@ -1,6 +1,7 @@
 // Adapters from the catalog's part types to the performance model's DeviceSpec.
 import type { PartOf } from '#core/catalog/part';
 import { familyKey, type DeviceSpec } from './device';
+import { gbOfBinary } from './units';
 
 export type DeviceResult = { ok: true; device: DeviceSpec } | { ok: false; message: string };
 
@@ -14,7 +15,8 @@ export function deviceFromGpuPart(part: PartOf<'gpu'>): DeviceResult {
   const s = part.specs;
   const per = s.devicesPerBoard;
   const sram = s.sramMB !== null && s.sramMB > 0;
-  const memoryGB = sram ? s.sramMB! / 1e3 : s.vramGB !== null ? s.vramGB / per : null;
+  // DRAM capacity is quoted in binary units (24 GB = 24 GiB); the model compares in 10⁹ bytes.
+  const memoryGB = sram ? s.sramMB! / 1e3 : s.vramGB !== null ? gbOfBinary(s.vramGB / per) : null;
   const bandwidth = s.memBandwidthGBps !== null ? s.memBandwidthGBps / per : null;
   const missing = [memoryGB === null ? 'memory size' : null, bandwidth === null ? 'memory bandwidth' : null].filter(Boolean);
   if (memoryGB === null || bandwidth === null) return { ok: false, message: `${part.vendor} ${part.model}: ${missing.join(' and ')} unknown in the catalog, so no estimate can be made` };
