@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { builtinModels } from '#core/models/library';
 import type { DeviceSpec } from '#core/perf/device';
-import { gbOfBinary } from '#core/perf/units';
+import { builtinParts } from '#core/catalog/builtin';
+import type { PartOf } from '#core/catalog/part';
+import { deviceFromGpuPart } from '#core/perf/fromCatalog';
 import { prepareRow, type MeasurementRow, type Metric, type PreparedRow } from '#core/perf/measurement';
 import { POOLED, factorsFor, type CalibrationFile, type FactorTable, type Factors, type ResidualStats } from '#core/perf/calibration';
 
@@ -37,31 +39,24 @@ const BASE_PRIORS = {
 type Row = Record<string, string>;
 const readCsv = (p: string): Row[] => Papa.parse<Row>(readFileSync(root(p), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-function loadDevices(): Map<string, DeviceSpec> {
-  const bw = new Map(readCsv('assets/calibration/gpu_bandwidth_used.csv').map((r) => [r.gpu_model!, r]));
-  const out = new Map<string, DeviceSpec>();
-  for (const s of readCsv('assets/calibration/device_specs.csv')) {
-    const b = bw.get(s.gpu_model!);
-    if (!b) continue;
-    const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : Number(v));
-    out.set(s.gpu_model!, {
-      id: s.gpu_model!,
-      name: s.gpu_model!,
-      family: s.family!,
-      memoryKind: s.family === 'apple' ? 'unified' : 'vram',
-      // Vendor DRAM figures are GiB (core/perf/units.ts); SRAM stays as published.
-      memoryGB: s.family === 'groq-sram' ? Number(b.vram_GB) : gbOfBinary(Number(b.vram_GB)),
-      memBandwidthGBps: Number(b.mem_bandwidth_GBps),
-      fp16Tflops: num(s.fp16_tflops),
-      int8Tops: num(s.int8_tops),
-      fp8Native: s.fp8_native === 'yes',
-      tdpW: null,
-      p2pOverPcie: !s.family!.includes('geforce'),
-      nvlinkGBps: num(s.nvlink_GBps_per_direction),
-      nvlinkFabric: num(s.nvlink_GBps_per_direction) !== null,
-      pcieGen: null,
-      pcieLanes: null,
-    });
+/**
+ * The catalog is the one device table: calibration names (gpu_model) map to
+ * catalog ids in gpu_models.csv, and the model reads the same DeviceSpec the
+ * CLI and the app build from those parts.
+ */
+function loadDevices(): Map<string, DeviceSpec[]> {
+  const out = new Map<string, DeviceSpec[]>();
+  const byId = new Map(builtinParts.map((p) => [p.id, p]));
+  for (const r of readCsv('assets/calibration/gpu_models.csv')) {
+    const unit: DeviceSpec[] = [];
+    for (const id of r.catalog_ids!.split('+')) {
+      const part = byId.get(id.trim());
+      if (!part || part.category !== 'gpu') throw new Error(`assets/calibration/gpu_models.csv: ${r.gpu_model}: no catalog GPU ${id}`);
+      const d = deviceFromGpuPart(part as PartOf<'gpu'>);
+      if (!d.ok) throw new Error(`assets/calibration/gpu_models.csv: ${r.gpu_model}: ${d.message}`);
+      unit.push(d.device);
+    }
+    out.set(r.gpu_model!, unit);
   }
   return out;
 }

@@ -61,19 +61,22 @@ function linkForRow(r: MeasurementRow, d: DeviceSpec): Link | null {
 export function prepareRow(
   r: MeasurementRow,
   models: ReadonlyMap<string, LlmModel>,
-  devices: ReadonlyMap<string, DeviceSpec>,
+  /** Catalog devices per calibration gpu_model (several for a mixed box such as "RTX 4090 + RTX 3090 Ti"). */
+  devices: ReadonlyMap<string, readonly DeviceSpec[]>,
 ): PreparedRow | { excluded: string } {
   if (ANOMALY_FLAG.test(r.note)) return { excluded: 'flagged as anomalous in its source note' };
   const model = models.get(r.model);
   if (!model) return { excluded: `model ${r.model} not in the library` };
-  const device = devices.get(r.gpuModel);
-  if (!device) return { excluded: `device ${r.gpuModel} has no spec row` };
+  const unit = devices.get(r.gpuModel);
+  if (!unit || unit.length === 0) return { excluded: `device ${r.gpuModel} has no catalog part` };
+  const device = unit[0]!;
   const quant: QuantFormat | null = quantForMeasurement(r.quant, r.bitsPerWeight);
   if (!quant) return { excluded: `quantisation ${r.quant} not understood` };
-  if (r.metric !== 'tg_tps' && device.fp16Tflops === null && device.int8Tops === null) return { excluded: `compute rate of ${r.gpuModel} unknown` };
+  if (r.metric !== 'tg_tps' && unit.some((d) => d.fp16Tflops === null && d.int8Tops === null)) return { excluded: `compute rate of ${r.gpuModel} unknown` };
   const runtime = profileFor(r.runtime);
   const kv = quant.quantClass === 'fp8' && runtime.id === 'tensorrt-llm' ? parseKv(FP8_CHECKPOINT_KV)! : DEFAULT_KV;
-  const devicesOfRow = Array.from({ length: r.gpuCount }, () => device);
+  const devicesOfRow = unit.length > 1 ? [...unit] : Array.from({ length: r.gpuCount }, () => device);
+  if (devicesOfRow.length !== r.gpuCount) return { excluded: `gpu_count ${r.gpuCount} does not match the ${unit.length} devices named in ${r.gpuModel}` };
   const split = r.parallelism === 'tensor' ? 'tensor' : 'layer';
   const plan: InstancePlan = planInstance({ model, quant, kv, runtime, devices: devicesOfRow, split, link: linkForRow(r, device) });
   const precision = quant.computePrecision;
