@@ -68,7 +68,11 @@ function mapRows<P extends CatalogPart>(problems: Problems, rows: Row[], parts: 
       }
     }
   }
-  for (const p of parts) if (!seen.has(p.id)) (unmatched ? unmatched(p) : problems.push(`catalog part ${p.id} has no reference row`));
+  for (const p of parts) {
+    if (seen.has(p.id)) continue;
+    if (unmatched) unmatched(p);
+    else problems.push(`catalog part ${p.id} has no reference row`);
+  }
   return pairs;
 }
 
