@@ -338,20 +338,21 @@ function logBand(errsPct: number[], k: number): [number, number] {
  * configuration's rows against a band sized from the other configurations
  * only), about 90 % of rows of unseen configurations fall inside.
  */
-function bandBases(rows: PreparedRow[], errs: number[]): Record<string, BandBasis> {
+function bandBases(rows: PreparedRow[], errs: number[], scheme: 'configuration' | 'family' = 'configuration'): Record<string, BandBasis> {
+  const unit = (r: PreparedRow) => (scheme === 'configuration' ? r.configuration : r.family);
   const out: Record<string, BandBasis> = {};
   for (const m of METRICS) {
     const idx = rows.map((r, i) => (r.row.metric === m ? i : -1)).filter((i) => i >= 0);
     if (idx.length === 0) continue;
     const e = idx.map((i) => errs[i]!);
-    const configs = [...new Set(idx.map((i) => rows[i]!.configuration))];
+    const configs = [...new Set(idx.map((i) => unit(rows[i]!)))];
     const nested = (k: number) => {
       let inside = 0;
       for (const c of configs) {
-        const others = idx.filter((i) => rows[i]!.configuration !== c).map((i) => errs[i]!);
+        const others = idx.filter((i) => unit(rows[i]!) !== c).map((i) => errs[i]!);
         if (others.length === 0) continue;
         const [lo, hi] = logBand(others, k);
-        for (const i of idx) if (rows[i]!.configuration === c && Math.log(1 + errs[i]! / 100) >= lo && Math.log(1 + errs[i]! / 100) <= hi) inside++;
+        for (const i of idx) if (unit(rows[i]!) === c && Math.log(1 + errs[i]! / 100) >= lo && Math.log(1 + errs[i]! / 100) <= hi) inside++;
       }
       return inside / idx.length;
     };
@@ -360,9 +361,10 @@ function bandBases(rows: PreparedRow[], errs: number[]): Record<string, BandBasi
     const [lo, hi] = logBand(e, k);
     out[m] = {
       metric: m,
-      scheme: 'configuration',
+      scheme,
       n: idx.length,
-      configurations: configs.length,
+      configurations: scheme === 'configuration' ? configs.length : new Set(idx.map((i) => rows[i]!.configuration)).size,
+      ...(scheme === 'family' ? { families: configs.length } : {}),
       p05Pct: round1((Math.exp(lo) - 1) * 100),
       p95Pct: round1((Math.exp(hi) - 1) * 100),
       widen: k,
@@ -456,8 +458,8 @@ function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' 
   out.push('');
   out.push('| metric | rows | configurations | band low side (p05) | band high side (p95) | widening k | coverage on left-out configurations (k = 1 → shown k) |');
   out.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const b of Object.values(file.bands ?? {}))
-    out.push(`| ${b.metric} | ${b.n} | ${b.configurations} | ${pct(b.p05Pct)} | ${pct(b.p95Pct)} | ${b.widen.toFixed(2)} | ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} % |`);
+  for (const b of [...Object.values(file.bands ?? {}), ...Object.values(file.bandsUnmeasuredFamily ?? {})])
+    out.push(`| ${b.metric}${b.scheme === 'family' ? ` (device family never measured: roofline fallback, ${b.families} families)` : ''} | ${b.n} | ${b.configurations} | ${pct(b.p05Pct)} | ${pct(b.p95Pct)} | ${b.widen.toFixed(2)} | ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} % |`);
   out.push('');
   out.push('<details><summary>Every row (signed % error: in-sample, row, configuration, family)</summary>');
   out.push('');
@@ -553,6 +555,7 @@ function main(): void {
       (scheme): CrossValidation => ({ scheme, folds: new Set(prepared.map((r) => (scheme === 'row' ? String(r.row.row) : scheme === 'configuration' ? r.configuration : r.family))).size, residuals: grouped(prepared, cv[scheme]) }),
     ),
     bands: bandBases(prepared, cv.configuration),
+    bandsUnmeasuredFamily: bandBases(prepared, cv.family, 'family'),
   };
   const resolved: NonNullable<CalibrationFile['resolved']> = {};
   for (const r of prepared) {

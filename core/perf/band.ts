@@ -49,6 +49,7 @@ function symmetric(value: number, pct: number): Pick<Band, 'low' | 'high' | 'pct
 }
 
 function familySet(cal: Pick<CalibrationFile, 'crossValidation'>, metric: BandMetric): ResidualStats | null {
+  // Leave-one-family-out residuals: how the model does on a family it has never seen.
   const fam = cal.crossValidation?.find((c) => c.scheme === 'family');
   return fam?.residuals[`metric:${metric}`] ?? null;
 }
@@ -57,7 +58,7 @@ function familySet(cal: Pick<CalibrationFile, 'crossValidation'>, metric: BandMe
  * `calibrated`: the runtime and the device family both have calibration rows.
  * `runtimeKnown`: the runtime has rows (when only the family is new, the leave-one-family-out spread applies as is).
  */
-export function bandFor(cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'crossValidation'>, value: number, metric: BandMetric, runtime: string, calibrated: boolean, runtimeKnown = calibrated): Band {
+export function bandFor(cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'bandsUnmeasuredFamily' | 'crossValidation'>, value: number, metric: BandMetric, runtime: string, calibrated: boolean, runtimeKnown = calibrated): Band {
   const b: BandBasis | undefined = cal.bands?.[metric];
   if (b && calibrated) {
     return {
@@ -66,15 +67,16 @@ export function bandFor(cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'cros
       residualSet: { scheme: 'configuration', metric, n: b.n, configurations: b.configurations, p05Pct: b.p05Pct, p95Pct: b.p95Pct, widen: b.widen, coverage: b.coverage, residualsPct: b.residualsPct },
     };
   }
-  const fam = familySet(cal, metric);
-  if (fam && fam.p05Pct !== undefined && fam.p95Pct !== undefined) {
+  const fb = cal.bandsUnmeasuredFamily?.[metric];
+  if (fb) {
     const w = runtimeKnown ? 1 : UNCALIBRATED_WIDEN;
-    const p05 = fam.p05Pct * w;
-    const p95 = fam.p95Pct * w;
+    // Never narrower than the band of a measured family.
+    const p05 = Math.min(fb.p05Pct, b?.p05Pct ?? 0) * w;
+    const p95 = Math.max(fb.p95Pct, b?.p95Pct ?? 0) * w;
     return {
       ...fromSides(value, p05, p95),
-      basis: `roofline × pooled fitted factors: 5–95 % of errors when a whole device family was left out (${fam.n} rows, ${metric})${w > 1 ? `, ×${w} because the runtime has no calibration rows` : ''}`,
-      residualSet: { scheme: 'family', metric, n: fam.n, configurations: fam.configurations ?? null, p05Pct: p05, p95Pct: p95, widen: w, coverage: null, residualsPct: [] },
+      basis: `roofline × pooled fitted factors: errors when a whole device family was left out of the fit (${fb.n} rows, ${fb.families ?? '?'} families, ${metric}), widened ×${fb.widen} to cover ${(fb.coverage * 100).toFixed(0)} % of left-out families' rows${w > 1 ? `, ×${w} because the runtime has no calibration rows` : ''}`,
+      residualSet: { scheme: 'family', metric, n: fb.n, configurations: fb.configurations, p05Pct: p05, p95Pct: p95, widen: fb.widen * w, coverage: fb.coverage, residualsPct: fb.residualsPct },
     };
   }
   // A v1 calibration file: leave-one-row-out p90.

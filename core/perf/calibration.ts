@@ -52,9 +52,11 @@ export interface CrossValidation {
 /** A band source: the residual set the shown band is sized from, and how often it held on unseen configurations. */
 export interface BandBasis {
   metric: 'tg_tps' | 'pp_tps' | 'agg_tps';
-  scheme: 'configuration';
+  /** configuration: unseen boxes of measured families; family: a device family with no measurements at all. */
+  scheme: 'configuration' | 'family';
   n: number;
   configurations: number;
+  families?: number;
   /** Signed percentiles of (predicted / measured − 1), %. */
   p05Pct: number;
   p95Pct: number;
@@ -100,6 +102,8 @@ export interface CalibrationFile {
   crossValidation?: CrossValidation[];
   /** What the shown bands are sized from, per metric. */
   bands?: Record<string, BandBasis>;
+  /** The same, sized on leave-one-device-family-out residuals: the roofline fallback's band. */
+  bandsUnmeasuredFamily?: Record<string, BandBasis>;
   /** Resolved factors for every calibrated runtime × family pair, for people to read. */
   resolved?: Record<string, { bwEff: number; computeEff: number; layerOverheadUs: number; dequantEff?: number }>;
 }
