@@ -65,4 +65,6 @@ export const builtinModels: readonly LlmModel[] = [
   entry({ id: 'gemma-7b', name: 'Gemma 7B', family: 'gemma', layers: 28, hiddenSize: 3072, attentionHeads: 16, kvHeads: 16, headDim: 256, vocabSize: GEMMA2_VOCAB, maxContext: 8192, paramsB: 8.54, tiedEmbeddings: true, sourceUrl: 'https://huggingface.co/google/gemma-7b/blob/main/config.json', aliases: ['google/gemma-7b-it', 'gemma-7b-it'] }),
   // Phi-2 (MHA, 80-wide heads, biases, two-matrix MLP)
   entry({ id: 'phi-2', name: 'Phi-2', family: 'phi-2', layers: 32, hiddenSize: 2560, attentionHeads: 32, kvHeads: 32, headDim: 80, vocabSize: 51200, maxContext: 2048, paramsB: 2.78, sourceUrl: 'https://huggingface.co/microsoft/phi-2/blob/main/config.json' }),
+  // Yi (01.AI): Llama architecture with GQA (4 KV heads on the 6B)
+  entry({ id: 'yi-6b', name: 'Yi 6B', family: 'yi', layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 4, headDim: 128, vocabSize: 64000, maxContext: 4096, paramsB: 6.06, sourceUrl: 'https://huggingface.co/01-ai/Yi-6B/blob/main/config.json', aliases: ['01-ai/Yi-6B-Chat', 'Yi-6B-Chat'] }),
 ];
