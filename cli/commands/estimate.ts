@@ -14,13 +14,17 @@ import type { Band } from '#core/perf/band';
 
 const USAGE = `Usage: rackhive estimate --gpu <id-or-name> --count <n> --model <id> --quant <format> [options]
        rackhive estimate --build <file.json> [--model <id> --quant <format>] [options]
+       rackhive estimate --device-name <name> --vram-gib <GiB> --bandwidth <GB/s> [--fp16-tflops <T>] --count <n> --model <id> --quant <format>
+         (a GPU the catalog lacks, from its spec sheet: roofline × pooled factors, wide band)
 
 Options:
   --kv <precision>         KV-cache precision: ${KV_PRECISIONS.map((k) => k.id).join(', ')} (default f16)
   --runtime <r>            ${RUNTIMES.join(', ')} (default llama.cpp)
   --context <n>            context tokens per sequence (default 4096)
   --prompt <n>             prompt tokens for prefill / time to first token (default min(1024, context/2))
-  --batch <n>              concurrent sequences per instance (default 1)
+  --batch <n|max>          concurrent sequences per instance (default 1); max = as many as the
+                           scheduler and KV-cache memory allow, prompt work interleaved
+  --flash-attention <on|off>  default: the runtime's (llama.cpp off; exllamav2, vLLM, TensorRT-LLM on)
   --split <mode>           layer | tensor | replicas (default layer)
   --instances <n>          copies of the model, each on its own GPUs (default 1)
   --price-kwh <x>          electricity price per kWh, for cost per million tokens
@@ -50,6 +54,7 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
   const w = r.workload;
   io.out(`${r.hardware.map((h) => `${h.count} × ${h.name}`).join(' + ')} — ${w.model} ${w.quant} (${w.bitsPerWeight} bpw), KV ${w.kv}, ${w.runtime}, ${w.split}${w.instances > 1 ? ` × ${w.instances} instances` : ''}, context ${w.contextTokens}, batch ${w.batch}`);
   io.out('');
+  if (r.basis === 'roofline-fallback') io.out(`ROOFLINE FALLBACK (no measurements of ${r.missing.filter((m) => m.startsWith('measurements')).map((m) => m.replace('measurements of ', '')).join(', ')}): spec roofline × pooled fitted factors, wide band.`);
   io.out(`Fits: ${r.fits ? 'yes' : 'NO'}`);
   if (r.sram) {
     const s = r.sram;
@@ -60,13 +65,13 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     if (inst.memory.length === 0) return;
     io.out(`  instance ${i + 1} (${inst.split}${inst.pathClass ? `, path ${inst.pathClass}` : ''}):`);
     for (const l of inst.memory)
-      io.out(`    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} / ${f(l.capacityGB)} GB${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`);
+      io.out(`    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} GB (${f(l.usedGiB)} GiB) of ${f(l.capacityGB)} GB (${f(l.capacityGiB)} GiB)${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`);
   });
   io.out('');
   if (!r.fits) io.out('The speeds below are for the workload as if it fitted; it does not.');
   io.out(`Decode, one stream:   ${withBand(r.decodeTps, r.band.decodeTps)} tokens/s per instance`);
-  io.out(`Aggregate:            ${withBand(r.aggregateTps, r.band.aggregateTps)} tokens/s (${w.instances} instance${w.instances > 1 ? 's' : ''} × batch ${w.batch})`);
-  if (r.prefillTps === null || r.band.prefillTps === null || r.ttftS === null) io.out(`Prefill:              unknown (a device's compute rate is unknown); time to first token unknown`);
+  io.out(`Aggregate:            ${withBand(r.aggregateTps, r.band.aggregateTps)} tokens/s (${w.instances} instance${w.instances > 1 ? 's' : ''} × batch ${w.batch}${w.batchMax ? ', the most the scheduler and KV-cache memory allow' : ''})`);
+  if (r.prefillTps === null || r.band.prefillTps === null || r.ttftS === null) io.out(`Prefill:              unknown (${r.missing.find((m) => m.includes('tensor rate')) ?? "a device's compute rate is unknown"}); time to first token unknown`);
   else io.out(`Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`);
   io.out(`Bottleneck:           ${r.bottleneck}`);
   io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
@@ -81,6 +86,7 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
   }
   io.out('');
   io.out(`Band: ${r.band.decodeTps.basis}.`);
+  if (r.missing.length) io.out(`Missing facts: ${r.missing.join('; ')}.`);
   io.out('Assumptions:');
   for (const a of r.assumptions) io.out(`  - ${a}`);
   if (r.warnings.length) {
@@ -117,12 +123,27 @@ function run(argv: string[], io: CliIO): number {
       'price-kwh': { type: 'string' },
       currency: { type: 'string' },
       'power-fraction': { type: 'string' },
+      'flash-attention': { type: 'string' },
+      'device-name': { type: 'string' },
+      'vram-gib': { type: 'string' },
+      bandwidth: { type: 'string' },
+      'fp16-tflops': { type: 'string' },
       build: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (values.build && values.gpu) throw new UsageError('give either --build or --gpu, not both');
+  const fa = values['flash-attention'];
+  if (fa !== undefined && !['on', 'off'].includes(fa)) throw new UsageError(`--flash-attention must be on or off, got '${fa}'`);
+  const described = values['device-name'] !== undefined || values['vram-gib'] !== undefined || values.bandwidth !== undefined;
+  if (described && (values.gpu || values.build)) throw new UsageError('describe a device (--device-name/--vram-gib/--bandwidth) or pick one (--gpu/--build), not both');
+  if (described && !(values['device-name'] && values['vram-gib'] && values.bandwidth)) throw new UsageError('a device described by its specs needs --device-name, --vram-gib and --bandwidth');
+  const positive = (name: string, v: string | undefined) => {
+    const n = num(name, v);
+    if (n !== undefined && n <= 0) throw new UsageError(`--${name} must be > 0, got '${v}'`);
+    return n;
+  };
   if (values.split && !['layer', 'tensor', 'replicas'].includes(values.split)) throw new UsageError(`--split must be layer, tensor or replicas, got '${values.split}'`);
   const fraction = num('power-fraction', values['power-fraction']);
   if (fraction !== undefined && (fraction <= 0 || fraction > 1)) throw new UsageError('--power-fraction must be in (0, 1]');
@@ -136,7 +157,18 @@ function run(argv: string[], io: CliIO): number {
     ...(values.runtime ? { runtime: values.runtime } : {}),
     ...(values.context ? { contextTokens: int('context', values.context)! } : {}),
     ...(values.prompt ? { promptTokens: int('prompt', values.prompt)! } : {}),
-    ...(values.batch ? { batch: int('batch', values.batch)! } : {}),
+    ...(values.batch ? { batch: values.batch === 'max' ? ('max' as const) : int('batch', values.batch)! } : {}),
+    ...(fa !== undefined ? { flashAttention: fa === 'on' } : {}),
+    ...(described
+      ? {
+          device: {
+            name: values['device-name']!,
+            memoryGiB: positive('vram-gib', values['vram-gib'])!,
+            memBandwidthGBps: positive('bandwidth', values.bandwidth)!,
+            ...(values['fp16-tflops'] !== undefined ? { fp16Tflops: positive('fp16-tflops', values['fp16-tflops'])! } : {}),
+          },
+        }
+      : {}),
     ...(values.split ? { split: values.split as 'layer' | 'tensor' | 'replicas' } : {}),
     ...(values.instances ? { instances: int('instances', values.instances)! } : {}),
     ...(values['price-kwh'] !== undefined ? { pricePerKwh: num('price-kwh', values['price-kwh'])! } : {}),

@@ -29,6 +29,12 @@ export const LlmModel = z.strictObject({
   kvElementsPerTokenPerLayer: z.number().int().positive().nullable(),
   /** config.json or paper the shape facts come from. */
   sourceUrl: z.string().url(),
+  /**
+   * Other names people use for the same weights' shape: Hugging Face ids of
+   * fine-tunes and distills, GGUF file stems ("Meta-Llama-3-8B-Instruct").
+   * The Hugging Face id of sourceUrl is an alias without being listed.
+   */
+  aliases: z.array(z.string().min(1)).optional(),
   /** Kept for calibration rows, not offered by default in pickers. */
   legacy: z.boolean().optional(),
   note: z.string().optional(),

@@ -36,6 +36,8 @@ export interface StepInput {
    * each output token also carries inputTokens / outputTokens prompt tokens.
    */
   matmulFlopsScale?: number;
+  /** Flash attention: scores stay on chip (no score traffic). Default on. */
+  flashAttention?: boolean;
 }
 
 interface DeviceTime {
@@ -44,12 +46,25 @@ interface DeviceTime {
   overheadS: number;
 }
 
+/**
+ * Unpacking quantised weights costs ALU work per weight; on devices with few
+ * ALUs per byte of bandwidth (Apple, Orin, old kernels) it, not the memory
+ * read, sets the pace. It overlaps the read, so the step takes the larger.
+ */
+export function dequantS(s: DeviceShare, f: Factors): number {
+  if (f.dequantEff === null) return 0;
+  const tflops = matmulTflops(s.device, 'fp16');
+  return tflops ? s.streamWeightsPerToken / (tflops * 1e12 * f.dequantEff) : 0;
+}
+
 function deviceTime(s: DeviceShare, f: Factors, input: StepInput): DeviceTime {
-  const bytes = s.streamBytesPerToken + input.batch * input.contextTokens * s.kvBytesPerToken;
+  const scores = input.flashAttention === false ? s.attnScoreBytesPerTokenPerCtx : 0;
+  const bytes = s.streamBytesPerToken + input.batch * input.contextTokens * (s.kvBytesPerToken + scores);
   const memoryS = bytes / (s.device.memBandwidthGBps * 1e9 * f.bwEff);
   const tflops = matmulTflops(s.device, input.precision);
   const flops = input.batch * (s.flopsPerToken * (input.matmulFlopsScale ?? 1) + s.attnFlopsPerTokenPerCtx * input.contextTokens);
-  const computeS = tflops ? flops / (tflops * 1e12 * f.computeEff) : 0;
+  // Weights are unpacked once per step whatever the batch; the matmuls scale with it.
+  const computeS = Math.max(tflops ? flops / (tflops * 1e12 * f.computeEff) : 0, dequantS(s, f));
   return { memoryS, computeS, overheadS: s.layers * f.layerOverheadS };
 }
 

@@ -13,7 +13,10 @@ export interface DeviceSpec {
    */
   family: string;
   memoryKind: MemoryKind;
-  /** Memory that can hold weights and KV cache (SRAM for GroqChip). */
+  /**
+   * Memory that can hold weights and KV cache, in GB = 10⁹ bytes, the one unit
+   * every memory comparison uses (units.ts: a vendor's "24 GB" of DRAM is 24 GiB = 25.77 GB).
+   */
   memoryGB: number;
   memBandwidthGBps: number;
   /** Dense fp16 tensor rate used for prefill; for GeForce the FP32-accumulate rate (catalog convention). */
@@ -57,13 +60,14 @@ export function matmulTflops(d: DeviceSpec, precision: 'fp16' | 'fp8' | 'int8'):
  * accumulate figure, and the driver blocks P2P), HBM datacenter parts, and the
  * rest (workstation / GDDR datacenter).
  */
-export function familyKey(input: { vendor: string; architecture: string | null; consumer: boolean; memType: string | null; sram?: boolean }): string {
+export function familyKey(input: { vendor: string; architecture: string | null; consumer: boolean; memType: string | null; sram?: boolean; unified?: boolean }): string {
   const vendor = input.vendor.toLowerCase();
   const arch = (input.architecture ?? '').toLowerCase();
   if (input.sram || vendor.includes('groq')) return 'groq-sram';
   if (vendor.includes('apple')) return 'apple';
   const hbm = /hbm/i.test(input.memType ?? '');
-  const cls = input.consumer ? 'geforce' : hbm ? 'hbm' : 'pro';
+  // A system-on-module (Jetson/IGX Orin) shares LPDDR with its CPU and has few ALUs per byte of bandwidth.
+  const cls = input.unified ? 'soc' : input.consumer ? 'geforce' : hbm ? 'hbm' : 'pro';
   const archNames = ['kepler', 'maxwell', 'pascal', 'volta', 'turing', 'ampere', 'ada', 'hopper', 'blackwell', 'gcn', 'cdna', 'rdna', 'xe'];
   const a = archNames.find((n) => arch.includes(n)) ?? (vendor.includes('amd') ? 'amd' : vendor.includes('intel') ? 'intel' : 'other');
   const prefix = vendor.includes('amd') ? 'amd-' : vendor.includes('intel') ? 'intel-' : '';

@@ -4,18 +4,22 @@
 import { isMoe, type LlmModel } from '#core/models/llm';
 import type { QuantFormat } from '#core/models/quant';
 import type { KvPrecision } from '#core/models/kv';
-import type { DeviceSpec } from './device';
+import { matmulTflops, type DeviceSpec } from './device';
 import { factorsFor, supportFor, type CalibrationFile, type Factors } from './calibration';
 import { CALIBRATION } from './calibrated';
 import { linkFor, worstPath, type Link, type PathClass } from './links';
 import { planInstance, kvBytesPerTokenPerLayer, type InstancePlan, type SplitMode } from './plan';
 import { memoryLines, type MemoryLine } from './memory';
 import { decodeStep, type Bottleneck } from './decode';
+import { serving } from './serving';
+import { kvBudgetBytes } from './memory';
+import { hopClassOf } from './links';
 import { prefill } from './prefill';
 import { RUNTIME_PROFILES, type Runtime } from './runtime';
 import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
 import { COMPUTE_POWER_FRACTION, DECODE_POWER_FRACTION, IDLE_POWER_FRACTION, energy, type EnergyFigures } from './power';
 import { buildCost, type BuildCost, type CostLine } from './cost';
+import { gibOfGB } from './units';
 import { C2C_HOP_S, sizeSram, sramDecodeTps, type SramSizing } from './sram';
 
 export interface Workload {
@@ -32,6 +36,10 @@ export interface Workload {
   split: SplitMode;
   /** Copies of the model, each on its own devices. */
   instances: number;
+  /** Serve as many sequences as the scheduler and KV memory allow (`--batch max`); `batch` is then the ceiling asked for, if any. */
+  batchMax?: boolean;
+  /** Flash attention on or off; default: the runtime's (llama.cpp off, exllamav2 / vLLM / TensorRT-LLM on). */
+  flashAttention?: boolean;
 }
 
 /** Path class between two devices (indices into the device list); from the checker's P2P matrix when a build is given. */
@@ -62,6 +70,10 @@ export interface InstanceEstimate {
   prefillTps: number | null;
   ttftS: number | null;
   bottleneck: Bottleneck;
+  /** Sequences the aggregate figure runs at once (the KV-memory-limited batch under --batch max). */
+  servingBatch: number;
+  /** The serving batch is limited by KV-cache memory rather than by the scheduler or the request. */
+  servingMemoryLimited: boolean;
 }
 
 export interface Estimate {
@@ -84,6 +96,10 @@ export interface Estimate {
   band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band | null };
   factors: Factors;
   calibrated: boolean;
+  /** 'calibrated': fitted factors for this runtime and device family; 'roofline-fallback': spec roofline × pooled factors, wide band. */
+  basis: 'calibrated' | 'roofline-fallback' | 'uncalibrated-sram';
+  /** Facts the estimate lacks (each named with its device), so a reader knows what would sharpen it. */
+  missing: string[];
   sram: SramSizing | null;
   assumptions: string[];
   warnings: string[];
@@ -102,6 +118,7 @@ function defaultClass(devices: readonly DeviceSpec[]): PathClass {
   return devices.every((d) => d.nvlinkFabric && d.nvlinkGBps) ? 'NV' : DEFAULT_TOPOLOGY_CLASS;
 }
 const fmt = (x: number, d = 1) => x.toFixed(d);
+const first0 = (ds: readonly DeviceSpec[]) => ds[0]!;
 
 /** Splits device indexes into groups, each next to its best-connected neighbours when a topology is known. */
 export function groupDevices(count: number, groups: number, topo: Topology | null): number[][] {
@@ -149,15 +166,21 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const key = (d: DeviceSpec) => ({ runtime: w.runtime, family: d.family, quantClass: w.quant.quantClass });
   const factors = (d: DeviceSpec) => factorsFor(cal, key(d));
   const support = supportFor(cal, key(devices[0]!));
-  const calibrated = support.runtime > 0 && support.family > 0;
+  const calibrated = support.runtime > 0 && devices.every((d) => (cal.support.family[d.family] ?? 0) > 0);
   const f0 = factors(devices[0]!);
+  const missing: string[] = [];
+  for (const d of new Set(devices)) if ((cal.support.family[d.family] ?? 0) === 0 && d.memoryKind !== 'sram') missing.push(`measurements of device family ${d.family} (${d.name})`);
+  if (support.runtime === 0) missing.push(`measurements of runtime ${w.runtime}`);
+  const flash = w.flashAttention ?? runtime.flashAttention;
 
   const weightsGB = (m.paramsB * w.quant.bitsPerWeight) / 8;
   assumptions.push(`weights: ${w.quant.label} at ${w.quant.bitsPerWeight} bits/weight (${w.quant.bpwSource}) → ≈ ${fmt(weightsGB)} GB for ${m.paramsB}B params`);
+  if (first0(devices).memoryKind !== 'sram')
+    assumptions.push(`memory in GB = 10⁹ bytes throughout; a card's vendor figure is binary (${fmt(gibOfGB(first0(devices).memoryGB), 0)} GiB = ${fmt(first0(devices).memoryGB, 2)} GB), and the memory lines show both`);
   if (isMoe(m)) assumptions.push(`mixture of experts: memory holds all ${m.paramsB}B params; each token reads the ${m.activeParamsB}B active params`);
   const kvMB = (kvBytesPerTokenPerLayer(m, w.kv) * m.layers) / 1e6;
   assumptions.push(
-    `KV cache: ${w.kv.id} (${w.kv.bytesPerElement} B/element), ${m.kvElementsPerTokenPerLayer ? `${m.kvElementsPerTokenPerLayer} cached elements per layer (MLA)` : `${m.kvHeads} KV heads × ${m.headDim} dims × 2 (K and V)`} × ${m.layers} layers = ${fmt(kvMB, 3)} MB/token; ${w.contextTokens} tokens × batch ${w.batch}`,
+    `KV cache: ${w.kv.id} (${w.kv.bytesPerElement} B/element), ${m.kvElementsPerTokenPerLayer ? `${m.kvElementsPerTokenPerLayer} cached elements per layer (MLA)` : `${m.kvHeads} KV heads × ${m.headDim} dims × 2 (K and V)`} × ${m.layers} layers = ${fmt(kvMB, 3)} MB/token; ${w.contextTokens} tokens × ${w.batchMax ? "the serving batch (below)" : `batch ${w.batch}`}`,
   );
 
   // ---- on-chip SRAM devices: a pipeline over many chips ----
@@ -192,6 +215,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       prefillTps,
       ttftS: w.promptTokens / prefillTps + (decodeTps > 0 ? 1 / decodeTps : 0),
       bottleneck: dec.hopsS > dec.streamS ? 'interconnect' : 'memory-bandwidth',
+      servingBatch: 1,
+      servingMemoryLimited: false,
     };
     if (!fits) warnings.push(`needs ${sizing.chipsNeeded} chips; the build has ${chips}`);
     const en = energy(powerW, decodeTps, opts.pricePerKwh ?? null);
@@ -211,6 +236,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       band: { decodeTps: band(decodeTps), aggregateTps: band(decodeTps), prefillTps: band(prefillTps) },
       factors: f0,
       calibrated: false,
+      basis: 'uncalibrated-sram',
+      missing: ['measurements of any on-chip SRAM accelerator (chip-to-chip hop latency is an assumption)'],
       sram: sizing,
       assumptions,
       warnings,
@@ -238,19 +265,42 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     const ds = idx.map((i) => devices[i]!);
     const link = groupLink(idx, devices, topo, inner);
     const plan: InstancePlan = planInstance({ model: m, quant: w.quant, kv: w.kv, runtime, devices: ds, split: inner, link });
+    // Layer-split boundaries cost by interconnect class and shrink as GPUs are added (fitted).
+    const gf = (d: DeviceSpec) => factorsFor(cal, { ...key(d), ...(inner === 'layer' && ds.length > 1 ? { hopClass: hopClassOf(link), gpus: ds.length } : {}) });
     for (const x of plan.warnings) if (!warnings.includes(x)) warnings.push(x);
-    const mem = memoryLines({ plan, model: m, runtime, contextTokens: w.contextTokens, batch: w.batch });
+    // Serving: the batch the scheduler and KV memory allow, prompt work interleaved (the calibrated serving path).
+    const served =
+      w.batchMax || w.batch > 1
+        ? serving({
+            plan,
+            factors: gf,
+            precision: w.quant.computePrecision,
+            inputTokens: w.promptTokens,
+            outputTokens: Math.max(1, w.contextTokens - w.promptTokens),
+            batch: w.batchMax ? 'max' : w.batch,
+            maxBatch: w.batchMax && w.batch > 1 ? Math.min(w.batch, runtime.maxBatch) : runtime.maxBatch,
+            kvBudgetBytes: kvBudgetBytes({ plan, model: m, runtime, chunkTokens: runtime.prefillChunkTokens }),
+            flashAttention: flash,
+          })
+        : null;
+    const batch = w.batchMax && served ? served.batch : w.batch;
+    const mem = memoryLines({ plan, model: m, runtime, contextTokens: w.contextTokens, batch });
     mem.forEach((l, k) => {
       perDevice[idx[k]!] = l.usedGB;
       if (l.overflowGB > 0) overflow.push({ device: `${l.device} #${idx[k]! + 1}`, overflowGB: l.overflowGB });
     });
     const fits = mem.every((l) => l.overflowGB === 0);
-    const step1 = decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens });
-    const stepB = w.batch > 1 ? decodeStep({ plan, factors, precision: w.quant.computePrecision, batch: w.batch, contextTokens: w.promptTokens }) : step1;
-    const pf = prefill({ plan, factors, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens });
-    if (pf.computeUnknown && !warnings.some((x) => x.startsWith('compute rate'))) warnings.push('compute rate unknown for a device: prefill and time to first token are unknown');
+    const step1 = decodeStep({ plan, factors: gf, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens, flashAttention: flash });
+    const stepB = served ? served.step : step1;
+    const pf = prefill({ plan, factors: gf, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens, flashAttention: flash });
+    if (pf.computeUnknown) {
+      const names = [...new Set(ds.filter((d) => matmulTflops(d, w.quant.computePrecision) === null).map((d) => d.name))];
+      const fact = `the fp16/int8 tensor rate of ${names.join(', ')}`;
+      if (!missing.includes(fact)) missing.push(fact);
+      if (!warnings.some((x) => x.startsWith('compute rate'))) warnings.push(`compute rate unknown (${fact}): prefill and time to first token are unknown`);
+    }
     const decodeTps = 1 / step1.totalS;
-    const aggregateTps = w.batch / stepB.totalS;
+    const aggregateTps = served ? served.tps : 1 / step1.totalS;
     const bottleneck = stepB.bottleneck;
     const frac = bottleneck === 'compute' ? COMPUTE_POWER_FRACTION : (opts.decodePowerFraction ?? DECODE_POWER_FRACTION);
     powerW += ds.reduce((a, d) => a + (d.tdpW ?? 0) * frac, 0);
@@ -266,6 +316,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       prefillTps: pf.computeUnknown ? null : pf.tps,
       ttftS: pf.computeUnknown ? null : pf.totalS + step1.totalS,
       bottleneck,
+      servingBatch: served ? served.batch : 1,
+      servingMemoryLimited: served?.memoryLimited ?? false,
     });
   }
   if (devices.some((d) => d.tdpW === null)) warnings.push('TDP unknown for a device: power leaves it out');
@@ -275,14 +327,23 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const aggregateTps = results.reduce((a, r) => a + r.aggregateTps, 0);
   const en = energy(powerW, aggregateTps, opts.pricePerKwh ?? null);
 
-  const fac = factors(devices[0]!);
+  const multi = inner === 'layer' && groups[0]!.length > 1;
+  const fac = factorsFor(cal, { ...key(devices[0]!), ...(multi ? { hopClass: hopClassOf(groupLink(groups[0]!, devices, topo, inner)), gpus: groups[0]!.length } : {}) });
   assumptions.push(
     `runtime ${w.runtime}: ${fmt(runtime.contextOverheadGB, 2)} GB context per device + compute buffer${runtime.reservedFraction ? ` + ${runtime.reservedFraction * 100} % of memory held back` : ''}${runtime.weightOverheadFraction ? ` + ${runtime.weightOverheadFraction * 100} % of weights for activations` : ''}${runtime.embeddingOnHost ? '; token embeddings stay in host RAM' : ''}`,
   );
   assumptions.push(
-    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${inner === 'layer' && devices.length > 1 ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
+    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${multi ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary (${hopClassOf(groupLink(groups[0]!, devices, topo, inner))}, ${groups[0]!.length} GPUs)` : ''}${fac.dequantEff !== null ? `, dequantisation at ${fmt(fac.dequantEff * 100, 1)} % of the fp16 rate per weight (max with the memory time)` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
   );
-  if (!calibrated) assumptions.push(`no calibration rows for ${support.runtime === 0 ? `runtime ${w.runtime}` : `device family ${devices[0]!.family}`}: pooled factors, band widened ×${UNCALIBRATED_WIDEN}`);
+  if (!calibrated)
+    assumptions.push(
+      `ROOFLINE FALLBACK: no calibration rows for ${missing.filter((x) => x.startsWith('measurements')).map((x) => x.replace('measurements of ', '')).join(' and ')}: spec bandwidth and matmul rate × pooled fitted factors; the band is the spread seen when a whole device family was left out of the fit${support.runtime === 0 ? `, ×${UNCALIBRATED_WIDEN} for the unmeasured runtime` : ''}`,
+    );
+  assumptions.push(`flash attention ${flash ? 'on' : 'off'}${w.flashAttention === undefined ? ` (${w.runtime} default)` : ''}${flash ? '' : ': attention scores (f32, per head per context token) go through memory each layer'}; long-context (8k–128k) speeds are not checked against measurements`);
+  if (results.some((r) => r.servingBatch > 1))
+    assumptions.push(
+      `serving: ${results[0]!.servingBatch} sequences per instance${w.batchMax ? ` (--batch max: ${results[0]!.servingMemoryLimited ? 'limited by KV-cache memory' : `the ${w.runtime} scheduler maximum`})` : ''}, each ${w.promptTokens} prompt + ${Math.max(1, w.contextTokens - w.promptTokens)} generated tokens, prompt work interleaved with decoding`,
+    );
   assumptions.push(`decode speed at a context position of ${w.promptTokens} tokens; prefill of a ${w.promptTokens}-token prompt in chunks of ${Math.min(runtime.prefillChunkTokens, w.promptTokens)}`);
   if (inner === 'layer' && groups[0]!.length > 1) assumptions.push('layer split: GPUs take turns per token (times add, plus a hop per boundary): more GPUs add memory, not single-stream speed');
   if (inner === 'tensor' && groups[0]!.length > 1) assumptions.push(`tensor parallel: bytes divided over ${groups[0]!.length} GPUs; 2 ring all-reduces per layer over ${results[0]!.pathClass} (latency per step is an uncalibrated assumption)`);
@@ -294,7 +355,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     if (!used.has(i)) powerW += (d.tdpW ?? 0) * IDLE_POWER_FRACTION;
   });
 
-  const band = (v: number, metric: 'tg_tps' | 'pp_tps' | 'agg_tps') => bandFor(cal, v, metric, w.runtime, calibrated);
+  const band = (v: number, metric: 'tg_tps' | 'pp_tps' | 'agg_tps') => bandFor(cal, v, metric, w.runtime, calibrated, support.runtime > 0);
+  const batched = results.some((r) => r.servingBatch > 1);
   return {
     fits,
     instances: results,
@@ -308,9 +370,11 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     powerW,
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
-    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, w.batch > 1 ? 'agg_tps' : 'tg_tps'), prefillTps: slowest.prefillTps === null ? null : band(slowest.prefillTps, 'pp_tps') },
+    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, batched ? 'agg_tps' : 'tg_tps'), prefillTps: slowest.prefillTps === null ? null : band(slowest.prefillTps, 'pp_tps') },
     factors: fac,
     calibrated,
+    basis: calibrated ? 'calibrated' : 'roofline-fallback',
+    missing,
     sram: null,
     assumptions,
     warnings,

@@ -106,3 +106,10 @@ export function worstPath(classes: readonly PathClass[]): PathClass {
   for (const c of classes) if (PATH_CLASSES.indexOf(c) > PATH_CLASSES.indexOf(worst)) worst = c;
   return worst;
 }
+
+/** The calibration's interconnect class of a link (layer-split hop cost is fitted per class). */
+export function hopClassOf(link: Link | null): 'nvlink' | 'pcie-p2p' | 'pcie-host' {
+  if (!link) return 'pcie-p2p';
+  if (link.pathClass === 'NV') return 'nvlink';
+  return link.note === 'PCIe peer-to-peer' ? 'pcie-p2p' : 'pcie-host';
+}

@@ -7,7 +7,9 @@ import { DEFAULT_KV, parseKv } from '#core/models/kv';
 import type { DeviceSpec } from './device';
 import { linkFor, type Link } from './links';
 import { planInstance, type InstancePlan } from './plan';
-import { RUNTIME_PROFILES, parseRuntime, type RuntimeProfile } from './runtime';
+import { RUNTIME_PROFILES, parseRuntime, type Runtime } from './runtime';
+import type { HopClass } from './calibration';
+import { hopClassOf } from './links';
 import { decodeTps, type FactorsFn } from './decode';
 import { prefill } from './prefill';
 import { serving } from './serving';
@@ -31,6 +33,7 @@ export interface MeasurementRow {
   metric: Metric;
   value: number;
   note: string;
+  sourceUrl?: string;
 }
 
 export interface PreparedRow {
@@ -38,6 +41,12 @@ export interface PreparedRow {
   runtimeKey: string;
   family: string;
   quantClass: QuantClass;
+  /** Layer-split boundary class and GPU count (hop cost), null for one GPU or tensor parallel. */
+  hopClass: HopClass | null;
+  gpus: number;
+  /** Source × GPU × count × runtime: rows of one box share their errors, so cross-validation leaves them out together. */
+  configuration: string;
+  sourceUrl: string;
   predict(factors: FactorsFn): number;
 }
 
@@ -46,10 +55,13 @@ const FP8_CHECKPOINT_KV = 'fp8';
 /** Rows whose source notes flag them as anomalous are kept out of the fit (and reported apart). */
 export const ANOMALY_FLAG = /anomalous/i;
 
-function profileFor(runtime: string): RuntimeProfile {
-  // "other" rows are ExLlama v1, the predecessor of exllamav2 (same chunked prefill, host-side embedding).
-  return RUNTIME_PROFILES[parseRuntime(runtime) ?? 'exllamav2'];
+/** The runtime a row measured: the CSV says "other" for ExLlama v1 and names it in the note. */
+export function runtimeOfRow(r: Pick<MeasurementRow, 'runtime' | 'note'>): Runtime | null {
+  return parseRuntime(r.runtime) ?? (/exllama v1/i.test(r.note) ? 'exllama' : null);
 }
+
+/** llama-bench runs with flash attention off unless the note says it was on. */
+const FLASH_ON = /flash attention on|-fa 1|flash_attn[= ]1/i;
 
 function linkForRow(r: MeasurementRow, d: DeviceSpec): Link | null {
   if (r.gpuCount <= 1) return null;
@@ -61,34 +73,52 @@ function linkForRow(r: MeasurementRow, d: DeviceSpec): Link | null {
 export function prepareRow(
   r: MeasurementRow,
   models: ReadonlyMap<string, LlmModel>,
-  devices: ReadonlyMap<string, DeviceSpec>,
+  /** Catalog devices per calibration gpu_model (several for a mixed box such as "RTX 4090 + RTX 3090 Ti"). */
+  devices: ReadonlyMap<string, readonly DeviceSpec[]>,
 ): PreparedRow | { excluded: string } {
   if (ANOMALY_FLAG.test(r.note)) return { excluded: 'flagged as anomalous in its source note' };
   const model = models.get(r.model);
   if (!model) return { excluded: `model ${r.model} not in the library` };
-  const device = devices.get(r.gpuModel);
-  if (!device) return { excluded: `device ${r.gpuModel} has no spec row` };
+  const unit = devices.get(r.gpuModel);
+  if (!unit || unit.length === 0) return { excluded: `device ${r.gpuModel} has no catalog part` };
+  const device = unit[0]!;
   const quant: QuantFormat | null = quantForMeasurement(r.quant, r.bitsPerWeight);
   if (!quant) return { excluded: `quantisation ${r.quant} not understood` };
-  if (r.metric !== 'tg_tps' && device.fp16Tflops === null && device.int8Tops === null) return { excluded: `compute rate of ${r.gpuModel} unknown` };
-  const runtime = profileFor(r.runtime);
+  if (r.metric !== 'tg_tps' && unit.some((d) => d.fp16Tflops === null && d.int8Tops === null)) return { excluded: `compute rate of ${r.gpuModel} unknown` };
+  const runtimeId = runtimeOfRow(r);
+  if (!runtimeId) return { excluded: `runtime ${r.runtime} not understood` };
+  const runtime = RUNTIME_PROFILES[runtimeId];
+  const flashAttention = FLASH_ON.test(r.note) ? true : runtime.flashAttention;
   const kv = quant.quantClass === 'fp8' && runtime.id === 'tensorrt-llm' ? parseKv(FP8_CHECKPOINT_KV)! : DEFAULT_KV;
-  const devicesOfRow = Array.from({ length: r.gpuCount }, () => device);
+  const devicesOfRow = unit.length > 1 ? [...unit] : Array.from({ length: r.gpuCount }, () => device);
+  if (devicesOfRow.length !== r.gpuCount) return { excluded: `gpu_count ${r.gpuCount} does not match the ${unit.length} devices named in ${r.gpuModel}` };
   const split = r.parallelism === 'tensor' ? 'tensor' : 'layer';
-  const plan: InstancePlan = planInstance({ model, quant, kv, runtime, devices: devicesOfRow, split, link: linkForRow(r, device) });
+  const link = linkForRow(r, device);
+  const plan: InstancePlan = planInstance({ model, quant, kv, runtime, devices: devicesOfRow, split, link });
   const precision = quant.computePrecision;
   const predict = (factors: FactorsFn): number => {
     switch (r.metric) {
       case 'tg_tps':
         // A run of N generated tokens from a C-token context reads the cache at C + N/2 on average.
-        return decodeTps({ plan, factors, precision, contextTokens: r.contextTokens + r.generatedTokens / 2 }).tps;
+        return decodeTps({ plan, factors, precision, contextTokens: r.contextTokens + r.generatedTokens / 2, flashAttention }).tps;
       case 'pp_tps':
-        return prefill({ plan, factors, precision, promptTokens: r.contextTokens, chunkTokens: runtime.prefillChunkTokens }).tps;
+        return prefill({ plan, factors, precision, promptTokens: r.contextTokens, chunkTokens: runtime.prefillChunkTokens, flashAttention }).tps;
       case 'agg_tps': {
         const budget = kvBudgetBytes({ plan, model, runtime, chunkTokens: runtime.prefillChunkTokens });
         return serving({ plan, factors, precision, inputTokens: r.contextTokens, outputTokens: r.generatedTokens, batch: 'max', maxBatch: runtime.maxBatch, kvBudgetBytes: budget }).tps;
       }
     }
   };
-  return { row: r, runtimeKey: r.runtime, family: device.family, quantClass: quant.quantClass, predict };
+  const layerSplit = split === 'layer' && r.gpuCount > 1;
+  return {
+    row: r,
+    runtimeKey: runtimeId,
+    family: device.family,
+    quantClass: quant.quantClass,
+    hopClass: layerSplit ? hopClassOf(link) : null,
+    gpus: r.gpuCount,
+    configuration: `${r.sourceUrl ?? ''} · ${r.gpuModel} · x${r.gpuCount} · ${runtimeId}`,
+    sourceUrl: r.sourceUrl ?? '',
+    predict,
+  };
 }

@@ -1,8 +1,10 @@
 // Memory per device: weights + KV cache (GQA-aware) + runtime overhead, the
-// verdict, and which device overflows by how much.
+// verdict, and which device overflows by how much. All in GB = 10⁹ bytes,
+// against capacities already converted from the vendor's GiB (units.ts).
 import type { LlmModel } from '#core/models/llm';
 import type { InstancePlan } from './plan';
 import { computeBufferGB, type RuntimeProfile } from './runtime';
+import { gibOfGB } from './units';
 
 export interface MemoryLine {
   device: string;
@@ -12,6 +14,9 @@ export interface MemoryLine {
   overheadGB: number;
   usedGB: number;
   capacityGB: number;
+  /** The same used and capacity figures in GiB (what nvidia-smi and vendor sheets show). */
+  usedGiB: number;
+  capacityGiB: number;
   /** > 0 when this device does not fit. */
   overflowGB: number;
 }
@@ -32,7 +37,7 @@ export function memoryLines(input: { plan: InstancePlan; model: LlmModel; runtim
     const capacityGB = s.device.memoryGB;
     const oh = overheadGB(input.runtime, input.model, capacityGB, weightsGB, input.contextTokens * input.batch);
     const usedGB = weightsGB + kvGB + oh;
-    return { device: s.device.name, layers: s.layers, weightsGB, kvGB, overheadGB: oh, usedGB, capacityGB, overflowGB: Math.max(0, usedGB - capacityGB) };
+    return { device: s.device.name, layers: s.layers, weightsGB, kvGB, overheadGB: oh, usedGB, capacityGB, usedGiB: gibOfGB(usedGB), capacityGiB: gibOfGB(capacityGB), overflowGB: Math.max(0, usedGB - capacityGB) };
   });
 }
 

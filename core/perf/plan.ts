@@ -24,6 +24,14 @@ export interface DeviceShare {
   flopsPerToken: number;
   /** Attention FLOPs per token per token of context done here (× context = the attention term). */
   attnFlopsPerTokenPerCtx: number;
+  /** Weights (count, not bytes) unpacked per decoded token here: the dequantisation work. */
+  streamWeightsPerToken: number;
+  /**
+   * Without flash attention the attention scores (f32, one per head per
+   * context token) are written and read back per layer: bytes per token per
+   * token of context. Flash attention keeps them on chip.
+   */
+  attnScoreBytesPerTokenPerCtx: number;
 }
 
 export interface InstancePlan {
@@ -75,6 +83,9 @@ function attnFlopsPerLayerPerCtx(m: LlmModel): number {
   return 2 * 2 * m.attentionHeads * m.headDim;
 }
 
+/** f32 score written then read (softmax, then × V): 4 bytes × 2 per head. */
+const SCORE_BYTES_PER_HEAD = 4 * 2;
+
 /** Splits `total` layers over devices in proportion to weights (largest remainder), as llama.cpp's tensor split does by free memory. */
 export function splitLayers(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -103,6 +114,8 @@ export function planInstance(input: {
   const p = modelParts(m, q);
   const kvLayer = kvBytesPerTokenPerLayer(m, kv);
   const attn = attnFlopsPerLayerPerCtx(m);
+  const scores = m.attentionHeads * SCORE_BYTES_PER_HEAD;
+  const weightsPerByte = 8 / q.bitsPerWeight;
   const embOnDevice = runtime.embeddingOnHost ? 0 : p.embeddingBytes;
   const warnings: string[] = [];
   const n = devices.length;
@@ -122,6 +135,8 @@ export function planInstance(input: {
         kvBytesPerToken: l * kvLayer,
         flopsPerToken: l * p.layerFlops + (last ? p.headFlops : 0),
         attnFlopsPerTokenPerCtx: l * attn,
+        streamWeightsPerToken: l * p.layerStreamBytes * weightsPerByte,
+        attnScoreBytesPerTokenPerCtx: l * scores,
       };
     });
     if (layers.some((l) => l === 0)) warnings.push('some devices get no layers: more devices than useful for this model');
@@ -142,6 +157,8 @@ export function planInstance(input: {
       kvBytesPerToken: m.layers * kvLayer * kvShare,
       flopsPerToken: (m.layers * p.layerFlops + p.headFlops) / n,
       attnFlopsPerTokenPerCtx: (m.layers * attn) / n,
+      streamWeightsPerToken: (m.layers * p.layerStreamBytes * weightsPerByte) / n,
+      attnScoreBytesPerTokenPerCtx: (m.layers * scores) / n,
     }),
   );
   return { split: 'tensor', shares, link: input.link, hiddenSize: m.hiddenSize, warnings };

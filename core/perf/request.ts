@@ -13,7 +13,8 @@ import { deviceFromGpuPart } from './fromCatalog';
 import { costLinesOfBuild, devicesOfBuild } from './fromBuild';
 import type { BomItem } from '../build/bom';
 import { estimate, EstimateError, type Estimate, type Topology, type Workload } from './estimate';
-import { RUNTIMES, parseRuntime } from './runtime';
+import { RUNTIMES, RUNTIME_PROFILES, parseRuntime } from './runtime';
+import { gbOfBinary } from './units';
 import type { DeviceSpec } from './device';
 import { CALIBRATION } from './calibrated';
 import { trainingMemory, type TrainingMemory } from './training';
@@ -35,7 +36,22 @@ export const EstimateRequest = z.strictObject({
   runtime: z.string().min(1).max(40).optional(),
   contextTokens: z.number().int().min(1).max(10_000_000).optional(),
   promptTokens: z.number().int().min(1).max(10_000_000).optional(),
-  batch: z.number().int().min(1).max(4096).optional(),
+  /** Concurrent sequences per instance, or 'max': as many as the scheduler and KV-cache memory allow. */
+  batch: z.union([z.number().int().min(1).max(4096), z.literal('max')]).optional(),
+  /** Flash attention on/off; default: the runtime's own default. */
+  flashAttention: z.boolean().optional(),
+  /**
+   * A device the catalog does not have, described by its spec sheet: the
+   * estimate then falls back to the roofline × pooled factors with a wide band.
+   */
+  device: z
+    .strictObject({
+      name: z.string().min(1).max(120),
+      memoryGiB: z.number().positive().max(100_000),
+      memBandwidthGBps: z.number().positive().max(1_000_000),
+      fp16Tflops: z.number().positive().max(1_000_000).optional(),
+    })
+    .optional(),
   split: z.enum(['layer', 'tensor', 'replicas']).optional(),
   instances: z.number().int().min(1).max(4096).optional(),
   pricePerKwh: z.number().nonnegative().max(100).optional(),
@@ -56,6 +72,9 @@ export interface EstimateReport extends Estimate {
     contextTokens: number;
     promptTokens: number;
     batch: number;
+    /** The request asked for the largest batch memory and the scheduler allow. */
+    batchMax: boolean;
+    flashAttention: boolean;
     split: string;
     instances: number;
   };
@@ -68,6 +87,29 @@ export interface EstimateReport extends Estimate {
 export type EstimateOutcome = { ok: true; report: EstimateReport } | { ok: false; field: string; message: string };
 
 const fail = (field: string, message: string): EstimateOutcome => ({ ok: false, field, message });
+
+const FP8_KV = 'fp8';
+
+/** A device from its spec sheet: no family with measurements, so its factors are the pooled ones. */
+function adHocDevice(d: { name: string; memoryGiB: number; memBandwidthGBps: number; fp16Tflops?: number | undefined }): DeviceSpec {
+  return {
+    id: `spec:${d.name}`,
+    name: d.name,
+    family: 'unmeasured',
+    memoryKind: 'vram',
+    memoryGB: gbOfBinary(d.memoryGiB),
+    memBandwidthGBps: d.memBandwidthGBps,
+    fp16Tflops: d.fp16Tflops ?? null,
+    int8Tops: null,
+    fp8Native: false,
+    tdpW: null,
+    p2pOverPcie: false,
+    nvlinkGBps: null,
+    nvlinkFabric: false,
+    pcieGen: null,
+    pcieLanes: null,
+  };
+}
 
 const SPLIT_OF_WORKLOAD = { single: 'layer', layer: 'layer', tensor: 'tensor', replica: 'replicas' } as const;
 
@@ -101,6 +143,10 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     const tp = bd.topology;
     topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
     costLines = costLinesOfBuild(parsedBuild, catalog, itemOf);
+  } else if (req.device) {
+    if (req.gpu) return fail('device', 'give either a catalog GPU or a device described by its specs, not both');
+    const d = req.device;
+    devices = Array.from({ length: req.count }, () => adHocDevice(d));
   } else {
     if (!req.gpu) return fail('gpu', 'give --gpu <id-or-name> (and --count) or --build <file.json>');
     let part: CatalogPart;
@@ -125,13 +171,15 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
   const quant = parseQuant(quantText);
   if (!quant) return fail('quant', `unknown quantisation '${quantText}'; one of: ${quantNames().join(', ')}`);
 
-  const kv = req.kv ? parseKv(req.kv) : DEFAULT_KV;
-  if (!kv) return fail('kv', `unknown KV-cache precision '${req.kv}'; one of: ${KV_PRECISIONS.map((k) => k.id).join(', ')}`);
-
   const runtimeText = req.runtime ?? wl?.runtime ?? 'llama.cpp';
   // SRAM accelerators ship their own compiler/runtime; the GPU runtime only picks calibration groups (none fit).
   const runtime = parseRuntime(runtimeText) ?? (sram ? 'llama.cpp' : null);
   if (!runtime) return fail('runtime', `unknown runtime '${runtimeText}'; one of: ${RUNTIMES.join(', ')}`);
+
+  // FP8 checkpoints (ModelOpt) quantise the KV cache to FP8 too on the servers that run them.
+  const fp8Kv = !req.kv && quant.quantClass === 'fp8' && (runtime === 'tensorrt-llm' || runtime === 'vllm');
+  const kv = req.kv ? parseKv(req.kv) : fp8Kv ? parseKv(FP8_KV)! : DEFAULT_KV;
+  if (!kv) return fail('kv', `unknown KV-cache precision '${req.kv}'; one of: ${KV_PRECISIONS.map((k) => k.id).join(', ')}`);
 
   const contextTokens = req.contextTokens ?? wl?.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   if (contextTokens > mr.model.maxContext) return fail('context', `${contextTokens} tokens is more than ${mr.model.name}'s maximum context of ${mr.model.maxContext}`);
@@ -141,7 +189,20 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
   const instances = split === 'replicas' ? devices.length : (req.instances ?? wl?.instances ?? 1);
   if (devices.length % instances !== 0) return fail('instances', `${devices.length} devices cannot be shared evenly by ${instances} instances`);
 
-  const workload: Workload = { model: mr.model, quant, kv, runtime, contextTokens, promptTokens, batch: req.batch ?? wl?.batch ?? 1, split, instances };
+  const batchMax = req.batch === 'max';
+  const workload: Workload = {
+    model: mr.model,
+    quant,
+    kv,
+    runtime,
+    contextTokens,
+    promptTokens,
+    batch: typeof req.batch === 'number' ? req.batch : batchMax ? 1 : (wl?.batch ?? 1),
+    split,
+    instances,
+    ...(batchMax ? { batchMax: true } : {}),
+    ...(req.flashAttention !== undefined ? { flashAttention: req.flashAttention } : {}),
+  };
   let est: Estimate;
   try {
     est = estimate(devices, workload, topology, {
@@ -154,6 +215,8 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     if (e instanceof EstimateError) return fail('request', e.message);
     throw e;
   }
+  if (fp8Kv) est.assumptions.push(`KV cache fp8: ${runtime} runs FP8 checkpoints with an FP8 KV cache (ModelOpt kv_cache_quant_algo FP8); pass --kv f16 to size it in 16 bit`);
+  if (req.device) est.warnings.push(`${req.device.name} is described by its specs, not taken from the catalog: roofline × pooled factors, wide band`);
   // GPUs of the build the estimate could not use (dead slot, unknown memory) are named, not dropped silently.
   for (const p of buildProblems) if (!est.warnings.includes(p)) est.warnings.push(p);
   if (costLines && costLines.unpriced > 0) est.warnings.push(`${costLines.unpriced} placed parts have no price (owned parts need their inventory price)`);
@@ -171,7 +234,9 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
         runtime: sram ? (req.runtime ?? wl?.runtime ?? 'vendor compiler') : runtime,
         contextTokens,
         promptTokens,
-        batch: workload.batch,
+        batch: batchMax ? Math.max(...est.instances.map((i) => i.servingBatch)) : workload.batch,
+        batchMax,
+        flashAttention: workload.flashAttention ?? RUNTIME_PROFILES[runtime].flashAttention,
         split,
         instances,
       },

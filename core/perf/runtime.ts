@@ -2,7 +2,7 @@
 // each. Memory overheads are planning assumptions named here so they can be
 // shown next to every estimate; speed factors come from calibration.
 
-export const RUNTIMES = ['llama.cpp', 'exllamav2', 'vllm', 'tensorrt-llm', 'transformers'] as const;
+export const RUNTIMES = ['llama.cpp', 'exllamav2', 'exllama', 'vllm', 'tensorrt-llm', 'transformers'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export interface RuntimeProfile {
@@ -21,16 +21,20 @@ export interface RuntimeProfile {
   maxBatch: number;
   /** Split modes the runtime offers. */
   splits: readonly ('layer' | 'tensor')[];
+  /** Flash attention unless the user says otherwise (llama-bench: off by default; exllamav2/vLLM/TensorRT-LLM use it when available). */
+  flashAttention: boolean;
 }
 
 const MB = 1 / 1024;
 
 export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
-  'llama.cpp': { id: 'llama.cpp', contextOverheadGB: 300 * MB, reservedFraction: 0, weightOverheadFraction: 0, prefillChunkTokens: 512, embeddingOnHost: true, maxBatch: 64, splits: ['layer', 'tensor'] },
-  exllamav2: { id: 'exllamav2', contextOverheadGB: 300 * MB, reservedFraction: 0, weightOverheadFraction: 0, prefillChunkTokens: 2048, embeddingOnHost: true, maxBatch: 64, splits: ['layer', 'tensor'] },
-  vllm: { id: 'vllm', contextOverheadGB: 500 * MB, reservedFraction: 0.1, weightOverheadFraction: 0, prefillChunkTokens: 8192, embeddingOnHost: false, maxBatch: 256, splits: ['tensor', 'layer'] },
-  'tensorrt-llm': { id: 'tensorrt-llm', contextOverheadGB: 500 * MB, reservedFraction: 0.1, weightOverheadFraction: 0, prefillChunkTokens: 8192, embeddingOnHost: false, maxBatch: 2048, splits: ['tensor', 'layer'] },
-  transformers: { id: 'transformers', contextOverheadGB: 500 * MB, reservedFraction: 0, weightOverheadFraction: 0.2, prefillChunkTokens: 1 << 30, embeddingOnHost: false, maxBatch: 64, splits: ['layer'] },
+  'llama.cpp': { id: 'llama.cpp', contextOverheadGB: 300 * MB, reservedFraction: 0, weightOverheadFraction: 0, prefillChunkTokens: 512, embeddingOnHost: true, maxBatch: 64, splits: ['layer', 'tensor'], flashAttention: false },
+  exllamav2: { id: 'exllamav2', contextOverheadGB: 300 * MB, reservedFraction: 0, weightOverheadFraction: 0, prefillChunkTokens: 2048, embeddingOnHost: true, maxBatch: 64, splits: ['layer', 'tensor'], flashAttention: true },
+  // ExLlama v1 (turboderp/exllama): GPTQ only, its own CUDA kernels and factors; memory behaviour as exllamav2's, single stream.
+  exllama: { id: 'exllama', contextOverheadGB: 300 * MB, reservedFraction: 0, weightOverheadFraction: 0, prefillChunkTokens: 2048, embeddingOnHost: true, maxBatch: 1, splits: ['layer'], flashAttention: false },
+  vllm: { id: 'vllm', contextOverheadGB: 500 * MB, reservedFraction: 0.1, weightOverheadFraction: 0, prefillChunkTokens: 8192, embeddingOnHost: false, maxBatch: 256, splits: ['tensor', 'layer'], flashAttention: true },
+  'tensorrt-llm': { id: 'tensorrt-llm', contextOverheadGB: 500 * MB, reservedFraction: 0.1, weightOverheadFraction: 0, prefillChunkTokens: 8192, embeddingOnHost: false, maxBatch: 2048, splits: ['tensor', 'layer'], flashAttention: true },
+  transformers: { id: 'transformers', contextOverheadGB: 500 * MB, reservedFraction: 0, weightOverheadFraction: 0.2, prefillChunkTokens: 1 << 30, embeddingOnHost: false, maxBatch: 64, splits: ['layer'], flashAttention: false },
 };
 
 /**
@@ -54,7 +58,9 @@ export function parseRuntime(text: string): Runtime | null {
     'llama-cpp': 'llama.cpp',
     gguf: 'llama.cpp',
     exllamav2: 'exllamav2',
-    exllama: 'exllamav2',
+    exllama: 'exllama',
+    exllamav1: 'exllama',
+    'exllama-v1': 'exllama',
     exl2: 'exllamav2',
     vllm: 'vllm',
     'tensorrt-llm': 'tensorrt-llm',

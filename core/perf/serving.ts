@@ -24,6 +24,7 @@ export function serving(input: {
   batch: number | 'max';
   maxBatch: number;
   kvBudgetBytes: readonly number[];
+  flashAttention?: boolean;
 }): ServingResult {
   const seqTokens = input.inputTokens + input.outputTokens;
   const memLimit = Math.min(
@@ -39,6 +40,7 @@ export function serving(input: {
     // Over a request's life the cache grows from the prompt to prompt + output.
     contextTokens: input.inputTokens + input.outputTokens / 2,
     matmulFlopsScale: input.outputTokens > 0 ? 1 + input.inputTokens / input.outputTokens : 1,
+    ...(input.flashAttention !== undefined ? { flashAttention: input.flashAttention } : {}),
   });
   return { batch, tps: batch / step.totalS, memoryLimited: memLimit < wanted, step };
 }

@@ -97,7 +97,8 @@ describe('model memory arithmetic', () => {
   it('head dim × attention heads = hidden size for every model except those whose config says otherwise', () => {
     // Gemma 2 9B (16 × 256 = 4096 ≠ 3584) and 27B (32 × 128 = 4096 ≠ 4608) set head_dim explicitly in config.json;
     // DeepSeek-V3 (MLA) has 128 heads of 128 (v_head_dim) over a 7168-wide hidden state.
-    const explicitHeadDim = new Set(['gemma-2-9b', 'gemma-2-27b', 'deepseek-v3']);
+    // Qwen3 4B / 32B / 30B-A3B, Gemma 7B and Mistral NeMo also set head_dim (128, 128, 128, 256, 128) apart from the hidden size.
+    const explicitHeadDim = new Set(['gemma-2-9b', 'gemma-2-27b', 'deepseek-v3', 'qwen3-4b', 'qwen3-32b', 'qwen3-30b-a3b', 'gemma-7b', 'mistral-nemo-12b']);
     for (const m of builtinModels) {
       if (explicitHeadDim.has(m.id)) continue;
       expect(m.headDim * m.attentionHeads, m.id).toBe(m.hiddenSize);

@@ -82,3 +82,43 @@ describe('quantisation formats', () => {
     expect(parseKv('f32')).toBeNull();
   });
 });
+
+describe('names people use for a model', () => {
+  it.each([
+    ['Meta-Llama-3-8B-Instruct-Q4_K_M.gguf', 'llama-3-8b'],
+    ['meta-llama/Meta-Llama-3-70B-Instruct', 'llama-3-70b'],
+    ['Llama-3.3-70B-Instruct-Q4_K_M-00001-of-00002.gguf', 'llama-3.3-70b'],
+    ['deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', 'qwen2.5-32b'],
+    ['DeepSeek-R1-Distill-Llama-8B-Q8_0.gguf', 'llama-3.1-8b'],
+    ['Qwen/Qwen3-30B-A3B', 'qwen3-30b-a3b'],
+    ['qwen3-8b-q4_k_m.gguf', 'qwen3-8b'],
+    ['mistralai/Mistral-Nemo-Instruct-2407', 'mistral-nemo-12b'],
+    ['google/gemma-2-9b-it', 'gemma-2-9b'],
+    ['Qwen/Qwen2.5-7B', 'qwen2.5-7b'],
+    ['DeepSeek-R1', 'deepseek-v3'],
+  ])('%s → %s', (name, id) => {
+    const r = resolveModel(name);
+    expect(r.ok && r.model.id).toBe(id);
+  });
+
+  it('no alias names two models', () => {
+    const seen = new Map<string, string>();
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
+    for (const m of builtinModels)
+      for (const a of [m.id, ...(m.aliases ?? [])]) {
+        const k = norm(a);
+        expect(seen.get(k) ?? m.id, a).toBe(m.id);
+        seen.set(k, m.id);
+      }
+  });
+
+  it('paramsB of the added dense models matches their config.json shapes', () => {
+    // embeddings (untied: ×2) + layers × (q, k, v, o + 3-matrix MLP + 2 norms) + final norm; Qwen3 adds q/k norms.
+    const m = builtinModels.find((x) => x.id === 'qwen3-8b')!;
+    const H = m.hiddenSize;
+    const attn = H * m.attentionHeads * m.headDim * 2 + 2 * H * m.kvHeads * m.headDim + 2 * m.headDim;
+    const mlp = 3 * H * 12288; // intermediate_size
+    const total = m.layers * (attn + mlp + 2 * H) + 2 * m.vocabSize * H + H;
+    expect(total / 1e9).toBeCloseTo(m.paramsB, 2);
+  });
+});

@@ -87,7 +87,7 @@ describe('batching, bands, power and cost', () => {
 
 describe('calibration', () => {
   it('is versioned and records its residuals and row count', () => {
-    expect(CALIBRATION.version).toBe(1);
+    expect(CALIBRATION.version).toBe(2);
     expect(CALIBRATION.rows.total).toBe(95);
     expect(CALIBRATION.residuals['overall']!.n).toBe(CALIBRATION.rows.used);
     expect(CALIBRATION.residuals['llama.cpp/tg_tps']!.p90AbsPct).toBeLessThan(30);

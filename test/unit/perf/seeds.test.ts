@@ -37,6 +37,12 @@ describe('seed 4: 4× RTX A5000 run two 70B Llama instances, one per pair', () =
       expect(e.decodeTps).toBeGreaterThan(12);
       expect(e.decodeTps).toBeLessThan(32);
     }
+    // ExLlama v1 is scored with its own factors, not exllamav2's.
+    const v1 = run('RTX A5000', 4, workload('llama-3-70b', 'GPTQ', { instances: 2, runtime: 'exllama' }));
+    expect(v1.fits).toBe(true);
+    expect(v1.decodeTps).toBeGreaterThan(12);
+    expect(v1.decodeTps).toBeLessThan(32);
+    expect(v1.factors.bwEff).not.toBe(run('RTX A5000', 4, workload('llama-3-70b', 'GPTQ', { instances: 2, runtime: 'exllamav2' })).factors.bwEff);
     // Both instances together: twice one instance.
     expect(layer.aggregateTps).toBeCloseTo(2 * layer.decodeTps, 6);
     // Tensor parallel beats taking turns at batch 1.
