@@ -27,12 +27,12 @@ function n(v: number): string {
 
 /** "Drive 01" … "Drive 18" → "Drive ×18": long bay lists stay readable. */
 function countedNames(names: string[]): string {
-  const counts = new Map<string, number>();
+  const groups = new Map<string, string[]>();
   for (const name of names) {
     const base = name.replace(/[\s_-]*\d+$/, '') || name;
-    counts.set(base, (counts.get(base) ?? 0) + 1);
+    groups.set(base, [...(groups.get(base) ?? []), name]);
   }
-  return [...counts].map(([base, k]) => (k > 1 ? `${base} ×${k}` : base)).join(', ');
+  return [...groups].map(([base, all]) => (all.length > 1 ? `${base} ×${all.length}` : all[0]!)).join(', ');
 }
 
 export interface ChassisDraft {
