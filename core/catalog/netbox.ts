@@ -47,6 +47,12 @@ export interface NetboxImport {
   builtinNote: string | null;
 }
 
+const NOTES_MAX = 5000;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 40).trimEnd()} … (cut; the file has more)`;
+}
+
 const LIBRARY_URL = 'https://github.com/netbox-community/devicetype-library/blob/master/';
 
 /** "…/devicetype-library/device-types/Dell/PowerEdge-R740.yaml" → "device-types/Dell/PowerEdge-R740.yaml". */
@@ -115,7 +121,8 @@ export function importNetbox(text: string, options: NetboxImportOptions): Netbox
     specs,
     typicalUsedPrice: null,
     sources: sources(dt, upstream, options.fileName),
-    notes: notes.join(' '),
+    // The part editor takes notes up to 5,000 characters; bay lists of huge files are cut, not the import.
+    notes: clip(notes.join(' '), NOTES_MAX),
     builtin: false,
     revision: 1,
   };

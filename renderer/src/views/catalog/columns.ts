@@ -484,6 +484,8 @@ const SPEC_LABELS: Record<string, string> = {
   maxCardLengthMm: 'Max card length',
   maxCardWidthSlots: 'Max card width (slots)',
   nodeBays: 'Node bays',
+  inputVolts: 'Input voltage',
+  inputAmps: 'Input current',
   pcieSlots: 'PCIe slots (as the file lists them)',
 };
 
