@@ -19,6 +19,7 @@ const AIRFLOW: Record<string, ChassisSpec['airflow']> = {
 };
 
 const MAX_PSU_BAYS = 16;
+const MAX_BAYS = 64;
 const MAX_WEIGHT_KG = 500;
 
 function n(v: number): string {
@@ -88,8 +89,11 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
     notes.push(`Power ports: ${dt.powerPorts.map((p) => `${p.name}${p.type ? ` (${p.type})` : ''}${p.maximumDrawW !== null ? ` max ${n(p.maximumDrawW)} W` : ''}${p.allocatedDrawW !== null ? ` allocated ${n(p.allocatedDrawW)} W` : ''}`).join('; ')}.`);
 
   const gpuBays = dt.moduleBays.filter(isGpuBay);
-  const maxCards = gpuBays.length || null;
-  if (maxCards === null) r.info('module-bays', 'no bay says GPU: GPU positions unknown, so builds are told the GPU count is not checked');
+  let maxCards: number | null = gpuBays.length || null;
+  if (maxCards !== null && maxCards > MAX_BAYS) {
+    r.error('module-bays', `${maxCards} bays say GPU: more than the ${MAX_BAYS} GPU positions a chassis may have`);
+    maxCards = null;
+  } else if (maxCards === null) r.info('module-bays', 'no bay says GPU: GPU positions unknown, so builds are told the GPU count is not checked');
   else notes.push(`GPU positions from module-bays: ${countedNames(gpuBays.map((b) => b.name))}.`);
 
   const pcieSlots = pcieSlotSummary(dt.moduleBays);
@@ -100,7 +104,10 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
   const nodeBayList = [...dt.deviceBays.filter((b) => !isDriveBay(b)), ...dt.moduleBays.filter(isNodeBay)];
   if (dt.subdeviceRole === 'parent') {
     nodeBays = nodeBayList.length || null;
-    if (nodeBays === null) r.info('device-bays', 'subdevice_role: parent, but no bay is for a node (only drive bays): node bays unknown');
+    if (nodeBays !== null && nodeBays > MAX_BAYS) {
+      r.error('device-bays', `${nodeBays} node bays: more than the ${MAX_BAYS} a chassis may have`);
+      nodeBays = null;
+    } else if (nodeBays === null) r.info('device-bays', 'subdevice_role: parent, but no bay is for a node (only drive bays): node bays unknown');
     else {
       notes.push(`Multi-node chassis: ${nodeBays} node bays (${countedNames(nodeBayList.map((b) => b.name))}); plan each node's board on its own.`);
       r.info('device-bays', `${nodeBays} node bays read from ${dt.deviceBays.length - driveDeviceBays.length ? 'device-bays' : 'module-bays named sled/node'}`);

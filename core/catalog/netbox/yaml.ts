@@ -35,6 +35,14 @@ export function indentQuotedContinuations(text: string): string {
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length) {
+    // A block scalar (`key: |` or `key: >`) is text: skip its lines, whatever quotes they hold.
+    const block = /^(\s*)(?:- )?[^\s#'"][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.exec(lines[i]!);
+    if (block) {
+      const indent = block[1]!.length;
+      i++;
+      while (i < lines.length && (lines[i]!.trim() === '' || lines[i]!.length - lines[i]!.trimStart().length > indent)) i++;
+      continue;
+    }
     const m = /^(\s*)(?:- )?[^\s#'"][^:#]*:[ \t]+(['"])/.exec(lines[i]!);
     if (!m) {
       i++;
@@ -104,9 +112,17 @@ function topLevelKeys(text: string): { key: string; line: number }[] {
 
 /** Reads the text; `usedKeys` are the top-level keys an error may not sit in. */
 export function readNetboxYaml(text: string, usedKeys: ReadonlySet<string>): ReadYaml {
-  const fixed = indentQuotedContinuations(text.replace(/\r\n?/g, '\n'));
-  const lines = new LineCounter();
-  const document = parseDocument(fixed, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: true, lineCounter: lines });
+  const parse = (src: string) => {
+    const lineCounter = new LineCounter();
+    return { src, lines: lineCounter, document: parseDocument(src, { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: true, lineCounter }) };
+  };
+  // The file as written first; only when it does not parse, the PyYAML-tolerant reading of quoted continuations.
+  let attempt = parse(text.replace(/\r\n?/g, '\n'));
+  if (attempt.document.errors.length > 0) {
+    const retry = parse(indentQuotedContinuations(attempt.src));
+    if (retry.document.errors.length < attempt.document.errors.length) attempt = retry;
+  }
+  const { src: fixed, lines, document } = attempt;
   const issues: NetboxIssue[] = [];
   const keys = topLevelKeys(fixed);
   let fatal = false;

@@ -291,3 +291,12 @@ describe('reading YAML the way NetBox does', () => {
     expect(() => chassisFromNetbox(fixture('AP7900B.yaml'), 'user.pdu.x')).toThrow(/is a pdu, not a chassis/);
   });
 });
+
+describe('quoted continuations and block scalars', () => {
+  it('a quote inside a block scalar is text: the keys after it are still read', () => {
+    const r = importNetbox("manufacturer: Acme\ncomments: |\n  Spec: 'see the sheet\n  more\nmodel: Box\nu_height: 2\n", { idFor: () => 'user.chassis.box' });
+    expect(r.ok).toBe(true);
+    expect(r.part).toMatchObject({ model: 'Box', specs: { heightU: 2 } });
+    expect(indentQuotedContinuations("c: |\n  a: 'x\nb: 1\n")).toBe("c: |\n  a: 'x\nb: 1\n");
+  });
+});
