@@ -13,12 +13,14 @@ import { ApiFailure } from '#core/api/errors';
 export const LOCK_FILE_NAME = 'rackhive.lock';
 
 export type HostKind = 'electron' | 'http';
+/** Who holds a lock: a host, or a `rackhive` command writing for a moment. */
+export type LockHolder = HostKind | 'cli';
 
 /** What the lock file holds (JSON). */
 export interface LockInfo {
   pid: number;
   hostname: string;
-  host: HostKind;
+  host: LockHolder;
   /** HTTP host only: the page URL with its token, so a second start can point the person at it. */
   url?: string;
   startedAt: string;
@@ -34,7 +36,7 @@ export interface DataDirLock {
 }
 
 export interface AcquireOptions {
-  host: HostKind;
+  host: LockHolder;
   url?: string;
   now?: () => Date;
 }
@@ -50,7 +52,7 @@ export function parseLockInfo(text: string): LockInfo | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (typeof r.pid !== 'number' || !Number.isInteger(r.pid) || r.pid <= 0) return null;
-  if (r.host !== 'electron' && r.host !== 'http') return null;
+  if (r.host !== 'electron' && r.host !== 'http' && r.host !== 'cli') return null;
   if (typeof r.hostname !== 'string' || typeof r.startedAt !== 'string' || typeof r.nonce !== 'string') return null;
   if (r.url !== undefined && typeof r.url !== 'string') return null;
   return { pid: r.pid, hostname: r.hostname, host: r.host, url: r.url as string | undefined, startedAt: r.startedAt, nonce: r.nonce };
@@ -75,6 +77,7 @@ export function lockedMessage(info: LockInfo | null, dataDir: string, lockPath: 
   const ifNot = `If no Rackhive is running, delete ${lockPath}.`;
   if (info === null) return `Another Rackhive is starting on the data folder ${dataDir}. Try again in a few seconds. ${ifNot}`;
   const where = info.hostname === thisHostname ? `pid ${info.pid}` : `pid ${info.pid} on ${info.hostname}`;
+  if (info.host === 'cli') return `A rackhive command (${where}) is writing to the data folder ${dataDir}: wait for it to finish. ${ifNot}`;
   if (info.host === 'http') {
     const open = info.url ? `open ${info.url} instead, or stop it first` : 'stop it first';
     return `Another Rackhive (HTTP host, ${where}) is using the data folder ${dataDir}: ${open}. ${ifNot}`;

@@ -1,4 +1,4 @@
-// `rackhive catalog list|show`: the built-in catalog from the command line.
+// `rackhive catalog list|show|import-netbox`: the built-in catalog from the command line.
 // Names resolve like everywhere else (resolvePart); an ambiguous name lists
 // the candidates and exits 1 rather than picking one.
 import { parseArgs } from 'node:util';
@@ -9,13 +9,17 @@ import { queryParts, gbpsPerDollar, vramGBPerDollar } from '#core/catalog/derive
 import { PartResolveError, resolvePart } from '#core/catalog/resolve';
 import { formatValue, UNKNOWN } from '#core/catalog/format';
 import { formatMoney } from '#core/money';
+import { IMPORT_NETBOX_USAGE, importNetboxCommand } from './importNetbox';
 
 const USAGE = `Usage: rackhive catalog list [--category <category>] [--json]
        rackhive catalog show <id-or-name> [--json]
+       rackhive catalog import-netbox <file.yaml…> [--data-dir <dir>] [--dry-run] [--json]
 
 Categories: ${PART_CATEGORIES.join(', ')}
 Names: an id ("gpu.nvidia.rtx-3090") or a usual name ("RTX 3090", "Tesla P40",
-"A100 SXM4 80GB"). A name that fits several parts lists them and exits 1.`;
+"A100 SXM4 80GB"). A name that fits several parts lists them and exits 1.
+
+${IMPORT_NETBOX_USAGE.split('\n').slice(2).join('\n')}`;
 
 /** The few spec columns worth a table per category. */
 const KEY_SPECS: Partial<Record<PartCategory, string[]>> = {
@@ -120,12 +124,13 @@ function show(argv: string[], io: CliIO): number {
 
 export const catalogCommand: Command = {
   name: 'catalog',
-  summary: 'list the built-in hardware catalog or show one part with its sources',
+  summary: 'list the built-in hardware catalog, show one part with its sources, import NetBox device types',
   usage: USAGE,
   run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
-    throw new UsageError(sub === undefined ? 'missing subcommand (list or show)' : `unknown subcommand '${sub}'`);
+    if (sub === 'import-netbox') return importNetboxCommand(rest, io);
+    throw new UsageError(sub === undefined ? 'missing subcommand (list, show or import-netbox)' : `unknown subcommand '${sub}'`);
   },
 };

@@ -1,6 +1,6 @@
 // The hardware catalog: built-in and user parts with full specs, the spec-range
 // query, and the user's own parts (create, clone a built-in, edit, delete,
-// import a chassis from NetBox YAML). Unknown facts travel as null.
+// import a chassis or PDU from NetBox YAML). Unknown facts travel as null.
 import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { CatalogPart, PartCategory } from '../catalog/part';
@@ -31,6 +31,22 @@ export const UserPartDraft = z
 export type UserPartDraftIn = z.input<typeof UserPartDraft>;
 export type UserPartDraft = z.output<typeof UserPartDraft>;
 
+/** A warning or note about an imported NetBox file, by its path in the file. */
+export const NetboxImportIssue = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning', 'info']) });
+
+export const NetboxImportResult = z.object({
+  /** The saved part; when not saved, the part the file would make (or the built-in, with keep-builtin). */
+  part: CatalogPart,
+  saved: z.boolean(),
+  category: PartCategory,
+  issues: z.array(NetboxImportIssue),
+  /** The built-in part of the same model, when there is one. */
+  builtin: z.object({ id: z.string(), vendor: z.string(), model: z.string() }).nullable(),
+  /** What the file says that the built-in does not, to keep as a note. */
+  builtinNote: z.string().nullable(),
+});
+export type NetboxImportResult = z.infer<typeof NetboxImportResult>;
+
 const IdArgs = z.object({ id: z.string().min(1).max(120) }).strict();
 const PartResult = z.object({ part: CatalogPart });
 
@@ -50,8 +66,16 @@ export const catalogEndpoints = {
   'catalog:updateUserPart': endpoint('Replaces a user part\'s fields; built-ins are refused with CONFLICT (clone them first).', z.object({ id: z.string().min(1).max(120), part: UserPartDraft }).strict(), PartResult),
   'catalog:deleteUserPart': endpoint('Deletes a user part; CONFLICT when it is built in or inventory items still use it.', IdArgs, z.object({ id: z.string() })),
   'catalog:importNetbox': endpoint(
-    'Imports a NetBox devicetype-library YAML text as a user chassis part; IMPORT_INVALID names the bad field.',
-    z.object({ yaml: z.string().min(1).max(1_000_000) }).strict(),
-    PartResult,
+    'Imports a NetBox devicetype-library YAML text as a user part (a chassis, or a PDU for a file with power outlets). A file naming a built-in model is saved only with onBuiltin "import-copy" (under a name of its own); "keep-builtin" returns the built-in and the file\'s extra facts as builtinNote; by default nothing is saved and the choice is offered. dryRun saves nothing. IMPORT_INVALID lists every problem by its path in the file.',
+    z
+      .object({
+        yaml: z.string().min(1).max(1_000_000),
+        /** The file's name or path as the user picked it: a "device-types/…" path in it becomes the part's source. */
+        fileName: z.string().min(1).max(1000).optional(),
+        onBuiltin: z.enum(['ask', 'keep-builtin', 'import-copy']).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    NetboxImportResult,
   ),
 };

@@ -19,6 +19,22 @@ export const FittedPsu = z.strictObject({
 });
 export type FittedPsu = z.infer<typeof FittedPsu>;
 
+/** A group of alike PCIe slots as a system file lists them (not the board's wiring). */
+export const PcieSlotGroup = z.strictObject({
+  count: z.number().int().min(1),
+  /** Width as written (x16); null = not said. */
+  width: z.number().int().min(1).max(32).nullable(),
+  gen: z.number().int().min(1).max(6).nullable(),
+  height: z.enum(['full-height', 'low-profile']).nullable(),
+});
+export type PcieSlotGroup = z.infer<typeof PcieSlotGroup>;
+
+/** "13× x16 PCIe 5.0 full-height": one line per group, in every view. */
+export function pcieSlotGroupText(g: PcieSlotGroup): string {
+  const bits = [g.width !== null ? `x${g.width}` : 'width not given', g.gen !== null ? `PCIe ${g.gen}.0` : null, g.height].filter(Boolean);
+  return `${g.count}× ${bits.join(' ')}`;
+}
+
 export const ChassisSpec = z.strictObject({
   /** Rack units; null for towers and desktop cases. */
   heightU: z.number().int().min(1).max(60).nullable(),
@@ -30,14 +46,15 @@ export const ChassisSpec = z.strictObject({
   compatibleBoards: z.array(z.string().min(1)).default([]),
   /** The board a barebone system ships with; null for an empty chassis. */
   integratedBoard: z.string().min(1).nullable(),
-  psuBays: z.number().int().min(0).max(16),
+  /** null = not known (an imported file that lists no PSUs): the checker then says "not checked". */
+  psuBays: z.number().int().min(0).max(16).nullable(),
   /** What the system ships with; empty for a bare chassis. */
   psusFitted: z.array(FittedPsu).default([]),
   /** How the fitted PSUs are run; null = not confirmed. */
   psuRedundancy: PsuRedundancy.nullable(),
   gpu: z.strictObject({
-    /** Double-wide GPU positions. */
-    maxCards: z.number().int().min(0).max(64),
+    /** Double-wide GPU positions; null = not known (the checker then says "not checked"). */
+    maxCards: z.number().int().min(0).max(64).nullable(),
     maxCardLengthMm: z.number().positive().nullable(),
     /** Widest card in slot widths (2 = double-wide). */
     maxCardWidthSlots: z.number().int().min(1).max(4).nullable(),
@@ -45,6 +62,10 @@ export const ChassisSpec = z.strictObject({
   airflow: Airflow,
   /** GPU power leads the chassis provides (e.g. 8× EPS-12V 8-pin); null = not known. */
   gpuPowerConnectors: z.array(z.strictObject({ kind: z.string().min(1), count: z.number().int().min(1) })).nullable().default(null),
+  /** Bays for the nodes (child devices) of a multi-node chassis; null = not a multi-node chassis or not known. */
+  nodeBays: z.number().int().min(0).max(64).nullable().default(null),
+  /** The PCIe slots a system file lists, grouped (count, width, gen, height); null = not listed. Planning uses the board's slots. */
+  pcieSlots: z.array(PcieSlotGroup).nullable().default(null),
   /** Watts one chassis may draw at most, from the vendor (for circuits); null = unknown. */
   maxDrawW: z.number().positive().nullable().default(null),
   provenance: Provenance,

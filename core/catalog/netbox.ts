@@ -1,9 +1,20 @@
-// Import a chassis from the NetBox community devicetype-library YAML format
-// (u_height, is_full_depth, weight + weight_unit, airflow, power-ports,
-// module-bays). Pure: text in, a user chassis part out; a bad file throws a
-// NetboxImportError naming the field so the user can fix that line.
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { CatalogPart, type PartOf } from './part';
+// Import from the NetBox community devicetype-library YAML format. Pure: text
+// in, a user part (chassis or PDU) or a refusal out, with every problem named
+// by the file's own field path and units. The app's import dialog and
+// `rackhive catalog import-netbox` both run importNetbox; chassisFromNetbox is
+// the older chassis-only entry that throws.
+import { CatalogPart, type PartCategory, type PartOf } from './part';
+import { builtinMatchOf, extraFacts, namesOf } from './netbox/builtinMatch';
+import { commentUrls, readDeviceType, USED_KEYS, type DeviceType } from './netbox/deviceType';
+import { FieldReader } from './netbox/fields';
+import type { NetboxIssue } from './netbox/issue';
+import { routeOf } from './netbox/route';
+import { chassisSpecs } from './netbox/toChassis';
+import { pduSpecs } from './netbox/toPdu';
+import { readNetboxYaml } from './netbox/yaml';
+import { normalizeName } from './resolve';
+
+export type { NetboxIssue } from './netbox/issue';
 
 export class NetboxImportError extends Error {
   /** Dotted path of the offending field, or "" for the file as a whole. */
@@ -15,133 +26,140 @@ export class NetboxImportError extends Error {
   }
 }
 
-const KG_PER: Record<string, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
+export interface NetboxImportOptions {
+  /** The id the new part gets (the host picks a free "user." id for the category and model). */
+  idFor: (category: PartCategory, model: string) => string;
+  /** The file as the user named it (path or file name); a "device-types/…" path in it is the upstream path. */
+  fileName?: string;
+  /** The catalog, to find a built-in part of the same model. */
+  catalog?: readonly CatalogPart[];
+}
 
-const AIRFLOW: Record<string, 'front-to-rear' | 'rear-to-front' | 'side-to-side' | 'passive'> = {
-  'front-to-rear': 'front-to-rear',
-  'rear-to-front': 'rear-to-front',
-  'left-to-right': 'side-to-side',
-  'right-to-left': 'side-to-side',
-  passive: 'passive',
+export interface NetboxImport {
+  /** False when the file is refused or has errors; `part` is then null. */
+  ok: boolean;
+  category: PartCategory | null;
+  part: CatalogPart | null;
+  issues: NetboxIssue[];
+  /** The built-in part this file describes, when there is one (then `part` is a copy with its own name). */
+  builtin: { id: string; vendor: string; model: string } | null;
+  /** What the file adds to that built-in, to keep as a note when the built-in is kept. */
+  builtinNote: string | null;
+}
+
+const NOTES_MAX = 5000;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 40).trimEnd()} … (cut; the file has more)`;
+}
+
+const LIBRARY_URL = 'https://github.com/netbox-community/devicetype-library/blob/master/';
+
+/** "…/devicetype-library/device-types/Dell/PowerEdge-R740.yaml" → "device-types/Dell/PowerEdge-R740.yaml". */
+export function upstreamPathOf(fileName: string | undefined): string | null {
+  if (!fileName) return null;
+  const p = fileName.replace(/\\/g, '/');
+  const at = p.lastIndexOf('device-types/');
+  return at >= 0 ? p.slice(at) : null;
+}
+
+/** Catalog paths in a schema error → the NetBox field they came from. */
+const FILE_FIELD: Record<string, string> = {
+  vendor: 'manufacturer',
+  model: 'model',
+  'specs.heightU': 'u_height',
+  'specs.weightKg': 'weight',
+  'specs.psuBays': 'power-ports',
+  'specs.gpu.maxCards': 'module-bays',
+  'specs.nodeBays': 'device-bays',
+  'specs.outlets': 'power-outlets',
+  'specs.inputPlug': 'power-ports.0.type',
 };
 
-function str(obj: Record<string, unknown>, key: string, required: boolean): string | null {
-  const v = obj[key];
-  if (v === undefined || v === null) {
-    if (required) throw new NetboxImportError(key, 'is required');
-    return null;
-  }
-  if (typeof v !== 'string' && typeof v !== 'number') throw new NetboxImportError(key, 'must be text');
-  const s = String(v).trim();
-  if (s === '' && required) throw new NetboxImportError(key, 'must not be empty');
-  return s || null;
+function refused(issues: NetboxIssue[]): NetboxImport {
+  return { ok: false, category: null, part: null, issues, builtin: null, builtinNote: null };
 }
 
-function list(obj: Record<string, unknown>, key: string): Record<string, unknown>[] {
-  const v = obj[key];
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new NetboxImportError(key, 'must be a list');
-  return v.map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new NetboxImportError(`${key}.${i}`, 'must be a mapping with a name');
-    return item as Record<string, unknown>;
-  });
+function sources(dt: DeviceType, upstream: string | null, fileName: string | undefined) {
+  const file = upstream
+    ? { url: `${LIBRARY_URL}${upstream}`, note: `NetBox devicetype-library file ${upstream} (imported by the user; not checked against the vendor).` }
+    : { url: `NetBox device-type file ${fileName ? `"${fileName.replace(/\\/g, '/').split('/').pop()}"` : ''} (${dt.manufacturer} ${dt.model})`.replace('  ', ' '), note: 'Imported by the user; its path in the library was not given.' };
+  return [file, ...commentUrls(dt.comments).map((url) => ({ url, note: "Linked from the NetBox file's comments." }))];
 }
 
-/** Parses NetBox device-type YAML text into a user chassis part with the given id. */
-export function chassisFromNetbox(text: string, id: string): PartOf<'chassis'> {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : '';
-    throw new NetboxImportError('', `not valid YAML${where}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+/** Reads one NetBox device-type file into a part, a refusal, and every issue found on the way. */
+export function importNetbox(text: string, options: NetboxImportOptions): NetboxImport {
+  const read = readNetboxYaml(text, USED_KEYS);
+  if (!read.doc) return refused(read.issues);
+  const r = new FieldReader();
+  r.issues.push(...read.issues);
+  const dt = readDeviceType(read.doc, r);
+  if (!dt || r.failed) return refused(r.issues);
+
+  const route = routeOf(dt);
+  if (route.kind === 'refuse') {
+    r.error(route.path, route.message);
+    return refused(r.issues);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new NetboxImportError('', 'expected a NetBox device type (a YAML mapping with manufacturer, model, u_height …)');
-  const y = doc as Record<string, unknown>;
+  const category: PartCategory = route.kind;
+  const draft = category === 'chassis' ? chassisSpecs(dt, r) : pduSpecs(dt, r);
+  if (r.failed) return refused(r.issues);
 
-  const manufacturer = str(y, 'manufacturer', true)!;
-  const model = str(y, 'model', true)!;
-  const partNumber = str(y, 'part_number', false);
-  const slug = str(y, 'slug', false);
+  const upstream = upstreamPathOf(options.fileName);
+  const sourceLabel = upstream ?? `the NetBox file${options.fileName ? ` ${options.fileName.replace(/\\/g, '/').split('/').pop()}` : ''}`;
+  const fileNames = [dt.model, dt.partNumber, `${dt.manufacturer} ${dt.model}`].filter((s): s is string => !!s);
+  const aliases = [...new Set([dt.partNumber, dt.slug].filter((s): s is string => !!s && normalizeName(s) !== normalizeName(dt.model)))];
+  const notes = [...draft.notes, 'Imported from a NetBox device type; not checked against the vendor.'];
+  const specs = category === 'chassis' ? { ...draft.specs, provenance: { verified: false, source: upstream ?? sourceLabel, note: 'Imported by the user from NetBox.' } } : draft.specs;
 
-  let heightU: number | null = null;
-  if (y.u_height !== undefined && y.u_height !== null) {
-    const u = y.u_height;
-    if (typeof u !== 'number' || !Number.isFinite(u)) throw new NetboxImportError('u_height', 'must be a number of rack units');
-    if (!Number.isInteger(u) || u < 1 || u > 60) throw new NetboxImportError('u_height', `must be a whole number of rack units from 1 to 60 for a chassis (got ${u})`);
-    heightU = u;
-  }
-
-  let fullDepth: boolean | null = null;
-  if (y.is_full_depth !== undefined && y.is_full_depth !== null) {
-    if (typeof y.is_full_depth !== 'boolean') throw new NetboxImportError('is_full_depth', 'must be true or false');
-    fullDepth = y.is_full_depth;
-  }
-
-  let weightKg: number | null = null;
-  if (y.weight !== undefined && y.weight !== null) {
-    if (typeof y.weight !== 'number' || !(y.weight > 0)) throw new NetboxImportError('weight', 'must be a positive number');
-    const unit = str(y, 'weight_unit', false);
-    if (unit === null) throw new NetboxImportError('weight_unit', 'is required when weight is given (kg, g, lb or oz)');
-    const factor = KG_PER[unit.toLowerCase()];
-    if (factor === undefined) throw new NetboxImportError('weight_unit', `must be kg, g, lb or oz (got "${unit}")`);
-    weightKg = Math.round(y.weight * factor * 1000) / 1000;
-  }
-
-  const airflowText = str(y, 'airflow', false);
-  const airflow = airflowText ? (AIRFLOW[airflowText] ?? 'unknown') : 'unknown';
-
-  const powerPorts = list(y, 'power-ports').map((p, i) => {
-    const name = str(p, 'name', false) ?? `power port ${i + 1}`;
-    const type = str(p, 'type', false);
-    const draw = p.maximum_draw;
-    if (draw !== undefined && draw !== null && (typeof draw !== 'number' || draw < 0)) throw new NetboxImportError(`power-ports.${i}.maximum_draw`, 'must be a number of watts');
-    return { name, type, maximumDrawW: typeof draw === 'number' ? draw : null };
-  });
-  const moduleBays = list(y, 'module-bays').map((b, i) => str(b, 'name', false) ?? `bay ${i + 1}`);
-  const gpuBays = moduleBays.filter((n) => /gpu/i.test(n)).length;
-
-  const notes = [
-    fullDepth === null ? null : `Full depth: ${fullDepth ? 'yes' : 'no'} (NetBox gives no depth in mm).`,
-    powerPorts.length
-      ? `Power ports: ${powerPorts.map((p) => `${p.name}${p.type ? ` (${p.type})` : ''}${p.maximumDrawW !== null ? ` max ${p.maximumDrawW} W` : ''}`).join('; ')}.`
-      : null,
-    moduleBays.length ? `Module bays: ${moduleBays.join(', ')}.` : null,
-    gpuBays === 0 ? 'GPU positions are not in the NetBox file: set them before planning GPUs.' : null,
-    'Imported from a NetBox device type; not checked against the vendor.',
-  ].filter((s): s is string => s !== null);
-
-  const candidate = {
-    id,
-    category: 'chassis',
-    vendor: manufacturer,
-    model,
-    aliases: [partNumber, slug].filter((s): s is string => !!s && s !== model),
-    specs: {
-      heightU,
-      depthMm: null,
-      weightKg,
-      boardFormFactors: [],
-      compatibleBoards: [],
-      integratedBoard: null,
-      psuBays: powerPorts.length,
-      psusFitted: [],
-      psuRedundancy: null,
-      gpu: { maxCards: gpuBays, maxCardLengthMm: null, maxCardWidthSlots: null },
-      airflow,
-      maxDrawW: null,
-      provenance: { verified: false, source: `NetBox devicetype-library: ${manufacturer}/${slug ?? model}`, note: 'Imported by the user.' },
-    },
+  let candidate = {
+    id: options.idFor(category, dt.model),
+    category,
+    vendor: dt.manufacturer,
+    model: dt.model,
+    aliases,
+    specs,
     typicalUsedPrice: null,
-    sources: [{ url: `NetBox devicetype-library device type ${manufacturer} ${model}`, note: 'Imported YAML file.' }],
-    notes: notes.join(' '),
+    sources: sources(dt, upstream, options.fileName),
+    // The part editor takes notes up to 5,000 characters; bay lists of huge files are cut, not the import.
+    notes: clip(notes.join(' '), NOTES_MAX),
     builtin: false,
     revision: 1,
   };
-  const parsed = CatalogPart.safeParse(candidate);
+  let parsed = CatalogPart.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new NetboxImportError(issue.path.map(String).join('.'), issue.message);
+    for (const i of parsed.error.issues) {
+      const path = i.path.map(String).join('.');
+      r.error(FILE_FIELD[path] ?? '', `${i.message} (as the catalog's ${path || 'part'})`);
+    }
+    return refused(r.issues);
   }
-  return parsed.data as PartOf<'chassis'>;
+
+  let builtin: NetboxImport['builtin'] = null;
+  let builtinNote: string | null = null;
+  const match = options.catalog ? builtinMatchOf(parsed.data, fileNames, options.catalog) : null;
+  if (match) {
+    // A copy keeps none of the built-in's names, so "rackhive catalog show <model>" still finds one part.
+    const taken = namesOf(match);
+    const model = `${dt.model} (NetBox)`;
+    candidate = { ...candidate, id: options.idFor(category, model), model, aliases: aliases.filter((a) => !taken.has(normalizeName(a))) };
+    parsed = CatalogPart.safeParse(candidate);
+    if (!parsed.success) return refused([...r.issues, { path: '', message: parsed.error.issues[0]?.message ?? 'invalid part', severity: 'error' }]);
+    builtin = { id: match.id, vendor: match.vendor, model: match.model };
+    builtinNote = extraFacts(parsed.data, match, sourceLabel);
+    r.warn(
+      'model',
+      `${dt.manufacturer} ${dt.model} is already built in as ${match.id} (${match.model}), which is richer than a NetBox file (${category === 'chassis' ? 'board, GPU positions, sourced PSUs' : 'sourced volts, amps and load'}). Keep the built-in, or import this as a copy named "${model}" so that no name means two parts.`,
+    );
+  }
+  return { ok: true, category, part: parsed.data, issues: r.issues, builtin, builtinNote };
+}
+
+/** Parses NetBox device-type YAML text into a user chassis part with the given id; throws on any error or a non-chassis file. */
+export function chassisFromNetbox(text: string, id: string): PartOf<'chassis'> {
+  const result = importNetbox(text, { idFor: () => id });
+  const first = result.issues.find((i) => i.severity === 'error');
+  if (!result.ok || !result.part) throw new NetboxImportError(first?.path ?? '', first?.message ?? 'not a NetBox device type');
+  if (result.part.category !== 'chassis') throw new NetboxImportError('', `this file is a ${result.part.category}, not a chassis`);
+  return result.part;
 }

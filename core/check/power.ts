@@ -152,8 +152,11 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
   const psu = cp.psu;
   if (!psu) return [finding('power.no-psu', 'error', [id], `${name} has no PSUs.`, 'Add PSUs to the build or pick a system that ships with them.')];
   const out: Finding[] = [];
-  const bays = c.chassisPart?.specs.psuBays ?? null;
-  if (bays !== null && psu.count > bays)
+  const bays = c.chassisPart?.specs.psuBays;
+  // An unknown bay count (an imported file that lists no PSUs) is said, not passed in silence or failed.
+  if (bays === null)
+    out.push(finding('power.psu-bays-unknown', 'info', [id], `${psu.count} PSUs placed; the number of PSU bays of the ${c.chassisPart?.model} is not known, so the PSU count is not checked.`, 'Look up the PSU bays and set them on the chassis part.'));
+  else if (bays !== undefined && psu.count > bays)
     out.push(finding('power.psu-bays', 'error', [id], `${psu.count} PSUs placed; the ${c.chassisPart?.model} has ${bays} PSU bays.`, 'Remove PSUs.'));
   const line = psu.volts <= 127 ? 'low line' : 'high line';
   if (psu.eachW === null) {

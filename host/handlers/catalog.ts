@@ -5,7 +5,7 @@ import { ApiFailure, issuesFromZod } from '#core/api/errors';
 import type { CatalogEntry, UserPartDraft } from '#core/api/catalog';
 import { CatalogPart, SPECS_SCHEMAS } from '#core/catalog/part';
 import { gbpsPerDollar, queryParts, vramGBPerDollar } from '#core/catalog/derived';
-import { chassisFromNetbox, NetboxImportError } from '#core/catalog/netbox';
+import { importNetbox } from '#core/catalog/netbox';
 import { userPartId } from '#core/catalog/userId';
 import { catalogOf, countInventoryUses, deleteUserPart, getCatalogPart, partExists, saveUserPart } from '#db/repositories/catalog';
 import type { HandlerDeps } from './deps';
@@ -86,17 +86,21 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
       return { id };
     },
 
-    'catalog:importNetbox': ({ yaml }) => {
-      // The model decides the id, so read it once with a throwaway id, then save under a free one.
-      let part: CatalogPart;
-      try {
-        const draft = chassisFromNetbox(yaml, 'user.chassis.import');
-        part = chassisFromNetbox(yaml, userPartId('chassis', draft.model, taken));
-      } catch (err) {
-        if (err instanceof NetboxImportError) throw new ApiFailure('IMPORT_INVALID', `NetBox file: ${err.message}`, [{ path: err.field, message: err.message }]);
-        throw err;
+    'catalog:importNetbox': ({ yaml, fileName, onBuiltin, dryRun }) => {
+      const result = importNetbox(yaml, { idFor: (category, model) => userPartId(category, model, taken), fileName, catalog: loadCatalog(db).parts });
+      if (!result.ok || !result.part || !result.category) {
+        const errors = result.issues.filter((i) => i.severity === 'error');
+        const first = errors[0];
+        const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'not a NetBox device type';
+        throw new ApiFailure('IMPORT_INVALID', `NetBox file: ${message}`, errors.map(({ path, message: m }) => ({ path, message: m })));
       }
-      return { part: saveUserPart(db, part, deps.now()) };
+      const out = { category: result.category, issues: result.issues, builtin: result.builtin, builtinNote: result.builtinNote };
+      if (result.builtin && onBuiltin !== 'import-copy') {
+        const builtin = onBuiltin === 'keep-builtin' ? getCatalogPart(db, result.builtin.id) : null;
+        return { ...out, part: builtin ?? result.part, saved: false };
+      }
+      if (dryRun) return { ...out, part: result.part, saved: false };
+      return { ...out, part: saveUserPart(db, result.part, deps.now()), saved: true };
     },
   };
 }

@@ -51,7 +51,10 @@ export function slotFindings(c: ResolvedChassis): Finding[] {
     }
   }
   const gpus = c.devices.filter((d) => d.kind === 'gpu').length;
-  if (gpuMax && gpus > gpuMax.maxCards)
+  // An unknown GPU capacity (an imported file that names no GPU positions) is said, not passed in silence or failed.
+  if (gpuMax && gpuMax.maxCards === null && gpus > 0)
+    out.push(finding('chassis.gpu-count-unknown', 'info', [id], `${gpus} GPUs placed; how many GPUs the ${c.chassisPart?.model} holds is not known, so the GPU count is not checked.`, 'Look up the GPU positions and set them on the chassis part.'));
+  else if (gpuMax && gpuMax.maxCards !== null && gpus > gpuMax.maxCards)
     out.push(finding('chassis.too-many-gpus', 'error', [id], `${gpus} GPUs placed; the ${c.chassisPart?.model} holds ${gpuMax.maxCards}.`, 'Remove GPUs or pick a bigger chassis.'));
   return out;
 }

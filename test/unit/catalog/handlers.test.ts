@@ -1,4 +1,6 @@
 // Catalog channels against a real migrated SQLite file holding the built-in catalog.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
 import { catalogHandlers } from '#host/handlers/catalog';
@@ -7,27 +9,9 @@ import { createHandlers } from '#host/handlers/index';
 import type { HandlerDeps } from '#host/handlers/deps';
 import { cleanupTempDirs, openTestDb, steppingClock, type TestDb } from '../../helpers/db';
 
-const GOOD_YAML = `---
-manufacturer: Supermicro
-model: SYS-4029GP-TRT2
-slug: supermicro-sys-4029gp-trt2
-part_number: SYS-4029GP-TRT2
-u_height: 4
-is_full_depth: true
-airflow: front-to-rear
-weight: 45.3
-weight_unit: kg
-power-ports:
-  - name: PSU1
-    type: iec-60320-c14
-    maximum_draw: 2000
-  - name: PSU2
-    type: iec-60320-c14
-    maximum_draw: 2000
-module-bays:
-  - name: GPU 1
-  - name: GPU 2
-`;
+/** A real devicetype-library file (test/fixtures/netbox/SOURCES.json names its upstream path and commit). */
+const fixture = (file: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/netbox', file), 'utf8');
+const GOOD_YAML = fixture('AS-8125GS-TNMR2.yml');
 
 let t: TestDb;
 let deps: HandlerDeps;
@@ -111,14 +95,43 @@ describe('catalog handlers', () => {
   });
 
   it('imports a NetBox device type as a user chassis', async () => {
-    const res = await call('catalog:importNetbox', { yaml: GOOD_YAML });
+    const res = await call('catalog:importNetbox', { yaml: GOOD_YAML, fileName: 'devicetype-library/device-types/Supermicro/AS-8125GS-TNMR2.yml' });
     expect(res.ok).toBe(true);
-    const part = (res as { value: { part: { id: string; category: string; specs: { heightU: number; weightKg: number; psuBays: number; airflow: string; gpu: { maxCards: number } } } } }).value.part;
-    expect(part.id).toBe('user.chassis.sys-4029gp-trt2');
+    if (!res.ok) return;
+    const { part, saved, builtin, issues } = res.value as { part: { id: string; category: string; specs: Record<string, unknown>; sources: { url: string }[] }; saved: boolean; builtin: unknown; issues: { path: string; severity: string }[] };
+    expect(saved).toBe(true);
+    expect(builtin).toBeNull();
+    expect(part.id).toBe('user.chassis.as-8125gs-tnmr2');
     expect(part.category).toBe('chassis');
-    expect(part.specs).toMatchObject({ heightU: 4, weightKg: 45.3, psuBays: 2, airflow: 'front-to-rear', gpu: { maxCards: 2 } });
+    expect(part.specs).toMatchObject({ heightU: 8, weightKg: 75.3, psuBays: 8, airflow: 'front-to-rear', gpu: { maxCards: 8 }, maxDrawW: null });
+    expect(part.sources[0]!.url).toBe('https://github.com/netbox-community/devicetype-library/blob/master/device-types/Supermicro/AS-8125GS-TNMR2.yml');
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'module-bays', severity: 'warning' }));
+    const stored = await call('catalog:get', { id: part.id });
+    expect(stored.ok && (stored.value as { part: { specs: unknown } }).part.specs).toEqual(part.specs);
     const again = await call('catalog:importNetbox', { yaml: GOOD_YAML });
-    expect(again.ok && (again.value as { part: { id: string } }).part.id).toBe('user.chassis.sys-4029gp-trt2-2');
+    expect(again.ok && (again.value as { part: { id: string } }).part.id).toBe('user.chassis.as-8125gs-tnmr2-2');
+    const dry = await call('catalog:importNetbox', { yaml: GOOD_YAML, dryRun: true });
+    expect(dry.ok && (dry.value as { saved: boolean; part: { id: string } })).toMatchObject({ saved: false, part: { id: 'user.chassis.as-8125gs-tnmr2-3' } });
+    expect((await call('catalog:get', { id: 'user.chassis.as-8125gs-tnmr2-3' })).ok).toBe(false);
+  });
+
+  it('a built-in model is offered, not saved; keep-builtin returns the built-in with the file\'s facts; import-copy saves a copy with its own name', async () => {
+    const yaml = fixture('SYS-4029GP-TRT.yaml');
+    const ask = await call('catalog:importNetbox', { yaml });
+    expect(ask.ok && (ask.value as { saved: boolean; builtin: { id: string } | null })).toMatchObject({ saved: false, builtin: { id: 'chassis.supermicro.sys-4029gp-trt' } });
+    expect((await call('catalog:get', { id: 'user.chassis.sys-4029gp-trt-netbox' })).ok).toBe(false);
+    const keep = await call('catalog:importNetbox', { yaml, onBuiltin: 'keep-builtin' });
+    expect(keep.ok && (keep.value as { saved: boolean; part: { id: string; builtin: boolean } })).toMatchObject({ saved: false, part: { id: 'chassis.supermicro.sys-4029gp-trt', builtin: true } });
+    const copy = await call('catalog:importNetbox', { yaml, onBuiltin: 'import-copy' });
+    expect(copy.ok && (copy.value as { saved: boolean; part: { id: string; model: string; aliases: string[] } })).toMatchObject({ saved: true, part: { id: 'user.chassis.sys-4029gp-trt-netbox', model: 'SYS-4029GP-TRT (NetBox)', aliases: [] } });
+  });
+
+  it('imports a PDU file as a pdu part and refuses a node naming its role', async () => {
+    const pdu = await call('catalog:importNetbox', { yaml: fixture('AP7900B.yaml'), onBuiltin: 'import-copy' });
+    expect(pdu.ok && (pdu.value as { category: string; part: { id: string } })).toMatchObject({ category: 'pdu', part: { id: 'user.pdu.ap7900b-netbox' } });
+    const node = await call('catalog:importNetbox', { yaml: fixture('PowerEdge-C6420.yaml') });
+    expect(!node.ok && node.error).toMatchObject({ code: 'IMPORT_INVALID', issues: [{ path: 'subdevice_role' }] });
+    expect(!node.ok && node.error.message).toMatch(/^NetBox file: subdevice_role: Dell PowerEdge C6420 is a node/);
   });
 
   it.each([
@@ -129,7 +142,9 @@ describe('catalog handlers', () => {
     ['manufacturer: X\nmodel: Y\nweight: 20\nweight_unit: stone\n', 'weight_unit'],
     ['manufacturer: X\nmodel: Y\npower-ports: 3\n', 'power-ports'],
     ['manufacturer: X\nmodel: Y\nis_full_depth: maybe\n', 'is_full_depth'],
-    ['manufacturer: [unclosed\n', ''],
+    ['manufacturer: [unclosed\n', 'manufacturer'],
+    ['- just\n- a list\n', ''],
+    ['manufacturer: X\nmodel: Y\nu_height: 2\nweight: 3000\nweight_unit: lb\n', 'weight'],
   ])('bad NetBox file → IMPORT_INVALID naming %#', async (yaml, field) => {
     const res = await call('catalog:importNetbox', { yaml });
     expect(res.ok).toBe(false);

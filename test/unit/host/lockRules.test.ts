@@ -17,7 +17,7 @@ describe('parseLockInfo', () => {
     [JSON.stringify({ ...httpLock, pid: '4242' }), 'pid as string'],
     [JSON.stringify({ ...httpLock, pid: 0 }), 'pid 0'],
     [JSON.stringify({ ...httpLock, pid: 1.5 }), 'fractional pid'],
-    [JSON.stringify({ ...httpLock, host: 'cli' }), 'unknown host kind'],
+    [JSON.stringify({ ...httpLock, host: 'toaster' }), 'unknown host kind'],
     [JSON.stringify({ ...httpLock, url: 5 }), 'url not a string'],
     [JSON.stringify({ ...httpLock, nonce: undefined }), 'no nonce'],
   ])('%j (%s) → null', (text) => {
@@ -50,6 +50,13 @@ describe('lockedMessage', () => {
     const msg = lockedMessage({ ...httpLock, host: 'electron', url: undefined, hostname: 'other-box' }, '/d', '/d/rackhive.lock');
     expect(msg).toContain('desktop app, pid 4242 on other-box');
     expect(msg).toContain('delete /d/rackhive.lock');
+  });
+  it('names a rackhive command that holds the folder for a moment', () => {
+    const cli: LockInfo = { ...httpLock, host: 'cli', url: undefined };
+    expect(parseLockInfo(JSON.stringify(cli))).toEqual(cli);
+    const msg = lockedMessage(cli, '/d', '/d/rackhive.lock');
+    expect(msg).toContain('A rackhive command (pid 4242) is writing to the data folder /d: wait for it to finish.');
+    expect(msg).not.toContain('\n');
   });
   it('handles a lock that cannot be read yet', () => {
     expect(lockedMessage(null, '/d', '/d/rackhive.lock')).toContain('starting');

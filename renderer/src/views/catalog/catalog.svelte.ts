@@ -83,6 +83,10 @@ export class CatalogController {
   /** The last action's problem, shown in the pane (e.g. the CONFLICT message of a delete). */
   actionError = $state<string | null>(null);
   importError = $state<string | null>(null);
+  /** A NetBox file that names a built-in model: the person chooses to keep the built-in or import a copy. */
+  builtinOffer = $state.raw<{ fileName: string; text: string; category: string; builtin: { id: string; model: string }; copyModel: string; note: string | null } | null>(null);
+  /** What the last import said besides errors (disagreements, unknowns, the built-in's extra facts). */
+  importNotes = $state.raw<{ fileName: string; title: string; lines: string[] } | null>(null);
 
   columns = $derived(columnsFor(this.category));
   rows = $derived(applyLocal(this.entries, this.columns, this.ranges, this.sort));
@@ -397,30 +401,54 @@ export class CatalogController {
     }
   }
 
-  /** Imports a NetBox device-type file (its text, read in the page) and opens the new part. */
-  async importNetbox(fileName: string, text: string): Promise<boolean> {
+  /**
+   * Imports a NetBox device-type file (its text, read in the page) and opens the new part.
+   * A file naming a built-in model is offered first (keep the built-in, or import a copy).
+   */
+  async importNetbox(fileName: string, text: string, onBuiltin?: 'keep-builtin' | 'import-copy'): Promise<boolean> {
     this.importError = null;
+    this.importNotes = null;
+    this.builtinOffer = null;
     if (text.trim() === '') {
       this.importError = `${fileName} is empty.`;
       return false;
     }
     this.busy = true;
     try {
-      const { part } = await this.api.call('catalog:importNetbox', { yaml: text });
-      this.#countsFor = null;
-      this.toasts.show(`Imported ${partName(part)} from ${fileName}`, { timeoutMs: 5000 });
-      this.category = 'chassis';
-      await this.open(part.id);
+      const res = await this.api.call('catalog:importNetbox', { yaml: text, fileName, ...(onBuiltin ? { onBuiltin } : {}) });
+      const warnings = res.issues.filter((i) => i.severity !== 'info' && i.path !== 'model').map((i) => `${i.path || 'file'}: ${i.message}`);
+      if (res.builtin && !onBuiltin) {
+        this.builtinOffer = { fileName, text, category: res.category, builtin: res.builtin, copyModel: res.part.model, note: res.builtinNote };
+        return false;
+      }
+      if (res.builtin && onBuiltin === 'keep-builtin') {
+        this.importNotes = { fileName, title: `Kept the built-in ${res.builtin.model}; nothing was saved.`, lines: [res.builtinNote ?? `${fileName} adds nothing to it.`, ...warnings] };
+      } else {
+        this.#countsFor = null;
+        this.toasts.show(`Imported ${partName(res.part)} from ${fileName}`, { timeoutMs: 5000 });
+        if (warnings.length) this.importNotes = { fileName, title: `Imported ${partName(res.part)}; check these:`, lines: warnings };
+      }
+      this.category = res.part.category;
+      await this.open(res.part.id);
       await this.reload();
       return true;
     } catch (err) {
-      const issue = err instanceof ApiClientError ? err.issues[0] : undefined;
-      const field = issue?.path ? ` (field ${issue.path})` : '';
-      this.importError = `Could not import ${fileName}${field}: ${errorMessage(err)}`;
+      const issues = err instanceof ApiClientError ? err.issues : [];
+      this.importError =
+        issues.length > 1
+          ? `Could not import ${fileName}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join(' · ')}`
+          : `Could not import ${fileName}${issues[0]?.path ? ` (field ${issues[0].path})` : ''}: ${errorMessage(err)}`;
       return false;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Answers the built-in offer. */
+  async answerBuiltinOffer(choice: 'keep-builtin' | 'import-copy'): Promise<boolean> {
+    const offer = this.builtinOffer;
+    if (!offer) return false;
+    return this.importNetbox(offer.fileName, offer.text, choice);
   }
 }
 

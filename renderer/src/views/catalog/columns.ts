@@ -371,7 +371,7 @@ export function keySpecs(part: CatalogPart): string {
     case 'board':
       return bits(`${part.specs.sockets.length} socket${part.specs.sockets.length === 1 ? '' : 's'}`, `${part.specs.slots.length} slots`, `${part.specs.slots.filter((s) => s.gpu).length} for GPUs`);
     case 'chassis':
-      return bits(n('heightU'), `${part.specs.gpu.maxCards} GPUs`, `${part.specs.psuBays} PSU bays`);
+      return bits(n('heightU'), part.specs.gpu.maxCards === null ? 'GPUs unknown' : `${part.specs.gpu.maxCards} GPUs`, part.specs.psuBays === null ? 'PSU bays unknown' : `${part.specs.psuBays} PSU bays`);
     case 'nic': {
       const ports = specValue(part, 'ports');
       const speed = specValue(part, 'portSpeedGbps');
@@ -478,6 +478,10 @@ const SPEC_LABELS: Record<string, string> = {
   maxCards: 'GPU positions',
   maxCardLengthMm: 'Max card length',
   maxCardWidthSlots: 'Max card width (slots)',
+  nodeBays: 'Node bays',
+  inputVolts: 'Input voltage',
+  inputAmps: 'Input current',
+  pcieSlots: 'PCIe slots (as the file lists them)',
 };
 
 /** A spec's label in the detail pane and the edit form. */

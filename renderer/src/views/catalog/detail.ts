@@ -2,6 +2,7 @@
 // numbers, lists written compactly, unknown as null (shown as "unknown" with
 // its reason). A board's wiring is drawn separately (topology.ts).
 import type { CatalogPart } from '#core/catalog/part';
+import { pcieSlotGroupText, type PcieSlotGroup } from '#core/catalog/chassis';
 import { formatValue, unitOf } from '#core/catalog/format';
 import { humanizeField, numberText, specLabel } from './columns';
 
@@ -69,6 +70,8 @@ export function specRows(part: CatalogPart): SpecRow[] {
       rows.push({ key, label: 'Checked against a source', text: p.verified ? 'yes' : `no${p.note ? ` — ${p.note}` : ''}`, unverified: !p.verified });
     } else if (part.category === 'chassis' && (key === 'compatibleBoards' || key === 'boardFormFactors') && Array.isArray(value) && value.length === 0) {
       rows.push({ key, label, text: 'none listed' });
+    } else if (part.category === 'chassis' && key === 'pcieSlots' && Array.isArray(value)) {
+      rows.push({ key, label, text: (value as PcieSlotGroup[]).map(pcieSlotGroupText).join(', ') || 'none' });
     } else if (part.category === 'chassis' && key === 'integratedBoard' && value === null) {
       rows.push({ key, label: 'Integrated board', text: 'none (empty chassis)' });
     } else {
