@@ -3,7 +3,9 @@ import type { Command } from '../command';
 import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
+import { identifyCommand } from './identify';
 import { modelsCommand } from './models';
 import { sheetCommand } from './sheet';
+import { verifyCommand } from './verify';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, sheetCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, identifyCommand, modelsCommand, sheetCommand, verifyCommand];
