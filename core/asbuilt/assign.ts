@@ -63,15 +63,20 @@ export function bestAssignment(
     }
     return cost;
   };
-  const choices = (i: number, kind: ObservedKind): number[] => {
-    const seen = new Set<string>();
-    const free = candidates
+  // Candidates in preference order for each observed device, sorted once.
+  const ranked = kinds.map((kind, i) =>
+    candidates
       .map((c, k) => ({ c, k }))
-      .filter(({ c }) => c.kind === kind && !used.has(c.id))
-      .sort((x, y) => Math.abs(x.c.order - i) - Math.abs(y.c.order - i) || x.c.order - y.c.order);
+      .filter(({ c }) => c.kind === kind)
+      .sort((x, y) => Math.abs(x.c.order - i) - Math.abs(y.c.order - i) || x.c.order - y.c.order)
+      .map(({ k }) => k),
+  );
+  const choices = (i: number): number[] => {
+    const seen = new Set<string>();
     const out: number[] = [];
-    for (const { c, k } of free) {
-      if (seen.has(c.key)) continue;
+    for (const k of ranked[i]!) {
+      const c = candidates[k]!;
+      if (used.has(c.id) || seen.has(c.key)) continue;
       seen.add(c.key);
       out.push(k);
     }
@@ -88,11 +93,14 @@ export function bestAssignment(
       return;
     }
     const i = gpuIdx[depth]!;
-    const opts = choices(i, 'gpu');
+    const opts = choices(i);
     for (const c of opts.length ? opts : [null]) {
       assignment[i] = c;
       if (c !== null) used.add(candidates[c]!.id);
-      search(depth + 1, cost + stepCost(i, c, placed), [...placed, i]);
+      const step = stepCost(i, c, placed);
+      placed.push(i);
+      search(depth + 1, cost + step, placed);
+      placed.pop();
       if (c !== null) used.delete(candidates[c]!.id);
       assignment[i] = null;
     }
@@ -109,7 +117,7 @@ export function bestAssignment(
     // The best free slot, however poor: a NIC elsewhere than planned is one difference, not a missing NIC.
     let pick: number | null = null;
     let pickCost = Infinity;
-    for (const c of choices(i, 'nic')) {
+    for (const c of choices(i)) {
       const s = stepCost(i, c, placed);
       if (s < pickCost) {
         pick = c;
