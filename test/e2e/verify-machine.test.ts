@@ -34,6 +34,8 @@ async function openVerify(page: Page): Promise<void> {
   await page.locator('[data-example="sys-4028gr-x10drg"]').click();
   await page.getByTestId('hive-verdict').waitFor();
   await page.getByRole('tab', { name: 'Verify' }).click();
+  await page.getByTestId('open-verify').waitFor();
+  await screenshot(page, 'verify-tab');
   await page.getByTestId('open-verify').click();
   await page.getByRole('dialog', { name: 'Verify against the machine' }).waitFor();
 }
