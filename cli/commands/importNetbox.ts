@@ -14,9 +14,9 @@ import { importNetbox } from '#core/catalog/netbox';
 import { userPartId } from '#core/catalog/userId';
 import { categoryName, type CatalogPart } from '#core/catalog/part';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { catalogHandlers } from '#electron/handlers/catalog';
-import { defaultDataDir } from '#electron/dataDir';
-import { acquireDataDirLock } from '#electron/lock';
+import { catalogHandlers } from '#host/handlers/catalog';
+import { defaultDataDir } from '#host/dataDir';
+import { acquireDataDirLock } from '#host/lock';
 
 export const IMPORT_NETBOX_USAGE = `Usage: rackhive catalog import-netbox <file.yaml…> [--data-dir <dir>] [--dry-run] [--json]
 

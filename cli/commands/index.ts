@@ -3,8 +3,10 @@ import type { Command } from '../command';
 import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
+import { identifyCommand } from './identify';
 import { modelsCommand } from './models';
 import { planCommand } from './plan';
 import { sheetCommand } from './sheet';
+import { verifyCommand } from './verify';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, planCommand, sheetCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, identifyCommand, modelsCommand, planCommand, sheetCommand, verifyCommand];

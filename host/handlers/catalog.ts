@@ -87,7 +87,7 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
     },
 
     'catalog:importNetbox': ({ yaml, fileName, onBuiltin, dryRun }) => {
-      const result = importNetbox(yaml, { idFor: (category, model) => userPartId(category, model, taken), fileName, catalog: loadCatalog(db).parts });
+      const result = importNetbox(yaml, { idFor: (category, model) => userPartId(category, model, taken), fileName, catalog: catalogOf(db).parts });
       if (!result.ok || !result.part || !result.category) {
         const errors = result.issues.filter((i) => i.severity === 'error');
         const first = errors[0];

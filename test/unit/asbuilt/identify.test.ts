@@ -1,0 +1,113 @@
+// One test per public capture: what the parser reads and which catalog board
+// the identification names (or, honestly, that it cannot tell).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { observe } from '#core/asbuilt/observed';
+import { identify } from '#core/asbuilt/identify';
+import { boardLayouts } from '#core/asbuilt/layouts';
+import { checkerCatalog } from '#core/build/catalog';
+
+const fx = (f: string) => readFileSync(new URL(`../../fixtures/asbuilt/${f}`, import.meta.url), 'utf8');
+const layouts = boardLayouts(checkerCatalog);
+const run = (f: string, extra: { dmidecode?: string } = {}) => {
+  const o = observe({ topo: fx(f), ...extra });
+  return { o, id: identify(o, layouts) };
+};
+const top = (id: ReturnType<typeof identify>) => [id.best!, ...id.tiedWith].map((f) => f.boardId);
+
+describe('board identification from real captures', () => {
+  it('every catalog board becomes a layout', () => {
+    expect(layouts.length).toBe(checkerCatalog.filter((p) => p.category === 'board').length);
+  });
+
+  it('SYS-4028GR-TRT: dual root, identified as its board, NIC on CPU1’s first switch', () => {
+    const { o, id } = run('sys-4028gr-trt.topo.txt');
+    expect(o.devices.map((d) => d.socketGroup)).toEqual([0, 0, 0, 1, 1, 1, 0]);
+    expect(id.confidence).toBe('exact');
+    expect(id.best!.boardId).toBe('board.supermicro.x10drg-ot-trt');
+    expect(id.best!.slots['GPU0']).toBe('gpu1');
+    expect(id.best!.slots['NIC0']).toBe('cpu1-x16');
+    expect(id.layout).toBe('two hives of three, across two sockets');
+    // The X9DRG-O-PCIE only explains it with the NIC in a GPU slot.
+    expect(id.ranking[1]!.boardId).toBe('board.supermicro.x9drg-o-pcie');
+    expect(id.ranking[1]!.cost).toBeGreaterThan(0);
+  });
+
+  it('SYS-4028GR-TRT2: single root; its board explains it exactly, tied with the 4029GP-TRT2 and said so', () => {
+    const { o, id } = run('sys-4028gr-trt2.topo.txt');
+    expect(o.devices.filter((d) => d.kind === 'gpu')).toHaveLength(7);
+    expect(id.best!.boardId).toBe('board.supermicro.x10drg-ot-trt2');
+    expect(id.best!.exact).toBe(true);
+    expect(top(id)).toEqual(['board.supermicro.x10drg-ot-trt2', 'board.supermicro.x11dpg-ot-trt2']);
+    expect(id.confidence).toBe('ambiguous');
+    expect(id.summary).toMatch(/cannot tell them apart — add dmidecode/);
+    expect(id.layout).toBe('one hive of seven, on one NUMA node');
+    // The X10DRG-O-PCIE puts the NIC on the root complex: one NIC cell short of exact.
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x10drg-o-pcie')!.cost).toBeGreaterThan(0);
+  });
+
+  it('SYS-4028GR-TRT2 with dmidecode naming a 4029GP-TRT2 ranks that one first', () => {
+    const dmi = 'Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: Supermicro\n\tProduct Name: SYS-4029GP-TRT2\n';
+    const { id } = run('sys-4028gr-trt2.topo.txt', { dmidecode: dmi });
+    expect(id.best!.boardId).toBe('board.supermicro.x11dpg-ot-trt2');
+    expect(id.best!.nameMatch).toBe(true);
+    expect(id.confidence).toBe('exact');
+  });
+
+  it('dual-socket 5× RTX 4090 server: two PHB pairs on one socket, one GPU alone on the other', () => {
+    const { o, id } = run('dual-xeon-5x-rtx4090.topo.txt');
+    expect(o.devices.map((d) => d.numaNode)).toEqual([1, 0, 0, 0, 0]);
+    expect(id.layout).toBe('hives of two, two, one, across two NUMA nodes');
+    expect(id.confidence).toBe('close');
+    expect(id.best!.boardId).toBe('board.gigabyte.g482-z50');
+  });
+
+  it('dual-socket 8× RTX 4090: every pair SYS — no catalog board explains it', () => {
+    const { o, id } = run('dual-socket-8x-rtx4090.topo.txt');
+    expect(o.devices.filter((d) => d.kind === 'nic').map((d) => d.label)).toEqual(['NIC0', 'NIC1']);
+    expect(o.cells![6]![8]).toBe('PHB');
+    expect(id.layout).toBe('eight GPUs, no two of them under one root complex, across two NUMA nodes');
+    expect(id.confidence).toBe('poor');
+    expect(id.summary).toMatch(/^No catalog board explains this layout/);
+  });
+
+  it('EPYC H12SSL-NT: two GPUs on separate host bridges (NODE); the catalog’s one-root-complex EPYC boards do not explain it', () => {
+    const { o, id } = run('h12ssl-nt-2x-rtx3090.topo.txt');
+    expect(o.cells![0]![1]).toBe('NODE');
+    expect(id.best!.exact).toBe(true);
+    expect(top(id)).not.toContain('board.supermicro.h12ssl-i');
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.h12ssl-i')!.cost).toBe(1);
+  });
+
+  it('Threadripper PRO with two GeForce cards: PHB pair — many boards explain it, said plainly', () => {
+    const { id } = run('tr-pro-2x-rtx5090.topo.txt');
+    expect(id.layout).toBe('one hive of two, on one NUMA node');
+    expect(id.confidence).toBe('ambiguous');
+    expect(top(id)).toContain('board.asus.pro-ws-wrx80e-sage-se');
+    expect(id.summary).toMatch(/catalog boards explain this matrix equally/);
+  });
+
+  it('A100 PCIe NVLink pairs: four NV12 pairs; nothing in the catalog has bridged PCIe pairs', () => {
+    const { o, id } = run('a100-pcie-nvlink-pairs.topo.txt');
+    expect(o.cells![0]![1]).toBe('NV12');
+    expect(o.cells![2]![3]).toBe('NV12');
+    expect(o.cells![0]![2]).toBe('NODE');
+    expect(id.layout).toBe('four hives of two (NVLink), across two NUMA nodes');
+    expect(id.confidence).toBe('poor');
+  });
+
+  it('DGX H100 (NVSwitch, NV18): closest to the catalog’s HGX A100 board, with only the link count different', () => {
+    const { id } = run('dgx-h100-nvswitch.topo.txt');
+    expect(id.layout).toBe('one hive of eight (NVLink), across two NUMA nodes');
+    expect(id.best!.boardId).toBe('board.nvidia.hgx-a100-8gpu');
+    expect(id.confidence).toBe('close');
+    expect(id.best!.cost).toBe(7); // 28 pairs × a quarter for NV18 against NV12
+  });
+
+  it('AMD rocm-smi, four GPUs over PCIe: one hive; the single-socket EPYC/TR boards explain it', () => {
+    const { o, id } = run('rocm-4x-pcie.showtopo.txt');
+    expect(o.devices).toHaveLength(4);
+    expect(id.layout).toBe('one hive of four, on one socket');
+    expect(top(id)).toEqual(expect.arrayContaining(['board.supermicro.h12ssl-i', 'board.asrock-rack.romed8-2t']));
+  });
+});
