@@ -4,7 +4,7 @@
 // unreadable or not the output asked for, 2 for usage mistakes.
 import { parseArgs } from 'node:util';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { boardLayouts } from '#core/asbuilt/layouts';
 import { identify } from '#core/asbuilt/identify';
 import { identificationLines, inputOptions, observedFromFlags } from './verify';
@@ -27,7 +27,7 @@ export const identifyCommand: Command = {
     if (!values.topo) throw new UsageError('--topo <file> is required');
     const observed = observedFromFlags(io, 'identify', values);
     if (!observed) return 1;
-    const id = identify(observed, boardLayouts(checkerCatalog));
+    const id = identify(observed, boardLayouts(builtinParts));
     if (values.json) printJson(io, { ...id, ranking: id.ranking.slice(0, 10), notes: observed.notes });
     else {
       for (const line of identificationLines(id)) io.out(line);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
 import { formatIssues, parseBuildText } from '#core/build/file';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { AsBuiltInputError, observe, type AsBuiltInputs, type ObservedTopology } from '#core/asbuilt/observed';
 import { boardLayouts } from '#core/asbuilt/layouts';
 import { verifyBuild, type VerifyResult } from '#core/asbuilt/verify';
@@ -132,7 +132,7 @@ export const verifyCommand: Command = {
     if (!observed) return 1;
     let result: VerifyResult;
     try {
-      result = verifyBuild(parsed.build, checkerCatalog, observed, boardLayouts(checkerCatalog), values.chassis);
+      result = verifyBuild(parsed.build, builtinParts, observed, boardLayouts(builtinParts), values.chassis);
     } catch (err) {
       io.err(`rackhive verify: ${err instanceof Error ? err.message : String(err)}`);
       return 1;

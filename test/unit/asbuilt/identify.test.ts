@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { observe } from '#core/asbuilt/observed';
 import { identify } from '#core/asbuilt/identify';
 import { boardLayouts } from '#core/asbuilt/layouts';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 
 const fx = (f: string) => readFileSync(new URL(`../../fixtures/asbuilt/${f}`, import.meta.url), 'utf8');
-const layouts = boardLayouts(checkerCatalog);
+const layouts = boardLayouts(builtinParts);
 const run = (f: string, extra: { dmidecode?: string } = {}) => {
   const o = observe({ topo: fx(f), ...extra });
   return { o, id: identify(o, layouts) };
@@ -17,7 +17,7 @@ const top = (id: ReturnType<typeof identify>) => [id.best!, ...id.tiedWith].map(
 
 describe('board identification from real captures', () => {
   it('every catalog board becomes a layout', () => {
-    expect(layouts.length).toBe(checkerCatalog.filter((p) => p.category === 'board').length);
+    expect(layouts.length).toBe(builtinParts.filter((p) => p.category === 'board').length);
   });
 
   it('SYS-4028GR-TRT: dual root, identified as its board, NIC on CPU1’s first switch', () => {

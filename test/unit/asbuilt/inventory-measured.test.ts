@@ -7,7 +7,7 @@ import { boardLayouts } from '#core/asbuilt/layouts';
 import { matchInventory } from '#core/asbuilt/inventoryMatch';
 import { CALIBRATION_COLUMNS, calibrationCsv, compareToEstimate } from '#core/asbuilt/measured';
 import { parseLlamaBench } from '#core/asbuilt/llamaBench';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { parseBuildText } from '#core/build/file';
 import type { InventoryItem } from '#core/inventory/item';
 import { BLANK_ITEM_FIELDS } from '../../helpers/items';
@@ -24,12 +24,12 @@ describe('inventory tie-in', () => {
   devs[1]!.inventoryItemId = 'item-b';
   const smi = 'index, name, serial, uuid, memory.total [MiB]\n0, Tesla P100-PCIE-12GB, 0324017000001, GPU-aaaa, 12288 MiB\n1, Tesla P100-PCIE-16GB, 0324017000002, GPU-bbbb, 16384 MiB';
   const observed = observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi });
-  const v = verifyBuild(build, checkerCatalog, observed, boardLayouts(checkerCatalog));
+  const v = verifyBuild(build, builtinParts, observed, boardLayouts(builtinParts));
   const items = [
     item('item-a', { partId: 'gpu.nvidia.tesla-p100-pcie-16gb', status: 'received', receivedOn: '2026-11-20', returnDays: 30 }),
     item('item-b', { partId: 'gpu.nvidia.tesla-p100-pcie-16gb', status: 'received', serialNumber: '0324017000002' }),
   ];
-  const t = matchInventory(observed, v.matches, build, items, checkerCatalog, '2026-12-07');
+  const t = matchInventory(observed, v.matches, build, items, builtinParts, '2026-12-07');
 
   it('links cards to items by serial, else by where the build places them; offers the serial for empty items', () => {
     expect(t.links).toEqual([

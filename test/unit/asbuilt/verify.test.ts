@@ -7,13 +7,13 @@ import { AsBuiltInputError, observe } from '#core/asbuilt/observed';
 import { verifyBuild } from '#core/asbuilt/verify';
 import { boardLayouts } from '#core/asbuilt/layouts';
 import { parseNvidiaTopo } from '#core/asbuilt/nvidiaTopo';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { parseBuildText } from '#core/build/file';
 import type { Build } from '#core/build/build';
 
 const fx = (f: string) => readFileSync(new URL(`../../fixtures/asbuilt/${f}`, import.meta.url), 'utf8');
 const example = (f: string) => readFileSync(new URL(`../../../assets/examples/${f}`, import.meta.url), 'utf8');
-const layouts = boardLayouts(checkerCatalog);
+const layouts = boardLayouts(builtinParts);
 function build(text: string): Build {
   const b = parseBuildText(text);
   if (!b.ok) throw new Error(JSON.stringify(b.issues));
@@ -31,7 +31,7 @@ function render(labels: string[], cells: string[][], affinity: (string | null)[]
 
 describe('verify a build against the machine', () => {
   it('the TRT capture against its own plan: no differences, GPUs mapped to their slots', () => {
-    const r = verifyBuild(trtPlan, checkerCatalog, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
+    const r = verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
     expect(r.findings).toEqual([]);
     expect(r.matches.map((m) => [m.observed, m.slotId])).toEqual([
       ['GPU0', 'gpu1'], ['GPU1', 'gpu3'], ['GPU2', 'gpu4'], ['GPU3', 'gpu5'], ['GPU4', 'gpu7'], ['GPU5', 'gpu8'], ['NIC0', 'cpu1-x16'],
@@ -44,7 +44,7 @@ describe('verify a build against the machine', () => {
     const busIds = ['05', '07', '08', '0C', '0D', '0E', '0F'];
     const smi = ['index, name, pci.bus_id, pcie.link.gen.current, pcie.link.width.current, pcie.link.gen.max, pcie.link.width.max, serial, uuid',
       ...busIds.map((b, i) => `${i}, Tesla P100-PCIE-16GB, 00000000:${b}:00.0, 3, ${i === 3 ? 8 : 16}, 3, 16, [N/A], GPU-${i}`)].join('\n');
-    const r = verifyBuild(trt2Plan, checkerCatalog, observe({ topo: fx('sys-4028gr-trt2.topo.txt'), smi }), layouts);
+    const r = verifyBuild(trt2Plan, builtinParts, observe({ topo: fx('sys-4028gr-trt2.topo.txt'), smi }), layouts);
     const link = r.findings.filter((f) => f.code === 'asbuilt.link-width');
     expect(link).toHaveLength(1);
     expect(link[0]!.severity).toBe('error');
@@ -55,7 +55,7 @@ describe('verify a build against the machine', () => {
 
   it('Gen1 now but Gen3 possible is idle power saving (info); Gen2 at most is a warning', () => {
     const row = (gc: number, gm: string) => `index, pcie.link.gen.current, pcie.link.width.current, pcie.link.gen.max\n0, ${gc}, 16, ${gm}`;
-    const at = (smi: string) => verifyBuild(trtPlan, checkerCatalog, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts).findings.map((f) => [f.code, f.severity]);
+    const at = (smi: string) => verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts).findings.map((f) => [f.code, f.severity]);
     expect(at(row(1, '3'))).toEqual([]);
     expect(at(row(2, '2'))).toEqual([['asbuilt.link-gen', 'warning']]);
     expect(at(row(1, '[N/A]'))).toEqual([['asbuilt.link-gen-idle', 'info']]);
@@ -72,7 +72,7 @@ describe('verify a build against the machine', () => {
       cells[j]![2] = c;
     }
     const affinity = m.cpuAffinity.map((a, i) => (i === 2 ? '10-19,30-39' : a));
-    const r = verifyBuild(trtPlan, checkerCatalog, observe({ topo: render(m.labels, cells, affinity) }), layouts);
+    const r = verifyBuild(trtPlan, builtinParts, observe({ topo: render(m.labels, cells, affinity) }), layouts);
     const socket = r.findings.filter((f) => f.code === 'asbuilt.socket-differs');
     expect(socket).toHaveLength(1);
     expect(socket[0]!.message).toBe('GPU2 (planned GPU2 in GPU slot 4 (CPU1) on cpu1) is on the cpu2 side of the machine.');
@@ -80,7 +80,7 @@ describe('verify a build against the machine', () => {
   });
 
   it('the X10DRG-O-PCIE plan against the TRT capture: the board differs, said in one sentence', () => {
-    const r = verifyBuild(build(example('sys-4028gr-x10drg.json')), checkerCatalog, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
+    const r = verifyBuild(build(example('sys-4028gr-x10drg.json')), builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
     const board = r.findings.find((f) => f.code === 'asbuilt.board-differs')!;
     expect(board.severity).toBe('error');
     expect(board.message).toBe('This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets), not the SYS-4028GR-TR (X10DRG-O-PCIE) you planned.');
@@ -88,14 +88,14 @@ describe('verify a build against the machine', () => {
   });
 
   it('the X9DRG plan against the TRT2 capture: not the board planned, even though two boards tie', () => {
-    const r = verifyBuild(build(example('sys-4028gr-x9drg.json')), checkerCatalog, observe({ topo: fx('sys-4028gr-trt2.topo.txt') }), layouts);
+    const r = verifyBuild(build(example('sys-4028gr-x9drg.json')), builtinParts, observe({ topo: fx('sys-4028gr-trt2.topo.txt') }), layouts);
     const board = r.findings.find((f) => f.code === 'asbuilt.board-differs')!;
     expect(board.message).toMatch(/^This matches SYS-4028GR-TRT2 .* or SYS-4029GP-TRT2 .* equally \(one hive of seven, on one NUMA node\), not the SYS-4028GR-TR \(X9DRG-O-PCIE\) you planned/);
   });
 
   it('a model or VRAM other than planned is an error on that device', () => {
     const smi = 'index, name, memory.total [MiB]\n0, Tesla P40, 24576 MiB\n3, Tesla P100-PCIE-12GB, 12288 MiB';
-    const r = verifyBuild(trtPlan, checkerCatalog, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts);
+    const r = verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts);
     expect(r.findings.map((f) => [f.code, f.subjects[1]])).toEqual([
       ['asbuilt.gpu-model', 'gpu1'],
       ['asbuilt.gpu-vram', 'gpu1'],
