@@ -13,6 +13,7 @@ import { buildMenuTemplate } from './shell/menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
 import { describeStartupError } from './shell/startup';
 import { createMainWindow, focusWindow } from './shell/window';
+import { applySqliteBinding } from './native/applyBinding';
 import { createElectronSheetExporter, exportBuildSheetOfWindow } from './pdf/electron';
 import { setSheetPdfExporter } from '#host/pdf/registry';
 
@@ -53,6 +54,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = process.env.RACKHIVE_DATA_DIR || app.getPath('userData');
+  // Electron's own better-sqlite3 build (ABI 150), beside Node's (ABI 115).
+  applySqliteBinding({ appPath: app.getAppPath(), isPackaged: app.isPackaged });
   try {
     context = await openAppContext({ dataDir, host: 'electron' });
   } catch (err) {
