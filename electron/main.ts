@@ -11,6 +11,7 @@ import { MENU_COMMAND_CHANNEL } from './shell/channels';
 import { registerIpc } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
+import { createLinkPrompt } from './shell/linkPrompt';
 import { describeStartupError } from './shell/startup';
 import { createMainWindow, focusWindow } from './shell/window';
 import { applySqliteBinding } from './native/applyBinding';
@@ -21,7 +22,9 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
 const ICON = path.join(__dirname, '..', 'assets', 'icons', 'icon.png');
 
-const openExternal = (url: unknown) => safeOpenExternal(url, shell);
+// eBay and the catalog's sources open at once; any other http(s) page after a question.
+const askToOpen = createLinkPrompt(dialog, () => BrowserWindow.getFocusedWindow() ?? mainWindow);
+const openExternal = (url: unknown) => safeOpenExternal(url, shell, askToOpen);
 
 let mainWindow: BrowserWindow | null = null;
 let context: AppContext | null = null;
@@ -29,6 +32,8 @@ let context: AppContext | null = null;
 // Before `ready`: the scheme's privileges, and the same userData folder the
 // HTTP host computes (electron/dataDir.ts), whatever the executable is called.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer sandboxed, including any a future window forgets to ask for.
+app.enableSandbox();
 app.setName('Rackhive');
 app.setPath('userData', path.join(app.getPath('appData'), 'Rackhive'));
 // Every WebContents, whoever creates it: no navigation away, no new windows, no <webview>.

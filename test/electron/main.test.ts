@@ -48,6 +48,7 @@ const h = vi.hoisted(() => {
     }),
     emit: (name: string, ...args: unknown[]) => (state.listeners.get(name) ?? []).forEach((fn) => fn(...args)),
     setName: vi.fn(),
+    enableSandbox: vi.fn(),
     setPath: vi.fn(),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getAppPath: vi.fn(() => '/fake/app'),
