@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // electron-builder hooks are CommonJS files it require()s.
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: { globals: { ...globals.commonjs } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
