@@ -25,13 +25,13 @@ const STEP_TIMEOUT_MS = 10 * 60_000;
 
 const native = await tsImport('../electron/native/sqliteBinding.ts', import.meta.url);
 
-/** The environment for the download and the compile: no npm nodedir/target/runtime overrides. */
+/** npm settings that would aim the download or the compile at another runtime (nodedir: Node's headers). */
+const AIMING_KEYS = new Set(['npm_config_nodedir', 'npm_config_target', 'npm_config_runtime', 'npm_config_disturl', 'npm_config_dist_url', 'npm_config_build_from_source', 'npm_config_arch', 'npm_config_platform', 'npm_package_from', 'npm_package_resolved']);
+
+/** The environment for the download and the compile: none of AIMING_KEYS, in any case. */
 export function nativeBuildEnv(env = process.env) {
   const out = { ...env };
-  for (const key of Object.keys(out)) {
-    const k = key.toLowerCase();
-    if (k === 'npm_config_nodedir' || k === 'npm_config_target' || k === 'npm_config_runtime' || k === 'npm_config_disturl' || k === 'npm_config_build_from_source') delete out[key];
-  }
+  for (const key of Object.keys(out)) if (AIMING_KEYS.has(key.toLowerCase())) delete out[key];
   delete out.ELECTRON_RUN_AS_NODE;
   return out;
 }

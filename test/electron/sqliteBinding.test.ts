@@ -94,3 +94,12 @@ describe('applySqliteBinding', () => {
     expect(withBinding()).toEqual({});
   });
 });
+
+describe('scripts/electron-sqlite.mjs', () => {
+  it("drops the npm settings that would aim the build at Node's headers, keeps the rest", async () => {
+    const script = '../../scripts/electron-sqlite.mjs';
+    const { nativeBuildEnv } = (await import(/* @vite-ignore */ script)) as { nativeBuildEnv(env: Record<string, string>): Record<string, string> };
+    const env = nativeBuildEnv({ NPM_CONFIG_NODEDIR: '/usr/include/node', npm_config_nodedir: '/usr/include/node', npm_config_target: '20.19.0', npm_config_runtime: 'node', ELECTRON_RUN_AS_NODE: '1', PATH: '/usr/bin', npm_config_cache: '/home/u/.npm' });
+    expect(env).toEqual({ PATH: '/usr/bin', npm_config_cache: '/home/u/.npm' });
+  });
+});
