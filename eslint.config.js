@@ -20,6 +20,12 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser }, globals: { ...globals.browser } },
   },
   {
+    // electron-builder hooks are CommonJS files it require()s.
+    files: ['**/*.cjs'],
+    languageOptions: { globals: { ...globals.commonjs } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

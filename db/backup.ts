@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { withBinding } from './nativeBinding';
 import { fileTimestamp } from './backups/names';
 
 export { fileTimestamp };
@@ -27,7 +28,7 @@ export function preMigrationBackupName(fromVersion: number, now: Date): string {
 
 /** Runs quick_check on a database file; throws unless it says ok. */
 export function assertHealthy(file: string): void {
-  const check = new Database(file, { readonly: true, fileMustExist: true });
+  const check = new Database(file, withBinding({ readonly: true, fileMustExist: true }));
   try {
     const result = check.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`backup ${file} failed quick_check: ${String(result)}`);
@@ -52,7 +53,7 @@ export function fsyncPath(p: string): void {
 
 /** Makes a finished copy standalone (journal_mode=DELETE) and checks it; throws unless quick_check says ok. */
 function finishCopy(file: string): void {
-  const copy = new Database(file, { fileMustExist: true });
+  const copy = new Database(file, withBinding({ fileMustExist: true }));
   try {
     copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('quick_check', { simple: true });

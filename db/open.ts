@@ -7,6 +7,7 @@
 // that is not a database is reported as DB_CORRUPT, also untouched.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { withBinding } from './nativeBinding';
 import { ApiFailure } from '#core/api/errors';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 
@@ -63,7 +64,7 @@ export function readSchemaVersion(file: string): number | null {
 
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe = new Database(file, withBinding({ readonly: true, fileMustExist: true }));
     // user_version alone reads only the header; schema_version makes SQLite parse the schema.
     probe.pragma('schema_version', { simple: true });
     return Number(probe.pragma('user_version', { simple: true }));
@@ -121,7 +122,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   assertNotNewer(file, readSchemaVersion(file), latest);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, withBinding());
   } catch (err) {
     if (isSqliteError(err, 'SQLITE_NOTADB', 'SQLITE_CORRUPT')) throw corrupt(file, err);
     throw err;

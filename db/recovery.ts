@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { withBinding } from './nativeBinding';
 import { BACKUP_DIR_NAME, fsyncPath } from './backup';
 import { fileTimestamp } from './backups/names';
 import { newestHealthyBackup, type BackupInfo } from './backups/store';
@@ -106,7 +107,7 @@ export function checkDatabaseFile(file: string, options: { hasBackups: boolean; 
   }
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe = new Database(file, withBinding({ readonly: true, fileMustExist: true }));
     const version = Number(probe.pragma('user_version', { simple: true }));
     // Newer than this build: not ours to judge; opening refuses it untouched (DB_NEWER).
     if (version > options.latestSchemaVersion) return { state: 'ok' };

@@ -2,17 +2,25 @@
 // esbuild to dist-electron/main.cjs (CommonJS, so __dirname is that folder).
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import type { MenuCommand } from '#core/api/bridge';
 import { openAppContext, type AppContext } from '#host/appContext';
-import { APP_SCHEME, isSafeExternalUrl, safeOpenExternal } from './security';
+import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl, safeOpenExternal } from './security';
 import { denyAllPermissions, hardenWebContents } from './shell/baseline';
 import { MENU_COMMAND_CHANNEL } from './shell/channels';
 import { registerIpc } from './shell/ipc';
-import { buildMenuTemplate } from './shell/menu';
+import { buildFilesInArgv } from './shell/buildFiles';
+import { withShellHooks } from './shell/handlerHooks';
+import { readJsonFile, writeJsonFile } from './shell/jsonFile';
+import { buildMenuTemplate, type MenuDeps } from './shell/menu';
+import { openBuildFile } from './shell/openBuildFile';
+import { recordPlace, restorePlace, type DisplayArea } from './shell/windowState';
+import { startUpdater } from './update/updater';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
+import { createLinkPrompt } from './shell/linkPrompt';
 import { describeStartupError } from './shell/startup';
 import { createMainWindow, focusWindow } from './shell/window';
+import { applySqliteBinding } from './native/applyBinding';
 import { createElectronSheetExporter, exportBuildSheetOfWindow } from './pdf/electron';
 import { setSheetPdfExporter } from '#host/pdf/registry';
 
@@ -20,14 +28,24 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
 const ICON = path.join(__dirname, '..', 'assets', 'icons', 'icon.png');
 
-const openExternal = (url: unknown) => safeOpenExternal(url, shell);
+// eBay and the catalog's sources open at once; any other http(s) page after a question.
+const askToOpen = createLinkPrompt(dialog, () => BrowserWindow.getFocusedWindow() ?? mainWindow);
+const openExternal = (url: unknown) => safeOpenExternal(url, shell, askToOpen);
 
 let mainWindow: BrowserWindow | null = null;
 let context: AppContext | null = null;
+let recentBuilds: MenuDeps['recentBuilds'] = [];
+let updateReady: MenuDeps['updateReady'];
+/** Build files the OS handed over before the window was ready (macOS open-file fires early). */
+const pendingFiles: string[] = buildFilesInArgv(process.argv.slice(1));
+const HOST_CTX = { host: 'electron' } as const;
+const userFile = (name: string) => path.join(app.getPath('userData'), name);
 
 // Before `ready`: the scheme's privileges, and the same userData folder the
 // HTTP host computes (electron/dataDir.ts), whatever the executable is called.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer sandboxed, including any a future window forgets to ask for.
+app.enableSandbox();
 app.setName('Rackhive');
 app.setPath('userData', path.join(app.getPath('appData'), 'Rackhive'));
 // Every WebContents, whoever creates it: no navigation away, no new windows, no <webview>.
@@ -37,7 +55,16 @@ if (!app.requestSingleInstanceLock()) {
   // Another Rackhive runs: it gets 'second-instance' and comes to the front.
   app.quit();
 } else {
-  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('second-instance', (_event, argv) => {
+    focusWindow(mainWindow);
+    for (const file of buildFilesInArgv(argv)) void openFile(file);
+  });
+  // macOS: a double-clicked or dropped .rackhive.json (possibly before ready).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (context && mainWindow) void openFile(file);
+    else pendingFiles.push(file);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -53,6 +80,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = process.env.RACKHIVE_DATA_DIR || app.getPath('userData');
+  // Electron's own better-sqlite3 build (ABI 150), beside Node's (ABI 115).
+  applySqliteBinding({ appPath: app.getAppPath(), isPackaged: app.isPackaged });
   try {
     context = await openAppContext({ dataDir, host: 'electron' });
   } catch (err) {
@@ -61,10 +90,36 @@ async function start(): Promise<void> {
   }
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
   denyAllPermissions(session.defaultSession);
+  // Native menus, dialogs and the title bar follow the app's theme setting; Open Recent follows the builds.
+  context.handlers = withShellHooks(context.handlers, {
+    onSettings: (settings) => (nativeTheme.themeSource = settings.theme),
+    onBuildsChanged: () => void refreshRecentBuilds(),
+  });
   registerIpc(ipcMain, context.handlers, openExternal);
-  setSheetPdfExporter(createElectronSheetExporter({ BrowserWindow, dialog, preloadPath: PRELOAD, parent: () => BrowserWindow.getFocusedWindow() ?? mainWindow, writeFile: (p, d) => fs.promises.writeFile(p, d) }));
+  setSheetPdfExporter(
+    createElectronSheetExporter({
+      BrowserWindow,
+      dialog,
+      preloadPath: PRELOAD,
+      parent: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+      writeFile: (p, d) => fs.promises.writeFile(p, d),
+      progress: (value) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setProgressBar(value);
+      },
+    }),
+  );
   const docs = docsUrl();
   app.setAboutPanelOptions({ applicationName: 'Rackhive', applicationVersion: app.getVersion(), ...(docs ? { website: docs } : {}) });
+  rebuildMenu();
+  await Promise.resolve(context.handlers['settings:get']({}, HOST_CTX)).catch(() => undefined);
+  mainWindow = openWindow();
+  void refreshRecentBuilds();
+  for (const file of pendingFiles.splice(0)) void openFile(file);
+  void startUpdates();
+}
+
+function rebuildMenu(): void {
+  const docs = docsUrl();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
@@ -72,18 +127,87 @@ async function start(): Promise<void> {
         platform: process.platform,
         send: sendMenuCommand,
         ...(docs ? { openDocs: () => void openExternal(docs) } : {}),
+        recentBuilds,
+        openBuild: showBuild,
+        ...(updateReady ? { updateReady } : {}),
       }),
     ),
   );
-  mainWindow = openWindow();
+}
+
+async function refreshRecentBuilds(): Promise<void> {
+  if (!context) return;
+  try {
+    const { builds } = await context.handlers['builds:list']({}, HOST_CTX);
+    recentBuilds = builds.map((b) => ({ id: b.id, name: b.name }));
+    rebuildMenu();
+  } catch {
+    // the menu keeps its last list
+  }
+}
+
+/** Shows build `id` in the editor (a same-document hash change, no reload). */
+function showBuild(id: number): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = openWindow();
+  focusWindow(mainWindow);
+  void mainWindow.loadURL(`${APP_ENTRY_URL}#/builds/${Number(id)}`);
+}
+
+async function openFile(file: string): Promise<void> {
+  if (!context) return;
+  await openBuildFile(file, {
+    handlers: context.handlers,
+    dialog,
+    readFile: (f) => fs.promises.readFile(f, 'utf8'),
+    fileSize: async (f) => (await fs.promises.stat(f)).size,
+    showBuild,
+    addRecentDocument: (f) => app.addRecentDocument(f),
+  });
+}
+
+function displays(): DisplayArea[] {
+  return screen.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea }));
+}
+
+async function startUpdates(): Promise<void> {
+  if (!app.isPackaged || !context) return; // never in development
+  const { autoUpdater } = await import('electron-updater');
+  const handlers = context.handlers;
+  startUpdater({
+    autoUpdater,
+    isPackaged: app.isPackaged,
+    checkForUpdates: async () => (await handlers['settings:get']({}, HOST_CTX)).checkForUpdates,
+    readRecord: () => readJsonFile(userFile('update-state.json')),
+    writeRecord: (record) => writeJsonFile(userFile('update-state.json'), record),
+    askRestart: async (text) => {
+      const options = { type: 'info' as const, buttons: text.buttons, defaultId: 0, cancelId: 1, noLink: true, message: text.message, detail: text.detail };
+      const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+      return (win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)).response === 0;
+    },
+    onReady: (version, restart) => {
+      updateReady = { version, restart };
+      rebuildMenu();
+    },
+    log: (line) => console.warn(`Rackhive: ${line}`),
+  });
 }
 
 function openWindow(): BrowserWindow {
+  const stateFile = userFile('window-state.json');
   const win = createMainWindow({
+    place: restorePlace(readJsonFile(stateFile), displays()),
     preloadPath: PRELOAD,
     isPackaged: app.isPackaged,
     darkBackground: nativeTheme.shouldUseDarkColors,
     ...(process.platform === 'linux' && fs.existsSync(ICON) ? { iconPath: ICON } : {}),
+  });
+  // Where it was, per arrangement of displays: the normal bounds (what a maximised window returns to) and whether it was maximised.
+  win.on('close', () => {
+    try {
+      writeJsonFile(stateFile, recordPlace(readJsonFile(stateFile), displays(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() }, new Date()));
+    } catch {
+      // a read-only profile folder: the window opens at the default place next time
+    }
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

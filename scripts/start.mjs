@@ -6,11 +6,14 @@
 //   1. uses the binary when node_modules/electron already has it;
 //   2. otherwise checks within a few seconds that the download host answers and,
 //      if so, lets electron's own install.js fetch it (first run only);
-//   3. builds what is missing or stale (the renderer; the Electron bundles,
+//   3. makes sure Electron has its own build of better-sqlite3 (Electron's ABI
+//      differs from Node's; scripts/electron-sqlite.mjs, first run only);
+//   4. builds what is missing or stale (the renderer; the Electron bundles,
 //      which take a second) and launches Electron;
-//   4. when there is no binary (offline, blocked) or no display, says so in one
-//      line and starts the HTTP host instead, opening a browser where one is found.
-// `npm start -- --browser` goes straight to (4). Other arguments (e.g.
+//   5. when there is no binary or no SQLite build for it (offline, blocked) or
+//      no display, says so in one line, with the command that fixes it, and
+//      starts the HTTP host instead, opening a browser where one is found.
+// `npm start -- --browser` goes straight to (5). Other arguments (e.g.
 // `--data-dir <dir>`) are passed on to whichever host starts.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -148,11 +151,16 @@ function launchElectron(exe, args) {
   });
 }
 
+/** The one line printed before falling back to the browser host. */
+export function browserFallbackLine(reason) {
+  return `${String(reason).replace(/\s+/g, ' ').trim()}; starting Rackhive in your browser instead.`;
+}
+
 async function startInBrowser(reason, args) {
-  console.log(`${reason}; starting Rackhive in your browser instead.`);
+  console.log(browserFallbackLine(reason));
   const { register } = await import('tsx/esm/api');
   register();
-  const { serveMain } = await import(pathToFileURL(path.join(ROOT, 'electron', 'http', 'serveCli.ts')).href);
+  const { serveMain } = await import(pathToFileURL(path.join(ROOT, 'host', 'http', 'serveCli.ts')).href);
   // A browser is looked for only where one could show a window (xdg-open on a
   // headless box may start a text browser with no terminal); the URL is printed either way.
   const code = await serveMain([...(hasDisplay() ? ['--open'] : []), ...args]);
@@ -174,7 +182,10 @@ async function main(argv) {
     return startInBrowser(why, args);
   }
   const exe = installed ?? (await fetchElectron(pkgDir));
-  if (!exe) return startInBrowser('Electron is not installed on this machine (its binary could not be downloaded)', args);
+  if (!exe) return startInBrowser('Electron is not installed on this machine (its binary could not be downloaded; `npm start` tries again next time)', args);
+  const { ensureElectronSqlite } = await import('./electron-sqlite.mjs');
+  const sqlite = await ensureElectronSqlite({ exe });
+  if (!sqlite.ok) return startInBrowser(sqlite.reason, args);
   run([path.join(ROOT, 'scripts', 'build-electron.mjs')], 'Electron bundle');
   launchElectron(exe, args);
 }

@@ -33,6 +33,8 @@ export const Settings = z.object({
    */
   electricityPricePerKwh: z.object({ amountMinor: z.number().nonnegative().max(1e9), currency: CurrencyCode }),
   theme: Theme,
+  /** Desktop app: look for a new release on GitHub at most once a day (never in development). */
+  checkForUpdates: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingKey = keyof Settings;
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   circuitAmps: 15,
   electricityPricePerKwh: { amountMinor: 15, currency: 'USD' },
   theme: 'system',
+  checkForUpdates: true,
 };
 
 const typed = z.union([z.string().max(100), z.number()]).optional();
@@ -58,6 +61,7 @@ export const SettingsDraft = z
     electricityPrice: typed,
     electricityCurrency: z.string().max(100).optional(),
     theme: z.string().max(100).optional(),
+    checkForUpdates: z.boolean().optional(),
   })
   .strict();
 export type SettingsDraft = z.infer<typeof SettingsDraft>;
@@ -133,6 +137,7 @@ export function applySettingsDraft(current: Settings, draft: SettingsDraft): { o
     if (theme.success) next.theme = theme.data;
     else issues.push({ path: 'theme', message: 'Must be system, light or dark' });
   }
+  if (draft.checkForUpdates !== undefined) next.checkForUpdates = draft.checkForUpdates;
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: next };
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { withBinding } from '../nativeBinding';
 import { backupDatabase, PARTIAL_SUFFIX } from '../backup';
 import { backupFileName, parseBackupName, type BackupKind, type BackupName } from './names';
 import { backupsToDelete, DEFAULT_ROTATION, type RotationPolicy } from './rotation';
@@ -46,7 +47,7 @@ function count(db: Database.Database, table: string): number | null {
 export function inspectBackup(file: string): Inspection {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, withBinding({ readonly: true, fileMustExist: true }));
     const check = db.pragma('quick_check', { simple: true });
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     if (check !== 'ok') return { schemaVersion, itemCount: null, buildCount: null, healthy: false, problem: `quick_check: ${String(check)}` };

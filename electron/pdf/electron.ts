@@ -16,6 +16,11 @@ export interface ElectronPdfDeps {
   parent: () => BrowserWindowType | null;
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
   timeoutMs?: number;
+  /**
+   * The dock/taskbar progress (BrowserWindow.setProgressBar): 2 = working, no
+   * fraction known (indeterminate on Windows, a full bar on macOS), -1 = none.
+   */
+  progress?: (value: number) => void;
 }
 
 /** The hidden window's options: nothing but size and visibility differs from the main window. */
@@ -38,7 +43,13 @@ export async function renderSheetInWindow(deps: Pick<ElectronPdfDeps, 'BrowserWi
 
 export function createElectronSheetExporter(deps: ElectronPdfDeps): SheetPdfExporter {
   return async (buildId, title) => {
-    const pdf = await renderSheetInWindow(deps, buildId);
+    let pdf: Uint8Array;
+    deps.progress?.(2);
+    try {
+      pdf = await renderSheetInWindow(deps, buildId);
+    } finally {
+      deps.progress?.(-1);
+    }
     const parent = deps.parent();
     const options = { title: 'Export Build Sheet', defaultPath: sheetFileName(title), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
     const choice = parent ? await deps.dialog.showSaveDialog(parent, options) : await deps.dialog.showSaveDialog(options);

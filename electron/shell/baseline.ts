@@ -3,7 +3,10 @@
 // setting assumes the page could one day run hostile script and limits what
 // that script could reach.
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl } from '../security';
+import { externalLinkDecision } from '#core/links/external';
+import { isAllowedNavigation } from '../security';
+
+const mayLeave = (url: string) => externalLinkDecision(url).kind !== 'refuse';
 
 export function webPreferences(preloadPath: string, devTools: boolean): WebPreferences {
   return {
@@ -44,15 +47,19 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
   const keepInApp = (event: { preventDefault(): void }, url: string) => {
     if (isAllowedNavigation(url)) return;
     event.preventDefault();
-    if (isSafeExternalUrl(url)) void openExternal(url);
+    if (mayLeave(url)) void openExternal(url); // it opens at once or asks (safeOpenExternal)
   };
   contents.on('will-navigate', (event) => keepInApp(event, event.url));
   contents.on('will-redirect', (event) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
+  // Frames too (CSP frame-src 'none' already forbids them): no frame of the page may load another site.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void openExternal(url);
+    if (mayLeave(url)) void openExternal(url); // it opens at once or asks (safeOpenExternal)
     return { action: 'deny' };
   });
 }

@@ -11,6 +11,21 @@ export interface MenuDeps {
   send(command: MenuCommand): void;
   /** Opens the project documentation (through safeOpenExternal); absent when unknown. */
   openDocs?: () => void;
+  /** File → Open Recent: the most recently changed builds, newest first. */
+  recentBuilds?: ReadonlyArray<{ id: number; name: string }>;
+  openBuild?: (id: number) => void;
+  /** Set once an update has downloaded: adds "Restart to Update". */
+  updateReady?: { version: string; restart: () => void };
+}
+
+/** How many builds File → Open Recent lists. */
+export const RECENT_BUILDS_IN_MENU = 10;
+
+function recentSubmenu(deps: MenuDeps): MenuItemConstructorOptions[] {
+  const builds = (deps.recentBuilds ?? []).slice(0, RECENT_BUILDS_IN_MENU);
+  if (builds.length === 0) return [{ label: 'No Builds Yet', enabled: false }];
+  // `&` would be read as an accelerator marker on Windows and Linux.
+  return builds.map((b) => ({ label: b.name.replace(/&/g, '&&'), click: () => deps.openBuild?.(b.id) }));
 }
 
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
@@ -20,6 +35,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      { label: 'Open Recent', submenu: recentSubmenu(deps) },
+      { type: 'separator' },
       { label: 'Export Build Sheet…', accelerator: 'CmdOrCtrl+E', click: send('export-build-sheet') },
       { label: 'Restore from Backup…', click: send('restore-backup') },
       { type: 'separator' },
@@ -59,6 +76,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     role: 'help',
     label: 'Help',
     submenu: [
+      ...(deps.updateReady ? ([{ label: `Restart to Update (${deps.updateReady.version})`, click: () => deps.updateReady?.restart() }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
       { label: 'Rackhive Documentation', enabled: Boolean(deps.openDocs), click: () => deps.openDocs?.() },
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'about', label: 'About Rackhive' }] as MenuItemConstructorOptions[])),
     ],

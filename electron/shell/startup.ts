@@ -1,8 +1,11 @@
 // What a person sees when the data folder cannot be opened at start: one
 // native error box naming the problem, then a clean quit.
 import { toApiError } from '#host/dispatch';
+import { describeAbiMismatch } from '../native/sqliteBinding';
 
 export function describeStartupError(err: unknown): { title: string; message: string } {
+  const abi = describeAbiMismatch(err);
+  if (abi) return { title: 'Rackhive has no database engine for this Electron', message: abi };
   const { code, message } = toApiError(err);
   switch (code) {
     case 'LOCKED':

@@ -3,26 +3,29 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../security';
 import { webPreferences } from './baseline';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowPlace } from './windowState';
 
 export interface MainWindowOptions {
   preloadPath: string;
   isPackaged: boolean;
   darkBackground: boolean;
   iconPath?: string;
+  /** Where it opens (windowState.ts restorePlace); default size, centred, without one. */
+  place?: WindowPlace;
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Rackhive', // then follows the page's <title> (Electron's default), which names the open build
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
+    ...(opts.place ? opts.place.bounds : DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     backgroundColor: opts.darkBackground ? '#1b1d21' : '#ffffff',
     ...(opts.iconPath ? { icon: opts.iconPath } : {}),
     webPreferences: webPreferences(opts.preloadPath, !opts.isPackaged),
   });
+  if (opts.place?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

@@ -60,16 +60,18 @@ function fakeContents() {
 }
 
 describe('hardenWebContents', () => {
-  it('denies window.open; https links go to the system browser, others nowhere', () => {
+  it('denies window.open; http(s) links go to the checked openExternal (it opens or asks), others nowhere', () => {
     const { contents, open } = fakeContents();
     const openExternal = vi.fn();
     hardenWebContents(contents, openExternal);
     expect(open('https://www.ebay.com/itm/1')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://www.ebay.com/itm/1');
-    for (const url of ['app://rackhive/', 'javascript:alert(1)', 'file:///etc/passwd', 'http://example.com/']) {
+    expect(open('http://example.com/')).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenLastCalledWith('http://example.com/');
+    for (const url of ['app://rackhive/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://www.ebay.com.evil.com/', 'https://192.168.1.1/']) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
-    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal).toHaveBeenCalledTimes(2);
   });
 
   it('prevents navigation to another origin and allows in-app navigation', () => {
@@ -89,5 +91,14 @@ describe('hardenWebContents', () => {
     expect(emit('will-redirect', 'https://evil.com/')).toHaveBeenCalled();
     expect(emit('will-redirect', 'app://rackhive/index.html')).not.toHaveBeenCalled();
     expect(emit('will-attach-webview')).toHaveBeenCalled();
+  });
+
+  it('guards frame navigation like top-level navigation', () => {
+    const { contents, emit } = fakeContents();
+    const openExternal = vi.fn();
+    hardenWebContents(contents, openExternal);
+    expect(emit('will-frame-navigate', 'https://evil.com/')).toHaveBeenCalled();
+    expect(emit('will-frame-navigate', 'app://rackhive/#/builds')).not.toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
   });
 });

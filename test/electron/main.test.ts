@@ -35,6 +35,8 @@ const h = vi.hoisted(() => {
       this.focused++;
     }
     restore = vi.fn();
+    maximize = vi.fn();
+    setProgressBar = vi.fn();
     isMinimized = () => false;
     isVisible = () => true;
     isDestroyed = () => false;
@@ -48,6 +50,8 @@ const h = vi.hoisted(() => {
     }),
     emit: (name: string, ...args: unknown[]) => (state.listeners.get(name) ?? []).forEach((fn) => fn(...args)),
     setName: vi.fn(),
+    addRecentDocument: vi.fn(),
+    enableSandbox: vi.fn(),
     setPath: vi.fn(),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getAppPath: vi.fn(() => '/fake/app'),
@@ -65,7 +69,8 @@ const h = vi.hoisted(() => {
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn(() => state.order.push('ipc')) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
-    nativeTheme: { shouldUseDarkColors: false },
+    nativeTheme: { shouldUseDarkColors: false, themeSource: 'system' },
+    screen: { getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn(() => state.order.push('protocol')) },
     session: {
       defaultSession: {

@@ -12,7 +12,7 @@ afterEach(cleanupTempDirs);
 describe('settings drafts', () => {
   it('accepts text as typed and any mains voltage from 100 to 240', () => {
     const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'eur', mainsVolts: '230 V', circuitAmps: 16, electricityPrice: '0,28', theme: 'dark' });
-    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark' } });
+    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark', checkForUpdates: true } });
     expect(applySettingsDraft(DEFAULT_SETTINGS, { mainsVolts: '100' }).ok).toBe(true);
   });
 
@@ -53,6 +53,17 @@ describe('settings storage and channels', () => {
     expect(good).toMatchObject({ ok: true, value: { mainsVolts: 230, circuitAmps: 20, theme: 'light' } });
     expect(db.prepare("SELECT value FROM settings WHERE key = 'fromTheFuture'").get()).toEqual({ value: '1' });
     expect(await dispatch(handlers, 'settings:update', { nope: 1 }, { host: 'http' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    db.close();
+  });
+
+  it('"Check for updates" defaults to on, is turned off through settings:update, and a non-boolean is a bad request', async () => {
+    const { db, file, dir } = await openTestDb();
+    expect(getSettings(db).checkForUpdates).toBe(true);
+    const handlers = createHandlers({ db, dataDir: dir, databasePath: file, host: 'electron', now: steppingClock() });
+    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: false }, { host: 'electron' })).toMatchObject({ ok: true, value: { checkForUpdates: false } });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'checkForUpdates'").get()).toEqual({ value: 'false' });
+    expect(getSettings(db).checkForUpdates).toBe(false);
+    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: 'no' }, { host: 'electron' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     db.close();
   });
 });

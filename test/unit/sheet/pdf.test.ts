@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
@@ -91,6 +93,24 @@ describe('helpers', () => {
     expect(findChromium({}, (p) => p === '/usr/bin/chromium-browser')).toBe('/usr/bin/chromium-browser');
     expect(() => findChromium({}, () => false)).toThrow(ChromiumNotFound);
     expect(() => findChromium({ RACKHIVE_CHROMIUM: '/nope' }, () => false)).toThrow(/RACKHIVE_CHROMIUM=\/nope/);
+  });
+
+  it('findChromium: the system paths, then google-chrome on PATH, then Playwright\'s download', () => {
+    const opts = { platform: 'linux' as const, managed: '/home/u/.cache/ms-playwright/chromium-1/chrome-linux64/chrome' };
+    expect(findChromium({ PATH: '/opt/bin:/usr/local/bin' }, (p) => p === '/usr/local/bin/google-chrome', opts)).toBe('/usr/local/bin/google-chrome');
+    expect(findChromium({ PATH: '/opt/bin' }, (p) => p === opts.managed || p === '/usr/bin/chromium', opts)).toBe('/usr/bin/chromium');
+    expect(findChromium({ PATH: '/opt/bin' }, (p) => p === opts.managed, opts)).toBe(opts.managed);
+    expect(findChromium({}, (p) => p.endsWith('Google Chrome'), { platform: 'darwin', managed: null })).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    expect(() => findChromium({}, () => false, { platform: 'linux', managed: null })).toThrow(/npx playwright-core install chromium/);
+  });
+
+  it('npm test stops before the suite with one line naming the install command when no Chromium is found', () => {
+    const script = fileURLToPath(new URL('../../../scripts/test-chromium.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, RACKHIVE_CHROMIUM: '/nonexistent/chrome', RACKHIVE_NO_BROWSER_DOWNLOAD: '1' } });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^npm test: no Chromium .*run `npx playwright-core install chromium`/);
   });
 
   it('file names, routes and display helpers', () => {
