@@ -171,7 +171,7 @@ const ChassisPower = z.object({
   wallPeakW: z.number(),
   heatBtuPerHour: z.number(),
 });
-const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), circuitW: z.number(), pduW: z.number().nullable() });
+const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), abFeeds: z.boolean(), circuitW: z.number(), pduW: z.number().nullable() });
 const PowerReport = z.object({
   volts: z.number(),
   circuitAmps: z.number(),

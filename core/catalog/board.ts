@@ -52,6 +52,11 @@ export const RootComplex = Provenance.extend({
   /** Lanes this root complex offers to the board. */
   lanes: z.number().int().min(1).max(256),
   gen: PcieGen,
+  /**
+   * NUMA node, when a socket holds several (first-generation EPYC: each die is
+   * its own node, so two dies of one socket are SYS, not NODE); absent = the socket's.
+   */
+  numaNode: z.number().int().min(0).max(63).optional(),
 });
 export type RootComplex = z.infer<typeof RootComplex>;
 
@@ -138,6 +143,8 @@ export const BoardSpec = z
     onboardDevices: z.array(OnboardDevice).default([]),
     memory: z.array(MemoryBank).default([]),
     fabrics: z.array(Fabric).default([]),
+    /** The socket the board cannot POST without (dual-socket boards boot from CPU1); absent = not known. */
+    postNeedsSocket: NodeId.optional(),
     /** Whole-topology provenance; the per-node flags refine it. */
     topology: Provenance,
   })

@@ -12,7 +12,9 @@ import { chassisPower, circuitFindings, connectorFindings, psuFindings, rackPowe
 import { boardFitFindings, coveredSlotFindings, slotFindings } from './rules/chassisFit';
 import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
+import { bridgeFindings, riserFindings } from './rules/risers';
 import { resolveChassis, type ResolvedDevice } from './topology';
+import { isFreeStandingPlace, placesOf } from '../build/places';
 
 export interface CheckSettings {
   mainsVolts: number;
@@ -53,14 +55,15 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const idx = indexCatalog(catalog);
   const volts = settings.mainsVolts;
   const findings: Finding[] = [];
-  const resolved = resolveChassis(build.racks, idx);
+  const places = placesOf(build);
+  const resolved = resolveChassis(places, idx);
   const hives: Hive[] = [];
   const p2pMatrix: P2pMatrix[] = [];
   const nicAffinity: NicAffinity[] = [];
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
-    findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
+    findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
     const hs = hivesOf(c);
     hives.push(...hs);
     p2pMatrix.push(p2pMatrixOf(c));
@@ -69,14 +72,14 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
     const lr = lanesOf(c);
     lanes.rootComplexes.push(...lr.rootComplexes);
     lanes.switches.push(...lr.switches);
-    lanes.devices.push(...c.devices.map(deviceLink));
+    lanes.devices.push(...c.devices.filter((d) => d.part?.category !== 'riser').map(deviceLink));
     findings.push(...laneFindings(c, lr));
     const cp = chassisPower(c, idx, volts);
     chassisPowers.push(cp);
     findings.push(...psuFindings(c, cp), ...connectorFindings(c));
   }
-  const racks = build.racks.map((r) => rackPower(r, chassisPowers, idx, volts, settings.circuitAmps));
-  build.racks.forEach((r, i) => findings.push(...rackFindings(r, idx), ...circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
+  const racks = places.map((r) => rackPower(r, chassisPowers, idx, volts, settings.circuitAmps));
+  places.forEach((r, i) => findings.push(...(isFreeStandingPlace(r) ? [] : rackFindings(r, idx)), ...circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
   const sum = (k: 'idleW' | 'typicalW' | 'peakW' | 'wallPeakW' | 'heatBtuPerHour') => chassisPowers.reduce((s, c) => s + c[k], 0);
   const power: PowerReport = {
     volts, circuitAmps: settings.circuitAmps, chassis: chassisPowers, racks,
