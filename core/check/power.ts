@@ -6,6 +6,7 @@ import type { RackPlacement } from '../build/build';
 import { partOf, type CatalogIndex } from './catalog';
 import { finding, n, type Finding } from './finding';
 import type { ResolvedChassis } from './topology';
+import { cardsOf } from './rules/chassisFit';
 
 /**
  * Draw as a fraction of TDP. Estimates, not measurements: single-stream decode
@@ -125,7 +126,8 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
     const part = partOf(catalog, cpu.partId, 'cpu');
     components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu, 150));
   }
-  for (const d of c.devices) components.push(devicePower(d.id, d.part));
+  // Per card: a K80 is two GPUs in the matrix but one 300 W board on the power rail.
+  for (const d of cardsOf(c)) components.push(devicePower(d.cardId, d.part));
   for (const dimm of p.dimms) components.push(flat(`${p.id}.${dimm.socket}.ch${dimm.channel}`, `${dimm.count} DIMM`, ASSUMED_W.dimm * dimm.count, true));
   for (const drive of p.drives) {
     const part = partOf(catalog, drive.partId, 'storage');
@@ -184,7 +186,7 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
 export function connectorFindings(c: ResolvedChassis): Finding[] {
   const need = new Map<string, number>();
   let unknownCards = 0;
-  for (const d of c.devices) {
+  for (const d of cardsOf(c)) {
     if (d.part?.category !== 'gpu') continue;
     const conns = d.part.specs.powerConnectors;
     if (conns === null) unknownCards++;

@@ -90,6 +90,8 @@ export interface ResolvedChassis {
   bridged: Map<string, PathClass>;
   /** The board cannot POST: the socket it boots from has no CPU. */
   noPost: string | null;
+  /** Switches on a card with several GPUs (K80): part of the card, not of the board's lane plan. */
+  cardSwitches: Set<string>;
 }
 
 export function deviceKind(part: CatalogPart | undefined): DeviceKind {
@@ -252,6 +254,7 @@ function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: 
   };
 
   const devices: ResolvedDevice[] = [];
+  const cardSwitches = new Set<string>();
   for (const d of c.devices) {
     const part = catalog.get(d.partId);
     const kind = deviceKind(part);
@@ -271,7 +274,10 @@ function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: 
     }
     // Several GPUs on one card sit behind the card's own switch (nvidia-smi shows PIX between them).
     const cardSwitch: PcieSwitch = { id: `${d.id}.onboard`, chip: null, lanes: null, gen: (link?.gen ?? slot?.gen ?? 3) as PcieSwitch['gen'], upstream: { to: slot?.feeds ?? '', width: widthAtMost(link?.width ?? 16) }, verified: true, source: null, note: `the on-card PCIe switch of the ${part?.model ?? 'card'}` };
-    if (slot) switchById.set(cardSwitch.id, cardSwitch);
+    if (slot) {
+      switchById.set(cardSwitch.id, cardSwitch);
+      cardSwitches.add(cardSwitch.id);
+    }
     for (let g = 0; g < gpusOnCard; g++)
       devices.push({
         id: `${d.id}:${g}`, cardId: d.id, label: `${prefix ? `${tag}/` : ''}GPU${counters.gpu++}`, kind, chassisId: c.id, slotId: d.slot, slot, part, socket, numaNode, rootComplex: rc?.id ?? null,
@@ -299,7 +305,7 @@ function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: 
     bridged.set(`${b.deviceIds[0]}|${b.deviceIds[1]}`, cls);
     bridged.set(`${b.deviceIds[1]}|${b.deviceIds[0]}`, cls);
   }
-  return { rackId, path, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById, riserSlots: riserSlotList, bridges, bridged, noPost };
+  return { rackId, path, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById, riserSlots: riserSlotList, bridges, bridged, noPost, cardSwitches };
 }
 
 /** A bridge works when both ends are the same bridgeable GPU model the bridge fits, at its slot spacing. */

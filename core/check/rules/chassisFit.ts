@@ -87,7 +87,7 @@ export function slotFindings(c: ResolvedChassis): Finding[] {
   }
   if (unchecked.length || unchecked.height) {
     const what = [unchecked.length ? `length of ${unchecked.length} card${unchecked.length > 1 ? 's' : ''}` : null, unchecked.height ? `height of ${unchecked.height} card${unchecked.height > 1 ? 's' : ''}` : null].filter(Boolean).join(' and the ');
-    out.push(finding('chassis.card-fit-unchecked', 'info', [id], `The ${what} in ${c.placement.label ?? id} went unchecked: the ${c.chassisPart?.model ?? 'chassis'}' limit or the card's size is not known.`, 'Measure the card bay and the card before buying.'));
+    out.push(finding('chassis.card-fit-unchecked', 'info', [id], `The ${what} in ${c.placement.label ?? id} went unchecked: the limit of the ${c.chassisPart?.model ?? 'chassis'} or the card's size is not known.`, 'Measure the card bay and the card before buying.'));
   }
   const gpuCards = cardsOf(c).filter((d) => d.kind === 'gpu').length;
   if (gpuMax && gpuCards > gpuMax.maxCards) {
