@@ -7,6 +7,7 @@ import type { PathClass as CheckerPathClass } from '#core/check/pathClass';
 import { money } from '#core/money';
 import { bomOf, type BomItem } from '#core/build/bom';
 import { indexCatalog } from '#core/check/catalog';
+import { placesOf } from '#core/build/places';
 import { deviceFromGpuPart } from './fromCatalog';
 import type { DeviceSpec } from './device';
 import type { PathClass } from './links';
@@ -39,7 +40,9 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
   const chassisOf: string[] = [];
   const problems: string[] = [];
   const partOf = new Map<string, string>();
-  for (const r of build.racks) for (const c of r.chassis) for (const d of c.devices) partOf.set(`${c.id}/${d.id}`, d.partId);
+  for (const r of placesOf(build)) for (const c of r.chassis) for (const d of c.devices) partOf.set(`${c.id}/${d.id}`, d.partId);
+  // A card with several GPUs (K80) gives matrix rows "<card>:<n>", each one GPU of that card.
+  for (const m of result.p2pMatrix) for (const id of m.deviceIds) if (id.includes(':')) partOf.set(`${m.chassisId}/${id}`, partOf.get(`${m.chassisId}/${id.slice(0, id.indexOf(':'))}`) ?? '');
   // A card in a slot wired to an empty socket is invisible to the OS: it runs nothing.
   const dead = new Set(result.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
   const cell = new Map<string, PathClass>();
