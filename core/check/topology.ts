@@ -176,7 +176,7 @@ function exposeRiser(d: PlacedDevice, part: PartOf<'riser'>, host: Slot): { slot
     : null;
   // Bifurcation splits the host slot's lanes in order; outputs past them get none.
   let lanesLeft = host.electricalWidth;
-  const slots = riserSlots(spec).map((o, i): RiserSlot => {
+  const slots = riserSlots(spec).map((o): RiserSlot => {
     const lanes = o.lanes ?? host.electricalWidth;
     let wired: number;
     if (isSwitch) wired = lanes;

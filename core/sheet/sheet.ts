@@ -7,6 +7,7 @@ import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
+import { isFreeStandingPlace, placesOf } from '../build/places';
 import { resolveChassis, type ResolvedChassis } from '../check/topology';
 import { CheckResultSchema } from '../api/builds';
 import { costLines, costSummary, type CostItem, type CostLine } from '../compare/cost';
@@ -276,7 +277,8 @@ export function buildSheet(input: SheetInput): SheetDocument {
   const idx = indexCatalog(input.catalog);
   const { site, from } = siteOf(build, input.site);
   const check = checkBuild(build, idx, site);
-  const resolved = resolveChassis(build.racks, idx);
+  const places = placesOf(build);
+  const resolved = resolveChassis(places, idx);
   // Hives are numbered within their chassis (A, B, … and one colour each), as the editor does.
   const hiveIndex = new Map<string, number[]>();
   const perChassis = new Map<string, number>();
@@ -290,12 +292,12 @@ export function buildSheet(input: SheetInput): SheetDocument {
   }
   const hivesOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? [];
 
-  const racks: SheetRack[] = build.racks.map((r) => {
+  const racks: SheetRack[] = places.map((r) => {
     const rp = idx.get(r.partId);
     return {
       rackId: r.id,
       label: r.label ?? r.id,
-      model: rp ? `${rp.vendor} ${rp.model}` : r.partId,
+      model: rp ? `${rp.vendor} ${rp.model}` : isFreeStandingPlace(r) ? 'no rack (free-standing)' : r.partId,
       heightU: rp?.category === 'rack' ? (rp.specs.heightU ?? null) : null,
       units: r.chassis.map((c) => {
         const cp = idx.get(c.partId);

@@ -97,7 +97,24 @@ export function placedParts(build: Build): PlacedPart[] {
       (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
       c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
       c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
+      chassisExtras(c, cp, name);
     });
+  });
+  // Towers and open frames outside any rack, and the NVLink bridges of every chassis.
+  function chassisExtras(c: { id: string; bridges?: { partId: string; devices: string[]; inventoryItemId?: string | undefined }[] | undefined }, cp: (string | number)[], name: string) {
+    // Stored as 'device' (the placement kinds are fixed by the schema): a bridge is a card-top part.
+    (c.bridges ?? []).forEach((b, i) => add([...cp, 'bridges', i], `${c.id}/bridge/${i}`, 'device', `${name} · NVLink bridge ${b.devices.join(' + ')}`, b));
+  }
+  build.freeStanding?.chassis.forEach((c, ci) => {
+    const cp = ['freeStanding', 'chassis', ci];
+    const name = c.label ?? c.id;
+    add(cp, c.id, 'chassis', `${name} (free-standing)`, c);
+    c.cpus.forEach((x, i) => add([...cp, 'cpus', i], `${c.id}/cpu/${i}`, 'cpu', `${name} · CPU socket ${x.socket}`, x));
+    c.devices.forEach((d, i) => add([...cp, 'devices', i], `${c.id}/device/${d.id}`, 'device', `${name} · slot ${d.slot} (${d.id})`, d));
+    (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
+    c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
+    c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
+    chassisExtras(c, cp, name);
   });
   return out;
 }

@@ -8,6 +8,7 @@ import type { BuildCounts, BuildDetail, CheckSettingsArg, ImportPreview } from '
 import { BUILD_FORMAT, BUILD_VERSION, type Build } from '#core/build/build';
 import { exportBuild, parseBuildText, parseBuildValue } from '#core/build/file';
 import { EXAMPLE_BUILDS, exampleBuild } from '#core/build/examples';
+import { placesOf } from '#core/build/places';
 import { checkBuild, type CheckSettings } from '#core/check/checkBuild';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import type { CatalogPart } from '#core/catalog/part';
@@ -75,7 +76,7 @@ export function resolveSettings(build: Build, given: CheckSettingsArg | undefine
 function countsOf(build: Build, catalog: CatalogIndex): BuildCounts {
   let chassis = 0;
   let gpus = 0;
-  for (const r of build.racks)
+  for (const r of placesOf(build))
     for (const c of r.chassis) {
       chassis++;
       for (const d of c.devices) if (catalog.get(d.partId)?.category === 'gpu') gpus++;
@@ -86,7 +87,7 @@ function countsOf(build: Build, catalog: CatalogIndex): BuildCounts {
 function unknownPartIds(build: Build, catalog: CatalogIndex): string[] {
   const unknown = new Set<string>();
   for (const p of placedParts(build)) if (!catalog.has(p.partId)) unknown.add(p.partId);
-  for (const r of build.racks) for (const c of r.chassis) if (c.boardPartId && !catalog.has(c.boardPartId)) unknown.add(c.boardPartId);
+  for (const r of placesOf(build)) for (const c of r.chassis) if (c.boardPartId && !catalog.has(c.boardPartId)) unknown.add(c.boardPartId);
   return [...unknown].sort();
 }
 
@@ -235,7 +236,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
           name: kept.build.name,
           racks: counts.racks,
           chassis: counts.chassis,
-          devices: kept.build.racks.reduce((s, r) => s + r.chassis.reduce((t, c) => t + c.devices.length, 0), 0),
+          devices: placesOf(kept.build).reduce((s, r) => s + r.chassis.reduce((t, c) => t + c.devices.length, 0), 0),
           gpus: counts.gpus,
           unknownPartIds: unknownPartIds(kept.build, idx),
           droppedBindings: kept.dropped,
