@@ -218,10 +218,15 @@ const DeviceLink = z.object({
   hostGBpsShared: z.number().nullable(),
   verified: z.boolean(),
 });
+const PairRuntime = z.object({
+  chassisId: z.string(), a: z.string(), b: z.string(), aId: z.string(), bId: z.string(), path: PathClass,
+  cudaP2p: z.boolean(), nccl: z.enum(['NVLink', 'P2P', 'SHM']), why: z.string(), source: z.string(), patchedDriver: z.boolean(),
+});
 export const CheckResultSchema = z.object({
   findings: z.array(Finding),
   hives: z.array(Hive),
   p2pMatrix: z.array(P2pMatrix),
+  p2pRuntime: z.array(PairRuntime),
   nicAffinity: z.array(NicAffinity),
   power: PowerReport,
   lanes: z.object({ rootComplexes: z.array(RootComplexLanes), switches: z.array(SwitchLanes), devices: z.array(DeviceLink) }),

@@ -133,6 +133,12 @@ export const Build = z.strictObject({
   racks: z.array(RackPlacement).max(64),
   /** Towers and open frames outside any rack; absent = none. */
   freeStanding: FreeStanding.optional(),
+  /**
+   * GeForce PCIe P2P: the stock driver turns it off; "patched-open-module" is
+   * the community-patched open kernel module that turns it on (not NVIDIA's).
+   * Absent = stock.
+   */
+  geforceP2p: z.enum(['stock', 'patched-open-module']).optional(),
   workloads: z.array(BuildWorkload).max(64).default([]),
 });
 export type Build = z.infer<typeof Build>;

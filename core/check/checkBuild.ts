@@ -13,6 +13,7 @@ import { boardFitFindings, coveredSlotFindings, slotFindings } from './rules/cha
 import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
 import { bridgeFindings, riserFindings } from './rules/risers';
+import { cpuVendorOf, pairRuntime, type PairRuntime } from './p2pRuntime';
 import { resolveChassis, type ResolvedDevice } from './topology';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 
@@ -39,6 +40,8 @@ export interface CheckResult {
   findings: Finding[];
   hives: Hive[];
   p2pMatrix: P2pMatrix[];
+  /** Per GPU pair of a chassis: CUDA peer access and NCCL's default transport, with a source. */
+  p2pRuntime: PairRuntime[];
   nicAffinity: NicAffinity[];
   power: PowerReport;
   lanes: LaneReport & { devices: DeviceLink[] };
@@ -59,14 +62,21 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const resolved = resolveChassis(places, idx);
   const hives: Hive[] = [];
   const p2pMatrix: P2pMatrix[] = [];
+  const p2pRuntime: PairRuntime[] = [];
+  const driver = build.geforceP2p ?? 'stock';
   const nicAffinity: NicAffinity[] = [];
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
     findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
-    const hs = hivesOf(c);
+    const hs = hivesOf(c, driver === 'patched-open-module');
     hives.push(...hs);
-    p2pMatrix.push(p2pMatrixOf(c));
+    const m = p2pMatrixOf(c);
+    p2pMatrix.push(m);
+    const vendor = cpuVendorOf(c, idx);
+    const gpus = m.deviceIds.map((id, i) => ({ d: c.devices.find((x) => x.id === id)!, i })).filter(({ d }) => d.kind === 'gpu');
+    for (let x = 0; x < gpus.length; x++)
+      for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!.d, gpus[y]!.d, m.cells[gpus[x]!.i]![gpus[y]!.i]!, vendor, driver));
     nicAffinity.push(...nicAffinityOf(c));
     findings.push(...hiveNicFindings(c, hs), ...socketNicFindings(c));
     const lr = lanesOf(c);
@@ -86,5 +96,5 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
     idleW: sum('idleW'), typicalW: sum('typicalW'), peakW: sum('peakW'), wallPeakW: sum('wallPeakW'), heatBtuPerHour: sum('heatBtuPerHour'),
   };
   findings.sort(bySeverity);
-  return { findings, hives, p2pMatrix, nicAffinity, power, lanes };
+  return { findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };
 }

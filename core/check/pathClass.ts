@@ -41,9 +41,10 @@ export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: Resolv
 }
 
 /** Whether the two GPUs can DMA each other directly over this path. */
-export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice): boolean {
+export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice, patchedGeforce = false): boolean {
   if (cls.startsWith('NV') || cls === 'C2C') return true;
   if (cls !== 'PIX' && cls !== 'PXB' && cls !== 'PHB') return false;
-  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && (d.part.specs.p2pOverPcie === 'yes' || d.part.specs.p2pOverPcie === 'unknown');
+  const allowed = patchedGeforce ? ['yes', 'unknown', 'driver-disabled'] : ['yes', 'unknown'];
+  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && allowed.includes(d.part.specs.p2pOverPcie);
   return ok(a) && ok(b);
 }

@@ -67,12 +67,35 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
     }
   }
   const keys = deviceIds.map((id, i) => `${chassisOf[i]}/${id}`);
+  // What NCCL really does per pair (SHM through host memory where it will not use P2P).
+  const peer = new Map<string, boolean>();
+  for (const p of result.p2pRuntime) {
+    peer.set(`${p.chassisId}/${p.aId}|${p.chassisId}/${p.bId}`, p.nccl !== 'SHM');
+    peer.set(`${p.chassisId}/${p.bId}|${p.chassisId}/${p.aId}`, p.nccl !== 'SHM');
+  }
+  const nicGbit = buildNicGbit(build, byId);
   const topology: Topology = {
     // Devices in different chassis talk over the network.
     pathClass: (a, b) => cell.get(`${keys[a]}|${keys[b]}`) ?? 'NET',
-    source: `the build's PCIe topology (checker P2P matrix, ${result.p2pMatrix.length} chassis)`,
+    p2p: (a, b) => peer.get(`${keys[a]}|${keys[b]}`) ?? false,
+    nicGbit,
+    source: `the build's PCIe topology (checker P2P matrix, ${result.p2pMatrix.length} chassis; NCCL's default transport per pair${nicGbit ? `; ${nicGbit} Gbit/s NICs between chassis` : ''})`,
   };
   return { devices, deviceIds, topology, problems };
+}
+
+/** The slowest chassis' fastest NIC port, when every chassis has one; null = none placed (the estimate says 10 GbE). */
+function buildNicGbit(build: Build, byId: ReadonlyMap<string, CatalogPart>): number | null {
+  const chassis = placesOf(build).flatMap((r) => r.chassis);
+  if (chassis.length < 2) return null;
+  let slowest: number | null = null;
+  for (const c of chassis) {
+    const speeds = c.devices.map((d) => byId.get(d.partId)).flatMap((p) => (p?.category === 'nic' && p.specs.portSpeedGbps !== null ? [p.specs.portSpeedGbps] : []));
+    if (speeds.length === 0) return null;
+    const best = Math.max(...speeds);
+    slowest = slowest === null ? best : Math.min(slowest, best);
+  }
+  return slowest;
 }
 
 /**

@@ -314,3 +314,29 @@ describe('power on home circuits and A/B feeds', () => {
     expect(r.findings.find((f) => f.code === 'power.circuit-overload')?.message).toMatch(/each feed .* must carry the whole load alone .* The 2 circuits are not summed/);
   });
 });
+
+describe('what the driver and NCCL do per pair', () => {
+  it('Intel host: P2P through the host bridge works but NCCL goes through host memory beyond PXB (NCCL ncclTopoCheckP2p)', () => {
+    const r = check(exampleBuild('sys-4028gr-tr2-10x-gpu')!.build);
+    const pix = r.p2pRuntime.find((p) => p.a === 'GPU0' && p.b === 'GPU1')!;
+    const phb = r.p2pRuntime.find((p) => p.a === 'GPU0' && p.b === 'GPU4')!;
+    expect([pix.path, pix.cudaP2p, pix.nccl]).toEqual(['PIX', true, 'P2P']);
+    expect([phb.path, phb.cudaP2p, phb.nccl]).toEqual(['PHB', true, 'SHM']);
+    expect(phb.source).toMatch(/ncclTopoCheckP2p/);
+    expect(r.p2pRuntime).toHaveLength(45);
+  });
+  it('AMD host: NCCL uses P2P across quadrants (NODE); GeForce without the bridge stays off with the stock driver', () => {
+    const r = check(exampleBuild('open-frame-romed8-4x3090')!.build, [], { mainsVolts: 120, circuitAmps: 15 });
+    expect(r.p2pRuntime.find((p) => p.a === 'GPU0' && p.b === 'GPU1')).toMatchObject({ path: 'NV4', nccl: 'NVLink' });
+    expect(r.p2pRuntime.find((p) => p.a === 'GPU2' && p.b === 'GPU3')).toMatchObject({ cudaP2p: false, nccl: 'SHM', patchedDriver: false });
+    const epyc = parse(oneChassis({ partId: 'chassis.generic.full-tower-eatx', boardPartId: 'user.board.quadrants', cpus: [{ socket: 'cpu1', partId: 'cpu.amd.epyc-7302' }], devices: [{ id: 'g0', slot: 'cpu1-q0-s0', partId: 'gpu.nvidia.tesla-p40' }, { id: 'g1', slot: 'cpu1-q2-s0', partId: 'gpu.nvidia.tesla-p40' }] }));
+    expect(check(epyc, [quadrantBoard()]).p2pRuntime[0]).toMatchObject({ path: 'NODE', cudaP2p: true, nccl: 'P2P' });
+  });
+  it('the patched open kernel module is chosen per build, and marked as such', () => {
+    const b = JSON.parse(JSON.stringify(exampleBuild('open-frame-romed8-4x3090')!.build)) as Build;
+    b.geforceP2p = 'patched-open-module';
+    const r = check(parse(b), [], { mainsVolts: 120, circuitAmps: 15 });
+    expect(r.p2pRuntime.find((p) => p.a === 'GPU2' && p.b === 'GPU3')).toMatchObject({ cudaP2p: true, nccl: 'P2P', patchedDriver: true });
+    expect(r.hives.some((h) => h.devices.includes('GPU2') && h.devices.includes('GPU3'))).toBe(true);
+  });
+});
