@@ -14,7 +14,7 @@ import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
 import { bridgeFindings, riserFindings } from './rules/risers';
 import { cpuVendorOf, pairRuntime, type PairRuntime } from './p2pRuntime';
-import { resolveChassis, type ResolvedDevice } from './topology';
+import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from './topology';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 
 export interface CheckSettings {
@@ -36,7 +36,31 @@ export interface DeviceLink {
   verified: boolean;
 }
 
+/** A part that holds parts, under its host slot, with the slots it exposes (for the board view and the CLI). */
+export interface CarrierReport {
+  chassisId: string;
+  deviceId: string;
+  model: string;
+  /** The slot it sits in: a board slot or another carrier's ("riser-0/a"). */
+  hostSlotId: string;
+  slots: { id: string; lanes: number; wiredLanes: number; gen: number; deviceIds: string[]; labels: string[] }[];
+}
+
+/** An NVLink bridge between two cards, and what it does. */
+export interface BridgeReport {
+  chassisId: string;
+  partId: string;
+  model: string | null;
+  deviceIds: [string, string];
+  labels: string[];
+  /** NV<links> when it works; null when refused (see the bridge.invalid finding). */
+  pathClass: string | null;
+}
+
 export interface CheckResult {
+  /** Risers, bifurcation and switch cards with their slots. */
+  carriers: CarrierReport[];
+  bridges: BridgeReport[];
   findings: Finding[];
   hives: Hive[];
   p2pMatrix: P2pMatrix[];
@@ -54,6 +78,24 @@ function deviceLink(d: ResolvedDevice): DeviceLink {
   };
 }
 
+function carriersOf(c: ResolvedChassis): CarrierReport[] {
+  const hosts = [...new Set(c.riserSlots.map((s) => s.hostDeviceId))];
+  return hosts.map((hostId) => {
+    const mine = c.riserSlots.filter((s) => s.hostDeviceId === hostId);
+    const host = c.devices.find((d) => d.cardId === hostId);
+    return {
+      chassisId: c.placement.id,
+      deviceId: hostId,
+      model: host?.part?.model ?? hostId,
+      hostSlotId: mine[0]!.hostSlotId,
+      slots: mine.map((s) => {
+        const on = c.devices.filter((d) => d.slotId === s.id);
+        return { id: s.id, lanes: s.physicalWidth, wiredLanes: s.wiredLanes, gen: s.gen, deviceIds: [...new Set(on.map((d) => d.cardId))], labels: on.map((d) => d.label) };
+      }),
+    };
+  });
+}
+
 export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
   const idx = indexCatalog(catalog);
   const volts = settings.mainsVolts;
@@ -64,11 +106,18 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const p2pMatrix: P2pMatrix[] = [];
   const p2pRuntime: PairRuntime[] = [];
   const driver = build.geforceP2p ?? 'stock';
+  const carriers: CarrierReport[] = [];
+  const bridges: BridgeReport[] = [];
   const nicAffinity: NicAffinity[] = [];
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
     findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
+    carriers.push(...carriersOf(c));
+    for (const b of c.bridges) {
+      const labels = b.deviceIds.map((id) => c.devices.find((d) => d.cardId === id)?.label ?? id);
+      bridges.push({ chassisId: c.placement.id, partId: b.partId, model: b.part?.model ?? null, deviceIds: b.deviceIds, labels, pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null });
+    }
     const hs = hivesOf(c, driver === 'patched-open-module');
     hives.push(...hs);
     const m = p2pMatrixOf(c);
@@ -96,5 +145,5 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
     idleW: sum('idleW'), typicalW: sum('typicalW'), peakW: sum('peakW'), wallPeakW: sum('wallPeakW'), heatBtuPerHour: sum('heatBtuPerHour'),
   };
   findings.sort(bySeverity);
-  return { findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };
+  return { carriers, bridges, findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };
 }
