@@ -340,3 +340,13 @@ describe('what the driver and NCCL do per pair', () => {
     expect(r.hives.some((h) => h.devices.includes('GPU2') && h.devices.includes('GPU3'))).toBe(true);
   });
 });
+
+describe('per-switch lane budget', () => {
+  it('a 96-lane PEX8796 cannot feed six x16 slots over a x16 uplink (16 + 96 = 112 lanes)', async () => {
+    const { boardTopologyIssues } = await import('#core/catalog/board');
+    const slots = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, feeds: 'sw', electricalWidth: 16 }));
+    const board = { sockets: [{ id: 'cpu1' }], rootComplexes: [{ id: 'rc', socket: 'cpu1' }], pcieSwitches: [{ id: 'sw', lanes: 96, upstream: { to: 'rc', width: 16 } }], slots, onboardDevices: [], memory: [], fabrics: [] };
+    expect(boardTopologyIssues(board).map((i) => i.message)).toEqual(['switch "sw" has 96 lanes but its x16 uplink and the ports below it need 112']);
+    expect(boardTopologyIssues({ ...board, slots: slots.slice(0, 5) })).toEqual([]);
+  });
+});
