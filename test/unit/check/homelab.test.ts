@@ -37,7 +37,7 @@ function oneChassis(chassis: Record<string, unknown>): BuildInput {
 function quadrantBoard(opts: { numa?: boolean; postNeedsSocket?: string; sockets?: number } = {}): CatalogPart {
   const sockets = Array.from({ length: opts.sockets ?? 1 }, (_, i) => ({ id: `cpu${i + 1}`, label: `CPU${i + 1}`, socketType: 'SP3' }));
   const rootComplexes = sockets.flatMap((s) => [0, 1, 2, 3].map((q) => ({ id: `${s.id}-q${q}`, socket: s.id, lanes: 32, gen: 4, verified: false, ...(opts.numa ? { numaNode: q } : {}) })));
-  const slots = rootComplexes.flatMap((rc, i) => [0, 1].map((k) => ({ id: `${rc.id}-s${k}`, label: `${rc.id} slot ${k}`, position: i * 2 + k, physicalWidth: 16, electricalWidth: 16, gen: 4, feeds: rc.id, gpu: true, verified: false })));
+  const slots = rootComplexes.flatMap((rc, i) => [0, 1].map((k) => ({ id: `${rc.id}-s${k}`, label: `${rc.id} slot ${k}`, position: i * 2 + k, physicalWidth: 16 as const, electricalWidth: 16 as const, gen: 4, feeds: rc.id, gpu: true, verified: false })));
   const input: CatalogPartInput = {
     id: 'user.board.quadrants', category: 'board', vendor: 'Test', model: 'Quadrant board', aliases: [], typicalUsedPrice: null, sources: [], builtin: false, revision: 1,
     specs: {
@@ -135,6 +135,7 @@ describe('risers, bifurcation and switch cards', () => {
 
   it('a x4x4x4x4 card in a x8 slot leaves outputs c and d without lanes: an error, and the card is out of the matrix', () => {
     const board = quadrantBoard();
+    if (board.category !== 'board') throw new Error('not a board');
     const narrow = CatalogPart.parse({ ...board, id: 'user.board.narrow', specs: { ...board.specs, slots: board.specs.slots.map((s) => ({ ...s, electricalWidth: 8 })) } });
     const b = parse(openFrame([
       { id: 'bif', slot: 'cpu1-q0-s0', partId: 'riser.generic.x16-to-4x4-bifurcation' },
