@@ -45,7 +45,18 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
   for (const m of result.p2pMatrix) for (const id of m.deviceIds) if (id.includes(':')) partOf.set(`${m.chassisId}/${id}`, partOf.get(`${m.chassisId}/${id.slice(0, id.indexOf(':'))}`) ?? '');
   // A card in a slot wired to an empty socket is invisible to the OS: it runs nothing.
   const dead = new Set(result.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
+  // Dead cards are left out of the matrix (the OS would not see them); say which.
+  for (const key of dead) if (byId.get(partOf.get(key) ?? '')?.category === 'gpu') problems.push(`${key.slice(key.indexOf('/') + 1)} is in a dead slot (its socket has no CPU): left out of the estimate`);
+  for (const f of result.findings) if (f.code === 'chassis.no-post') problems.push(`${f.subjects[0]} cannot POST (no CPU in ${f.subjects[1]}): none of its GPUs run`);
   const cell = new Map<string, PathClass>();
+  // NVLink bridges: one direction's rate per bridged card (vendors quote both directions summed).
+  const bridgeOf = new Map<string, number>();
+  for (const b of result.bridges) {
+    const part = b.pathClass ? byId.get(b.partId) : undefined;
+    if (part?.category !== 'bridge' || part.specs.bandwidthGBps === null) continue;
+    const perDirection = part.specs.bandwidthDirection === 'per-direction' ? part.specs.bandwidthGBps : part.specs.bandwidthGBps / 2;
+    for (const id of b.deviceIds) bridgeOf.set(`${b.chassisId}/${id}`, perDirection);
+  }
   for (const m of result.p2pMatrix) {
     const gpuRows = m.deviceIds.map((id, i) => ({ id, i })).filter(({ id }) => byId.get(partOf.get(`${m.chassisId}/${id}`) ?? '')?.category === 'gpu');
     for (const { id, i } of gpuRows) {
@@ -61,7 +72,9 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): B
       }
       const key = `${m.chassisId}/${id}`;
       for (const { id: other, i: j } of gpuRows) cell.set(`${key}|${m.chassisId}/${other}`, mapPathClass(m.cells[i]![j]!));
-      devices.push(dev.device);
+      // A bridged pair talks at the bridge's NVLink rate (the card's own entry may not give one).
+      const bridge = bridgeOf.get(key);
+      devices.push(bridge && dev.device.nvlinkGBps === null ? { ...dev.device, nvlinkGBps: bridge } : dev.device);
       deviceIds.push(id);
       chassisOf.push(m.chassisId);
     }

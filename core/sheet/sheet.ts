@@ -292,12 +292,13 @@ export function buildSheet(input: SheetInput): SheetDocument {
   }
   const hivesOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? [];
 
-  const racks: SheetRack[] = places.map((r) => {
+  // Free-standing chassis have no rack elevation; their boards still get sections below.
+  const racks: SheetRack[] = places.filter((r) => !isFreeStandingPlace(r)).map((r) => {
     const rp = idx.get(r.partId);
     return {
       rackId: r.id,
       label: r.label ?? r.id,
-      model: rp ? `${rp.vendor} ${rp.model}` : isFreeStandingPlace(r) ? 'no rack (free-standing)' : r.partId,
+      model: rp ? `${rp.vendor} ${rp.model}` : r.partId,
       heightU: rp?.category === 'rack' ? (rp.specs.heightU ?? null) : null,
       units: r.chassis.map((c) => {
         const cp = idx.get(c.partId);

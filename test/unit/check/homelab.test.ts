@@ -333,6 +333,13 @@ describe('what the driver and NCCL do per pair', () => {
     const epyc = parse(oneChassis({ partId: 'chassis.generic.full-tower-eatx', boardPartId: 'user.board.quadrants', cpus: [{ socket: 'cpu1', partId: 'cpu.amd.epyc-7302' }], devices: [{ id: 'g0', slot: 'cpu1-q0-s0', partId: 'gpu.nvidia.tesla-p40' }, { id: 'g1', slot: 'cpu1-q2-s0', partId: 'gpu.nvidia.tesla-p40' }] }));
     expect(check(epyc, [quadrantBoard()]).p2pRuntime[0]).toMatchObject({ path: 'NODE', cudaP2p: true, nccl: 'P2P' });
   });
+  it('the estimate gives a bridged pair the bridge\'s NVLink rate (112.5 GB/s both directions → 56.25 GB/s each way)', () => {
+    const devs = devicesOfBuild(exampleBuild('open-frame-romed8-4x3090')!.build, checkerCatalog);
+    expect(devs.devices.map((d) => d.nvlinkGBps)).toEqual([56.25, 56.25, null, null]);
+    expect(devs.topology.pathClass(0, 1)).toBe('NV');
+    expect(devs.topology.p2p!(0, 1)).toBe(true);
+    expect(devs.topology.p2p!(2, 3)).toBe(false);
+  });
   it('the patched open kernel module is chosen per build, and marked as such', () => {
     const b = JSON.parse(JSON.stringify(exampleBuild('open-frame-romed8-4x3090')!.build)) as Build;
     b.geforceP2p = 'patched-open-module';
