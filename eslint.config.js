@@ -33,6 +33,33 @@ export default tseslint.config(
     },
   },
   {
+    // db/ stores and reads: no hosts, no UI, no CLI.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'svelte', 'svelte/*', '#host/*', '#electron/*', '#cli/*', '**/renderer/**'], message: 'db/ may import only core/ and db/.' },
+      ] }],
+    },
+  },
+  {
+    // The renderer talks to the backend only through the API client; the domain is core's.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3', 'node:*', '#db/*', '#host/*', '#electron/*', '#cli/*'], message: 'The renderer imports core/ and its own files only; the backend is reached through the API client.' },
+      ] }],
+    },
+  },
+  {
+    // Tiers (renderer/src/components/README.md): shared components and lib never import a view.
+    files: ['renderer/src/components/**', 'renderer/src/lib/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/views/**', 'electron', 'better-sqlite3', 'node:*', '#db/*', '#host/*', '#electron/*', '#cli/*'], message: 'components/ and lib/ must not import a view (renderer/src/components/README.md).' },
+      ] }],
+    },
+  },
+  {
     // External URLs are opened only through safeOpenExternal (electron/security.ts).
     files: ['electron/**/*.ts'],
     ignores: ['electron/security.ts'],

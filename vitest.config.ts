@@ -10,7 +10,10 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/electron/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Generous: a busy 2-core machine slows property tests (bounded by case
+          // count) and database tests several-fold; nothing here is a speed check.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
@@ -19,6 +22,8 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
@@ -26,8 +31,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

@@ -1,11 +1,12 @@
 // `rackhive check <build.json> [--json] [--volts 120|230] [--amps N]`: the build
 // checker from the command line. Exit 1 when any error-severity finding exists
 // (or the file is bad), 0 otherwise, 2 for usage mistakes.
+import { siteOf } from '#core/build/site';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
 import { formatIssues, parseBuildText } from '#core/build/file';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { checkBuild, type CheckResult } from '#core/check/checkBuild';
 import type { P2pMatrix } from '#core/check/p2pMatrix';
 import { n } from '#core/check/finding';
@@ -125,9 +126,7 @@ export const checkCommand: Command = {
       return 1;
     }
     const b = parsed.build;
-    const mainsVolts = volts ?? b.site?.mainsVolts ?? 120;
-    const circuitAmps = amps ?? (volts === undefined ? b.site?.circuitAmps : undefined) ?? (mainsVolts <= 127 ? 15 : 16);
-    const result = checkBuild(b, checkerCatalog, { mainsVolts, circuitAmps });
+    const result = checkBuild(b, builtinParts, siteOf(b, null, { mainsVolts: volts, circuitAmps: amps }).site);
     if (values.json) printJson(io, toJson(result));
     else for (const line of formatReport(result, b.name)) io.out(line);
     return result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -4,6 +4,7 @@ import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
 import { modelsCommand } from './models';
+import { planCommand } from './plan';
 import { sheetCommand } from './sheet';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, sheetCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, planCommand, sheetCommand];

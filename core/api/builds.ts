@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { Build, type BuildInput } from '../build/build';
-import type { CheckResult } from '../check/checkBuild';
+import { CheckResultSchema, Severity } from '../check/schema';
+
+export { CheckResultSchema };
 
 export const BuildRowId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
@@ -25,7 +27,7 @@ export const CheckSettingsArg = z
   .strict();
 export type CheckSettingsArg = z.infer<typeof CheckSettingsArg>;
 
-export const Severity = z.enum(['error', 'warning', 'info']);
+export { Severity };
 
 export const BuildCounts = z.object({
   racks: z.number().int().min(0),
@@ -128,118 +130,6 @@ export const ItemAllocation = z.object({
 });
 export type ItemAllocation = z.infer<typeof ItemAllocation>;
 
-// The checker's result. Shapes mirror core/check; the type check at the end of
-// this file keeps the two in step.
-const PathClass = z.string() as z.ZodType<CheckResult['p2pMatrix'][number]['cells'][number][number]>;
-const Finding = z.object({ code: z.string(), severity: Severity, subjects: z.array(z.string()), message: z.string(), hint: z.string(), verified: z.boolean() });
-const Hive = z.object({
-  chassisId: z.string(),
-  devices: z.array(z.string()),
-  deviceIds: z.array(z.string()),
-  rootComplexes: z.array(z.string()),
-  sockets: z.array(z.string()),
-  via: z.union([PathClass, z.literal('single')]),
-  verified: z.boolean(),
-});
-const P2pMatrix = z.object({ chassisId: z.string(), labels: z.array(z.string()), deviceIds: z.array(z.string()), cells: z.array(z.array(PathClass)), unverified: z.array(z.string()) });
-const NicAffinity = z.object({
-  chassisId: z.string(),
-  nic: z.string(),
-  nicId: z.string(),
-  socket: z.string().nullable(),
-  rootComplex: z.string().nullable(),
-  near: z.array(z.string()),
-  byGpu: z.record(z.string(), PathClass),
-});
-const ComponentPower = z.object({ id: z.string(), what: z.string(), idleW: z.number(), typicalW: z.number(), peakW: z.number(), estimated: z.boolean() });
-const PsuCapacity = z.object({
-  model: z.string().nullable(),
-  count: z.number(),
-  redundancy: z.enum(['none', 'N+1', 'N+N']),
-  volts: z.number(),
-  eachW: z.number().nullable(),
-  usableW: z.number().nullable(),
-});
-const ChassisPower = z.object({
-  chassisId: z.string(),
-  rackId: z.string(),
-  components: z.array(ComponentPower),
-  idleW: z.number(),
-  typicalW: z.number(),
-  peakW: z.number(),
-  psu: PsuCapacity.nullable(),
-  wallPeakW: z.number(),
-  heatBtuPerHour: z.number(),
-});
-const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), abFeeds: z.boolean(), circuitW: z.number(), pduW: z.number().nullable() });
-const PowerReport = z.object({
-  volts: z.number(),
-  circuitAmps: z.number(),
-  chassis: z.array(ChassisPower),
-  racks: z.array(RackPower),
-  idleW: z.number(),
-  typicalW: z.number(),
-  peakW: z.number(),
-  wallPeakW: z.number(),
-  heatBtuPerHour: z.number(),
-});
-const SwitchLanes = z.object({
-  chassisId: z.string(),
-  switchId: z.string(),
-  chip: z.string().nullable(),
-  uplinkWidth: z.number(),
-  downstreamLanes: z.number(),
-  devices: z.number(),
-  oversubscription: z.number(),
-  uplinkGBps: z.number(),
-  verified: z.boolean(),
-});
-const RootComplexLanes = z.object({
-  chassisId: z.string(),
-  rootComplexId: z.string(),
-  socket: z.string(),
-  lanes: z.number(),
-  lanesUsed: z.number(),
-  deviceLanes: z.number(),
-  oversubscription: z.number(),
-  behindSwitchLanes: z.number(),
-  uplinkLanes: z.number(),
-});
-const DeviceLink = z.object({
-  chassisId: z.string(),
-  deviceId: z.string(),
-  label: z.string(),
-  socket: z.string().nullable(),
-  rootComplex: z.string().nullable(),
-  switches: z.array(z.string()),
-  width: z.number().nullable(),
-  gen: z.number().nullable(),
-  linkGBps: z.number().nullable(),
-  hostGBpsShared: z.number().nullable(),
-  verified: z.boolean(),
-});
-const PairRuntime = z.object({
-  chassisId: z.string(), a: z.string(), b: z.string(), aId: z.string(), bId: z.string(), path: PathClass,
-  cudaP2p: z.boolean(), nccl: z.enum(['NVLink', 'P2P', 'SHM']), why: z.string(), source: z.string(), patchedDriver: z.boolean(),
-});
-const CarrierReport = z.object({
-  chassisId: z.string(), deviceId: z.string(), model: z.string(), hostSlotId: z.string(),
-  slots: z.array(z.object({ id: z.string(), lanes: z.number(), wiredLanes: z.number(), gen: z.number(), deviceIds: z.array(z.string()), labels: z.array(z.string()) })),
-});
-const BridgeReport = z.object({ chassisId: z.string(), partId: z.string(), model: z.string().nullable(), deviceIds: z.tuple([z.string(), z.string()]), labels: z.array(z.string()), pathClass: z.string().nullable() });
-export const CheckResultSchema = z.object({
-  carriers: z.array(CarrierReport),
-  bridges: z.array(BridgeReport),
-  findings: z.array(Finding),
-  hives: z.array(Hive),
-  p2pMatrix: z.array(P2pMatrix),
-  p2pRuntime: z.array(PairRuntime),
-  nicAffinity: z.array(NicAffinity),
-  power: PowerReport,
-  lanes: z.object({ rootComplexes: z.array(RootComplexLanes), switches: z.array(SwitchLanes), devices: z.array(DeviceLink) }),
-  /** The settings the check ran with (after defaults). */
-  settings: CheckSettingsArg,
-});
 
 const IdArg = z.object({ id: BuildRowId }).strict();
 const BuildName = z.string().trim().min(1, 'A build needs a name').max(200);
@@ -306,8 +196,3 @@ export const buildEndpoints = {
     z.object({ parts: z.array(PartAllocation), items: z.array(ItemAllocation) }),
   ),
 };
-
-// Compile-time: the result schema describes exactly what checkBuild returns.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const checkResultMatches: Same<Omit<z.infer<typeof CheckResultSchema>, 'settings'>, CheckResult> = true;
-void checkResultMatches;

@@ -38,7 +38,11 @@ export const catalogEndpoints = {
   'catalog:list': endpoint(
     'Catalog parts with specs: search, category, spec ranges (unknown never passes), sort by any column incl. gbpsPerDollar / vramGBPerDollar (unknown last).',
     CatalogQuery,
-    z.object({ entries: z.array(CatalogEntry) }),
+    z.object({
+      entries: z.array(CatalogEntry),
+      /** Stored parts this version cannot read: left out of every view and check, and named here. */
+      unreadable: z.array(z.object({ id: z.string(), message: z.string() })).default([]),
+    }),
   ),
   'catalog:get': endpoint('One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.', IdArgs, CatalogEntry.extend({ inventoryItems: z.number().int() })),
   'catalog:createUserPart': endpoint('Adds one of the user\'s own parts (id "user.<category>.<slug>").', z.object({ part: UserPartDraft }).strict(), PartResult),

@@ -1,7 +1,7 @@
 // The one API contract. Each domain file contributes a table of endpoints;
 // both hosts (Electron IPC and the HTTP host), the preload and the renderer's
 // client are typed from this object. A channel here without a handler is a
-// compile error in electron/handlers.
+// compile error in host/handlers.
 import type { z } from 'zod';
 import type { ApiResponse } from './errors';
 import { appEndpoints } from './app';

@@ -1,5 +1,8 @@
 // Errors cross every boundary (IPC, HTTP, CLI) as data with a stable code, never
 // as thrown objects: the renderer switches on `code`, people read `message`.
+import type { FieldIssue } from '../issues';
+
+export type { FieldIssue };
 
 export const ERROR_CODES = [
   'BAD_REQUEST', // arguments failed the channel's schema
@@ -20,11 +23,6 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One problem with one field: `path` is dotted (`price.amountMinor`, `rows.12.price`). */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
 
 export interface ApiError {
   code: ErrorCode;

@@ -3,7 +3,7 @@
 // export that parses back to the same build.
 import { Build, hostSlotOf } from './build';
 import { chassisEntries, FREE_STANDING_ID } from './places';
-import type { FieldIssue } from '../api/errors';
+import type { FieldIssue } from '../issues';
 
 export const MAX_FILE_CHARS = 8_000_000;
 export const MAX_DEPTH = 24;

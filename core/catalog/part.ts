@@ -138,7 +138,3 @@ export const SPECS_SCHEMAS = {
 export function isUserPartId(id: string): boolean {
   return id.startsWith(USER_PART_PREFIX);
 }
-
-export function isPartOf<C extends PartCategory>(part: CatalogPart, category: C): part is PartOf<C> {
-  return part.category === category;
-}

@@ -112,7 +112,7 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
-    findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
+    findings.push(...boardFitFindings(c, idx), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
     carriers.push(...carriersOf(c));
     for (const b of c.bridges) {
       const labels = b.deviceIds.map((id) => c.devices.find((d) => d.cardId === id)?.label ?? id);

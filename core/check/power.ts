@@ -1,6 +1,7 @@
 // Power: draw per component at idle / typical / peak, PSU capacity with the
 // redundancy mode and the input voltage (low-line derating), GPU power leads,
 // the branch circuit (volts × amps × 80 % continuous), PDUs, and heat.
+import { effectivePsus } from '../build/fit';
 import type { CatalogPart, PartOf } from '../catalog/part';
 import type { RackPlacement } from '../build/build';
 import { partOf, type CatalogIndex } from './catalog';
@@ -135,7 +136,7 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
     components.push(flat(`${p.id}.drive.${drive.partId}`, `${drive.count}× ${part?.model ?? drive.partId}`, each * drive.count, part?.specs.powerW == null));
   }
   const sum = (k: 'idleW' | 'typicalW' | 'peakW') => components.reduce((s, x) => s + x[k], 0);
-  const psuList = p.psus ?? c.chassisPart?.specs.psusFitted.map((f) => ({ partId: f.partId, count: f.count })) ?? [];
+  const psuList = effectivePsus(p, catalog);
   const redundancy = p.psuRedundancy ?? c.chassisPart?.specs.psuRedundancy ?? 'none';
   let psu: PsuCapacity | null = null;
   let efficiency = DEFAULT_EFFICIENCY;
@@ -158,8 +159,8 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
   const psu = cp.psu;
   if (!psu) return [finding('power.no-psu', 'error', [id], `${name} has no PSUs.`, 'Add PSUs to the build or pick a system that ships with them.')];
   const out: Finding[] = [];
-  const bays = c.chassisPart?.specs.psuBays;
-  if (bays !== undefined && psu.count > bays)
+  const bays = c.chassisPart?.specs.psuBays ?? null;
+  if (bays !== null && psu.count > bays)
     out.push(finding('power.psu-bays', 'error', [id], `${psu.count} PSUs placed; the ${c.chassisPart?.model} has ${bays} PSU bays.`, 'Remove PSUs.'));
   const line = psu.volts <= 127 ? 'low line' : 'high line';
   if (psu.eachW === null) {

@@ -9,6 +9,7 @@ import { isFreeStandingPlace } from '../build/places';
 import type { PathClass } from './pathClass';
 import { partOf, type CatalogIndex } from './catalog';
 import { linkGBps } from './pcieRates';
+import { boardIdOf } from '../build/fit';
 
 export type DeviceKind = 'gpu' | 'nic' | 'other';
 
@@ -208,7 +209,7 @@ function exposeRiser(d: PlacedDevice, part: PartOf<'riser'>, host: Slot): { slot
 
 function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
   const chassisPart = partOf(catalog, c.partId, 'chassis');
-  const boardId = c.boardPartId ?? chassisPart?.specs.integratedBoard ?? undefined;
+  const boardId = boardIdOf(c, catalog);
   const board = partOf(catalog, boardId, 'board')?.specs;
   const rcById = new Map((board?.rootComplexes ?? []).map((r) => [r.id, r]));
   const switchById = new Map((board?.pcieSwitches ?? []).map((s) => [s.id, s]));

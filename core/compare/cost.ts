@@ -128,11 +128,6 @@ export function costSummary(lines: readonly CostLine[], currency: string): Build
   };
 }
 
-/** A line's amount is in another currency than the totals: say so instead of adding it. */
-export function foreignCurrency(line: CostLine, currency: string): boolean {
-  return line.amountMinor !== null && line.currency !== null && line.currency !== currency;
-}
-
 /** Known = every line priced; partial = some; unknown = none (or nothing priced and something unpriced). */
 export function figureState(f: CostFigure): 'known' | 'partial' | 'unknown' {
   if (f.unpricedLines === 0) return 'known';

@@ -5,6 +5,7 @@ import type { Build } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
+import { siteOf } from '../build/site';
 import { costLines, costSummary, type CostItem } from './cost';
 import type { BuildEstimator } from './estimate';
 import { powerCapacity } from './power';
@@ -22,20 +23,6 @@ export interface CompareContext {
   /** The app's site settings (mains volts, circuit amps): used for builds that do not name their own site. */
   site: CheckSettings | null;
   estimator: BuildEstimator;
-}
-
-/** Without app settings (pure callers), 120 V and a 15 A circuit, as the editor assumes. */
-export const DEFAULT_SITE: CheckSettings = { mainsVolts: 120, circuitAmps: 15 };
-
-/**
- * The site a build is checked at: the build's own site (it says where that
- * machine runs: a plan for a 230 V colo stays a 230 V plan), else the app's
- * settings, else the default. The editor and builds:check use the same rule.
- */
-export function siteOf(build: Build, app: CheckSettings | null): { site: CheckSettings; from: 'settings' | 'build' | 'default' } {
-  if (build.site) return { site: build.site, from: 'build' };
-  if (app) return { site: app, from: 'settings' };
-  return { site: DEFAULT_SITE, from: 'default' };
 }
 
 export function compareRow(input: RowInput, workload: CompareWorkload, ctx: CompareContext): CompareRow {

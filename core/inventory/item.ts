@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CurrencyCode, formatAmountPlain, minorDigits } from '../money';
 import { parseTypedAmount } from './amount';
-import type { FieldIssue } from '../api/errors';
+import type { FieldIssue } from '../issues';
 import { ItemStatus, ITEM_STATUSES } from './status';
 import { IsoDate, isIsoDate } from './dates';
 import { ebayItemNumber, parseWebUrl } from './ebay';
@@ -162,10 +162,6 @@ const LABEL: Record<ItemDraftField, string> = {
   testResult: 'Test result',
   testNote: 'Test note',
 };
-
-export function fieldLabel(field: ItemDraftField): string {
-  return LABEL[field];
-}
 
 export type DraftResult = { ok: true; value: ItemFields } | { ok: false; issues: FieldIssue[] };
 

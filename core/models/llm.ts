@@ -54,11 +54,6 @@ export function streamedParamsB(m: LlmModel): number {
   return activeParamsB(m) - (m.tiedEmbeddings ? 0 : embeddingParamsB(m));
 }
 
-/** Parameters in matrix multiplies per token (FLOPs = 2 × this): the embedding lookup does no math. */
-export function matmulParamsB(m: LlmModel): number {
-  return streamedParamsB(m);
-}
-
 /** KV-cache elements per token across all layers (GQA-aware: KV heads, not attention heads). */
 export function kvElementsPerToken(m: LlmModel): number {
   const perLayer = m.kvElementsPerTokenPerLayer ?? 2 * m.kvHeads * m.headDim;

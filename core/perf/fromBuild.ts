@@ -8,14 +8,13 @@ import { money } from '#core/money';
 import { bomOf, type BomItem } from '#core/build/bom';
 import { indexCatalog } from '#core/check/catalog';
 import { placesOf } from '#core/build/places';
+import { siteOf, type Site } from '#core/build/site';
 import { deviceFromGpuPart } from './fromCatalog';
 import type { DeviceSpec } from './device';
 import type { PathClass } from './links';
 import type { Topology } from './estimate';
 import type { CostLine } from './cost';
 
-/** Site defaults when a build names none (only used by the checker's power rules, not by the estimate). */
-const DEFAULT_SITE = { mainsVolts: 230, circuitAmps: 16 };
 
 export interface BuildDevices {
   devices: DeviceSpec[];
@@ -32,9 +31,10 @@ export function mapPathClass(c: CheckerPathClass): PathClass {
   return c as PathClass;
 }
 
-export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[]): BuildDevices {
+/** The site only feeds the checker's power rules; the paths the estimate reads do not depend on it. */
+export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[], appSite: Site | null = null): BuildDevices {
   const byId = new Map(catalog.map((p) => [p.id, p]));
-  const result = checkBuild(build, catalog, build.site ?? DEFAULT_SITE);
+  const result = checkBuild(build, catalog, siteOf(build, appSite).site);
   const devices: DeviceSpec[] = [];
   const deviceIds: string[] = [];
   const chassisOf: string[] = [];

@@ -4,7 +4,7 @@
 // here, so the Settings form and the backend give the same field messages.
 import { z } from 'zod';
 import { CurrencyCode, formatAmountPlain, minorDigits } from '../money';
-import type { FieldIssue } from '../api/errors';
+import type { FieldIssue } from '../issues';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const Theme = z.enum(THEMES);

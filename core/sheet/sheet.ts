@@ -9,11 +9,11 @@ import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 import { resolveChassis, type ResolvedChassis } from '../check/topology';
-import { CheckResultSchema } from '../api/builds';
+import { CheckResultSchema } from '../check/schema';
 import { costLines, costSummary, type CostItem, type CostLine } from '../compare/cost';
 import type { BuildEstimator } from '../compare/estimate';
 import { powerCapacity } from '../compare/power';
-import { siteOf } from '../compare/rows';
+import { siteOf } from '../build/site';
 import { BuildCostSummary, CompareRow, CompareWorkload, PowerCapacity, SpeedEstimate } from '../compare/types';
 import { CurrencyCode } from '../money';
 
@@ -115,7 +115,7 @@ export const SheetDocument = z.object({
   /** ISO date the sheet was made. */
   generatedOn: z.string(),
   notes: z.string().nullable(),
-  site: z.object({ mainsVolts: z.number(), circuitAmps: z.number(), from: z.enum(['settings', 'build', 'default']) }),
+  site: z.object({ mainsVolts: z.number(), circuitAmps: z.number(), from: z.enum(['override', 'build', 'settings', 'default']) }),
   currency: CurrencyCode,
   racks: z.array(SheetRack),
   chassis: z.array(SheetChassis),

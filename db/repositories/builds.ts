@@ -6,8 +6,6 @@ import type Database from 'better-sqlite3';
 import { ApiFailure, type FieldIssue } from '#core/api/errors';
 import type { Build } from '#core/build/build';
 import { jsonPath, parseBuildValue } from '#core/build/file';
-import { CatalogPart } from '#core/catalog/part';
-import { builtinParts } from '#core/catalog/builtin';
 import { SPENT_STATUSES } from '#core/inventory/status';
 import type { DroppedBinding, ItemAllocation, PartAllocation, Placement } from '#core/api/builds';
 
@@ -62,62 +60,9 @@ export function listBuilds(db: Database.Database): StoredBuild[] {
   return stmt<[], BuildRow>(db, `SELECT ${BUILD_COLUMNS} FROM builds WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`).all().map(toStored);
 }
 
-// ─── Placed parts ───────────────────────────────────────────────────────────
-
-export type PlacedKind = 'rack' | 'pdu' | 'chassis' | 'cpu' | 'device' | 'psu' | 'dimm' | 'drive';
-
-/** One placed part of a build: where it is (JSON path and slot key), what it is, and owned or planned. */
-export interface PlacedPart {
-  path: (string | number)[];
-  /** Unique within the build: "rack-1", "rack-1/pdu/pdu-1", "srv-1", "srv-1/device/gpu-0", "srv-1/cpu/0", … */
-  key: string;
-  kind: PlacedKind;
-  label: string;
-  partId: string;
-  quantity: number;
-  itemId: string | null;
-}
-
-/** Every placed part of a build, in file order. */
-export function placedParts(build: Build): PlacedPart[] {
-  const out: PlacedPart[] = [];
-  const add = (path: (string | number)[], key: string, kind: PlacedKind, label: string, p: { partId: string; inventoryItemId?: string | undefined }, quantity = 1) =>
-    out.push({ path, key, kind, label, partId: p.partId, quantity, itemId: p.inventoryItemId ?? null });
-  build.racks.forEach((r, ri) => {
-    const rp = ['racks', ri];
-    const rackName = r.label ?? r.id;
-    add(rp, r.id, 'rack', `Rack ${rackName}`, r);
-    r.pdus.forEach((p, pi) => add([...rp, 'pdus', pi], `${r.id}/pdu/${p.id}`, 'pdu', `${rackName} · PDU ${p.id}`, p));
-    r.chassis.forEach((c, ci) => {
-      const cp = [...rp, 'chassis', ci];
-      const name = c.label ?? c.id;
-      add(cp, c.id, 'chassis', `${name} at U${c.positionU}`, c);
-      c.cpus.forEach((x, i) => add([...cp, 'cpus', i], `${c.id}/cpu/${i}`, 'cpu', `${name} · CPU socket ${x.socket}`, x));
-      c.devices.forEach((d, i) => add([...cp, 'devices', i], `${c.id}/device/${d.id}`, 'device', `${name} · slot ${d.slot} (${d.id})`, d));
-      (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
-      c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
-      c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
-      chassisExtras(c, cp, name);
-    });
-  });
-  // Towers and open frames outside any rack, and the NVLink bridges of every chassis.
-  function chassisExtras(c: { id: string; bridges?: { partId: string; devices: string[]; inventoryItemId?: string | undefined }[] | undefined }, cp: (string | number)[], name: string) {
-    // Stored as 'device' (the placement kinds are fixed by the schema): a bridge is a card-top part.
-    (c.bridges ?? []).forEach((b, i) => add([...cp, 'bridges', i], `${c.id}/bridge/${i}`, 'device', `${name} · NVLink bridge ${b.devices.join(' + ')}`, b));
-  }
-  build.freeStanding?.chassis.forEach((c, ci) => {
-    const cp = ['freeStanding', 'chassis', ci];
-    const name = c.label ?? c.id;
-    add(cp, c.id, 'chassis', `${name} (free-standing)`, c);
-    c.cpus.forEach((x, i) => add([...cp, 'cpus', i], `${c.id}/cpu/${i}`, 'cpu', `${name} · CPU socket ${x.socket}`, x));
-    c.devices.forEach((d, i) => add([...cp, 'devices', i], `${c.id}/device/${d.id}`, 'device', `${name} · slot ${d.slot} (${d.id})`, d));
-    (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
-    c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
-    c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
-    chassisExtras(c, cp, name);
-  });
-  return out;
-}
+// Placed parts: the walk lives in core/build/walk.
+import { placedParts, type PlacedPart } from '#core/build/walk';
+export { placedParts, type PlacedKind, type PlacedPart } from '#core/build/walk';
 
 // ─── Inventory bindings ─────────────────────────────────────────────────────
 
@@ -306,26 +251,3 @@ export function allocations(db: Database.Database, query: { partIds?: readonly s
 
 // ─── The checker's catalog ──────────────────────────────────────────────────
 
-let cachedCatalog: { key: string; db: Database.Database; parts: CatalogPart[] } | null = null;
-
-/**
- * Built-in parts plus the user's own from the parts table. The same array comes
- * back while the user parts are unchanged, so the checker's index is reused.
- */
-export function checkCatalog(db: Database.Database): CatalogPart[] {
-  const sig = stmt<[], { n: number; latest: string | null; revs: number | null }>(
-    db,
-    'SELECT count(*) AS n, max(updated_at) AS latest, total(revision) AS revs FROM parts WHERE builtin = 0',
-  ).get()!;
-  const key = `${sig.n}|${sig.latest}|${sig.revs}`;
-  if (cachedCatalog && cachedCatalog.db === db && cachedCatalog.key === key) return cachedCatalog.parts;
-  const user: CatalogPart[] = [];
-  for (const row of stmt<[], { data: string }>(db, 'SELECT data FROM parts WHERE builtin = 0 ORDER BY id').all()) {
-    const parsed = CatalogPart.safeParse(JSON.parse(row.data));
-    if (parsed.success) user.push(parsed.data);
-  }
-  const builtinIds = new Set(builtinParts.map((p) => p.id));
-  const parts = [...builtinParts, ...user.filter((p) => !builtinIds.has(p.id))];
-  cachedCatalog = { key, db, parts };
-  return parts;
-}

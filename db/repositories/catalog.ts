@@ -3,6 +3,7 @@
 // by syncBuiltinParts; every write here is to a "user." part.
 import type Database from 'better-sqlite3';
 import { CatalogPart, isUserPartId } from '#core/catalog/part';
+import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import { ApiFailure } from '#core/api/errors';
 import { inTransaction } from '../transaction';
 import { getPart, putUserPart } from './parts';
@@ -17,17 +18,45 @@ function parseRow(row: DataRow): CatalogPart | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Every stored part that still matches the schema; rows that do not are reported by id, not dropped silently. */
-export function loadCatalog(db: Database.Database): { parts: CatalogPart[]; invalidIds: string[] } {
+/** The catalog as every check, estimate, comparison, sheet and view reads it. */
+export interface Catalog {
+  /** Built-in and user parts, in catalog order (category, vendor, model). */
+  parts: CatalogPart[];
+  index: CatalogIndex;
+  /** Stored rows this version cannot read: reported, never silently dropped. */
+  unreadable: { id: string; message: string }[];
+}
+
+const catalogs = new WeakMap<Database.Database, { key: string; catalog: Catalog }>();
+
+/**
+ * The one catalog service: every part in the parts table (built-ins are synced
+ * into it at start), parsed once and cached per database until a part changes
+ * (row count, latest update or revision sum differ — cheap to ask on each call).
+ */
+export function catalogOf(db: Database.Database): Catalog {
+  const sig = db.prepare<[], { n: number; latest: string | null; revs: number | null }>('SELECT count(*) AS n, max(updated_at) AS latest, total(revision) AS revs FROM parts').get()!;
+  const key = `${sig.n}|${sig.latest}|${sig.revs}`;
+  const hit = catalogs.get(db);
+  if (hit && hit.key === key) return hit.catalog;
   const rows = db.prepare<[], DataRow>('SELECT id, data FROM parts ORDER BY category, vendor COLLATE NOCASE, model COLLATE NOCASE, id').all();
   const parts: CatalogPart[] = [];
-  const invalidIds: string[] = [];
+  const unreadable: Catalog['unreadable'] = [];
   for (const row of rows) {
-    const part = parseRow(row);
-    if (part) parts.push(part);
-    else invalidIds.push(row.id);
+    let value: unknown;
+    try {
+      value = JSON.parse(row.data);
+    } catch {
+      unreadable.push({ id: row.id, message: 'the stored JSON is corrupt' });
+      continue;
+    }
+    const parsed = CatalogPart.safeParse(value);
+    if (parsed.success) parts.push(parsed.data);
+    else unreadable.push({ id: row.id, message: `${parsed.error.issues[0]?.path.join('.') || '(part)'}: ${parsed.error.issues[0]?.message ?? 'not valid'}` });
   }
-  return { parts, invalidIds };
+  const catalog: Catalog = { parts, index: indexCatalog(parts), unreadable };
+  catalogs.set(db, { key, catalog });
+  return catalog;
 }
 
 export function getCatalogPart(db: Database.Database, id: string): CatalogPart | null {

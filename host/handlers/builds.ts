@@ -4,19 +4,20 @@
 // one transaction. Imports never overwrite and never half-happen.
 import type { Handler } from '#core/api/contract';
 import { ApiFailure, type FieldIssue } from '#core/api/errors';
-import type { BuildCounts, BuildDetail, CheckSettingsArg, ImportPreview } from '#core/api/builds';
+import type { BuildDetail, ImportPreview } from '#core/api/builds';
 import { BUILD_FORMAT, BUILD_VERSION, type Build } from '#core/build/build';
 import { exportBuild, parseBuildText, parseBuildValue } from '#core/build/file';
 import { EXAMPLE_BUILDS, exampleBuild } from '#core/build/examples';
+import { checkBuild } from '#core/check/checkBuild';
+import { siteOf, type Site } from '#core/build/site';
+import { buildCounts } from '#core/build/walk';
 import { placesOf } from '#core/build/places';
-import { checkBuild, type CheckSettings } from '#core/check/checkBuild';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import type { CatalogPart } from '#core/catalog/part';
 import { builtinParts } from '#core/catalog/builtin';
 import {
   allocations,
   bindingProblems,
-  checkCatalog,
   getBuild,
   insertBuild,
   keepUsableBindings,
@@ -29,6 +30,8 @@ import {
   type StoredBuild,
 } from '#db/repositories/builds';
 import { inTransaction } from '#db/transaction';
+import { catalogOf } from '#db/repositories/catalog';
+import { getSettings } from '#db/repositories/settings';
 import type { HandlerDeps } from './deps';
 
 type BuildChannel =
@@ -66,23 +69,6 @@ function detail(s: StoredBuild): BuildDetail {
   return { id: s.id, build: s.build, createdAt: s.createdAt, updatedAt: s.updatedAt };
 }
 
-/** The settings a check runs with: given, else the build's site, else 120 V with 15 A (16 A above 127 V). */
-export function resolveSettings(build: Build, given: CheckSettingsArg | undefined): CheckSettings {
-  const mainsVolts = given?.mainsVolts ?? build.site?.mainsVolts ?? 120;
-  const circuitAmps = given?.circuitAmps ?? build.site?.circuitAmps ?? (mainsVolts <= 127 ? 15 : 16);
-  return { mainsVolts, circuitAmps };
-}
-
-function countsOf(build: Build, catalog: CatalogIndex): BuildCounts {
-  let chassis = 0;
-  let gpus = 0;
-  for (const r of placesOf(build))
-    for (const c of r.chassis) {
-      chassis++;
-      for (const d of c.devices) if (catalog.get(d.partId)?.category === 'gpu') gpus++;
-    }
-  return { racks: build.racks.length, chassis, gpus };
-}
 
 function unknownPartIds(build: Build, catalog: CatalogIndex): string[] {
   const unknown = new Set<string>();
@@ -118,7 +104,12 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
     if (!s) throw notFound(id);
     return s;
   };
-  const catalogIndex = (): CatalogIndex => indexCatalog(checkCatalog(db));
+  const catalogIndex = (): CatalogIndex => catalogOf(db).index;
+  /** The app's site settings, for builds that do not name their own (core/build/site). */
+  const appSite = (): Site => {
+    const s = getSettings(db);
+    return { mainsVolts: s.mainsVolts, circuitAmps: s.circuitAmps };
+  };
   /** Strict build rules, then the inventory bindings; both as VALIDATION issues with JSON paths. */
   const validBuild = (value: unknown, buildId: number | null): Build => {
     const parsed = parseBuildValue(value);
@@ -130,12 +121,12 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
 
   return {
     'builds:list': ({ settings }) => {
-      const catalog = checkCatalog(db);
-      const idx = indexCatalog(catalog);
+      const catalog = catalogOf(db).index;
+      const app = appSite();
       return {
         builds: listBuilds(db).map((s) => {
-          const result = checkBuild(s.build, catalog, resolveSettings(s.build, settings));
-          return { id: s.id, name: s.build.name, createdAt: s.createdAt, updatedAt: s.updatedAt, counts: countsOf(s.build, idx), worstSeverity: result.findings[0]?.severity ?? null };
+          const result = checkBuild(s.build, catalog, siteOf(s.build, app, settings).site);
+          return { id: s.id, name: s.build.name, createdAt: s.createdAt, updatedAt: s.updatedAt, counts: buildCounts(s.build, catalog), worstSeverity: result.findings[0]?.severity ?? null };
         }),
       };
     },
@@ -156,7 +147,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
 
     'builds:examples': () => {
       const idx = indexCatalog(builtinParts as CatalogPart[]);
-      return { examples: EXAMPLE_BUILDS.map((e) => ({ id: e.id, title: e.title, description: e.description, counts: countsOf(e.build, idx) })) };
+      return { examples: EXAMPLE_BUILDS.map((e) => ({ id: e.id, title: e.title, description: e.description, counts: buildCounts(e.build, idx) })) };
     },
 
     'builds:save': ({ id, build }) =>
@@ -208,8 +199,8 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
         if (!parsed.ok) throw failure('VALIDATION', 'The build is not valid', parsed.issues);
         b = parsed.build;
       }
-      const resolved = resolveSettings(b, settings);
-      return { ...checkBuild(b, checkCatalog(db), resolved), settings: resolved };
+      const resolved = siteOf(b, appSite(), settings).site;
+      return { ...checkBuild(b, catalogOf(db).index, resolved), settings: resolved };
     },
 
     'builds:import': ({ text, dryRun }) => {
@@ -231,7 +222,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
       const run = () => {
         const kept = keepUsableBindings(db, null, incoming);
         const idx = catalogIndex();
-        const counts = countsOf(kept.build, idx);
+        const counts = buildCounts(kept.build, idx);
         const preview: ImportPreview = {
           name: kept.build.name,
           racks: counts.racks,

@@ -7,7 +7,7 @@ import { CatalogPart, SPECS_SCHEMAS } from '#core/catalog/part';
 import { gbpsPerDollar, queryParts, vramGBPerDollar } from '#core/catalog/derived';
 import { chassisFromNetbox, NetboxImportError } from '#core/catalog/netbox';
 import { userPartId } from '#core/catalog/userId';
-import { countInventoryUses, deleteUserPart, getCatalogPart, loadCatalog, partExists, saveUserPart } from '#db/repositories/catalog';
+import { catalogOf, countInventoryUses, deleteUserPart, getCatalogPart, partExists, saveUserPart } from '#db/repositories/catalog';
 import type { HandlerDeps } from './deps';
 
 type CatalogChannel =
@@ -42,7 +42,10 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
   const { db } = deps;
   const taken = (id: string) => partExists(db, id);
   return {
-    'catalog:list': (args) => ({ entries: queryParts(loadCatalog(db).parts, args).map(entry) }),
+    'catalog:list': (args) => {
+      const catalog = catalogOf(db);
+      return { entries: queryParts(catalog.parts, args).map(entry), unreadable: catalog.unreadable };
+    },
 
     'catalog:get': ({ id }) => {
       const part = getCatalogPart(db, id);

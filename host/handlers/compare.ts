@@ -13,7 +13,8 @@ import { builtinModels } from '#core/models/library';
 import { QUANT_FORMATS } from '#core/models/quant';
 import { buildSheet, compareWorkloadOf, type SheetDocument } from '#core/sheet/sheet';
 import type { Settings } from '#core/settings/settings';
-import { checkCatalog, getBuild, listBuilds } from '#db/repositories/builds';
+import { getBuild, listBuilds } from '#db/repositories/builds';
+import { catalogOf } from '#db/repositories/catalog';
 import { getItem } from '#db/repositories/inventory';
 import { getSettings } from '#db/repositories/settings';
 import { sheetPdfExporter } from '../pdf/registry';
@@ -58,7 +59,7 @@ export function pricePerKwhMinor(settings: Settings): number | null {
 }
 
 function context(db: Database.Database, settings: Settings, estimator: BuildEstimator): CompareContext {
-  const catalog = checkCatalog(db);
+  const catalog = catalogOf(db).parts;
   return { catalog, itemOf: itemLookup(db), currency: settings.currency, site: { mainsVolts: settings.mainsVolts, circuitAmps: settings.circuitAmps }, estimator };
 }
 
@@ -72,7 +73,7 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
   const { db } = deps;
   const run = (workload: CompareWorkload): CompareResult => {
     const settings = getSettings(db);
-    const catalog = checkCatalog(db);
+    const catalog = catalogOf(db).parts;
     const ctx = context(db, settings, estimatorFor({ catalog }));
     const rows = compareRows(
       listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })),
@@ -94,7 +95,7 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
     const stored = getBuild(db, id);
     if (!stored) throw new ApiFailure('NOT_FOUND', `No build #${id} (it may have been deleted).`);
     const settings = getSettings(db);
-    const catalog = checkCatalog(db);
+    const catalog = catalogOf(db).parts;
     const ctx = context(db, settings, estimatorFor({ catalog }));
     const first = stored.build.workloads[0];
     const workload = first ? compareWorkloadOf(first) : null;

@@ -61,7 +61,7 @@ function backend() {
       return { ...detail(id), droppedBindings: [] };
     },
     'builds:allocations': () => ({ parts: [], items: [] }),
-    'catalog:list': () => ({ entries: builtinParts.map((part) => ({ part, gbpsPerDollar: null, vramGBPerDollar: null })) }),
+    'catalog:list': () => ({ entries: builtinParts.map((part) => ({ part, gbpsPerDollar: null, vramGBPerDollar: null })), unreadable: [] }),
     'inventory:list': () => ({ items: [], total: 0, totals: inventoryTotals([]) }),
   });
   const api = createApiClient(fake.transport);
@@ -120,7 +120,7 @@ describe('build editor', () => {
     expect(document.querySelector('[data-slot-id="cpu2-x8"] [data-device-id="ib-0"]')).not.toBeNull();
 
     // Saved after the debounce, with the NIC where it was put.
-    await waitFor(() => expect(be.callsTo('builds:save').length).toBe(1), { timeout: 3000 });
+    await waitFor(() => expect(be.callsTo('builds:save').length).toBe(1), { timeout: 30_000 });
     const saved = be.builds.get(1)!.build;
     expect(saved.racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu2-x8');
 
@@ -128,7 +128,7 @@ describe('build editor', () => {
     await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(warning()).toBeNull());
     expect(document.querySelector('[data-slot-id="cpu1-x8"] [data-device-id="ib-0"]')).not.toBeNull();
-    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'), { timeout: 30_000 });
     expect(be.builds.get(1)!.build.racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu1-x8');
   });
 

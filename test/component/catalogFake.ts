@@ -120,7 +120,7 @@ export function catalogFake(parts: CatalogPart[] = samplePARTS()): CatalogFake {
   const items: InventoryItemView[] = [];
   const find = (id: string) => parts.find((p) => p.id === id);
   const fake = fakeTransport({
-    'catalog:list': (q) => ({ entries: queryParts(parts, q).map(entry) }),
+    'catalog:list': (q) => ({ entries: queryParts(parts, q).map(entry), unreadable: [] }),
     'catalog:get': ({ id }) => {
       const part = find(id);
       if (!part) return new FakeError({ code: 'NOT_FOUND', message: `No part with id ${id}.` });

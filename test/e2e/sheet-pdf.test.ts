@@ -38,7 +38,7 @@ beforeAll(async () => {
     for (const old of fs.readdirSync(RESULTS).filter((f) => f.startsWith(`sheet-${name}-`))) fs.rmSync(path.join(RESULTS, old));
     execFileSync('pdftoppm', ['-png', '-r', '60', d.out, path.join(RESULTS, `sheet-${name}`)]);
   }
-}, 120_000);
+}, 600_000);
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -124,5 +124,5 @@ describe('rackhive sheet', () => {
     }
     expect(err.join('\n')).toMatch(/no Chromium found .*RACKHIVE_CHROMIUM/);
     expect(await main(['sheet', path.join(ROOT, 'assets/examples/gigabyte-g482.json')], io)).toBe(2);
-  }, 60_000);
+  }, 600_000);
 });

@@ -78,6 +78,9 @@ export interface AppSession {
  */
 export async function openApp(browser: Browser, app: TestApp, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppSession> {
   const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: options.colorScheme ?? 'light', deviceScaleFactor: 1 });
+  // Playwright's 30 s default fails on a busy 2-core machine; a real hang still ends at the test's limit.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = await context.newPage();
   const problems: string[] = [];
   await page.addInitScript(() => {
@@ -105,7 +108,7 @@ export async function openApp(browser: Browser, app: TestApp, options: { colorSc
     },
     async goto(host) {
       await page.goto(host.pageUrl);
-      await page.waitForSelector('nav[aria-label="Views"], main.page', { timeout: 15_000 });
+      await page.waitForSelector('nav[aria-label="Views"], main.page', { timeout: 120_000 });
     },
   };
   await session.goto(app.host);

@@ -5,20 +5,18 @@ import { finding, n, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
 import { hostSlotOf } from '../../build/build';
 import { categoryName } from '../../catalog/part';
+import type { CatalogIndex } from '../catalog';
+import { boardFitsChassis, boardsTakenBy, goesInSlot } from '../../build/fit';
 
-export function boardFitFindings(c: ResolvedChassis): Finding[] {
+export function boardFitFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding[] {
   const id = c.placement.id;
   if (!c.chassisPart) return [finding('part.unknown', 'error', [id], `Chassis ${id}: part "${c.placement.partId}" is not in the catalog.`, 'Add it as a user part or pick a catalog chassis.')];
   if (!c.boardId) return [finding('chassis.no-board', 'error', [id], `${c.chassisPart.model} has no built-in board and the build names none.`, 'Set the board for this chassis.')];
   if (!c.board) return [finding('part.unknown', 'error', [id], `Board "${c.boardId}" is not in the catalog.`, 'Add it as a user part or pick a catalog board.')];
-  const spec = c.chassisPart.specs;
   const ff = c.board.formFactor;
-  const fits = c.boardId === spec.integratedBoard || spec.compatibleBoards.includes(c.boardId) || spec.boardFormFactors.includes(ff);
-  return fits ? [] : [finding('chassis.board-misfit', 'error', [id], `The ${ff} board ${c.boardId} does not fit the ${c.chassisPart.model}, which takes ${[...spec.boardFormFactors, ...spec.compatibleBoards].join(', ') || 'only its own board'}.`, 'Pick a board the chassis takes.')];
+  const model = catalog.get(c.boardId)?.model ?? c.boardId;
+  return boardFitsChassis(c.chassisPart, c.boardId, c.board) ? [] : [finding('chassis.board-misfit', 'error', [id], `The ${ff} board ${model} does not fit the ${c.chassisPart.model}, which takes ${boardsTakenBy(c.chassisPart, catalog)}.`, 'Pick a board the chassis takes.')];
 }
-
-/** Categories that go in a PCIe slot (or a riser's slot); a DIMM or a PSU does not. */
-const SLOT_CATEGORIES = new Set(['gpu', 'nic', 'storage', 'riser', 'pcie-switch', 'other']);
 
 /** One entry per placed card (a K80 is two GPUs but one card in one slot). */
 export function cardsOf(c: ResolvedChassis) {
@@ -40,7 +38,7 @@ export function slotFindings(c: ResolvedChassis): Finding[] {
   for (const d of cardsOf(c)) {
     const placed = c.placement.devices.find((x) => x.id === d.cardId);
     if (!d.part) out.push(finding('part.unknown', 'error', [id, d.cardId], `Device ${d.cardId}: part "${placed?.partId}" is not in the catalog.`, 'Add it as a user part or pick a catalog part.'));
-    else if (!SLOT_CATEGORIES.has(d.part.category)) {
+    else if (!goesInSlot(d.part)) {
       out.push(finding('chassis.wrong-category', 'error', [id, d.cardId], `${devPath(d.cardId)}.partId: ${d.part.model} is a ${categoryName(d.part.category)}, not a card; it cannot go in a slot.`, d.part.category === 'memory' ? 'DIMMs go in "dimms", by socket and channel.' : 'Put it where it belongs in the build (cpus, dimms, psus, drives or bridges).'));
       continue;
     }

@@ -3,8 +3,7 @@
 import { partOf, type CatalogIndex } from '../catalog';
 import { finding, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
-
-const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+import { cpuFitsSocket, memoryBankOf } from '../../build/fit';
 
 export function cpuFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding[] {
   if (!c.board) return [];
@@ -21,7 +20,7 @@ export function cpuFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding[
     }
     if (seen.has(cpu.socket)) out.push(finding('cpu.socket-twice', 'error', [id, cpu.socket], `${sock.label} holds two CPUs.`, 'One CPU per socket.'));
     seen.add(cpu.socket);
-    if (part?.specs.socket && norm(part.specs.socket) !== norm(sock.socketType))
+    if (part && !cpuFitsSocket(part, sock.socketType))
       out.push(finding('cpu.socket-mismatch', 'error', [id, cpu.socket], `${part.model} is an ${part.specs.socket} CPU; ${sock.label} is ${sock.socketType}.`, `Pick a ${sock.socketType} CPU.`));
   }
   const models = new Set(c.placement.cpus.map((x) => x.partId));
@@ -35,7 +34,7 @@ export function dimmFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding
   const out: Finding[] = [];
   const perChannel = new Map<string, number>();
   for (const dimm of c.placement.dimms) {
-    const bank = c.board.memory.find((m) => m.socket === dimm.socket);
+    const bank = memoryBankOf(c.board, dimm.socket);
     const part = partOf(catalog, dimm.partId, 'memory');
     const sock = c.board.sockets.find((s) => s.id === dimm.socket);
     if (!bank || !sock) {

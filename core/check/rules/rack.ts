@@ -3,19 +3,17 @@
 import { partOf, type CatalogIndex } from '../catalog';
 import type { RackPlacement } from '../../build/build';
 import { finding, n, type Finding } from '../finding';
+import { rackSpan, spansOverlap } from '../../build/fit';
 
 export function rackFindings(rack: RackPlacement, catalog: CatalogIndex): Finding[] {
   const out: Finding[] = [];
   const rp = partOf(catalog, rack.partId, 'rack');
   if (!rp) out.push(finding('part.unknown', 'error', [rack.id], `Rack ${rack.id}: part "${rack.partId}" is not in the catalog.`, 'Pick a catalog rack.'));
-  const spans = rack.chassis.map((c) => {
-    const h = partOf(catalog, c.partId, 'chassis')?.specs.heightU ?? 1;
-    return { c, from: c.positionU, to: c.positionU + h - 1 };
-  });
+  const spans = rack.chassis.map((c) => ({ c, ...rackSpan(c, catalog) }));
   for (let i = 0; i < spans.length; i++)
     for (let j = i + 1; j < spans.length; j++) {
       const a = spans[i]!, b = spans[j]!;
-      if (a.from <= b.to && b.from <= a.to)
+      if (spansOverlap(a, b))
         out.push(finding('rack.overlap', 'error', [rack.id, a.c.id, b.c.id], `${a.c.label ?? a.c.id} (U${a.from}–U${a.to}) and ${b.c.label ?? b.c.id} (U${b.from}–U${b.to}) overlap.`, 'Move one of them to free units.'));
     }
   const heightU = rp?.specs.heightU;

@@ -3,6 +3,7 @@
 // host slot's lanes are dead; and NVLink bridges must join two matching cards.
 import { finding, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
+import { riserMisfit } from '../../build/fit';
 
 export function riserFindings(c: ResolvedChassis): Finding[] {
   const out: Finding[] = [];
@@ -11,10 +12,8 @@ export function riserFindings(c: ResolvedChassis): Finding[] {
   for (const d of c.devices) {
     if (d.part?.category !== 'riser' || !d.slot) continue;
     const spec = d.part.specs;
-    if (d.slot.kind === 'sxm' || d.slot.kind === 'oam' || d.slot.kind === 'mezzanine')
-      out.push(finding('riser.slot-misfit', 'error', [id, d.id], `${devPath(d.id)}.slot: ${d.part.model} is a PCIe part; ${d.slot.label} is a ${d.slot.kind} position.`, 'Put it in a PCIe slot.'));
-    else if (spec.hostLanes !== null && spec.kind !== 'oculink-adapter' && spec.kind !== 'mcio-adapter' && spec.hostLanes > d.slot.physicalWidth)
-      out.push(finding('riser.slot-misfit', 'error', [id, d.id], `${devPath(d.id)}.slot: ${d.part.model} has a x${spec.hostLanes} edge; ${d.slot.label} is a x${d.slot.physicalWidth} slot, so it does not fit.`, `Use a x${d.slot.physicalWidth} riser or a x${spec.hostLanes} slot.`, d.slot.verified));
+    const misfit = riserMisfit(d.part, d.slot);
+    if (misfit) out.push(finding('riser.slot-misfit', 'error', [id, d.id], `${devPath(d.id)}.slot: ${misfit}`, 'Use a riser that fits the slot, or another slot.', d.slot.verified));
     if (spec.needsBifurcation)
       out.push(finding('riser.needs-bifurcation', 'info', [id, d.id, d.slotId], `${d.part.model} in ${d.slot.label} works only with ${d.slot.label} split in the BIOS (${(spec.outputs ?? []).map((o) => `${o.count}× x${o.lanes ?? '?'}`).join(' + ')}); whether this board offers that split is not known to the catalog.`, 'Check the BIOS for a PCIe bifurcation setting on that slot before buying.'));
     if (spec.pcieGen !== null && d.slot.gen > spec.pcieGen)

@@ -3,7 +3,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ApiClient } from './api/client';
 import type { UndoHistory } from './undo.svelte';
-import type { Toasts } from './ui/toasts.svelte';
+import type { Toasts } from './toasts.svelte';
 
 export const API_KEY = Symbol('rackhive.api');
 export const UNDO_KEY = Symbol('rackhive.undo');

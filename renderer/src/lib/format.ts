@@ -25,19 +25,6 @@ export function daysFromTo(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export type ReturnWindow = { text: string; tone: 'ok' | 'warning' | 'error' | 'muted' } | null;
-
-/** "12 d left" / "due today" / "closed" for a return-by date; null when there is none. */
-export function returnWindow(returnBy: string | null, today: string, closed = false): ReturnWindow {
-  if (!returnBy) return null;
-  if (closed) return { text: '', tone: 'muted' };
-  const days = daysFromTo(today, returnBy);
-  if (days > 7) return { text: `${days} d left`, tone: 'ok' };
-  if (days > 0) return { text: `${days} d left`, tone: 'warning' };
-  if (days === 0) return { text: 'due today', tone: 'warning' };
-  return { text: 'closed', tone: 'error' };
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

@@ -26,7 +26,7 @@ export function startChild(args: string[], options: { tsx?: boolean } = {}): Chi
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForLine(re, timeoutMs = 20_000) {
+    waitForLine(re, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const m = out.match(re);

@@ -33,7 +33,7 @@ function snapshot(file: string): { digest: string; items: number } {
 }
 
 describe('an import killed part-way', () => {
-  it(`leaves the database as it was (${RUNS} runs, SIGKILL at random moments)`, { timeout: 300_000 }, async () => {
+  it(`leaves the database as it was (${RUNS} runs, SIGKILL at random moments)`, { timeout: 600_000 }, async () => {
     const dataDir = makeTempDir();
     const app = await openAppDatabase(dataDir, { builtinParts: FIXTURE_PARTS });
     const seed = validateItemDraft({ partId: 'gpu.nvidia.tesla-p40', status: 'received', price: '180', orderNumber: 'ORD-1' });

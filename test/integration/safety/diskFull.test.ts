@@ -60,7 +60,7 @@ describe('disk full and read-only', () => {
     expect(count(ctx.db, 'SELECT count(*) AS n FROM inventory_status_history WHERE item_id = \'bulk\'')).toBe(0);
     expect((await call('inventory:create', { partId, status: 'received', currency: 'USD' })).ok).toBe(true);
     expect((await call('inventory:restore', bulkRestoreArgs('bulk', partId, 2000))).ok).toBe(true);
-  }, 60_000);
+  }, 600_000);
 
   it('SQLITE_FULL in-process (max_page_count): DISK_FULL for a single write and a bulk write, rolled back, fine after the limit is lifted', async () => {
     const dataDir = makeTempDir();

@@ -41,7 +41,7 @@ export function runFixture(fixture: string, args: string[], options: { shellPref
     out: () => out,
     err: () => err,
     exited,
-    waitFor(re, timeoutMs = 20_000) {
+    waitFor(re, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`)), timeoutMs);
         const check = () => {

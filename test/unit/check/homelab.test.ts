@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBuildValue, formatIssues } from '#core/build/file';
 import type { Build, BuildInput } from '#core/build/build';
 import { exampleBuild, EXAMPLE_BUILDS } from '#core/build/examples';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts as checkerCatalog } from '#core/catalog/builtin';
 import { checkBuild } from '#core/check/checkBuild';
 import { CatalogPart, type CatalogPartInput } from '#core/catalog/part';
 import { devicesOfBuild } from '#core/perf/fromBuild';
@@ -356,5 +356,28 @@ describe('per-switch lane budget', () => {
     const board = { sockets: [{ id: 'cpu1' }], rootComplexes: [{ id: 'rc', socket: 'cpu1' }], pcieSwitches: [{ id: 'sw', lanes: 96, upstream: { to: 'rc', width: 16 } }], slots, onboardDevices: [], memory: [], fabrics: [] };
     expect(boardTopologyIssues(board).map((i) => i.message)).toEqual(['switch "sw" has 96 lanes but its x16 uplink and the ports below it need 112']);
     expect(boardTopologyIssues({ ...board, slots: slots.slice(0, 5) })).toEqual([]);
+  });
+});
+
+describe('canPlace knows parts that hold parts', () => {
+  it('a card goes into a riser\'s slot, not into a GPU; a x16 riser does not go into a x8 slot; a riser not into its own slot', async () => {
+    const { canPlace } = await import('#core/build/placement');
+    const { indexCatalog } = await import('#core/check/catalog');
+    const idx = indexCatalog(checkerCatalog);
+    const b = parse(oneChassis({
+      partId: 'chassis.supermicro.sys-4028gr-tr', boardPartId: 'board.supermicro.x9drg-o-pcie',
+      cpus: [{ socket: 'cpu1', partId: 'cpu.intel.xeon-e5-2680-v2' }, { socket: 'cpu2', partId: 'cpu.intel.xeon-e5-2680-v2' }],
+      devices: [{ id: 'riser-0', slot: 'gpu1', partId: 'riser.generic.x16-riser-cable-gen3' }, { id: 'gpu-0', slot: 'gpu3', partId: 'gpu.nvidia.tesla-p40' }],
+    }));
+    const p40 = { source: 'palette' as const, partId: 'gpu.nvidia.tesla-p40', category: 'gpu' as const, label: 'Tesla P40' };
+    expect(canPlace(b, idx, p40, { kind: 'slot', chassisId: 'srv-1', slot: 'riser-0/a' })).toEqual({ ok: true });
+    expect(canPlace(b, idx, p40, { kind: 'slot', chassisId: 'srv-1', slot: 'gpu-0/a' })).toEqual({ ok: false, reason: 'Tesla P40 holds no cards.' });
+    const riser = { source: 'palette' as const, partId: 'riser.generic.x16-riser-cable-gen3', category: 'riser' as const, label: 'riser' };
+    expect(canPlace(b, idx, riser, { kind: 'slot', chassisId: 'srv-1', slot: 'cpu1-x8' })).toEqual({ ok: true });
+    const { riserMisfit } = await import('#core/build/fit');
+    const part = idx.get('riser.generic.x16-riser-cable-gen3');
+    if (part?.category !== 'riser') throw new Error('not a riser');
+    expect(riserMisfit(part, { kind: 'pcie', physicalWidth: 8, label: 'PCIE3' })).toMatch(/x16 edge; PCIE3 is a x8 slot, so it does not fit/);
+    expect(canPlace(b, idx, { source: 'device', chassisId: 'srv-1', deviceId: 'riser-0', label: 'riser-0' }, { kind: 'slot', chassisId: 'srv-1', slot: 'riser-0/a' })).toMatchObject({ ok: false });
   });
 });

@@ -5,7 +5,7 @@ import { negotiate } from '#core/check/topology';
 import { psuOutputW, usablePsus } from '#core/check/power';
 import { boardTopologyIssues } from '#core/catalog/board';
 import { BoardSpec } from '#core/catalog/board';
-import { topologyParts } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 
 describe('PCIe rates', () => {
   it('Gen3 x16 ≈ 128 Gbit/s raw, 15.75 GB/s usable per direction', () => {
@@ -49,7 +49,7 @@ describe('power arithmetic', () => {
 
 describe('board topology data', () => {
   it('every board validates and the seed boards match the seed description', () => {
-    const boards = topologyParts.filter((p) => p.category === 'board');
+    const boards = builtinParts.filter((p) => p.category === 'board');
     expect(boards.length).toBeGreaterThanOrEqual(12);
     const x9 = boards.find((b) => b.id === 'board.supermicro.x9drg-o-pcie')!;
     if (x9.category !== 'board') throw new Error();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBuildText } from '#core/build/file';
-import { checkerCatalog } from '#core/build/catalog';
+import { builtinParts } from '#core/catalog/builtin';
 import { checkBuild } from '#core/check/checkBuild';
 import type { Build } from '#core/build/build';
 
@@ -11,7 +11,7 @@ function load(name: string): Build {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.build;
 }
-const check = (b: Build, volts = b.site?.mainsVolts ?? 230, amps = b.site?.circuitAmps ?? 16) => checkBuild(b, checkerCatalog, { mainsVolts: volts, circuitAmps: amps });
+const check = (b: Build, volts = b.site?.mainsVolts ?? 230, amps = b.site?.circuitAmps ?? 16) => checkBuild(b, builtinParts, { mainsVolts: volts, circuitAmps: amps });
 const cell = (r: ReturnType<typeof check>, a: string, b: string) => {
   const m = r.p2pMatrix[0]!;
   return m.cells[m.labels.indexOf(a)]![m.labels.indexOf(b)];
@@ -123,7 +123,7 @@ GPU5	PHB	PHB	PHB	PIX	PIX	 X 	PIX	PIX
 GPU6	PHB	PHB	PHB	PIX	PIX	PIX	 X 	PIX
 NIC0	PHB	PHB	PHB	PIX	PIX	PIX	PIX	 X `;
     const expected = captured.trim().split('\n').map((l) => l.split('\t').slice(1).map((c) => c.trim()));
-    const r = checkBuild(build, checkerCatalog, { mainsVolts: 230, circuitAmps: 16 });
+    const r = checkBuild(build, builtinParts, { mainsVolts: 230, circuitAmps: 16 });
     expect(r.p2pMatrix[0]!.labels).toEqual(['GPU0', 'GPU1', 'GPU2', 'GPU3', 'GPU4', 'GPU5', 'GPU6', 'NIC0']);
     expect(r.p2pMatrix[0]!.cells).toEqual(expected);
     expect(r.p2pMatrix[0]!.unverified).toEqual([]);

@@ -4,7 +4,7 @@
 import type { ApiClient } from '../../lib/api/client';
 import { errorMessage } from '../../lib/api/client';
 import type { UndoEntry, UndoHistory } from '../../lib/undo.svelte';
-import type { Toasts } from '../../lib/ui/toasts.svelte';
+import type { Toasts } from '../../lib/toasts.svelte';
 import type { BuildListEntry, ExampleEntry } from '#core/api/builds';
 
 export class BuildsList {

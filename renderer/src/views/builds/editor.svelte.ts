@@ -7,31 +7,28 @@ import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../lib/api/client';
 import { errorMessage } from '../../lib/api/client';
 import type { UndoHistory } from '../../lib/undo.svelte';
-import type { Toasts } from '../../lib/ui/toasts.svelte';
-import { isChannel, type Channel } from '#core/api/contract';
+import type { Toasts } from '../../lib/toasts.svelte';
 import type { Build } from '#core/build/build';
+import { DEFAULT_SITE, siteOf, type SiteSource } from '#core/build/site';
 import type { CatalogPart } from '#core/catalog/part';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import { checkBuild, type CheckResult, type CheckSettings } from '#core/check/checkBuild';
-import { socketOfSlot } from '#core/check/nicAffinity';
-import { resolveChassis } from '#core/check/topology';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { ItemAllocation, PartAllocation } from '#core/api/builds';
 import type { Finding } from '#core/check/finding';
 import type { Money } from '#core/money';
-import * as E from './edits';
-import { NEW_RACK, type Carry, type DropTarget, type Verdict } from './dnd';
+import * as E from '#core/build/edits';
+import { canPlace, place, socketOfBoardSlot, type Carry, type DropTarget, type Verdict } from '#core/build/placement';
 import { commonNoun, hiveIndex, hiveVerdict, nounOfPart, type DeviceNoun } from './summary';
 import type { Hive } from '#core/check/hives';
 import { unitCostOf } from './bom';
 
 export const SAVE_DEBOUNCE_MS = 400;
-export const DEFAULT_SETTINGS: CheckSettings = { mainsVolts: 230, circuitAmps: 16 };
 /** Inventory statuses that are ours (or on their way) and so can be placed as owned. */
 export const PLACEABLE_STATUSES = ['ordered', 'shipped', 'received', 'tested'] as const;
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
-export type SettingsSource = 'app settings' | 'the build\'s site' | 'default';
+export type SettingsSource = SiteSource;
 
 export interface Highlight {
   /** The finding that asked for it (so the panel can show it as active). */
@@ -49,12 +46,6 @@ export interface EditorDeps {
   buildId: number;
 }
 
-/** Calls a channel that another part of the app may not have added yet (a later contract). */
-async function callIfPresent(api: ApiClient, channel: string, args: unknown): Promise<unknown> {
-  if (!isChannel(channel)) return undefined;
-  return (api.call as (c: Channel, a: unknown) => Promise<unknown>)(channel, args);
-}
-
 export class BuildEditor {
   readonly api: ApiClient;
   readonly undo: UndoHistory;
@@ -67,9 +58,10 @@ export class BuildEditor {
   catalog: CatalogIndex = $derived(indexCatalog(this.parts));
 
   appSettings = $state.raw<CheckSettings | null>(null);
-  // The build's own site wins (it says where that machine runs), as in core/compare's siteOf.
-  settings: CheckSettings = $derived(this.build?.site ?? this.appSettings ?? DEFAULT_SETTINGS);
-  settingsSource: SettingsSource = $derived(this.build?.site ? "the build's site" : this.appSettings ? 'app settings' : 'default');
+  /** Where the build is checked: core's siteOf, the one rule every view uses. */
+  site = $derived(this.build ? siteOf(this.build, this.appSettings) : null);
+  settings: CheckSettings = $derived(this.site?.site ?? DEFAULT_SITE);
+  settingsSource: SettingsSource = $derived(this.site?.from ?? 'default');
 
   /** The checker's verdict on the build as it is now. */
   check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? checkBuild(this.build, this.catalog, this.settings) : null);
@@ -146,8 +138,8 @@ export class BuildEditor {
 
   async #loadSettings(): Promise<void> {
     try {
-      const s = (await callIfPresent(this.api, 'settings:get', {})) as Partial<CheckSettings> | undefined;
-      if (s && typeof s.mainsVolts === 'number' && typeof s.circuitAmps === 'number') this.appSettings = { mainsVolts: s.mainsVolts, circuitAmps: s.circuitAmps };
+      const s = await this.api.call('settings:get', {});
+      this.appSettings = { mainsVolts: s.mainsVolts, circuitAmps: s.circuitAmps };
     } catch {
       // No settings: the build's site or the defaults apply, and the panel says which.
     }
@@ -330,88 +322,11 @@ export class BuildEditor {
   /** Why the last place the carried part was held over refused it (said again when the drag ends there). */
   #lastRefusal: string | null = null;
 
-  /** Whether the carried thing may go to the target, and if not, why. */
+  /** Whether the carried thing may go to the target, and if not, why (core's canPlace). */
   verdict(target: DropTarget, carry: Carry | null = this.carry): Verdict {
     const b = this.build;
     if (!carry || !b) return { ok: false, reason: 'Nothing is being carried.' };
-    const cat = this.catalog;
-    const part = carry.source === 'palette' ? cat.get(carry.partId) : undefined;
-    const category = carry.source === 'palette' ? carry.category : carry.source;
-
-    if (target.kind === 'rackU') {
-      if (carry.source === 'chassis') {
-        const at = E.findChassis(b, carry.chassisId);
-        if (!at) return { ok: false, reason: 'That chassis is gone.' };
-        if (target.rackId === at.rack.id && target.u === at.chassis.positionU) return { ok: true, note: 'Where it is now.' };
-        return E.rackFit(b, cat, target.rackId, E.chassisHeightU(at.chassis.partId, cat), target.u, carry.chassisId);
-      }
-      if (category !== 'chassis') return { ok: false, reason: `${carry.label} does not go in a rack unit; drop chassis and systems here.` };
-      const h = part?.category === 'chassis' ? part.specs.heightU : null;
-      if (target.rackId === NEW_RACK) {
-        const virtual = E.addRack(b, E.DEFAULT_RACK_PART, cat);
-        if (!virtual.ok) return virtual;
-        return E.rackFit(virtual.build, cat, virtual.build.racks.at(-1)!.id, h, target.u);
-      }
-      return E.rackFit(b, cat, target.rackId, h, target.u);
-    }
-    if (target.kind === 'racks') return category === 'rack' ? { ok: true } : { ok: false, reason: 'Only racks go here.' };
-
-    const at = E.findChassis(b, target.chassisId);
-    if (!at) return { ok: false, reason: 'That chassis is gone.' };
-    const board = E.boardOf(at.chassis, cat);
-
-    switch (target.kind) {
-      case 'board': {
-        if (category !== 'board') return { ok: false, reason: 'Only a board goes here.' };
-        const r = E.setBoard(b, cat, target.chassisId, carry.source === 'palette' ? carry.partId : undefined);
-        return r.ok ? { ok: true } : { ok: false, reason: r.reason };
-      }
-      case 'socket': {
-        if (category !== 'cpu') return { ok: false, reason: `A socket takes a CPU, not ${carry.label}.` };
-        const sock = board?.sockets.find((s) => s.id === target.socket);
-        const held = at.chassis.cpus.find((c) => c.socket === target.socket);
-        if (carry.source === 'cpu') {
-          if (carry.chassisId !== target.chassisId) return { ok: false, reason: 'Move CPUs within one board.' };
-          if (held && carry.socket !== target.socket) return { ok: false, reason: `${sock?.label ?? target.socket} already holds a CPU.` };
-          return { ok: true };
-        }
-        if (part?.category === 'cpu' && sock && part.specs.socket && part.specs.socket !== sock.socketType)
-          return { ok: false, reason: `${part.model} is an ${part.specs.socket} CPU; ${sock.label} is ${sock.socketType}.` };
-        return held ? { ok: true, note: `Replaces the ${cat.get(held.partId)?.model ?? held.partId}.` } : { ok: true };
-      }
-      case 'slot': {
-        const slot = board?.slots.find((s) => s.id === target.slot);
-        if (!slot) return { ok: false, reason: 'This board has no such slot.' };
-        if (carry.source === 'cpu' || !['gpu', 'nic', 'storage', 'riser', 'pcie-switch', 'other', 'device'].includes(category))
-          return { ok: false, reason: `${slot.label} takes a card (GPU, NIC, NVMe adapter), not ${carry.label}.` };
-        const holder = at.chassis.devices.find((d) => d.slot === target.slot);
-        if (holder && !(carry.source === 'device' && carry.deviceId === holder.id)) return { ok: false, reason: `${slot.label} holds ${holder.id}; move or remove it first.` };
-        if (carry.source === 'device' && carry.chassisId !== target.chassisId && !E.findChassis(b, carry.chassisId)) return { ok: false, reason: 'That card is gone.' };
-        const socket = this.socketOfSlot(target.chassisId, slot.id);
-        if (socket && !at.chassis.cpus.some((c) => c.socket === socket)) {
-          const label = board?.sockets.find((s) => s.id === socket)?.label ?? socket;
-          return { ok: true, note: `${slot.label} is dead until ${label} has a CPU.` };
-        }
-        return { ok: true };
-      }
-      case 'psu': {
-        if (category !== 'psu') return { ok: false, reason: 'PSU bays take PSUs.' };
-        const chassisPart = cat.get(at.chassis.partId);
-        const bays = chassisPart?.category === 'chassis' ? chassisPart.specs.psuBays : null;
-        const used = (at.chassis.psus ?? []).reduce((s, p) => s + p.count, 0);
-        if (bays !== null && at.chassis.psus && used >= bays) return { ok: false, reason: `All ${bays} PSU bays are taken; remove a PSU first.` };
-        return at.chassis.psus ? { ok: true } : { ok: true, note: 'Replaces the PSUs the system ships with.' };
-      }
-      case 'dimm': {
-        if (category !== 'memory') return { ok: false, reason: 'Memory channels take DIMMs.' };
-        const bank = board?.memory.find((m) => m.socket === target.socket);
-        const n = at.chassis.dimms.filter((d) => d.socket === target.socket && d.channel === target.channel).reduce((s, d) => s + d.count, 0);
-        if (bank && n >= bank.dimmsPerChannel) return { ok: false, reason: `Channel ${target.channel} is full (${bank.dimmsPerChannel} per channel).` };
-        return { ok: true };
-      }
-      case 'drives':
-        return category === 'storage' ? { ok: true } : { ok: false, reason: 'Drive bays take drives.' };
-    }
+    return canPlace(b, this.catalog, carry, target);
   }
 
   /** Puts the carried thing down at the target; refusals are announced and change nothing. */
@@ -419,62 +334,15 @@ export class BuildEditor {
     const carry = this.carry;
     const b = this.build;
     if (!carry || !b) return false;
-    const v = this.verdict(target, carry);
-    if (!v.ok) {
-      this.refuse(v.reason);
-      this.hover = null;
+    const result = place(b, this.catalog, carry, target);
+    this.hover = null;
+    if (!result.ok) {
+      this.refuse(result.reason);
       return false;
     }
     this.carry = null;
-    this.hover = null;
-    const cat = this.catalog;
-    const binding: E.Binding = carry.source === 'palette' ? { inventoryItemId: carry.inventoryItemId, plannedPrice: carry.plannedPrice } : {};
-    let result: E.EditResult;
-    switch (target.kind) {
-      case 'rackU':
-        if (carry.source === 'chassis') result = E.moveChassis(b, cat, carry.chassisId, target.rackId, target.u);
-        else if (carry.source !== 'palette') return false;
-        else if (target.rackId === NEW_RACK) {
-          const withRack = E.addRack(b, E.DEFAULT_RACK_PART, cat);
-          if (!withRack.ok) return this.apply(withRack);
-          const placed = E.placeChassis(withRack.build, cat, withRack.build.racks.at(-1)!.id, carry.partId, target.u, binding);
-          result = placed.ok ? { ...placed, label: `${placed.label} in a new rack` } : placed;
-        } else result = E.placeChassis(b, cat, target.rackId, carry.partId, target.u, binding);
-        break;
-      case 'racks':
-        if (carry.source !== 'palette') return false;
-        result = E.addRack(b, carry.partId, cat, binding);
-        break;
-      case 'board':
-        if (carry.source !== 'palette') return false;
-        result = E.setBoard(b, cat, target.chassisId, carry.partId);
-        break;
-      case 'socket':
-        result = carry.source === 'cpu' ? E.moveCpu(b, target.chassisId, carry.socket, target.socket) : carry.source === 'palette' ? E.placeCpu(b, cat, target.chassisId, target.socket, carry.partId, binding) : { ok: false, reason: 'Sockets take CPUs.' };
-        break;
-      case 'slot':
-        result =
-          carry.source === 'device'
-            ? E.moveDevice(b, carry.chassisId, carry.deviceId, target.chassisId, target.slot)
-            : carry.source === 'palette'
-              ? E.placeDevice(b, cat, target.chassisId, target.slot, carry.partId, binding)
-              : { ok: false, reason: 'Slots take cards.' };
-        break;
-      case 'psu':
-        if (carry.source !== 'palette') return false;
-        result = E.addPsu(b, cat, target.chassisId, carry.partId, binding);
-        break;
-      case 'dimm':
-        if (carry.source !== 'palette') return false;
-        result = E.placeDimm(b, cat, target.chassisId, target.socket, target.channel, carry.partId, binding);
-        break;
-      case 'drives':
-        if (carry.source !== 'palette') return false;
-        result = E.addDrive(b, cat, target.chassisId, carry.partId, binding);
-        break;
-    }
     const done = this.apply(result);
-    if (done && v.note) this.notice = { text: v.note, tone: 'info' };
+    if (done && result.note) this.notice = { text: result.note, tone: 'info' };
     return done;
   }
 
@@ -511,7 +379,7 @@ export class BuildEditor {
       case 'cpu':
         return E.removeCpu(b, ref.chassisId, ref.socket);
       case 'device':
-        return E.removeDevice(b, ref.chassisId, ref.deviceId);
+        return E.removeDevice(b, this.catalog, ref.chassisId, ref.deviceId);
       case 'psu':
         return E.removePsu(b, this.catalog, ref.chassisId, ref.index);
       case 'dimm':
@@ -561,11 +429,7 @@ export class BuildEditor {
   }
 
   socketOfSlot(chassisId: string, slotId: string): string | null {
-    const b = this.build;
-    const at = b && E.findChassis(b, chassisId);
-    if (!at) return null;
-    const [resolved] = resolveChassis([{ ...at.rack, chassis: [at.chassis] }], this.catalog);
-    return resolved ? socketOfSlot(resolved, slotId) : null;
+    return this.build ? socketOfBoardSlot(this.build, this.catalog, chassisId, slotId) : null;
   }
 
   itemById(id: string | undefined): InventoryItemView | undefined {

@@ -6,7 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../lib/api/client';
 import { ApiClientError, errorMessage } from '../../lib/api/client';
-import type { Toasts } from '../../lib/ui/toasts.svelte';
+import type { Toasts } from '../../lib/toasts.svelte';
 import type { CatalogEntry } from '#core/api/catalog';
 import { isUserPartId, type CatalogPart, type PartOf } from '#core/catalog/part';
 import type { RangeFilter } from '#core/catalog/derived';

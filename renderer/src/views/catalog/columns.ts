@@ -354,11 +354,6 @@ export function columnsFor(category: PartCategory | 'all'): Column[] {
   return COLUMNS[category];
 }
 
-/** Every column key that may appear in a URL for this category (plus the part name). */
-export function isColumnKey(category: PartCategory | 'all', key: string): boolean {
-  return key === 'name' || COLUMNS[category].some((c) => c.key === key);
-}
-
 /** The text a cell shows for a known value, or null when the value is unknown. */
 export function cellText(column: Column, entry: CatalogEntry): string | null {
   if (column.value(entry) === null) return null;

@@ -7,7 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../lib/api/client';
 import { errorMessage } from '../../lib/api/client';
 import type { UndoEntry, UndoHistory } from '../../lib/undo.svelte';
-import type { Toasts } from '../../lib/ui/toasts.svelte';
+import type { Toasts } from '../../lib/toasts.svelte';
 import type { InventoryItem, InventoryItemView } from '#core/inventory/item';
 import type { InventorySortColumn, SortDirection } from '#core/inventory/query';
 import type { ItemStatus } from '#core/inventory/status';

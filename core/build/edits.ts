@@ -1,11 +1,17 @@
 // Edits of a build as pure functions: each takes a build and returns a new one
 // (unchanged parts shared), or a refusal that says why. The editor keeps every
 // version it produced, so undo is "show the previous build" and nothing else.
-import type { Build, ChassisPlacement, RackPlacement } from '#core/build/build';
-import { BUILD_FORMAT, BUILD_VERSION } from '#core/build/build';
-import type { CatalogIndex } from '#core/check/catalog';
-import type { CatalogPart, PartCategory } from '#core/catalog/part';
-import type { Money } from '#core/money';
+import type { Build, ChassisPlacement, RackPlacement } from './build';
+import { BUILD_FORMAT, BUILD_VERSION } from './build';
+import type { CatalogIndex } from '../check/catalog';
+import type { CatalogPart } from '../catalog/part';
+import type { Money } from '../money';
+import {
+  boardFitsChassis, boardPartOf, boardSpecOf, boardsTakenBy, chassisHeightU, chassisName, dimmsInChannel, effectivePsus, goesInSlot,
+  memoryBankOf, psuBaysOf, rackFit, rackHeightU, rackName, slotHolder, type Fit,
+} from './fit';
+
+export { chassisName, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
 
 export type EditResult = { ok: true; build: Build; label: string; select?: Selection } | { ok: false; reason: string };
 
@@ -32,9 +38,6 @@ export const DEFAULT_RACK_PART = 'rack.apc.ar3100';
 export function emptyBuild(name: string): Build {
   return { format: BUILD_FORMAT, version: BUILD_VERSION, name, racks: [], workloads: [] };
 }
-
-/** Categories that go into a board slot as a card. */
-export const SLOT_CATEGORIES: readonly PartCategory[] = ['gpu', 'nic', 'storage', 'riser', 'pcie-switch', 'other'];
 
 const ok = (build: Build, label: string, select?: Selection): EditResult => (select === undefined ? { ok: true, build, label } : { ok: true, build, label, select });
 const no = (reason: string): EditResult => ({ ok: false, reason });
@@ -87,51 +90,18 @@ function mapChassis(build: Build, chassisId: string, fn: (c: ChassisPlacement) =
 
 // ---------------------------------------------------------------- racks
 
-export function rackHeightU(rack: RackPlacement, catalog: CatalogIndex): number {
-  const p = catalog.get(rack.partId);
-  return (p?.category === 'rack' ? p.specs.heightU : null) ?? 42;
-}
-
-export function chassisHeightU(partId: string, catalog: CatalogIndex): number | null {
-  const p = catalog.get(partId);
-  return p?.category === 'chassis' ? p.specs.heightU : null;
-}
-
-export function chassisName(c: ChassisPlacement): string {
-  return c.label ?? c.id;
-}
-
-export type RackFit = { ok: true } | { ok: false; reason: string };
-
-/**
- * Whether a chassis `heightU` tall fits with its bottom at `positionU` in the
- * rack, ignoring the chassis being moved. Says why when it does not.
- */
-export function rackFit(build: Build, catalog: CatalogIndex, rackId: string, heightU: number | null, positionU: number, ignoreChassisId?: string): RackFit {
+/** rackFit (core/build/fit) for a rack of this build, by id. */
+export function rackFitIn(build: Build, catalog: CatalogIndex, rackId: string, heightU: number | null, positionU: number, ignoreChassisId?: string): Fit {
   const rack = build.racks.find((r) => r.id === rackId);
   if (!rack) return { ok: false, reason: 'That rack is not in this build.' };
-  if (heightU === null) return { ok: false, reason: 'This chassis has no rack height (a tower or desktop case); it cannot go in a rack.' };
-  const rackU = rackHeightU(rack, catalog);
-  const top = positionU + heightU - 1;
-  const name = rack.label ?? rack.id;
-  if (positionU < 1) return { ok: false, reason: `U${positionU} is below the bottom of ${name}.` };
-  if (top > rackU) return { ok: false, reason: `A ${heightU} U chassis at U${positionU} would reach U${top}; ${name} has ${rackU} U.` };
-  for (const c of rack.chassis) {
-    if (c.id === ignoreChassisId) continue;
-    const h = chassisHeightU(c.partId, catalog) ?? 1;
-    const cTop = c.positionU + h - 1;
-    if (positionU <= cTop && c.positionU <= top)
-      return { ok: false, reason: `U${positionU}–U${top} collides with ${chassisName(c)} at U${c.positionU}–U${cTop}.` };
-  }
-  return { ok: true };
+  return rackFit(rack, catalog, heightU, positionU, ignoreChassisId);
 }
 
 /** The lowest position where a chassis of that height fits, or null. */
 export function firstFreeU(build: Build, catalog: CatalogIndex, rackId: string, heightU: number | null, ignoreChassisId?: string): number | null {
   const rack = build.racks.find((r) => r.id === rackId);
   if (!rack || heightU === null) return null;
-  const rackU = rackHeightU(rack, catalog);
-  for (let u = 1; u + heightU - 1 <= rackU; u++) if (rackFit(build, catalog, rackId, heightU, u, ignoreChassisId).ok) return u;
+  for (let u = 1; u + heightU - 1 <= rackHeightU(rack, catalog); u++) if (rackFit(rack, catalog, heightU, u, ignoreChassisId).ok) return u;
   return null;
 }
 
@@ -147,7 +117,7 @@ export function addRack(build: Build, partId: string, catalog: CatalogIndex, bin
 export function removeRack(build: Build, rackId: string): EditResult {
   const rack = build.racks.find((r) => r.id === rackId);
   if (!rack) return no('That rack is not in this build.');
-  return ok({ ...build, racks: build.racks.filter((r) => r.id !== rackId) }, `Removed ${rack.label ?? rack.id}${rack.chassis.length ? ` and its ${rack.chassis.length} chassis` : ''}`, null);
+  return ok({ ...build, racks: build.racks.filter((r) => r.id !== rackId) }, `Removed ${rackName(rack)}${rack.chassis.length ? ` and its ${rack.chassis.length} chassis` : ''}`, null);
 }
 
 // ---------------------------------------------------------------- chassis
@@ -155,7 +125,7 @@ export function removeRack(build: Build, rackId: string): EditResult {
 export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string, partId: string, positionU: number, binding: Binding = {}): EditResult {
   const part = catalog.get(partId);
   if (!part || part.category !== 'chassis') return no(`${partName(part, partId)} is not a chassis or system.`);
-  const fit = rackFit(build, catalog, rackId, part.specs.heightU, positionU);
+  const fit = rackFitIn(build, catalog, rackId, part.specs.heightU, positionU);
   if (!fit.ok) return no(fit.reason);
   const id = freshId(build, 'srv');
   const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU, cpus: [], devices: [], dimms: [], drives: [] };
@@ -167,7 +137,7 @@ export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: stri
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
   if (at.rack.id === rackId && at.chassis.positionU === positionU) return no(`${chassisName(at.chassis)} is already at U${positionU}.`);
-  const fit = rackFit(build, catalog, rackId, chassisHeightU(at.chassis.partId, catalog), positionU, chassisId);
+  const fit = rackFitIn(build, catalog, rackId, chassisHeightU(at.chassis.partId, catalog), positionU, chassisId);
   if (!fit.ok) return no(fit.reason);
   const moved = { ...at.chassis, positionU };
   const racks = build.racks.map((r) => {
@@ -194,11 +164,8 @@ export function setBoard(build: Build, catalog: CatalogIndex, chassisId: string,
   const integrated = chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null;
   const board = boardPartId ? catalog.get(boardPartId) : undefined;
   if (boardPartId && board?.category !== 'board') return no(`${partName(board, boardPartId)} is not a board.`);
-  if (boardPartId && chassisPart?.category === 'chassis') {
-    const spec = chassisPart.specs;
-    const fits = spec.compatibleBoards.includes(boardPartId) || (board?.category === 'board' && spec.boardFormFactors.includes(board.specs.formFactor));
-    if (!fits) return no(`The ${chassisPart.model} does not take the ${board?.category === 'board' ? board.model : boardPartId} (it takes ${[...spec.compatibleBoards.map((id) => catalog.get(id)?.model ?? id), ...spec.boardFormFactors].join(', ') || 'only its own board'}).`);
-  }
+  if (boardPartId && chassisPart?.category === 'chassis' && !boardFitsChassis(chassisPart, boardPartId, board?.category === 'board' ? board.specs : undefined))
+    return no(`The ${chassisPart.model} does not take the ${board?.category === 'board' ? board.model : boardPartId} (it takes ${boardsTakenBy(chassisPart, catalog)}).`);
   const value = boardPartId && boardPartId !== integrated ? boardPartId : undefined;
   if (value === at.chassis.boardPartId) return no('That board is already fitted.');
   return ok(
@@ -245,49 +212,58 @@ function devicePrefix(part: CatalogPart): string {
 
 export function placeDevice(build: Build, catalog: CatalogIndex, chassisId: string, slot: string, partId: string, binding: Binding = {}): EditResult {
   const part = catalog.get(partId);
-  if (!part || !SLOT_CATEGORIES.includes(part.category)) return no(`${partName(part, partId)} does not go in a PCIe slot.`);
+  if (!part || !goesInSlot(part)) return no(`${partName(part, partId)} does not go in a PCIe slot.`);
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
-  const taken = at.chassis.devices.find((d) => d.slot === slot);
-  if (taken) return no(`That slot holds ${taken.id}; move or remove it first.`);
+  const taken = slotHolder(at.chassis, slot);
+  if (taken) return no(`${slotName(at.chassis, catalog, slot)} holds the ${deviceName(taken, catalog)}; move or remove it first.`);
   const id = freshId(build, devicePrefix(part));
   return ok(
     mapChassis(build, chassisId, (c) => ({ ...c, devices: [...c.devices, { id, slot, partId, ...bindingOf(binding) }] })),
-    `Placed ${part.model} in ${slot}`,
+    `Placed ${part.model} in ${slotName(at.chassis, catalog, slot)}`,
     { kind: 'device', chassisId, deviceId: id },
   );
 }
 
 /** Moves a card to another slot (of this or another chassis). */
-export function moveDevice(build: Build, deviceChassisId: string, deviceId: string, toChassisId: string, slot: string): EditResult {
+export function moveDevice(build: Build, catalog: CatalogIndex, deviceChassisId: string, deviceId: string, toChassisId: string, slot: string): EditResult {
   const from = findChassis(build, deviceChassisId);
   const device = from?.chassis.devices.find((d) => d.id === deviceId);
   if (!from || !device) return no('That card is not in this build.');
-  if (toChassisId === deviceChassisId && device.slot === slot) return no(`${deviceId} is already in that slot.`);
+  const name = deviceName(device, catalog);
+  if (toChassisId === deviceChassisId && device.slot === slot) return no(`The ${name} is already in that slot.`);
   const to = findChassis(build, toChassisId);
   if (!to) return no('That chassis is not in this build.');
-  const taken = to.chassis.devices.find((d) => d.slot === slot && d.id !== deviceId);
-  if (taken) return no(`That slot holds ${taken.id}; move or remove it first.`);
+  const taken = slotHolder(to.chassis, slot, deviceId);
+  if (taken) return no(`${slotName(to.chassis, catalog, slot)} holds the ${deviceName(taken, catalog)}; move or remove it first.`);
   let next = mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) }));
   // Keep the card's place in the list (it sets the GPU0… numbering) when it stays in its chassis.
   next =
     toChassisId === deviceChassisId
       ? mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.map((d) => (d.id === deviceId ? { ...d, slot } : d)) }))
       : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, { ...device, slot }] }));
-  return ok(next, `Moved ${deviceId} to ${slot}`, { kind: 'device', chassisId: toChassisId, deviceId });
+  return ok(next, `Moved the ${name} to ${slotName(to.chassis, catalog, slot)}`, { kind: 'device', chassisId: toChassisId, deviceId });
 }
 
-export function removeDevice(build: Build, chassisId: string, deviceId: string): EditResult {
+export function removeDevice(build: Build, catalog: CatalogIndex, chassisId: string, deviceId: string): EditResult {
   const at = findChassis(build, chassisId);
-  if (!at?.chassis.devices.some((d) => d.id === deviceId)) return no('That card is not in this build.');
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) })), `Removed ${deviceId}`, null);
+  const device = at?.chassis.devices.find((d) => d.id === deviceId);
+  if (!at || !device) return no('That card is not in this build.');
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) })),
+    `Removed the ${deviceName(device, catalog)} from ${slotName(at.chassis, catalog, device.slot)}`,
+    null,
+  );
 }
 
-/** The PSUs a chassis runs: the build's own list, else what the system ships with. */
-export function effectivePsus(c: ChassisPlacement, catalog: CatalogIndex): { partId: string; count: number; fitted: boolean; inventoryItemId?: string; plannedPrice?: Money }[] {
-  if (c.psus) return c.psus.map((p) => ({ ...p, fitted: false }));
-  const part = catalog.get(c.partId);
-  return part?.category === 'chassis' ? part.specs.psusFitted.map((p) => ({ partId: p.partId, count: p.count, fitted: true })) : [];
+/** "Tesla P40" (the part's model), else its id. */
+function deviceName(d: { id: string; partId: string }, catalog: CatalogIndex): string {
+  return catalog.get(d.partId)?.model ?? d.id;
+}
+
+/** The slot's label on the board ("PCIe slot 3"), else its id. */
+function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string): string {
+  return boardSpecOf(c, catalog)?.slots.find((s) => s.id === slotId)?.label ?? slotId;
 }
 
 export function addPsu(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, binding: Binding = {}): EditResult {
@@ -295,8 +271,7 @@ export function addPsu(build: Build, catalog: CatalogIndex, chassisId: string, p
   if (!part || part.category !== 'psu') return no(`${partName(part, partId)} is not a PSU.`);
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
-  const chassisPart = catalog.get(at.chassis.partId);
-  const bays = chassisPart?.category === 'chassis' ? chassisPart.specs.psuBays : null;
+  const bays = psuBaysOf(at.chassis, catalog);
   const current = at.chassis.psus ?? [];
   const used = current.reduce((s, p) => s + p.count, 0);
   if (bays !== null && used >= bays) return no(`All ${bays} PSU bays are taken; remove a PSU first.`);
@@ -322,10 +297,8 @@ export function placeDimm(build: Build, catalog: CatalogIndex, chassisId: string
   if (!part || part.category !== 'memory') return no(`${partName(part, partId)} is not a memory module.`);
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
-  const board = boardOf(at.chassis, catalog);
-  const bank = board?.memory.find((m) => m.socket === socket);
-  const inChannel = at.chassis.dimms.filter((d) => d.socket === socket && d.channel === channel).reduce((s, d) => s + d.count, 0);
-  if (bank && inChannel >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socket} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
+  const bank = memoryBankOf(boardSpecOf(at.chassis, catalog), socket);
+  if (bank && dimmsInChannel(at.chassis, socket, channel) >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socket} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
   const b = bindingOf(binding);
   const same = at.chassis.dimms.findIndex((d) => d.socket === socket && d.channel === channel && d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
   const dimms = same >= 0 ? at.chassis.dimms.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.dimms, { socket, channel, count: 1, partId, ...b }];
@@ -359,18 +332,9 @@ export function removeDrive(build: Build, chassisId: string, index: number): Edi
   return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), 'Removed a drive', null);
 }
 
-export function boardOf(c: ChassisPlacement, catalog: CatalogIndex) {
-  const chassisPart = catalog.get(c.partId);
-  const id = c.boardPartId ?? (chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null) ?? undefined;
-  const board = id ? catalog.get(id) : undefined;
-  return board?.category === 'board' ? board.specs : undefined;
-}
-
-export function boardPartOf(c: ChassisPlacement, catalog: CatalogIndex): CatalogPart | undefined {
-  const chassisPart = catalog.get(c.partId);
-  const id = c.boardPartId ?? (chassisPart?.category === 'chassis' ? chassisPart.specs.integratedBoard : null) ?? undefined;
-  return id ? catalog.get(id) : undefined;
-}
+/** The board specs a chassis runs (see core/build/fit). */
+export const boardOf = boardSpecOf;
+export { boardPartOf };
 
 // ---------------------------------------------------------------- any placed part
 
@@ -456,23 +420,4 @@ export function renameChassis(build: Build, chassisId: string, label: string): E
   return ok(mapChassis(build, chassisId, (c) => ({ ...c, label: trimmed })), `Renamed ${chassisName(at.chassis)} to ${trimmed}`, { kind: 'chassis', chassisId });
 }
 
-/** How many of each inventory item this build holds (an item of quantity 8 fills 8 places). */
-export function itemUse(build: Build): Map<string, number> {
-  const use = new Map<string, number>();
-  const add = (id: string | undefined, n = 1) => {
-    if (id) use.set(id, (use.get(id) ?? 0) + n);
-  };
-  for (const r of build.racks) {
-    add(r.inventoryItemId);
-    for (const p of r.pdus) add(p.inventoryItemId);
-    for (const c of r.chassis) {
-      add(c.inventoryItemId);
-      for (const x of c.cpus) add(x.inventoryItemId);
-      for (const x of c.devices) add(x.inventoryItemId);
-      for (const x of c.psus ?? []) add(x.inventoryItemId, x.count);
-      for (const x of c.dimms) add(x.inventoryItemId, x.count);
-      for (const x of c.drives) add(x.inventoryItemId, x.count);
-    }
-  }
-  return use;
-}
+export { itemUse } from './walk';

@@ -3,16 +3,16 @@
 // taken slot, moves that keep the GPU numbering, boards the chassis does not
 // take, owned items counted per build, and the bill of materials.
 import { describe, expect, it } from 'vitest';
-import { builtinParts } from '../../core/catalog/builtin';
-import { indexCatalog } from '../../core/check/catalog';
-import { checkBuild } from '../../core/check/checkBuild';
-import { exampleBuild } from '../../core/build/examples';
-import * as E from '../../renderer/src/views/builds/edits';
-import { bomLines, bomTotals } from '../../renderer/src/views/builds/bom';
-import { commonNoun, GPU_NOUN, GROQ_NOUN, hiveIndex, hiveVerdict, nounOfModel, nounOfPart } from '../../renderer/src/views/builds/summary';
-import type { Hive } from '../../core/check/hives';
-import type { Build } from '../../core/build/build';
-import type { InventoryItemView } from '../../core/inventory/item';
+import { builtinParts } from '../../../core/catalog/builtin';
+import { indexCatalog } from '../../../core/check/catalog';
+import { checkBuild } from '../../../core/check/checkBuild';
+import { exampleBuild } from '../../../core/build/examples';
+import * as E from '#core/build/edits';
+import { bomLines, bomTotals } from '../../../renderer/src/views/builds/bom';
+import { commonNoun, GPU_NOUN, GROQ_NOUN, hiveIndex, hiveVerdict, nounOfModel, nounOfPart } from '../../../renderer/src/views/builds/summary';
+import type { Hive } from '../../../core/check/hives';
+import type { Build } from '../../../core/build/build';
+import type { InventoryItemView } from '../../../core/inventory/item';
 
 const cat = indexCatalog(builtinParts);
 const TRT = 'chassis.supermicro.sys-4028gr-trt';
@@ -37,8 +37,8 @@ describe('rack edits', () => {
     expect(collide).toEqual({ ok: false, reason: 'U3–U6 collides with srv-1 at U1–U4.' });
     const top = E.placeChassis(b, cat, 'rack-1', TRT, 40);
     expect(top).toEqual({ ok: false, reason: 'A 4 U chassis at U40 would reach U43; Rack 1 has 42 U.' });
-    expect(E.rackFit(b, cat, 'rack-1', 4, 0).ok).toBe(false);
-    expect(E.rackFit(b, cat, 'rack-1', null, 5)).toEqual({ ok: false, reason: expect.stringMatching(/no rack height/) });
+    expect(E.rackFitIn(b, cat, 'rack-1', 4, 0).ok).toBe(false);
+    expect(E.rackFitIn(b, cat, 'rack-1', null, 5)).toEqual({ ok: false, reason: expect.stringMatching(/no rack height/) });
     expect(E.firstFreeU(b, cat, 'rack-1', 4)).toBe(5);
   });
 
@@ -71,9 +71,9 @@ describe('board edits', () => {
     let b = base();
     b = must(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40'));
     b = must(E.placeDevice(b, cat, 'srv-1', 'gpu2', 'gpu.nvidia.tesla-p40'));
-    expect(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40')).toEqual({ ok: false, reason: 'That slot holds gpu-1; move or remove it first.' });
+    expect(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40')).toEqual({ ok: false, reason: 'GPU slot 1 holds the Tesla P40; move or remove it first.' });
     expect(E.placeDevice(b, cat, 'srv-1', 'gpu3', 'cpu.intel.xeon-e5-2680-v4')).toMatchObject({ ok: false });
-    b = must(E.moveDevice(b, 'srv-1', 'gpu-1', 'srv-1', 'gpu3'));
+    b = must(E.moveDevice(b, cat, 'srv-1', 'gpu-1', 'srv-1', 'gpu3'));
     expect(E.findChassis(b, 'srv-1')!.chassis.devices.map((d) => `${d.id}@${d.slot}`)).toEqual(['gpu-1@gpu3', 'gpu-2@gpu2']);
   });
 
@@ -85,7 +85,7 @@ describe('board edits', () => {
     let r = checkBuild(b, cat, settings);
     expect(hiveVerdict(r.hives, 1)).toBe('one hive of eight GPUs');
     expect(r.findings.some((f) => f.code === 'nic.hive-without-nic')).toBe(false);
-    b = must(E.moveDevice(b, 'srv-1', 'nic-1', 'srv-1', 'cpu2-x8'));
+    b = must(E.moveDevice(b, cat, 'srv-1', 'nic-1', 'srv-1', 'cpu2-x8'));
     r = checkBuild(b, cat, settings);
     expect(r.findings.find((f) => f.code === 'nic.hive-without-nic')?.severity).toBe('warning');
   });

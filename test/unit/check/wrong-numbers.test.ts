@@ -1,5 +1,5 @@
-// Review fixes: each case is a plausible build or inventory that gave a wrong
-// number or a silent pass before the fix.
+// Numbers that must not be wrong: each case is a plausible build or inventory
+// that once gave a wrong figure or a silent pass (dead slots, uplink gens, costs).
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placedParts } from '#db/repositories/builds';
 import { EXAMPLE_BUILDS, exampleBuild } from '#core/build/examples';
-import { exportFileName, resolveSettings } from '#host/handlers/builds';
+import { exportFileName } from '#host/handlers/builds';
+import { siteOf } from '#core/build/site';
 import type { Build } from '#core/build/build';
 
 const x10 = exampleBuild('sys-4028gr-x10drg')!.build;
@@ -40,11 +41,15 @@ describe('examples', () => {
 });
 
 describe('settings and file names', () => {
-  it('settings: given, else the build’s site, else 120 V / 15 A (16 A above 127 V)', () => {
-    expect(resolveSettings(x10, undefined)).toEqual({ mainsVolts: 230, circuitAmps: 16 });
-    expect(resolveSettings(x10, { mainsVolts: 120, circuitAmps: 20 })).toEqual({ mainsVolts: 120, circuitAmps: 20 });
+  it('site: an explicit override, else the build’s own site, else the app settings, else 120 V / 15 A', () => {
+    const app = { mainsVolts: 230, circuitAmps: 10 };
+    expect(siteOf(x10, app)).toEqual({ site: { mainsVolts: 230, circuitAmps: 16 }, from: 'build' });
+    expect(siteOf(x10, app, { mainsVolts: 120, circuitAmps: 20 })).toEqual({ site: { mainsVolts: 120, circuitAmps: 20 }, from: 'override' });
+    // A voltage asked for alone gets the usual circuit of that voltage, not the build's.
+    expect(siteOf(x10, app, { mainsVolts: 120 })).toEqual({ site: { mainsVolts: 120, circuitAmps: 15 }, from: 'override' });
     const bare = { ...x10, site: undefined };
-    expect(resolveSettings(bare, undefined)).toEqual({ mainsVolts: 120, circuitAmps: 15 });
+    expect(siteOf(bare, app)).toEqual({ site: app, from: 'settings' });
+    expect(siteOf(bare, null)).toEqual({ site: { mainsVolts: 120, circuitAmps: 15 }, from: 'default' });
   });
   it('file names are plain and never empty', () => {
     expect(exportFileName('Groq: 512 GroqCards in 8 racks')).toBe('groq-512-groqcards-in-8-racks.rackhive.json');
