@@ -56,6 +56,24 @@ export function formatReport(r: CheckResult, name: string): string[] {
     out.push('', `P2P matrix (${m.chassisId})${many ? `, first of ${r.p2pMatrix.length} chassis` : ''}:`, ...formatMatrix(m).map((l) => '  ' + l));
     if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.join(', ')}`);
   }
+  if (r.carriers.length) {
+    out.push('', 'Cards on risers, bifurcation and switch cards:');
+    for (const c of r.carriers) {
+      out.push(`  ${c.chassisId} ${c.hostSlotId} → ${c.deviceId} (${c.model})`);
+      for (const s of c.slots) out.push(`      ${s.id}: x${s.wiredLanes || 0} gen ${s.gen}${s.wiredLanes === 0 ? ' (no lanes)' : ''} — ${s.labels.length ? `${s.labels.join(', ')} (${s.deviceIds.join(', ')})` : 'empty'}`);
+    }
+  }
+  if (r.bridges.length) {
+    out.push('', 'NVLink bridges:');
+    for (const b of r.bridges) out.push(`  ${b.chassisId}: ${b.labels.join(' ↔ ')} ${b.pathClass ?? 'refused (see bridge.invalid)'} — ${b.model ?? b.partId}`);
+  }
+  const viaHost = r.p2pRuntime.filter((p) => p.nccl === 'SHM');
+  if (viaHost.length) {
+    out.push('', `GPU pairs NCCL runs through host memory by default (${viaHost.length} of ${r.p2pRuntime.length}):`);
+    const why = new Map<string, string[]>();
+    for (const p of viaHost) why.set(p.why, [...(why.get(p.why) ?? []), `${p.a}–${p.b}`]);
+    for (const [w, pairs] of why) out.push(`  ${pairs.slice(0, 12).join(', ')}${pairs.length > 12 ? ` … (${pairs.length})` : ''}: ${w}`);
+  }
   out.push('', ...LEGEND);
   const p = r.power;
   out.push('', `Power at ${n(p.volts)} V: idle ${n(p.idleW)} W, typical ${n(p.typicalW)} W, peak ${n(p.peakW)} W; wall ${n(p.wallPeakW)} W at peak, heat ${n(p.heatBtuPerHour)} BTU/h`);
@@ -74,6 +92,9 @@ function toJson(r: CheckResult) {
     hives: r.hives.map((h) => h.devices),
     hiveDetails: r.hives,
     p2pMatrix: r.p2pMatrix,
+    p2pRuntime: r.p2pRuntime,
+    carriers: r.carriers,
+    bridges: r.bridges,
     nicAffinity: r.nicAffinity,
     power: r.power,
     lanes: r.lanes,

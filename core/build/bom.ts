@@ -14,6 +14,7 @@
 // - Otherwise to buy at the planned price, else the part's typical used price,
 //   else unknown. Unknown is never 0; amounts keep their own currency and are
 //   only ever summed per currency.
+import { isFreeStandingPlace, placesOf } from './places';
 import type { Build } from './build';
 import type { Money } from '../money';
 import { isPlannedStatus, isSpentStatus, type ItemStatus } from '../inventory/status';
@@ -117,19 +118,23 @@ export function bomEntries(build: Build, partOf: (id: string) => BomPart | null 
   const out: BomEntry[] = [];
   const add = (location: string, place: BomPlace, kind: BomKind, p: Placed, quantity = 1) =>
     out.push({ location, place, kind, partId: p.partId, quantity, itemId: p.inventoryItemId ?? null, plannedPrice: p.plannedPrice ?? null });
-  for (const rack of build.racks) {
+  for (const rack of placesOf(build)) {
     const r = rack.label ?? rack.id;
-    add(r, { rack: r }, 'rack', rack);
+    // Free-standing chassis have no rack part to price and no rack unit.
+    const floor = isFreeStandingPlace(rack);
+    if (!floor) add(r, { rack: r }, 'rack', rack);
     for (const pdu of rack.pdus) add(`${r} / ${pdu.id}`, { rack: r, pdu: pdu.id }, 'pdu', pdu);
     for (const ch of rack.chassis) {
       const chassis = { id: ch.id, name: ch.label ?? ch.id, positionU: ch.positionU };
-      const c = `${r} / U${ch.positionU} ${chassis.name}`;
+      const c = floor ? `${r} / ${chassis.name}` : `${r} / U${ch.positionU} ${chassis.name}`;
       const at = (more: Omit<BomPlace, 'rack' | 'chassis'> = {}): BomPlace => ({ rack: r, chassis, ...more });
       add(c, at(), 'chassis', ch);
       const board = separateBoardOf(ch.boardPartId, partOf(ch.partId));
       if (board) add(c, at(), 'board', { partId: board });
       for (const cpu of ch.cpus) add(`${c} / socket ${cpu.socket}`, at({ socket: cpu.socket }), 'cpu', cpu);
       for (const d of ch.devices) add(`${c} / slot ${d.slot}`, at({ slot: d.slot, deviceId: d.id }), 'device', d);
+      // A bridge sits on two cards; it is priced like a card (BomKind stays the stored set).
+      for (const b of ch.bridges ?? []) add(`${c} / bridge ${b.devices.join('+')}`, at({ slot: `bridge ${b.devices.join('+')}`, deviceId: b.devices.join('+') }), 'device', b);
       for (const [i, p] of (ch.psus ?? []).entries()) add(`${c} / psu ${i + 1}`, at({ index: i + 1 }), 'psu', p, p.count);
       for (const m of ch.dimms) add(`${c} / socket ${m.socket} channel ${m.channel}`, at({ socket: m.socket, channel: m.channel }), 'dimm', m, m.count);
       for (const [i, d] of ch.drives.entries()) add(`${c} / drive ${i + 1}`, at({ index: i + 1 }), 'drive', d, d.count);

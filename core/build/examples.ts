@@ -10,6 +10,11 @@ import esc4000 from '#assets/examples/asus-esc4000-4x-a5000.json' with { type: '
 import groq from '#assets/examples/groq-8-racks.json' with { type: 'json' };
 import a100 from '#assets/examples/octal-a100-sxm.json' with { type: 'json' };
 import overBudget from '#assets/examples/over-budget.json' with { type: 'json' };
+import openFrame from '#assets/examples/open-frame-romed8-4x3090.json' with { type: 'json' };
+import towerWrx80 from '#assets/examples/tower-wrx80-3xp40-1x3090.json' with { type: 'json' };
+import tr2 from '#assets/examples/sys-4028gr-tr2-10x-gpu.json' with { type: 'json' };
+import c4130c from '#assets/examples/c4130-config-c.json' with { type: 'json' };
+import k80x4 from '#assets/examples/k80-x4.json' with { type: 'json' };
 
 export interface ExampleBuild {
   /** The file stem, e.g. "sys-4028gr-x10drg". */
@@ -30,6 +35,11 @@ export const EXAMPLE_FILES: Readonly<Record<string, unknown>> = {
   'octal-a100-sxm': a100,
   'groq-8-racks': groq,
   'over-budget': overBudget,
+  'open-frame-romed8-4x3090': openFrame,
+  'tower-wrx80-3xp40-1x3090': towerWrx80,
+  'sys-4028gr-tr2-10x-gpu': tr2,
+  'c4130-config-c': c4130c,
+  'k80-x4': k80x4,
 };
 
 function firstSentence(text: string | undefined): string {

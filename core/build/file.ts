@@ -1,7 +1,8 @@
 // The build file: strict parsing (refuse unknown keys, wrong types, prototype
 // keys, absurd sizes or depth) with messages that name the JSON path, and an
 // export that parses back to the same build.
-import { Build } from './build';
+import { Build, hostSlotOf } from './build';
+import { chassisEntries, FREE_STANDING_ID } from './places';
 import type { FieldIssue } from '../issues';
 
 export const MAX_FILE_CHARS = 8_000_000;
@@ -62,13 +63,55 @@ export function duplicateIdIssues(build: Build): FieldIssue[] {
     else seen.set(id, where);
   };
   build.racks.forEach((r, ri) => {
+    if (r.id === FREE_STANDING_ID) issues.push({ path: jsonPath(['racks', ri, 'id']), message: `the rack id "${FREE_STANDING_ID}" is reserved for the free-standing chassis` });
     see(r.id, ['racks', ri, 'id']);
     r.pdus.forEach((p, pi) => see(p.id, ['racks', ri, 'pdus', pi, 'id']));
-    r.chassis.forEach((c, ci) => {
-      see(c.id, ['racks', ri, 'chassis', ci, 'id']);
-      c.devices.forEach((d, di) => see(d.id, ['racks', ri, 'chassis', ci, 'devices', di, 'id']));
-    });
   });
+  for (const { chassis: c, path } of chassisEntries(build)) {
+    see(c.id, [...path, 'id']);
+    c.devices.forEach((d, di) => see(d.id, [...path, 'devices', di, 'id']));
+  }
+  return issues;
+}
+
+/**
+ * References inside a chassis: a device in "<host>/<slot>" needs the host
+ * device in the same chassis (not itself, no loop of hosts); a bridge names two
+ * different devices of its chassis. Whether the host really has that slot is
+ * the catalog's business (the checker says so).
+ */
+export function referenceIssues(build: Build): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const { chassis: c, path } of chassisEntries(build)) {
+    const hostOf = new Map<string, string>();
+    const ids = new Set(c.devices.map((d) => d.id));
+    c.devices.forEach((d, di) => {
+      const ref = hostSlotOf(d.slot);
+      if (!ref) return;
+      const where = jsonPath([...path, 'devices', di, 'slot']);
+      if (ref.hostId === d.id) issues.push({ path: where, message: `device "${d.id}" cannot sit in a slot of itself` });
+      else if (!ids.has(ref.hostId)) issues.push({ path: where, message: `no device "${ref.hostId}" in chassis "${c.id}" to hold "${d.id}" (a riser or card must be placed before a card can sit in its slot "${ref.slotId}")` });
+      else hostOf.set(d.id, ref.hostId);
+    });
+    c.devices.forEach((d, di) => {
+      const seen = new Set([d.id]);
+      let at = hostOf.get(d.id);
+      while (at) {
+        if (seen.has(at)) {
+          issues.push({ path: jsonPath([...path, 'devices', di, 'slot']), message: `device "${d.id}" sits in a loop of hosts (${[...seen].join(' → ')} → ${at})` });
+          break;
+        }
+        seen.add(at);
+        at = hostOf.get(at);
+      }
+    });
+    (c.bridges ?? []).forEach((b, bi) => {
+      b.devices.forEach((id, k) => {
+        if (!ids.has(id)) issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices', k]), message: `no device "${id}" in chassis "${c.id}" for this NVLink bridge` });
+      });
+      if (b.devices[0] === b.devices[1]) issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices']), message: 'an NVLink bridge joins two different cards' });
+    });
+  }
   return issues;
 }
 
@@ -86,6 +129,8 @@ export function parseBuildValue(value: unknown): ParseBuildResult {
   if (!r.success) return { ok: false, issues: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   const dup = duplicateIdIssues(r.data);
   if (dup.length) return { ok: false, issues: dup };
+  const refs = referenceIssues(r.data);
+  if (refs.length) return { ok: false, issues: refs };
   return { ok: true, build: r.data };
 }
 

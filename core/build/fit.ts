@@ -2,7 +2,7 @@
 // chassis spans, which board a chassis runs, the PSU bays and memory channels it
 // has, what holds a slot. The editor's drag preview and drop (core/build/placement)
 // and the checker's rules (core/check/rules) read these, so they cannot disagree.
-import type { BoardSpec } from '../catalog/board';
+import type { BoardSpec, Slot } from '../catalog/board';
 import type { CatalogPart, PartCategory, PartOf } from '../catalog/part';
 import { partOf, type CatalogIndex } from '../check/catalog';
 import type { ChassisPlacement, RackPlacement } from './build';
@@ -138,4 +138,17 @@ export function dimmsInChannel(c: Pick<ChassisPlacement, 'dimms'>, socket: strin
 
 export function memoryBankOf(board: BoardSpec | undefined, socket: string) {
   return board?.memory.find((m) => m.socket === socket);
+}
+
+/**
+ * Why a riser, bifurcation or switch card does not fit a slot, or null when it
+ * does: it is a PCIe part (no SXM/OAM/mezzanine position) and its edge is no
+ * wider than the slot (cable adapters plug into their own connector).
+ */
+export function riserMisfit(riser: PartOf<'riser'>, slot: Pick<Slot, 'kind' | 'physicalWidth' | 'label'>): string | null {
+  if (slot.kind === 'sxm' || slot.kind === 'oam' || slot.kind === 'mezzanine') return `${riser.model} is a PCIe part; ${slot.label} is a ${slot.kind} position.`;
+  const spec = riser.specs;
+  if (spec.hostLanes !== null && spec.kind !== 'oculink-adapter' && spec.kind !== 'mcio-adapter' && spec.hostLanes > slot.physicalWidth)
+    return `${riser.model} has a x${spec.hostLanes} edge; ${slot.label} is a x${slot.physicalWidth} slot, so it does not fit.`;
+  return null;
 }

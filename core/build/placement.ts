@@ -3,14 +3,14 @@
 // asked by the drag preview and the keyboard cursor) and the edit that puts it
 // there (`place`, which asks canPlace first). Both read the predicates in
 // core/build/fit, the ones the checker's rules read too.
-import type { Build } from './build';
 import type { CatalogIndex } from '../check/catalog';
 import type { PartCategory } from '../catalog/part';
 import type { Money } from '../money';
 import { resolveChassis } from '../check/topology';
 import { socketOfSlot } from '../check/nicAffinity';
 import * as E from './edits';
-import { boardSpecOf, chassisHeightU, cpuFitsSocket, dimmsInChannel, goesInSlot, memoryBankOf, psuBaysOf, rackFit, slotHolder, SLOT_CATEGORIES } from './fit';
+import { boardSpecOf, chassisHeightU, cpuFitsSocket, dimmsInChannel, goesInSlot, memoryBankOf, psuBaysOf, rackFit, riserMisfit, slotHolder, SLOT_CATEGORIES } from './fit';
+import { hostSlotOf, type Build } from './build';
 
 export type Carry =
   | { source: 'palette'; partId: string; category: PartCategory; label: string; inventoryItemId?: string; plannedPrice?: Money }
@@ -88,8 +88,32 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
       return held ? { ok: true, note: `Replaces the ${catalog.get(held.partId)?.model ?? held.partId}.` } : { ok: true };
     }
     case 'slot': {
-      const slot = board?.slots.find((s) => s.id === target.slot);
-      if (!slot) return { ok: false, reason: 'This board has no such slot.' };
+      // A board slot, or a slot a riser, bifurcation or switch card exposes ("riser-0/a").
+      const ref = hostSlotOf(target.slot);
+      const resolved = ref ? resolveChassis([{ ...at.rack, chassis: [at.chassis] }], catalog)[0] : undefined;
+      const slot = ref ? resolved?.slotById.get(target.slot) : board?.slots.find((s) => s.id === target.slot);
+      if (!slot) {
+        if (!ref) return { ok: false, reason: 'This board has no such slot.' };
+        const host = at.chassis.devices.find((d) => d.id === ref.hostId);
+        const hostPart = host ? catalog.get(host.partId) : undefined;
+        return { ok: false, reason: !host ? `There is no ${ref.hostId} to hold a card.` : hostPart?.category === 'riser' ? `${hostPart.model} has no slot "${ref.slotId}".` : `${hostPart?.model ?? ref.hostId} holds no cards.` };
+      }
+      if (carry.source === 'device' && ref) {
+        // A riser cannot go into its own slots, or into a card that sits on it.
+        let hostId: string | undefined = ref.hostId;
+        const seen = new Set<string>();
+        while (hostId && !seen.has(hostId)) {
+          if (hostId === carry.deviceId) return { ok: false, reason: `${carry.label} cannot go into a slot it holds itself.` };
+          seen.add(hostId);
+          const h = at.chassis.devices.find((d) => d.id === hostId);
+          hostId = h ? hostSlotOf(h.slot)?.hostId : undefined;
+        }
+      }
+      const carried = carry.source === 'palette' ? part : catalog.get(at.chassis.devices.find((d) => d.id === (carry.source === 'device' ? carry.deviceId : ''))?.partId ?? '');
+      if (carried?.category === 'riser') {
+        const misfit = riserMisfit(carried, slot);
+        if (misfit) return { ok: false, reason: misfit };
+      }
       const isCard = carry.source === 'device' || (carry.source === 'palette' && (part ? goesInSlot(part) : SLOT_CATEGORIES.includes(carry.category)));
       if (!isCard) return { ok: false, reason: `${slot.label} takes a card (GPU, NIC, NVMe adapter), not ${carry.label}.` };
       const holder = slotHolder(at.chassis, target.slot, carry.source === 'device' ? carry.deviceId : undefined);

@@ -2,6 +2,7 @@
 // path, a key unique within the build, owned or planned — the one walk that
 // bindings, allocations, counts and "how many of this item are used" read.
 import type { Build } from './build';
+import { placesOf } from './places';
 import type { CatalogIndex } from '../check/catalog';
 
 export type PlacedKind = 'rack' | 'pdu' | 'chassis' | 'cpu' | 'device' | 'psu' | 'dimm' | 'drive';
@@ -37,7 +38,24 @@ export function placedParts(build: Build): PlacedPart[] {
       (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
       c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
       c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
+      bridgesOf(c, cp, name);
     });
+  });
+  // NVLink bridges are stored as 'device' (the placement kinds are fixed by the database schema): a card-top part.
+  function bridgesOf(c: { id: string; bridges?: { partId: string; devices: string[]; inventoryItemId?: string | undefined }[] | undefined }, cp: (string | number)[], name: string) {
+    (c.bridges ?? []).forEach((b, i) => add([...cp, 'bridges', i], `${c.id}/bridge/${i}`, 'device', `${name} · NVLink bridge ${b.devices.join(' + ')}`, b));
+  }
+  // Towers and open frames outside any rack.
+  build.freeStanding?.chassis.forEach((c, ci) => {
+    const cp = ['freeStanding', 'chassis', ci];
+    const name = c.label ?? c.id;
+    add(cp, c.id, 'chassis', `${name} (free-standing)`, c);
+    c.cpus.forEach((x, i) => add([...cp, 'cpus', i], `${c.id}/cpu/${i}`, 'cpu', `${name} · CPU socket ${x.socket}`, x));
+    c.devices.forEach((d, i) => add([...cp, 'devices', i], `${c.id}/device/${d.id}`, 'device', `${name} · slot ${d.slot} (${d.id})`, d));
+    (c.psus ?? []).forEach((x, i) => add([...cp, 'psus', i], `${c.id}/psu/${i}`, 'psu', `${name} · PSUs, entry ${i + 1}`, x, x.count));
+    c.dimms.forEach((x, i) => add([...cp, 'dimms', i], `${c.id}/dimm/${i}`, 'dimm', `${name} · DIMMs, socket ${x.socket} channel ${x.channel}`, x, x.count));
+    c.drives.forEach((x, i) => add([...cp, 'drives', i], `${c.id}/drive/${i}`, 'drive', `${name} · drives, entry ${i + 1}`, x, x.count));
+    bridgesOf(c, cp, name);
   });
   return out;
 }
@@ -59,7 +77,7 @@ export interface BuildCounts {
 export function buildCounts(build: Build, catalog: CatalogIndex): BuildCounts {
   let chassis = 0;
   let gpus = 0;
-  for (const r of build.racks)
+  for (const r of placesOf(build))
     for (const c of r.chassis) {
       chassis++;
       for (const d of c.devices) if (catalog.get(d.partId)?.category === 'gpu') gpus++;

@@ -52,6 +52,11 @@ export const RootComplex = Provenance.extend({
   /** Lanes this root complex offers to the board. */
   lanes: z.number().int().min(1).max(256),
   gen: PcieGen,
+  /**
+   * NUMA node, when a socket holds several (first-generation EPYC: each die is
+   * its own node, so two dies of one socket are SYS, not NODE); absent = the socket's.
+   */
+  numaNode: z.number().int().min(0).max(63).optional(),
 });
 export type RootComplex = z.infer<typeof RootComplex>;
 
@@ -138,6 +143,8 @@ export const BoardSpec = z
     onboardDevices: z.array(OnboardDevice).default([]),
     memory: z.array(MemoryBank).default([]),
     fabrics: z.array(Fabric).default([]),
+    /** The socket the board cannot POST without (dual-socket boards boot from CPU1); absent = not known. */
+    postNeedsSocket: NodeId.optional(),
     /** Whole-topology provenance; the per-node flags refine it. */
     topology: Provenance,
   })
@@ -150,9 +157,9 @@ export type BoardSpec = z.infer<typeof BoardSpec>;
 export function boardTopologyIssues(b: {
   sockets: { id: string }[];
   rootComplexes: { id: string; socket: string }[];
-  pcieSwitches: { id: string; upstream: { to: string } }[];
-  slots: { id: string; feeds: string }[];
-  onboardDevices: { id: string; feeds: string }[];
+  pcieSwitches: { id: string; upstream: { to: string; width?: number }; lanes?: number | null }[];
+  slots: { id: string; feeds: string; electricalWidth?: number }[];
+  onboardDevices: { id: string; feeds: string; lanes?: number }[];
   memory: { socket: string }[];
   fabrics: { slots: string[] }[];
   interSocketLink?: unknown;
@@ -206,6 +213,16 @@ export function boardTopologyIssues(b: {
     f.slots.forEach((s, j) => {
       if (!slots.has(s)) out.push({ path: ['fabrics', i, 'slots', j], message: `slot "${s}" is not on this board` });
     });
+  });
+  // A switch cannot fan out more lanes than it has: uplink + every port below it.
+  b.pcieSwitches.forEach((sw, i) => {
+    if (sw.lanes == null || sw.upstream.width === undefined) return;
+    const down =
+      b.slots.filter((s) => s.feeds === sw.id).reduce((t, s) => t + (s.electricalWidth ?? 0), 0) +
+      b.onboardDevices.filter((d) => d.feeds === sw.id).reduce((t, d) => t + (d.lanes ?? 0), 0) +
+      b.pcieSwitches.filter((c) => c.upstream.to === sw.id).reduce((t, c) => t + (c.upstream.width ?? 0), 0);
+    if (sw.upstream.width + down > sw.lanes)
+      out.push({ path: ['pcieSwitches', i, 'lanes'], message: `switch "${sw.id}" has ${sw.lanes} lanes but its x${sw.upstream.width} uplink and the ports below it need ${sw.upstream.width + down}` });
   });
   if (b.sockets.length > 1 && b.interSocketLink === null)
     out.push({ path: ['interSocketLink'], message: 'a board with several sockets needs its inter-socket link (fields may be null when unknown)' });

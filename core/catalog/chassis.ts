@@ -35,7 +35,12 @@ export function pcieSlotGroupText(g: PcieSlotGroup): string {
   return `${g.count}× ${bits.join(' ')}`;
 }
 
+/** Rackmount servers sit in racks; towers and open (mining) frames stand on their own. */
+export const ChassisFormFactor = z.enum(['rackmount', 'tower', 'open-frame']);
+export type ChassisFormFactor = z.infer<typeof ChassisFormFactor>;
+
 export const ChassisSpec = z.strictObject({
+  formFactor: ChassisFormFactor.default('rackmount'),
   /** Rack units; null for towers and desktop cases. */
   heightU: z.number().int().min(1).max(60).nullable(),
   depthMm: z.number().positive().max(2000).nullable(),
@@ -58,6 +63,8 @@ export const ChassisSpec = z.strictObject({
     maxCardLengthMm: z.number().positive().nullable(),
     /** Widest card in slot widths (2 = double-wide). */
     maxCardWidthSlots: z.number().int().min(1).max(4).nullable(),
+    /** Tallest card: 'low-profile' chassis take only low-profile cards; null = not known. */
+    maxCardHeight: z.enum(['full-height', 'low-profile']).nullable().default(null),
   }),
   airflow: Airflow,
   /** GPU power leads the chassis provides (e.g. 8× EPS-12V 8-pin); null = not known. */

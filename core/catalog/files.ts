@@ -6,6 +6,7 @@ import cpus from '#assets/catalog/cpus.json' with { type: 'json' };
 import nics from '#assets/catalog/nics.json' with { type: 'json' };
 import pcieSwitches from '#assets/catalog/pcie-switches.json' with { type: 'json' };
 import risers from '#assets/catalog/risers.json' with { type: 'json' };
+import bridges from '#assets/catalog/bridges.json' with { type: 'json' };
 import psus from '#assets/catalog/psus.json' with { type: 'json' };
 import racks from '#assets/catalog/racks.json' with { type: 'json' };
 import pdus from '#assets/catalog/pdus.json' with { type: 'json' };
@@ -22,6 +23,7 @@ export const BUILTIN_FILES: Record<string, unknown[]> = {
   'nics.json': nics,
   'pcie-switches.json': pcieSwitches,
   'risers.json': risers,
+  'bridges.json': bridges,
   'psus.json': psus,
   'racks.json': racks,
   'pdus.json': pdus,

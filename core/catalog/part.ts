@@ -9,6 +9,7 @@ import { CpuSpecs } from './specs/cpu';
 import { NicSpecs } from './specs/nic';
 import { PcieSwitchSpecs } from './specs/pcieSwitch';
 import { RiserSpecs } from './specs/riser';
+import { BridgeSpecs } from './specs/bridge';
 import { PsuSpecs } from './specs/psu';
 import { RackSpecs } from './specs/rack';
 import { PduSpecs } from './specs/pdu';
@@ -19,7 +20,7 @@ import { OtherSpecs } from './specs/other';
 import { BoardSpec } from './board';
 import { ChassisSpec } from './chassis';
 
-export const PART_CATEGORIES = ['rack', 'chassis', 'board', 'cpu', 'gpu', 'pcie-switch', 'riser', 'nic', 'psu', 'memory', 'storage', 'pdu', 'cable', 'other'] as const;
+export const PART_CATEGORIES = ['rack', 'chassis', 'board', 'cpu', 'gpu', 'pcie-switch', 'riser', 'bridge', 'nic', 'psu', 'memory', 'storage', 'pdu', 'cable', 'other'] as const;
 export const PartCategory = z.enum(PART_CATEGORIES);
 export type PartCategory = z.infer<typeof PartCategory>;
 
@@ -32,6 +33,7 @@ export const CATEGORY_NAMES: Record<PartCategory, string> = {
   gpu: 'GPU / accelerator',
   'pcie-switch': 'PCIe switch',
   riser: 'Riser',
+  bridge: 'NVLink bridge',
   nic: 'NIC',
   psu: 'PSU',
   memory: 'Memory',
@@ -81,6 +83,7 @@ export const CpuPart = variant('cpu', CpuSpecs);
 export const GpuPart = variant('gpu', GpuSpecs);
 export const PcieSwitchPart = variant('pcie-switch', PcieSwitchSpecs);
 export const RiserPart = variant('riser', RiserSpecs);
+export const BridgePart = variant('bridge', BridgeSpecs);
 export const NicPart = variant('nic', NicSpecs);
 export const PsuPart = variant('psu', PsuSpecs);
 export const MemoryPart = variant('memory', MemorySpecs);
@@ -97,6 +100,7 @@ export const CatalogPart = z.discriminatedUnion('category', [
   GpuPart,
   PcieSwitchPart,
   RiserPart,
+  BridgePart,
   NicPart,
   PsuPart,
   MemoryPart,
@@ -121,6 +125,7 @@ export const SPECS_SCHEMAS = {
   gpu: GpuSpecs,
   'pcie-switch': PcieSwitchSpecs,
   riser: RiserSpecs,
+  bridge: BridgeSpecs,
   nic: NicSpecs,
   psu: PsuSpecs,
   memory: MemorySpecs,

@@ -20,13 +20,13 @@ export interface Hive {
 
 const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 
-export function hivesOf(chassis: ResolvedChassis): Hive[] {
+export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
   const peers: Set<number>[] = gpus.map(() => new Set<number>());
   for (let i = 0; i < gpus.length; i++)
     for (let j = i + 1; j < gpus.length; j++) {
       const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
-      if (canPeer(cls, gpus[i]!, gpus[j]!)) {
+      if (canPeer(cls, gpus[i]!, gpus[j]!, patchedGeforce)) {
         peers[i]!.add(j);
         peers[j]!.add(i);
       }

@@ -40,7 +40,8 @@ export interface LaneReport {
 
 export function lanesOf(chassis: ResolvedChassis): LaneReport {
   // Cards in dead slots (no CPU in their socket) take no lanes and share no uplink.
-  const live = chassis.devices.filter((d) => d.link && !d.dead);
+  // One entry per card: the two GPUs of a K80 share one x16 link.
+  const live = chassis.devices.filter((d, i) => d.link && !d.dead && chassis.devices.findIndex((o) => o.cardId === d.cardId) === i);
   const switches: SwitchLanes[] = [...chassis.switchById.values()].map((sw) => {
     const below = live.filter((d) => d.switches.includes(sw.id));
     const downstreamLanes = below.reduce((s, d) => s + d.link!.width, 0);
@@ -72,7 +73,8 @@ export function lanesOf(chassis: ResolvedChassis): LaneReport {
 export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Finding[] {
   const out: Finding[] = [];
   for (const sw of report.switches) {
-    if (sw.oversubscription <= 1) continue;
+    // A dual-GPU card's own switch is the card's design, not a choice the builder makes.
+    if (sw.oversubscription <= 1 || chassis.cardSwitches.has(sw.switchId)) continue;
     const share = sw.uplinkGBps / sw.devices;
     out.push(finding('pcie.switch-oversubscribed', 'info', [chassis.placement.id, sw.switchId],
       `Switch ${sw.switchId}${sw.chip ? ` (${sw.chip})` : ''}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with all ${sw.devices} cards moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,

@@ -64,15 +64,22 @@ export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
   if (!board) return [];
   const out: Finding[] = [];
   const used = new Set(chassis.placement.devices.map((d) => d.slot));
+  // Slots under a double- or triple-wide card take nothing.
+  const covered = new Set<number>();
+  for (const d of chassis.devices)
+    if (d.slot && d.part?.category === 'gpu' && d.part.specs.slotWidth !== null && !('hostDeviceId' in d.slot))
+      for (let k = 1; k < Math.ceil(d.part.specs.slotWidth); k++) covered.add(d.slot.position + k);
   for (const socket of board.sockets) {
     const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.socket === socket.id && !d.dead);
     if (gpus.length === 0) continue;
     if (chassis.devices.some((d) => d.kind === 'nic' && d.socket === socket.id)) continue;
-    const free = board.slots.filter((s) => !used.has(s.id) && !s.gpu && socketOfSlot(chassis, s.id) === socket.id && s.electricalWidth >= 8);
+    // On a one-socket workstation board every slot is a GPU slot, and any free one can take the NIC.
+    const single = board.sockets.length === 1;
+    const free = board.slots.filter((s) => !used.has(s.id) && !covered.has(s.position) && (single || !s.gpu) && socketOfSlot(chassis, s.id) === socket.id && s.electricalWidth >= 8);
     const verified = gpus.every((g) => g.verified);
     if (free.length === 0)
       out.push(finding('nic.socket-no-slot', 'warning', [chassis.placement.id, socket.id],
-        `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} but has no slot left for a NIC; their network traffic crosses the inter-socket link.`,
+        `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} but has no slot left for a NIC; ${single ? 'a NIC for multi-node work needs a slot freed (or a riser)' : 'their network traffic crosses the inter-socket link'}.`,
         'Fine for inference on one or two GPUs; for multi-node training prefer a board with a NIC slot on every GPU socket.', verified));
     else
       out.push(finding('nic.socket-free-slot', 'info', [chassis.placement.id, socket.id, ...free.map((s) => s.id)],

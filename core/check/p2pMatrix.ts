@@ -13,7 +13,8 @@ export interface P2pMatrix {
 }
 
 export function p2pMatrixOf(chassis: ResolvedChassis): P2pMatrix {
-  const ds = [...chassis.devices.filter((d) => d.kind === 'gpu'), ...chassis.devices.filter((d) => d.kind === 'nic')].filter((d) => d.slot);
+  // Devices in dead slots are left out: the OS would not see them.
+  const ds = [...chassis.devices.filter((d) => d.kind === 'gpu'), ...chassis.devices.filter((d) => d.kind === 'nic')].filter((d) => d.slot && !d.dead);
   return {
     chassisId: chassis.placement.id,
     labels: ds.map((d) => d.label),

@@ -15,10 +15,12 @@ export function fabricBetween(fabrics: readonly Fabric[], a: string, b: string):
 
 /** PCIe-only class from two paths (switch lists nearest first, root complex, socket). */
 export function pciePathClass(
-  a: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'>,
-  b: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'>,
+  a: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'> & { numaNode?: string | null },
+  b: Pick<ResolvedDevice, 'switches' | 'rootComplex' | 'socket'> & { numaNode?: string | null },
 ): PathClass {
   if (a.socket === null || b.socket === null || a.socket !== b.socket) return 'SYS';
+  // First-generation EPYC: each die is its own NUMA node, so two dies of one socket are SYS.
+  if ((a.numaNode ?? a.socket) !== (b.numaNode ?? b.socket)) return 'SYS';
   if (a.rootComplex !== b.rootComplex) return 'NODE';
   const common = a.switches.find((s) => b.switches.includes(s));
   if (!common) return 'PHB';
@@ -28,6 +30,8 @@ export function pciePathClass(
 
 export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice): PathClass {
   if (a.id === b.id) return 'X';
+  const bridged = chassis.bridged.get(`${a.cardId}|${b.cardId}`);
+  if (bridged && a.kind === 'gpu' && b.kind === 'gpu') return bridged;
   const fabric = fabricBetween(chassis.board?.fabrics ?? [], a.slotId, b.slotId);
   if (fabric && a.kind === 'gpu' && b.kind === 'gpu') {
     if (fabric.kind === 'groq-c2c') return 'C2C';
@@ -37,9 +41,10 @@ export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: Resolv
 }
 
 /** Whether the two GPUs can DMA each other directly over this path. */
-export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice): boolean {
+export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice, patchedGeforce = false): boolean {
   if (cls.startsWith('NV') || cls === 'C2C') return true;
   if (cls !== 'PIX' && cls !== 'PXB' && cls !== 'PHB') return false;
-  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && (d.part.specs.p2pOverPcie === 'yes' || d.part.specs.p2pOverPcie === 'unknown');
+  const allowed = patchedGeforce ? ['yes', 'unknown', 'driver-disabled'] : ['yes', 'unknown'];
+  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && allowed.includes(d.part.specs.p2pOverPcie);
   return ok(a) && ok(b);
 }

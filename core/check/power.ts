@@ -7,6 +7,7 @@ import type { RackPlacement } from '../build/build';
 import { partOf, type CatalogIndex } from './catalog';
 import { finding, n, type Finding } from './finding';
 import type { ResolvedChassis } from './topology';
+import { cardsOf } from './rules/chassisFit';
 
 /**
  * Draw as a fraction of TDP. Estimates, not measurements: single-stream decode
@@ -63,6 +64,11 @@ export interface ChassisPower {
 export interface RackPower {
   rackId: string;
   wallPeakW: number;
+  /**
+   * Every chassis runs N+N on two or more circuits: the circuits are A/B feeds,
+   * and each feed (half of them) must carry the whole load alone.
+   */
+  abFeeds: boolean;
   /** Continuous limit of the rack's circuits; null when none is set. */
   circuitW: number;
   pduW: number | null;
@@ -121,7 +127,8 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
     const part = partOf(catalog, cpu.partId, 'cpu');
     components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu, 150));
   }
-  for (const d of c.devices) components.push(devicePower(d.id, d.part));
+  // Per card: a K80 is two GPUs in the matrix but one 300 W board on the power rail.
+  for (const d of cardsOf(c)) components.push(devicePower(d.cardId, d.part));
   for (const dimm of p.dimms) components.push(flat(`${p.id}.${dimm.socket}.ch${dimm.channel}`, `${dimm.count} DIMM`, ASSUMED_W.dimm * dimm.count, true));
   for (const drive of p.drives) {
     const part = partOf(catalog, drive.partId, 'storage');
@@ -183,7 +190,7 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
 export function connectorFindings(c: ResolvedChassis): Finding[] {
   const need = new Map<string, number>();
   let unknownCards = 0;
-  for (const d of c.devices) {
+  for (const d of cardsOf(c)) {
     if (d.part?.category !== 'gpu') continue;
     const conns = d.part.specs.powerConnectors;
     if (conns === null) unknownCards++;
@@ -213,9 +220,11 @@ export function rackPower(rack: RackPlacement, chassis: ChassisPower[], catalog:
   const wallPeakW = mine.reduce((s, c) => s + c.wallPeakW, 0);
   const circuits = rack.circuits?.count ?? 1;
   const amps = rack.circuits?.amps ?? circuitAmps;
+  const abFeeds = circuits >= 2 && mine.length > 0 && mine.every((c) => c.psu?.redundancy === 'N+N');
+  const carrying = abFeeds ? Math.floor(circuits / 2) : circuits;
   const pdus = rack.pdus.map((p) => partOf(catalog, p.partId, 'pdu'));
   const pduW = pdus.length === 0 ? null : pdus.reduce((s, p) => s + (p?.specs.maxLoadW ?? (p?.specs.inputVolts ?? 0) * (p?.specs.inputAmps ?? 0)), 0);
-  return { rackId: rack.id, wallPeakW, circuitW: circuits * volts * amps * CONTINUOUS_FRACTION, pduW };
+  return { rackId: rack.id, wallPeakW, abFeeds, circuitW: carrying * volts * amps * CONTINUOUS_FRACTION, pduW };
 }
 
 export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: number, circuitAmps: number, catalog: CatalogIndex): Finding[] {
@@ -223,9 +232,14 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
   const name = rack.label ?? rack.id;
   const circuits = rack.circuits?.count ?? 1;
   const amps = rack.circuits?.amps ?? circuitAmps;
-  if (rp.wallPeakW > rp.circuitW)
+  const carrying = rp.abFeeds ? Math.floor(circuits / 2) : circuits;
+  if (rp.wallPeakW > rp.circuitW && rp.abFeeds)
     out.push(finding('power.circuit-overload', 'error', [rack.id],
-      `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.`,
+      `${name} draws up to ${n(rp.wallPeakW)} W from the wall. Its PSUs run N+N on A/B feeds, so each feed (${carrying} × ${n(amps)} A at ${n(volts)} V = ${n(rp.circuitW)} W continuous, 80 % of ${n(carrying * volts * amps)} W) must carry the whole load alone when the other fails: ${n(rp.wallPeakW - rp.circuitW)} W over. The ${circuits} circuits are not summed.`,
+      `Give each feed about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} circuits of ${n(amps)} A, move to 200–240 V, or power-limit the GPUs.`));
+  else if (rp.wallPeakW > rp.circuitW)
+    out.push(finding('power.circuit-overload', 'error', [rack.id],
+      `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
       `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`));
   if (rp.pduW !== null && rp.wallPeakW > rp.pduW)
     out.push(finding('power.pdu-overload', 'error', [rack.id], `${name} draws up to ${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`, 'Add PDUs or use higher-rated ones.'));

@@ -49,7 +49,7 @@ const ChassisPower = z.object({
   wallPeakW: z.number(),
   heatBtuPerHour: z.number(),
 });
-const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), circuitW: z.number(), pduW: z.number().nullable() });
+const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), abFeeds: z.boolean(), circuitW: z.number(), pduW: z.number().nullable() });
 const PowerReport = z.object({
   volts: z.number(),
   circuitAmps: z.number(),
@@ -96,7 +96,19 @@ const DeviceLink = z.object({
   hostGBpsShared: z.number().nullable(),
   verified: z.boolean(),
 });
+const PairRuntime = z.object({
+  chassisId: z.string(), a: z.string(), b: z.string(), aId: z.string(), bId: z.string(), path: PathClass,
+  cudaP2p: z.boolean(), nccl: z.enum(['NVLink', 'P2P', 'SHM']), why: z.string(), source: z.string(), patchedDriver: z.boolean(),
+});
+const CarrierReport = z.object({
+  chassisId: z.string(), deviceId: z.string(), model: z.string(), hostSlotId: z.string(),
+  slots: z.array(z.object({ id: z.string(), lanes: z.number(), wiredLanes: z.number(), gen: z.number(), deviceIds: z.array(z.string()), labels: z.array(z.string()) })),
+});
+const BridgeReport = z.object({ chassisId: z.string(), partId: z.string(), model: z.string().nullable(), deviceIds: z.tuple([z.string(), z.string()]), labels: z.array(z.string()), pathClass: z.string().nullable() });
 export const CheckResultSchema = z.object({
+  carriers: z.array(CarrierReport),
+  bridges: z.array(BridgeReport),
+  p2pRuntime: z.array(PairRuntime),
   findings: z.array(Finding),
   hives: z.array(Hive),
   p2pMatrix: z.array(P2pMatrix),

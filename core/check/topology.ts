@@ -3,7 +3,10 @@
 // feeding it) and its share of the host bandwidth through every uplink above it.
 import type { BoardSpec, PcieSwitch, RootComplex, Slot } from '../catalog/board';
 import type { CatalogPart, PartOf } from '../catalog/part';
-import type { ChassisPlacement, RackPlacement } from '../build/build';
+import { hostSlotOf, type ChassisPlacement, type PlacedDevice, type RackPlacement } from '../build/build';
+import { riserSlots } from '../catalog/specs/riser';
+import { isFreeStandingPlace } from '../build/places';
+import type { PathClass } from './pathClass';
 import { partOf, type CatalogIndex } from './catalog';
 import { linkGBps } from './pcieRates';
 import { boardIdOf } from '../build/fit';
@@ -20,7 +23,10 @@ export interface NegotiatedLink {
 }
 
 export interface ResolvedDevice {
+  /** The device id; a card with several GPUs (K80, A16) gives "<card id>:<n>" per GPU. */
   id: string;
+  /** The placed card this device is on (equals id for single-GPU cards). */
+  cardId: string;
   /** nvidia-smi style: GPU0, NIC0 (prefixed with the chassis when the build has several). */
   label: string;
   kind: DeviceKind;
@@ -29,20 +35,45 @@ export interface ResolvedDevice {
   slot: Slot | undefined;
   part: CatalogPart | undefined;
   socket: string | null;
+  /** The NUMA node: the socket's, or a die's on first-generation EPYC ("cpu1:2"). */
+  numaNode: string | null;
   rootComplex: string | null;
-  /** Switches from the slot upward, nearest first. */
+  /** Switches from the slot upward, nearest first (a switch card's or a dual-GPU card's own switch included). */
   switches: string[];
   link: NegotiatedLink | null;
   /** Host bandwidth when every card under the same uplinks transfers at once. */
   hostGBpsShared: number | null;
-  /** The slot's socket has no CPU: the slot is dead. */
+  /** The OS does not see it: its socket has no CPU, or its riser output has no lanes. */
   dead: boolean;
+  /** Why it is dead beyond the socket: the riser output it sits on gets no lanes from the host slot. */
+  unwired: string | null;
   /** Every wiring fact on the path is verified. */
   verified: boolean;
 }
 
+/** A slot on a part that holds parts (riser, bifurcation or switch card), under its host slot. */
+export interface RiserSlot extends Slot {
+  hostDeviceId: string;
+  hostSlotId: string;
+  /** Lanes the host slot gives this output (0 = none: a x4x4x4x4 card in a x8 slot leaves c and d unwired). */
+  wiredLanes: number;
+}
+
+export interface ResolvedBridge {
+  index: number;
+  partId: string;
+  part: PartOf<'bridge'> | undefined;
+  deviceIds: [string, string];
+  /** What is wrong with it; empty = the pair runs as NV<links>. */
+  problems: string[];
+  /** Findings that could not be checked (spacing of cards on riser cables). */
+  unchecked: string[];
+}
+
 export interface ResolvedChassis {
   rackId: string;
+  /** JSON path of the chassis entry in the build file ("racks[0].chassis[1]", "freeStanding.chassis[0]"). */
+  path: string;
   placement: ChassisPlacement;
   chassisPart: PartOf<'chassis'> | undefined;
   boardId: string | undefined;
@@ -50,8 +81,18 @@ export interface ResolvedChassis {
   populatedSockets: Set<string>;
   devices: ResolvedDevice[];
   rcById: Map<string, RootComplex>;
+  /** The board's switches plus those on switch cards and dual-GPU cards. */
   switchById: Map<string, PcieSwitch>;
+  /** The board's slots plus the slots risers and cards expose ("riser-1/a"). */
   slotById: Map<string, Slot>;
+  riserSlots: RiserSlot[];
+  bridges: ResolvedBridge[];
+  /** Device ids (either order) of each working bridge → the class nvidia-smi shows. */
+  bridged: Map<string, PathClass>;
+  /** The board cannot POST: the socket it boots from has no CPU. */
+  noPost: string | null;
+  /** Switches on a card with several GPUs (K80): part of the card, not of the board's lane plan. */
+  cardSwitches: Set<string>;
 }
 
 export function deviceKind(part: CatalogPart | undefined): DeviceKind {
@@ -77,7 +118,7 @@ export function negotiate(card: { lanes: number | null; gen: number | null }, sl
   let gen = card.gen ?? slot.gen;
   if (slot.gen < gen) {
     gen = slot.gen;
-    limitedBy.push(`slot gen ${slot.gen}`);
+    limitedBy.push(`${'hostDeviceId' in slot ? slot.label : 'slot'} gen ${slot.gen}`);
   }
   if (feeder && feeder.gen < gen) {
     gen = feeder.gen;
@@ -88,28 +129,112 @@ export function negotiate(card: { lanes: number | null; gen: number | null }, sl
 
 /** Resolves every chassis of a rack list into devices with their paths. */
 export function resolveChassis(racks: RackPlacement[], catalog: CatalogIndex): ResolvedChassis[] {
-  const all = racks.flatMap((r) => r.chassis.map((c) => ({ rackId: r.id, c })));
+  let ri = 0;
+  const all = racks.flatMap((r) => {
+    const at = isFreeStandingPlace(r) ? 'freeStanding.chassis' : `racks[${ri++}].chassis`;
+    return r.chassis.map((c, ci) => ({ rackId: r.id, c, path: `${at}[${ci}]` }));
+  });
   const prefix = all.length > 1;
-  return all.map(({ rackId, c }) => resolveOne(rackId, c, catalog, prefix));
+  return all.map(({ rackId, c, path }) => resolveOne(rackId, path, c, catalog, prefix));
 }
 
-function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
+const LINK_WIDTHS = [32, 16, 8, 4, 2, 1] as const;
+const widthAtMost = (lanes: number): Slot['electricalWidth'] => LINK_WIDTHS.find((w) => w <= lanes) ?? 1;
+
+/** Hosts before the cards in their slots (a riser cable into a bifurcation card into a GPU). */
+function hostsFirst(devices: PlacedDevice[]): PlacedDevice[] {
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  const depth = (d: PlacedDevice): number => {
+    let k = 0;
+    let at: PlacedDevice | undefined = d;
+    const seen = new Set<string>();
+    while (at && !seen.has(at.id)) {
+      seen.add(at.id);
+      const ref = hostSlotOf(at.slot);
+      at = ref ? byId.get(ref.hostId) : undefined;
+      if (at) k++;
+    }
+    return k;
+  };
+  return devices.map((d, i) => ({ d, i, k: depth(d) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.d);
+}
+
+/** The slots a riser in `host` exposes, and the switch of a switch card. */
+function exposeRiser(d: PlacedDevice, part: PartOf<'riser'>, host: Slot): { slots: RiserSlot[]; sw: PcieSwitch | null } {
+  const spec = part.specs;
+  const gen = Math.min(spec.pcieGen ?? host.gen, host.gen) as Slot['gen'];
+  const isSwitch = spec.kind === 'switch-card';
+  const sw: PcieSwitch | null = isSwitch
+    ? {
+        id: `${d.id}.switch`,
+        chip: spec.switchPartId,
+        lanes: null,
+        gen,
+        upstream: { to: host.feeds, width: widthAtMost(Math.min(spec.hostLanes ?? host.electricalWidth, host.electricalWidth)) },
+        verified: host.verified,
+        source: part.sources[0]?.url ?? null,
+      }
+    : null;
+  // Bifurcation splits the host slot's lanes in order; outputs past them get none.
+  let lanesLeft = host.electricalWidth;
+  const slots = riserSlots(spec).map((o): RiserSlot => {
+    const lanes = o.lanes ?? host.electricalWidth;
+    let wired: number;
+    if (isSwitch) wired = lanes;
+    else if (spec.kind === 'bifurcation-card') {
+      wired = Math.min(lanes, lanesLeft);
+      lanesLeft -= wired;
+    } else wired = Math.min(lanes, host.electricalWidth);
+    return {
+      id: `${d.id}/${o.id}`,
+      label: `${d.id}/${o.id}`,
+      kind: spec.kind === 'oculink-adapter' ? 'oculink' : 'pcie',
+      // Past every board position: a card on a riser covers no board slot.
+      position: 64,
+      physicalWidth: widthAtMost(lanes),
+      electricalWidth: widthAtMost(Math.max(1, wired)),
+      gen,
+      feeds: sw ? sw.id : host.feeds,
+      gpu: true,
+      verified: host.verified,
+      source: part.sources[0]?.url ?? null,
+      hostDeviceId: d.id,
+      hostSlotId: host.id,
+      wiredLanes: wired,
+      notes: `${part.model} in ${host.label}, output ${o.id}`,
+    };
+  });
+  return { slots, sw };
+}
+
+function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
   const chassisPart = partOf(catalog, c.partId, 'chassis');
   const boardId = boardIdOf(c, catalog);
   const board = partOf(catalog, boardId, 'board')?.specs;
   const rcById = new Map((board?.rootComplexes ?? []).map((r) => [r.id, r]));
   const switchById = new Map((board?.pcieSwitches ?? []).map((s) => [s.id, s]));
-  const slotById = new Map((board?.slots ?? []).map((s) => [s.id, s]));
+  const slotById = new Map<string, Slot>((board?.slots ?? []).map((s) => [s.id, s]));
+  const riserSlotList: RiserSlot[] = [];
   const populatedSockets = new Set(c.cpus.filter((cpu) => catalog.has(cpu.partId)).map((cpu) => cpu.socket));
   const counters: Record<DeviceKind, number> = { gpu: 0, nic: 0, other: 0 };
   const name: Record<DeviceKind, string> = { gpu: 'GPU', nic: 'NIC', other: 'DEV' };
   const tag = c.label ?? c.id;
+  const noPost = board?.postNeedsSocket && !populatedSockets.has(board.postNeedsSocket) ? board.postNeedsSocket : null;
 
-  const devices: ResolvedDevice[] = c.devices.map((d) => {
+  // Risers first, so the slots they expose exist when their cards are resolved.
+  for (const d of hostsFirst(c.devices)) {
     const part = catalog.get(d.partId);
-    const kind = deviceKind(part);
-    const label = `${prefix ? `${tag}/` : ''}${name[kind]}${counters[kind]++}`;
     const slot = slotById.get(d.slot);
+    if (part?.category !== 'riser' || !slot) continue;
+    const { slots, sw } = exposeRiser(d, part as PartOf<'riser'>, slot);
+    if (sw) switchById.set(sw.id, sw);
+    for (const s of slots) {
+      slotById.set(s.id, s);
+      riserSlotList.push(s);
+    }
+  }
+
+  const pathOf = (slot: Slot | undefined) => {
     const switches: string[] = [];
     let verified = true;
     let at = slot?.feeds;
@@ -126,24 +251,40 @@ function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, 
     const rc = at ? rcById.get(at) : undefined;
     if (rc && !feeder) feeder = { label: `root complex ${rc.id}`, gen: rc.gen };
     if (!slot?.verified || (rc && !rc.verified)) verified = false;
+    return { switches, verified, feeder, rc };
+  };
+
+  const devices: ResolvedDevice[] = [];
+  const cardSwitches = new Set<string>();
+  for (const d of c.devices) {
+    const part = catalog.get(d.partId);
+    const kind = deviceKind(part);
+    const slot = slotById.get(d.slot);
+    const { switches, verified, feeder, rc } = pathOf(slot);
     const socket = rc?.socket ?? null;
-    return {
-      id: d.id,
-      label,
-      kind,
-      chassisId: c.id,
-      slotId: d.slot,
-      slot,
-      part,
-      socket,
-      rootComplex: rc?.id ?? null,
-      switches,
-      link: slot ? negotiate(cardLink(part), slot, feeder) : null,
-      hostGBpsShared: null,
-      dead: socket !== null && !populatedSockets.has(socket),
-      verified,
-    };
-  });
+    const numaNode = socket === null ? null : rc?.numaNode !== undefined ? `${socket}:${rc.numaNode}` : socket;
+    const riserSlot = slot && 'hostDeviceId' in slot ? (slot as RiserSlot) : undefined;
+    const unwired = riserSlot && riserSlot.wiredLanes === 0 ? `${riserSlot.label} gets no lanes: the host slot's lanes are used up by the outputs before it` : null;
+    const dead = (socket !== null && !populatedSockets.has(socket)) || unwired !== null;
+    // A riser passes lanes on: it moves no data of its own and is not a PCIe device.
+    const link = slot && part?.category !== 'riser' ? negotiate(cardLink(part), slot, feeder) : null;
+    const gpusOnCard = part?.category === 'gpu' ? part.specs.devicesPerBoard : 1;
+    if (gpusOnCard <= 1) {
+      devices.push({ id: d.id, cardId: d.id, label: `${prefix ? `${tag}/` : ''}${name[kind]}${counters[kind]++}`, kind, chassisId: c.id, slotId: d.slot, slot, part, socket, numaNode, rootComplex: rc?.id ?? null, switches, link, hostGBpsShared: null, dead, unwired, verified });
+      continue;
+    }
+    // Several GPUs on one card sit behind the card's own switch (nvidia-smi shows PIX between them).
+    const cardSwitch: PcieSwitch = { id: `${d.id}.onboard`, chip: null, lanes: null, gen: (link?.gen ?? slot?.gen ?? 3) as PcieSwitch['gen'], upstream: { to: slot?.feeds ?? '', width: widthAtMost(link?.width ?? 16) }, verified: true, source: null, note: `the on-card PCIe switch of the ${part?.model ?? 'card'}` };
+    if (slot) {
+      switchById.set(cardSwitch.id, cardSwitch);
+      cardSwitches.add(cardSwitch.id);
+    }
+    for (let g = 0; g < gpusOnCard; g++)
+      devices.push({
+        id: `${d.id}:${g}`, cardId: d.id, label: `${prefix ? `${tag}/` : ''}GPU${counters.gpu++}`, kind, chassisId: c.id, slotId: d.slot, slot, part, socket, numaNode, rootComplex: rc?.id ?? null,
+        switches: slot ? [cardSwitch.id, ...switches] : switches, link, hostGBpsShared: null, dead, unwired, verified,
+      });
+  }
 
   // Fair share of each uplink when every card below it transfers at once.
   // A card in a dead slot moves nothing: it has no share and takes none.
@@ -157,7 +298,41 @@ function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, 
     }
     d.hostGBpsShared = share;
   }
-  return { rackId, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById };
+  const bridges = (c.bridges ?? []).map((b, index) => resolveBridge(index, b.partId, b.devices as [string, string], catalog, devices));
+  const bridged = new Map<string, PathClass>();
+  for (const b of bridges) {
+    if (b.problems.length) continue;
+    const cls: PathClass = b.part?.specs.links ? `NV${b.part.specs.links}` : 'NV#';
+    bridged.set(`${b.deviceIds[0]}|${b.deviceIds[1]}`, cls);
+    bridged.set(`${b.deviceIds[1]}|${b.deviceIds[0]}`, cls);
+  }
+  return { rackId, path, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById, riserSlots: riserSlotList, bridges, bridged, noPost, cardSwitches };
+}
+
+/** A bridge works when both ends are the same bridgeable GPU model the bridge fits, at its slot spacing. */
+function resolveBridge(index: number, partId: string, ids: [string, string], catalog: CatalogIndex, devices: ResolvedDevice[]): ResolvedBridge {
+  const part = partOf(catalog, partId, 'bridge');
+  const problems: string[] = [];
+  const unchecked: string[] = [];
+  if (!part) problems.push(catalog.has(partId) ? `part "${partId}" is not an NVLink bridge` : `part "${partId}" is not in the catalog`);
+  const ends = ids.map((id) => devices.find((d) => d.cardId === id));
+  ends.forEach((d, k) => {
+    if (!d) problems.push(`device "${ids[k]}" is not in this chassis`);
+    else if (d.part?.category !== 'gpu') problems.push(`${ids[k]} is not a GPU`);
+    else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge') problems.push(`${ids[k]} (${d.part.model}) has no NVLink bridge connector`);
+  });
+  const [a, b] = ends;
+  if (a && b && a.part && b.part && a.part.id !== b.part.id) problems.push(`the cards are different models (${a.part.model} and ${b.part.model}); a bridge joins two of the same`);
+  if (part && a?.part && !part.specs.fitsGpus.includes(a.part.id)) problems.push(`${part.model} does not fit the ${a.part.model}`);
+  if (part && a && b && !problems.length) {
+    const onRiser = [a, b].filter((d) => d.slot && 'hostDeviceId' in d.slot);
+    if (onRiser.length) unchecked.push(`the spacing of ${onRiser.map((d) => d.cardId).join(' and ')} is not checked: a card on a riser stands where the frame holds it, so line them up for the ${part.specs.slotSpacing ?? '?'}-slot bridge`);
+    else if (part.specs.slotSpacing !== null && a.slot && b.slot) {
+      const gap = Math.abs(a.slot.position - b.slot.position);
+      if (gap !== part.specs.slotSpacing) problems.push(`the cards are ${gap} slot position${gap === 1 ? '' : 's'} apart (${a.slot.label}, ${b.slot.label}); the ${part.model} spans ${part.specs.slotSpacing}`);
+    } else unchecked.push('the slot spacing is not checked: the bridge\'s spacing or a slot position is not known');
+  }
+  return { index, partId, part, deviceIds: ids, problems, unchecked };
 }
 
 /** The generation a switch's uplink trains at: the lower of the switch and what it plugs into. */

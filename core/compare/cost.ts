@@ -55,7 +55,7 @@ export interface CostLine {
   item: CostItem | null;
 }
 
-const CATEGORY_ORDER = ['rack', 'pdu', 'chassis', 'board', 'cpu', 'memory', 'gpu', 'pcie-switch', 'riser', 'nic', 'psu', 'storage', 'cable', 'other', 'unknown part'];
+const CATEGORY_ORDER = ['rack', 'pdu', 'chassis', 'board', 'cpu', 'memory', 'gpu', 'pcie-switch', 'riser', 'bridge', 'nic', 'psu', 'storage', 'cable', 'other', 'unknown part'];
 
 export function categoryRank(category: string): number {
   const i = CATEGORY_ORDER.indexOf(category);

@@ -46,6 +46,13 @@ export interface Workload {
 export interface Topology {
   pathClass(a: number, b: number): PathClass;
   source: string;
+  /**
+   * Whether the runtime moves data peer-to-peer between the two (NCCL's
+   * default transport is NVLink or P2P, not SHM); absent = from the devices' P2P flag.
+   */
+  p2p?(a: number, b: number): boolean;
+  /** The network between nodes, Gbit/s per port (the build's own NICs); absent = the 10 GbE default. */
+  nicGbit?: number | null;
 }
 
 export interface EstimateOptions {
@@ -149,7 +156,8 @@ function groupLink(idx: number[], devices: readonly DeviceSpec[], topo: Topology
   const ds = idx.map((i) => devices[i]!);
   const min = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.min(...(xs as number[])));
   return linkFor(cls, {
-    p2p: ds.every((d) => d.p2pOverPcie),
+    p2p: topo?.p2p ? pairs.every(([a, b]) => topo.p2p!(a, b)) : ds.every((d) => d.p2pOverPcie),
+    nicGbit: topo?.nicGbit ?? null,
     pcieGen: min(ds.map((d) => d.pcieGen)),
     pcieLanes: min(ds.map((d) => d.pcieLanes)),
     nvlinkGBps: min(ds.map((d) => d.nvlinkGBps)),

@@ -7,6 +7,7 @@ import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
+import { isFreeStandingPlace, placesOf } from '../build/places';
 import { resolveChassis, type ResolvedChassis } from '../check/topology';
 import { CheckResultSchema } from '../check/schema';
 import { costLines, costSummary, type CostItem, type CostLine } from '../compare/cost';
@@ -276,7 +277,8 @@ export function buildSheet(input: SheetInput): SheetDocument {
   const idx = indexCatalog(input.catalog);
   const { site, from } = siteOf(build, input.site);
   const check = checkBuild(build, idx, site);
-  const resolved = resolveChassis(build.racks, idx);
+  const places = placesOf(build);
+  const resolved = resolveChassis(places, idx);
   // Hives are numbered within their chassis (A, B, … and one colour each), as the editor does.
   const hiveIndex = new Map<string, number[]>();
   const perChassis = new Map<string, number>();
@@ -290,7 +292,8 @@ export function buildSheet(input: SheetInput): SheetDocument {
   }
   const hivesOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? [];
 
-  const racks: SheetRack[] = build.racks.map((r) => {
+  // Free-standing chassis have no rack elevation; their boards still get sections below.
+  const racks: SheetRack[] = places.filter((r) => !isFreeStandingPlace(r)).map((r) => {
     const rp = idx.get(r.partId);
     return {
       rackId: r.id,

@@ -11,6 +11,7 @@ import { EXAMPLE_BUILDS, exampleBuild } from '#core/build/examples';
 import { checkBuild } from '#core/check/checkBuild';
 import { siteOf, type Site } from '#core/build/site';
 import { buildCounts } from '#core/build/walk';
+import { placesOf } from '#core/build/places';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import type { CatalogPart } from '#core/catalog/part';
 import { builtinParts } from '#core/catalog/builtin';
@@ -72,7 +73,7 @@ function detail(s: StoredBuild): BuildDetail {
 function unknownPartIds(build: Build, catalog: CatalogIndex): string[] {
   const unknown = new Set<string>();
   for (const p of placedParts(build)) if (!catalog.has(p.partId)) unknown.add(p.partId);
-  for (const r of build.racks) for (const c of r.chassis) if (c.boardPartId && !catalog.has(c.boardPartId)) unknown.add(c.boardPartId);
+  for (const r of placesOf(build)) for (const c of r.chassis) if (c.boardPartId && !catalog.has(c.boardPartId)) unknown.add(c.boardPartId);
   return [...unknown].sort();
 }
 
@@ -226,7 +227,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
           name: kept.build.name,
           racks: counts.racks,
           chassis: counts.chassis,
-          devices: kept.build.racks.reduce((s, r) => s + r.chassis.reduce((t, c) => t + c.devices.length, 0), 0),
+          devices: placesOf(kept.build).reduce((s, r) => s + r.chassis.reduce((t, c) => t + c.devices.length, 0), 0),
           gpus: counts.gpus,
           unknownPartIds: unknownPartIds(kept.build, idx),
           droppedBindings: kept.dropped,

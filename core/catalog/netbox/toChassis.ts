@@ -123,6 +123,7 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
 
   return {
     specs: {
+      formFactor: 'rackmount',
       heightU,
       depthMm: null,
       weightKg,
@@ -132,7 +133,7 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
       psuBays,
       psusFitted: [],
       psuRedundancy: null,
-      gpu: { maxCards, maxCardLengthMm: null, maxCardWidthSlots: null },
+      gpu: { maxCards, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
       airflow: dt.airflow !== null ? (AIRFLOW[dt.airflow] ?? 'unknown') : 'unknown',
       gpuPowerConnectors: null,
       nodeBays,

@@ -51,7 +51,8 @@ describe('queryParts', () => {
   });
 
   it('search matches words across vendor, model and aliases', () => {
-    expect(queryParts(builtinParts, { search: 'nvidia 3090' }).map((p) => p.id)).toEqual(['gpu.nvidia.rtx-3090', 'gpu.nvidia.rtx-3090-ti']);
+    expect(queryParts(builtinParts, { search: 'nvidia 3090', category: 'gpu' }).map((p) => p.id)).toEqual(['gpu.nvidia.rtx-3090', 'gpu.nvidia.rtx-3090-ti']);
+    expect(queryParts(builtinParts, { search: 'nvidia 3090', category: 'bridge' }).map((p) => p.id)).toEqual(['bridge.nvidia.geforce-rtx-nvlink-3slot', 'bridge.nvidia.geforce-rtx-nvlink-4slot']);
     expect(queryParts(builtinParts, { search: 'connectx', category: 'nic' }).length).toBeGreaterThanOrEqual(6);
   });
 });

@@ -40,6 +40,7 @@ export const CATEGORY_TABS: { id: PartCategory | 'all'; label: string }[] = [
   { id: 'memory', label: 'Memory' },
   { id: 'storage', label: 'Storage' },
   { id: 'riser', label: 'Riser' },
+  { id: 'bridge', label: 'NVLink bridge' },
   { id: 'pcie-switch', label: 'PCIe switch' },
   { id: 'rack', label: 'Rack' },
   { id: 'pdu', label: 'PDU' },
@@ -304,6 +305,12 @@ export const COLUMNS: Record<PartCategory | 'all', Column[]> = {
     spec('pcieGen', 'Gen', 'Highest PCIe generation it is rated for', { unit: null }),
     textSpec('needsBifurcation', 'Bifurcation', 'The host slot must be split in the BIOS'),
     spec('cableLengthMm', 'Cable', 'Cable length'),
+    PRICE,
+  ],
+  bridge: [
+    spec('links', 'Links', 'NVLink links (nvidia-smi shows NV<links>)', { unit: null }),
+    spec('slotSpacing', 'Spacing', 'Slot positions between the two cards', { unit: null }),
+    spec('bandwidthGBps', 'Bandwidth', 'NVLink bandwidth'),
     PRICE,
   ],
   'pcie-switch': [
