@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { GroupAccumulator, orderedStatuses, sortedMoney, type InventoryTotals } from '#core/inventory/totals';
 import { RATE_DECIMALS } from '#core/inventory/fx';
-import { minorDigits } from '#core/money';
+import { ISO_MINOR_DIGITS } from '#core/money';
 import { PLANNED_STATUSES, SPENT_STATUSES, type ItemStatus } from '#core/inventory/status';
 import type { Money } from '#core/money';
 import { stmt } from './rows';
@@ -16,24 +16,18 @@ const EXTRA_SQL = `((coalesce(i.shipping_minor, 0) + coalesce(i.tax_minor, 0) + 
 const KNOWN_SQL = `(i.price_minor IS NOT NULL OR i.shipping_minor IS NOT NULL OR i.tax_minor IS NOT NULL OR i.fees_minor IS NOT NULL
   OR i.order_shipping_minor IS NOT NULL OR i.order_tax_minor IS NOT NULL)`;
 
-/** Currencies whose minor digits may differ from 2; minorDigits (core/money.ts) decides for each. */
-const MINOR_DIGIT_CURRENCIES = ['JPY', 'KRW', 'CLP', 'ISK', 'VND', 'PYG', 'UGX', 'XOF', 'XAF', 'XPF', 'BHD', 'KWD', 'OMR', 'JOD', 'TND', 'IQD', 'LYD', 'HUF', 'TWD'];
-
-/** SQL for the minor digits of a currency column (core/money.ts minorDigits). */
+/** SQL for the minor digits of a currency column, generated from the one ISO 4217 table (core/money.ts). */
 function digitsSql(column: string): string {
   const byDigits = new Map<number, string[]>();
-  for (const code of MINOR_DIGIT_CURRENCIES) {
-    const d = minorDigits(code);
-    if (d !== 2) byDigits.set(d, [...(byDigits.get(d) ?? []), code]);
-  }
+  for (const [code, d] of Object.entries(ISO_MINOR_DIGITS)) byDigits.set(d, [...(byDigits.get(d) ?? []), code]);
   const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN ${column} IN (${codes.map((c) => `'${c}'`).join(', ')}) THEN ${d}`).join(' ');
   return `(CASE ${whens} ELSE 2 END)`;
 }
 /** Digits of fx_currency − digits of currency: how far minor units × rate must shift into the target's minor units. */
 const FX_SHIFT_SQL = `(${digitsSql('i.fx_currency')} - ${digitsSql('i.currency')})`;
 /** 10^max(shift, 0) and 10^RATE_DECIMALS × 10^max(−shift, 0), as integers. */
-const FX_NUM_SQL = `(CASE ${FX_SHIFT_SQL} WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 ELSE 1 END)`;
-const FX_DEN_SQL = `(CASE ${FX_SHIFT_SQL} WHEN -1 THEN 10 WHEN -2 THEN 100 WHEN -3 THEN 1000 ELSE 1 END * ${10 ** RATE_DECIMALS})`;
+const FX_NUM_SQL = `(CASE ${FX_SHIFT_SQL} WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 WHEN 4 THEN 10000 ELSE 1 END)`;
+const FX_DEN_SQL = `(CASE ${FX_SHIFT_SQL} WHEN -1 THEN 10 WHEN -2 THEN 100 WHEN -3 THEN 1000 WHEN -4 THEN 10000 ELSE 1 END * ${10 ** RATE_DECIMALS})`;
 /**
  * The row's landed cost in its rate's currency, rounded half away from zero per
  * item, in integer arithmetic exactly as core/inventory/fx.ts convertMinor does
