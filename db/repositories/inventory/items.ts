@@ -67,7 +67,7 @@ export function updateItem(db: Database.Database, id: string, fields: ItemFields
          listing_url = @listing_url, ebay_item_number = @ebay_item_number, order_number = @order_number,
          ordered_on = @ordered_on, received_on = @received_on, return_by = @return_by, condition = @condition,
          serial_number = @serial_number, notes = @notes, fees_minor = @fees_minor, fx_rate = @fx_rate, fx_currency = @fx_currency,
-         return_days = @return_days, test_result = @test_result, test_note = @test_note,
+         return_days = @return_days, test_result = @test_result, test_note = @test_note, title = @title, external_id = @external_id,
          updated_at = @updated_at, search_text = ${SEARCH_TEXT_SQL}
        WHERE id = @id`,
     ).run({ id, ...fieldParams(fields), updated_at: at });

@@ -1,7 +1,8 @@
 // Row shapes of the inventory tables and the statements every write shares:
 // the item columns, their mapping to views, and the insert statements.
 import type Database from 'better-sqlite3';
-import { LIFECYCLE_DEFAULTS, type InventoryItemView, type ItemFields, type TestResult } from '#core/inventory/item';
+import { ApiFailure } from '#core/api/errors';
+import { InventoryItem, LIFECYCLE_DEFAULTS, type InventoryItemView, type ItemFields, type TestResult } from '#core/inventory/item';
 import type { StatusChange } from '#core/inventory/history';
 import type { ItemStatus } from '#core/inventory/status';
 import { ebayItemNumber } from '#core/inventory/ebay';
@@ -44,6 +45,8 @@ export interface ItemRow {
   return_days: number | null;
   test_result: TestResult | null;
   test_note: string | null;
+  title: string | null;
+  external_id: string | null;
   order_shipping_minor: number | null;
   order_tax_minor: number | null;
   return_deadline: string | null;
@@ -64,7 +67,7 @@ export interface HistoryRow {
 
 export const ITEM_COLUMNS = `i.id, i.part_id, i.quantity, i.status, i.currency, i.price_minor, i.shipping_minor, i.tax_minor,
   i.seller, i.listing_url, i.ebay_item_number, i.order_number, i.ordered_on, i.received_on, i.return_by,
-  i.condition, i.serial_number, i.notes, i.fees_minor, i.fx_rate, i.fx_currency, i.return_days, i.test_result, i.test_note,
+  i.condition, i.serial_number, i.notes, i.fees_minor, i.fx_rate, i.fx_currency, i.return_days, i.test_result, i.test_note, i.title, i.external_id,
   i.order_shipping_minor, i.order_tax_minor, i.return_deadline, i.created_at, i.updated_at,
   p.category AS part_category, p.vendor AS part_vendor, p.model AS part_model`;
 
@@ -94,6 +97,8 @@ export function toView(row: ItemRow): InventoryItemView {
     returnDays: row.return_days,
     testResult: row.test_result,
     testNote: row.test_note,
+    title: row.title,
+    externalId: row.external_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     part: { category: row.part_category, vendor: row.part_vendor, model: row.part_model },
@@ -107,8 +112,17 @@ export function toHistory(row: HistoryRow): StatusChange {
   return { itemId: row.item_id, fromStatus: row.from_status, toStatus: row.to_status, at: row.at, note: row.note };
 }
 
-export function fieldParams(input: ItemFields) {
+/** The stored shape every write is checked against, whatever path it came by (form, restore, import). */
+const StoredFields = InventoryItem.omit({ id: true, createdAt: true, updatedAt: true });
+
+/** The row's named parameters; throws VALIDATION (field paths) for fields the item schema refuses. */
+export function fieldParams(input: ItemFields, where = '') {
   const fields = { ...LIFECYCLE_DEFAULTS, ...input };
+  const checked = StoredFields.safeParse(fields);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((i) => ({ path: `${where}${i.path.join('.')}`, message: `${i.path.join('.')} ${i.message}` }));
+    throw new ApiFailure('VALIDATION', `${where ? `${where.replace(/\.$/, '')}: ` : ''}${issues[0]!.message}`, issues);
+  }
   return {
     part_id: fields.partId,
     quantity: fields.quantity,
@@ -134,6 +148,8 @@ export function fieldParams(input: ItemFields) {
     return_days: fields.returnDays,
     test_result: fields.testResult,
     test_note: fields.testNote,
+    title: fields.title,
+    external_id: fields.externalId,
   };
 }
 
@@ -147,10 +163,10 @@ export const SEARCH_TEXT_SQL = `lower(concat_ws(char(10), (SELECT vendor || ' ' 
 
 export const INSERT_ITEM = `INSERT INTO inventory_items (id, part_id, quantity, status, currency, price_minor, shipping_minor, tax_minor,
   seller, listing_url, ebay_item_number, order_number, ordered_on, received_on, return_by, condition, serial_number, notes,
-  fees_minor, fx_rate, fx_currency, return_days, test_result, test_note, created_at, updated_at, search_text)
+  fees_minor, fx_rate, fx_currency, return_days, test_result, test_note, title, external_id, created_at, updated_at, search_text)
   VALUES (@id, @part_id, @quantity, @status, @currency, @price_minor, @shipping_minor, @tax_minor,
   @seller, @listing_url, @ebay_item_number, @order_number, @ordered_on, @received_on, @return_by, @condition, @serial_number, @notes,
-  @fees_minor, @fx_rate, @fx_currency, @return_days, @test_result, @test_note, @created_at, @updated_at,
+  @fees_minor, @fx_rate, @fx_currency, @return_days, @test_result, @test_note, @title, @external_id, @created_at, @updated_at,
   ${SEARCH_TEXT_SQL})`;
 
 export const INSERT_HISTORY = 'INSERT INTO inventory_status_history (item_id, from_status, to_status, at, note) VALUES (?, ?, ?, ?, ?)';

@@ -35,7 +35,8 @@ async function value<T>(channel: string, args: unknown, schema: { parse(v: unkno
 const parts = FIXTURE_PARTS.map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }));
 
 async function importCsv(text: string, batch = 2): Promise<ApiResponse<unknown>> {
-  const preview = await previewCsvBytes(new TextEncoder().encode(text), { parts });
+  // The Seller Hub layout stands in for any eBay order file here: its rows are taken as bought (ordered).
+  const preview = await previewCsvBytes(new TextEncoder().encode(text), { parts, ...(text === EBAY ? { statusOverride: 'ordered' as const } : {}) });
   if (!preview.ok || !preview.preview) throw new Error('preview failed');
   const { importId } = await value<{ importId: string }>('inventory:importBegin', {});
   const rows = preview.preview.rows.map((r) => ({ line: r.line, draft: r.draft }));

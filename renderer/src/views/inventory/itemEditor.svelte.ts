@@ -124,6 +124,15 @@ export class ItemEditor {
     return itemNumber ? { kind: 'ebay', itemNumber } : { kind: 'plain' };
   });
 
+  /** Shipping / tax left blank (and no order share): the landed total is then a lower bound, shown "≥". */
+  landedUnknowns = $derived.by((): string[] => {
+    const share = this.editing && this.editing.orderNumber === (this.draft.orderNumber.trim() || null) ? this.editing : null;
+    const out: string[] = [];
+    if (this.draft.shipping.trim() === '' && (share?.orderShippingMinor ?? null) === null) out.push('shipping');
+    if (this.draft.tax.trim() === '' && (share?.orderTaxMinor ?? null) === null) out.push('tax');
+    return out;
+  });
+
   /** (price + shipping + tax) × quantity of what is typed, or null when the price is not a number yet. */
   landedPreviewMinor = $derived.by((): number | null => {
     const currency = this.draft.currency.trim().toUpperCase() || DEFAULT_CURRENCY;
