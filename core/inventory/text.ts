@@ -4,6 +4,7 @@
 // count as newlines.
 
 /** C0 controls except tab, LF and CR; DEL and C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** The first control character in `text` as "U+0000", or null. */
