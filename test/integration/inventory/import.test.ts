@@ -52,7 +52,7 @@ const EBAY = [
 
 describe('CSV import through the handlers', () => {
   it('imports in batches and one commit; order shipping and tax are spread by price share', async () => {
-    expect(await importCsv(EBAY)).toEqual({ ok: true, value: { imported: 2, orders: 1 } });
+    expect(await importCsv(EBAY)).toEqual({ ok: true, value: { imported: 2, orders: 1, skipped: 0, updated: 0 } });
     const order = await value('inventory:getOrder', { orderNumber: '12-1' }, OrderDetail);
     expect(order.order).toEqual({ orderNumber: '12-1', currency: 'USD', shippingMinor: 1001, taxMinor: 500 });
     // Lines 360.00 and 40.00: shipping 10.01 → 9.01 + 1.00 (9.009 + 1.001, cent to the larger remainder), tax 5.00 → 4.50 + 0.50.
