@@ -24,7 +24,7 @@ export interface AppContext {
 
 export interface AppContextOptions {
   dataDir: string;
-  host: HostKind;
+  host: Exclude<HostKind, 'cli'>;
   /** HTTP host: the page URL, recorded in the lock so a second start can point to it. */
   url?: string;
   now?: () => Date;

@@ -3,7 +3,8 @@ import type { Command } from '../command';
 import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
+import { inventoryCommand } from './inventory';
 import { modelsCommand } from './models';
 import { sheetCommand } from './sheet';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, modelsCommand, sheetCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, inventoryCommand, modelsCommand, sheetCommand];

@@ -13,7 +13,7 @@ import type { InventoryOrder } from '#core/inventory/orders';
 import { applyConnectionSettings } from '../../open';
 import { inTransaction } from '../../transaction';
 import { beginLongWrite } from '../../writeGate';
-import { fieldParams, INSERT_HISTORY, INSERT_ITEM, SEARCH_TEXT_SQL, stmt } from './rows';
+import { fieldParams, INSERT_HISTORY, INSERT_ITEM, SEARCH_TEXT_OF_ROW_SQL, stmt } from './rows';
 import { getOrder, respreadOrder } from './items';
 
 export interface ImportRecord {
@@ -87,17 +87,24 @@ class ImportWriter {
         this.outcome.skipped++;
         return;
       }
+      // What the new row does not know keeps its stored value: a "delivered" email has no order date, the confirmation had one.
       stmt(
         db,
         `UPDATE inventory_items SET part_id = @part_id, quantity = @quantity, status = @status, currency = @currency,
-           price_minor = @price_minor, shipping_minor = @shipping_minor, tax_minor = @tax_minor, seller = @seller,
-           listing_url = @listing_url, ebay_item_number = @ebay_item_number, order_number = @order_number,
-           ordered_on = @ordered_on, received_on = @received_on, return_by = @return_by, condition = @condition,
-           serial_number = @serial_number, notes = @notes, fees_minor = @fees_minor, fx_rate = @fx_rate, fx_currency = @fx_currency,
-           return_days = @return_days, test_result = @test_result, test_note = @test_note, title = @title,
-           updated_at = @updated_at, search_text = ${SEARCH_TEXT_SQL}
+           price_minor = coalesce(@price_minor, price_minor), shipping_minor = coalesce(@shipping_minor, shipping_minor),
+           tax_minor = coalesce(@tax_minor, tax_minor), seller = coalesce(@seller, seller),
+           listing_url = coalesce(@listing_url, listing_url), ebay_item_number = coalesce(@ebay_item_number, ebay_item_number),
+           order_number = coalesce(@order_number, order_number), ordered_on = coalesce(@ordered_on, ordered_on),
+           received_on = coalesce(@received_on, received_on), return_by = coalesce(@return_by, return_by),
+           condition = coalesce(@condition, condition), serial_number = coalesce(@serial_number, serial_number),
+           notes = coalesce(@notes, notes), fees_minor = coalesce(@fees_minor, fees_minor), fx_rate = coalesce(@fx_rate, fx_rate),
+           fx_currency = coalesce(@fx_currency, fx_currency), return_days = coalesce(@return_days, return_days),
+           test_result = coalesce(@test_result, test_result), test_note = coalesce(@test_note, test_note), title = coalesce(@title, title),
+           updated_at = @updated_at
          WHERE id = @id`,
       ).run({ id: existing.id, ...params, updated_at: this.#at });
+      // search_text from the row as it now is (the coalesced values).
+      stmt(db, `UPDATE inventory_items SET search_text = ${SEARCH_TEXT_OF_ROW_SQL} WHERE id = ?`).run(existing.id);
       if (fields.status !== existing.status) stmt(db, INSERT_HISTORY).run(existing.id, existing.status, fields.status, this.#at, record.note ?? null);
       if (existing.order_number !== null) this.#touched.add(existing.order_number);
       if (fields.orderNumber !== null) this.#touched.add(fields.orderNumber);

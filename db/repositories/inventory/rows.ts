@@ -161,6 +161,10 @@ export function fieldParams(input: ItemFields, where = '') {
 export const SEARCH_TEXT_SQL = `lower(concat_ws(char(10), (SELECT vendor || ' ' || model FROM parts WHERE parts.id = @part_id),
   @seller, @notes, @serial_number, @order_number, @ebay_item_number))`;
 
+/** The same search_text from a stored row's own columns (after an update that kept some of them). */
+export const SEARCH_TEXT_OF_ROW_SQL = `lower(concat_ws(char(10), (SELECT vendor || ' ' || model FROM parts WHERE parts.id = inventory_items.part_id),
+  seller, notes, serial_number, order_number, ebay_item_number))`;
+
 export const INSERT_ITEM = `INSERT INTO inventory_items (id, part_id, quantity, status, currency, price_minor, shipping_minor, tax_minor,
   seller, listing_url, ebay_item_number, order_number, ordered_on, received_on, return_by, condition, serial_number, notes,
   fees_minor, fx_rate, fx_currency, return_days, test_result, test_note, title, external_id, created_at, updated_at, search_text)
