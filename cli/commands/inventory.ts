@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
 import { ApiFailure } from '#core/api/errors';
 import { builtinParts } from '#core/catalog/builtin';
@@ -47,7 +48,7 @@ interface CliError {
   message: string;
 }
 
-async function withData<T>(dataDir: string, work: (db: import('better-sqlite3').Database) => Promise<T>): Promise<T> {
+async function withData<T>(dataDir: string, work: (db: Database.Database) => Promise<T>): Promise<T> {
   const lock = acquireDataDirLock(dataDir, { host: 'cli' });
   try {
     const app = await openAppDatabase(dataDir);
@@ -61,7 +62,7 @@ async function withData<T>(dataDir: string, work: (db: import('better-sqlite3').
   }
 }
 
-function catalogParts(db: import('better-sqlite3').Database): NamedPart[] {
+function catalogParts(db: Database.Database): NamedPart[] {
   const aliases = new Map(builtinParts.map((p) => [p.id, p.aliases]));
   return db
     .prepare<[], { id: string; category: string; vendor: string; model: string }>('SELECT id, category, vendor, model FROM parts')
@@ -70,7 +71,7 @@ function catalogParts(db: import('better-sqlite3').Database): NamedPart[] {
 }
 
 /** A part of the user's own for a listing title no catalog part fits: category "other", named by the title. */
-function customPartFor(db: import('better-sqlite3').Database, title: string): string {
+function customPartFor(db: Database.Database, title: string): string {
   const id = `custom.${createHash('sha256').update(title).digest('hex').slice(0, 12)}`;
   if (!db.prepare('SELECT 1 FROM parts WHERE id = ?').get(id)) putUserPart(db, { id, category: 'other', vendor: 'Custom', model: title.slice(0, 200), revision: 1 });
   return id;
