@@ -72,6 +72,8 @@ export interface ConvertContext {
   dateOrder?: DateOrder;
   /** One status for every row, chosen by the person over what the file says. */
   statusOverride?: ItemStatus;
+  /** Why every row gets the status (when the layout, not the person, decides it). */
+  statusOverrideReason?: string;
   /** The part column holds listing titles (eBay layouts): keep them as the item's title. */
   titleFromPart?: boolean;
   /** Single-cell rows are footer lines in eBay's reports ("3 record(s) downloaded"), not short rows. */
@@ -289,7 +291,7 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       returnStatus: raw('returnStatus'),
     });
     const status = context.statusOverride ?? (raw('status') ? statusOf(raw('status')) : (fromReport?.status ?? defaultStatus));
-    const statusReason = context.statusOverride ? 'chosen for all rows' : raw('status') ? null : (fromReport?.reason ?? null);
+    const statusReason = context.statusOverride ? (context.statusOverrideReason ?? 'chosen for all rows') : raw('status') ? null : (fromReport?.reason ?? null);
     const delivered = dateText('deliveredOn', raw('deliveredOn'));
 
     // A listing title is kept as written; the template's part column is a catalog name, not a title.

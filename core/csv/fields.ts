@@ -141,6 +141,7 @@ export const EBAY_ORDER_REPORT_COLUMNS: Readonly<Record<string, ImportField>> = 
   verkauftfur: 'price',
   shippingandhandling: 'lineShipping',
   verpackungundversand: 'lineShipping',
+  postageandpackaging: 'lineShipping',
   ebaycollectedtax: 'lineTax',
   vonebayeingezogenesteuer: 'lineTax',
   saledate: 'orderedOn',
@@ -149,6 +150,7 @@ export const EBAY_ORDER_REPORT_COLUMNS: Readonly<Record<string, ImportField>> = 
   bezahltam: 'paidOn',
   shippedondate: 'shippedOn',
   versandtam: 'shippedOn',
+  dispatchedondate: 'shippedOn',
   myitemnote: 'notes',
   meinenotiz: 'notes',
 };

@@ -32,7 +32,9 @@ export function previewTable(
   const mapping = options.mapping ?? presetMapping(preset, table.headers);
   const issues = mappingIssues(table.headers, mapping);
   const defaults = { status: context.defaults?.status ?? presetDefaultStatus(preset), ...(context.defaults?.currency ? { currency: context.defaults.currency } : {}) };
-  const preview = issues.length > 0 ? null : convertRows(table, mapping, { ...context, defaults, footerLines: preset === 'ebay-order-report', titleFromPart: preset !== 'rackhive-template' });
+  // A Seller Hub report lists what the person sold: its paid and shipped dates are the buyer's, not a purchase's progress.
+  const sold = preset === 'ebay-order-report' && !context.statusOverride ? { statusOverride: 'sold' as const, statusOverrideReason: 'Seller Hub report: a part you sold' } : {};
+  const preview = issues.length > 0 ? null : convertRows(table, mapping, { ...context, ...sold, defaults, footerLines: preset === 'ebay-order-report', titleFromPart: preset !== 'rackhive-template' });
   return { ok: true, table, preset, mapping, issues, preview };
 }
 
