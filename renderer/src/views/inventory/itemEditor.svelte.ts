@@ -10,10 +10,12 @@ import { parseTypedAmount } from '#core/inventory/amount';
 import type { ItemStatus } from '#core/inventory/status';
 
 /** Every draft field as the form holds it: plain strings. */
-export type FormDraft = Record<ItemDraftField, string>;
+/** The external id is not edited in the form (an import sets it), so an edit never clears it. */
+export type FormDraft = Record<Exclude<ItemDraftField, 'externalId'>, string>;
 
-export const FIELDS: readonly ItemDraftField[] = [
+export const FIELDS: readonly Exclude<ItemDraftField, 'externalId'>[] = [
   'partId',
+  'title',
   'quantity',
   'status',
   'price',
@@ -70,6 +72,7 @@ export function draftFromItem(item: InventoryItemView): FormDraft {
     returnDays: item.returnDays === null ? '' : String(item.returnDays),
     testResult: item.testResult ?? '',
     testNote: item.testNote ?? '',
+    title: item.title ?? '',
   };
 }
 
@@ -164,7 +167,7 @@ export class ItemEditor {
     return draft.fxRate && !draft.fxCurrency?.trim() ? { ...draft, fxCurrency: this.baseCurrency } : draft;
   }
 
-  set(field: ItemDraftField, value: string): void {
+  set(field: Exclude<ItemDraftField, 'externalId'>, value: string): void {
     this.draft[field] = value;
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
