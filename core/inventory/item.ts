@@ -46,6 +46,30 @@ function storedText(field: keyof typeof MAX_LENGTH) {
     .nullable();
 }
 
+/**
+ * The stored-field rules of `storedText` and the URL / item-number checks,
+ * without zod: the import checks every row with it, and a schema parse per row
+ * costs more than writing the row. Issues carry the field names as paths.
+ */
+export function storedFieldIssues(fields: ItemFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of ['seller', 'listingUrl', 'orderNumber', 'condition', 'serialNumber', 'notes', 'testNote', 'title', 'externalId'] as const) {
+    const value = fields[field];
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string') issues.push({ path: field, message: `${field} must be text` });
+    else if (value.length > MAX_LENGTH[field]) issues.push({ path: field, message: `${field} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters` });
+    else {
+      const control = controlMessage(field, value);
+      if (control) issues.push({ path: field, message: control });
+    }
+  }
+  if (typeof fields.listingUrl === 'string' && parseWebUrl(fields.listingUrl) === null) issues.push({ path: 'listingUrl', message: 'listingUrl must be an http(s) web address' });
+  if (fields.ebayItemNumber !== null && fields.ebayItemNumber !== undefined && !/^\d{9,14}$/.test(fields.ebayItemNumber)) issues.push({ path: 'ebayItemNumber', message: 'ebayItemNumber must be an eBay item number (9 to 14 digits)' });
+  if (!ITEM_STATUSES.includes(fields.status)) issues.push({ path: 'status', message: `status must be one of: ${ITEM_STATUSES.join(', ')}` });
+  if (!Number.isSafeInteger(fields.quantity) || fields.quantity < 1) issues.push({ path: 'quantity', message: 'quantity must be a whole number, 1 or more' });
+  return issues;
+}
+
 /** What a stored item looks like everywhere (API results, export). */
 export const InventoryItem = z.object({
   id: z.string().min(1),

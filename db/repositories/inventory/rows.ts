@@ -2,7 +2,7 @@
 // the item columns, their mapping to views, and the insert statements.
 import type Database from 'better-sqlite3';
 import { ApiFailure } from '#core/api/errors';
-import { InventoryItem, LIFECYCLE_DEFAULTS, type InventoryItemView, type ItemFields, type TestResult } from '#core/inventory/item';
+import { LIFECYCLE_DEFAULTS, storedFieldIssues, type InventoryItemView, type ItemFields, type TestResult } from '#core/inventory/item';
 import type { StatusChange } from '#core/inventory/history';
 import type { ItemStatus } from '#core/inventory/status';
 import { ebayItemNumber } from '#core/inventory/ebay';
@@ -112,15 +112,14 @@ export function toHistory(row: HistoryRow): StatusChange {
   return { itemId: row.item_id, fromStatus: row.from_status, toStatus: row.to_status, at: row.at, note: row.note };
 }
 
-/** The stored shape every write is checked against, whatever path it came by (form, restore, import). */
-const StoredFields = InventoryItem.omit({ id: true, createdAt: true, updatedAt: true });
 
 /** The row's named parameters; throws VALIDATION (field paths) for fields the item schema refuses. */
 export function fieldParams(input: ItemFields, where = '') {
   const fields = { ...LIFECYCLE_DEFAULTS, ...input };
-  const checked = StoredFields.safeParse(fields);
-  if (!checked.success) {
-    const issues = checked.error.issues.map((i) => ({ path: `${where}${i.path.join('.')}`, message: `${i.path.join('.')} ${i.message}` }));
+  // The stored-field rules every write is held to, whatever path it came by (form, restore, import).
+  const found = storedFieldIssues(fields);
+  if (found.length > 0) {
+    const issues = found.map((i) => ({ path: `${where}${i.path}`, message: i.message }));
     throw new ApiFailure('VALIDATION', `${where ? `${where.replace(/\.$/, '')}: ` : ''}${issues[0]!.message}`, issues);
   }
   return {
