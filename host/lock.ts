@@ -50,7 +50,7 @@ export function parseLockInfo(text: string): LockInfo | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (typeof r.pid !== 'number' || !Number.isInteger(r.pid) || r.pid <= 0) return null;
-  if (r.host !== 'electron' && r.host !== 'http') return null;
+  if (r.host !== 'electron' && r.host !== 'http' && r.host !== 'cli') return null;
   if (typeof r.hostname !== 'string' || typeof r.startedAt !== 'string' || typeof r.nonce !== 'string') return null;
   if (r.url !== undefined && typeof r.url !== 'string') return null;
   return { pid: r.pid, hostname: r.hostname, host: r.host, url: r.url as string | undefined, startedAt: r.startedAt, nonce: r.nonce };
