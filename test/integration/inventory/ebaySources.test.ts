@@ -254,7 +254,7 @@ describe('rows as the file has them', () => {
   });
 
   it('a landed total with tax or shipping unknown is a lower bound', () => {
-    const item = { priceMinor: 100, shippingMinor: 500, taxMinor: null, feesMinor: null, quantity: 1, orderShippingMinor: null, orderTaxMinor: null };
+    const item = { status: 'received' as const, currency: 'USD', priceMinor: 100, shippingMinor: 500, taxMinor: null, feesMinor: null, quantity: 1, orderShippingMinor: null, orderTaxMinor: null };
     expect(landedPrefix(item)).toBe('≥ ');
     expect(landedPrefix({ ...item, orderTaxMinor: 12 })).toBe('');
   });
