@@ -17,7 +17,7 @@ describe('parseLockInfo', () => {
     [JSON.stringify({ ...httpLock, pid: '4242' }), 'pid as string'],
     [JSON.stringify({ ...httpLock, pid: 0 }), 'pid 0'],
     [JSON.stringify({ ...httpLock, pid: 1.5 }), 'fractional pid'],
-    [JSON.stringify({ ...httpLock, host: 'cli' }), 'unknown host kind'],
+    [JSON.stringify({ ...httpLock, host: 'tray' }), 'unknown host kind'],
     [JSON.stringify({ ...httpLock, url: 5 }), 'url not a string'],
     [JSON.stringify({ ...httpLock, nonce: undefined }), 'no nonce'],
   ])('%j (%s) → null', (text) => {
