@@ -11,11 +11,25 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-/** Digits after the decimal point per currency (ISO 4217); 2 unless listed. */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, HUF: 2, CLP: 0, ISK: 0, TWD: 2, BHD: 3, KWD: 3 };
+/**
+ * Every ISO 4217 currency whose minor unit is not 2 digits (source: ISO 4217
+ * List One, CcyMnrUnts column, as published by the maintenance agency at
+ * https://www.six-group.com/dam/download/financial-information/data-center/iso-currrency/lists/list-one.xml;
+ * read 2026-12). Every other code has 2. The one table for the app: amounts,
+ * formatting and the SQL totals (db/repositories/inventory/totals.ts) read it.
+ * Intl is not used for this: its CLDR data differs from ISO for a few codes
+ * (IQD shows 0 digits there, ISO has 3).
+ */
+export const ISO_MINOR_DIGITS: Readonly<Record<string, number>> = Object.freeze({
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
+  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+});
 
+/** Digits after the decimal point of a currency's minor unit (ISO 4217). */
 export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency] ?? 2;
+  return ISO_MINOR_DIGITS[currency] ?? 2;
 }
 
 export function money(amountMinor: number, currency: string): Money {

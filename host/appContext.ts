@@ -8,6 +8,8 @@ import { ApiFailure } from '#core/api/errors';
 import { LiveDatabase } from '#db/backups/live';
 import type { RecoveryNotice } from '#db/recovery';
 import { createHandlers } from './handlers/index';
+import { explainDataDirError } from './startupErrors';
+import { databasePathFor } from '#db/app';
 import { acquireDataDirLock, type HostKind } from './lock';
 
 export interface AppContext {
@@ -24,7 +26,7 @@ export interface AppContext {
 
 export interface AppContextOptions {
   dataDir: string;
-  host: HostKind;
+  host: Exclude<HostKind, 'cli'>;
   /** HTTP host: the page URL, recorded in the lock so a second start can point to it. */
   url?: string;
   now?: () => Date;
@@ -33,13 +35,19 @@ export interface AppContextOptions {
 /** Throws ApiFailure('LOCKED') when another live Rackhive holds the folder; DB errors pass through with the lock released. */
 export async function openAppContext(options: AppContextOptions): Promise<AppContext> {
   const now = options.now ?? (() => new Date());
-  const lock = acquireDataDirLock(options.dataDir, { host: options.host, url: options.url, now });
+  const explain = (err: unknown) => explainDataDirError(err, options.dataDir, databasePathFor(options.dataDir)) ?? err;
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    lock = acquireDataDirLock(options.dataDir, { host: options.host, url: options.url, now });
+  } catch (err) {
+    throw explain(err);
+  }
   let live: LiveDatabase;
   try {
     live = await LiveDatabase.open(options.dataDir, { now });
   } catch (err) {
     lock.release();
-    throw err;
+    throw explain(err);
   }
   const databasePath = live.path;
   const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now }, live);

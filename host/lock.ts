@@ -12,9 +12,9 @@ import { ApiFailure } from '#core/api/errors';
 
 export const LOCK_FILE_NAME = 'rackhive.lock';
 
-export type HostKind = 'electron' | 'http';
+export type HostKind = 'electron' | 'http' | 'cli';
 /** Who holds a lock: a host, or a `rackhive` command writing for a moment. */
-export type LockHolder = HostKind | 'cli';
+export type LockHolder = HostKind;
 
 /** What the lock file holds (JSON). */
 export interface LockInfo {
@@ -77,7 +77,7 @@ export function lockedMessage(info: LockInfo | null, dataDir: string, lockPath: 
   const ifNot = `If no Rackhive is running, delete ${lockPath}.`;
   if (info === null) return `Another Rackhive is starting on the data folder ${dataDir}. Try again in a few seconds. ${ifNot}`;
   const where = info.hostname === thisHostname ? `pid ${info.pid}` : `pid ${info.pid} on ${info.hostname}`;
-  if (info.host === 'cli') return `A rackhive command (${where}) is writing to the data folder ${dataDir}: wait for it to finish. ${ifNot}`;
+  if (info.host === 'cli') return `A rackhive command (${where}) is using the data folder ${dataDir}: wait for it to finish. ${ifNot}`;
   if (info.host === 'http') {
     const open = info.url ? `open ${info.url} instead, or stop it first` : 'stop it first';
     return `Another Rackhive (HTTP host, ${where}) is using the data folder ${dataDir}: ${open}. ${ifNot}`;

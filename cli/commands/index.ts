@@ -4,9 +4,10 @@ import { catalogCommand } from './catalog';
 import { checkCommand } from './check';
 import { estimateCommand } from './estimate';
 import { identifyCommand } from './identify';
+import { inventoryCommand } from './inventory';
 import { modelsCommand } from './models';
 import { planCommand } from './plan';
 import { sheetCommand } from './sheet';
 import { verifyCommand } from './verify';
 
-export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, identifyCommand, modelsCommand, planCommand, sheetCommand, verifyCommand];
+export const commands: Command[] = [catalogCommand, checkCommand, estimateCommand, identifyCommand, inventoryCommand, modelsCommand, planCommand, sheetCommand, verifyCommand];

@@ -19,7 +19,14 @@ export const MAX_IMPORT_ROWS = 200_000;
 const ImportId = z.string().min(1).max(100);
 const Amount = z.string().max(40).nullable();
 
-export const ImportRowArg = z.object({ line: z.number().int().min(1), draft: ItemDraft }).strict();
+export const ImportRowArg = z
+  .object({
+    line: z.number().int().min(1),
+    draft: ItemDraft,
+    /** The row as the file has it, kept in the item's history. */
+    source: z.string().max(4000).optional(),
+  })
+  .strict();
 export type ImportRowArg = z.infer<typeof ImportRowArg>;
 
 export const OrderDraftArg = z
@@ -80,7 +87,21 @@ export const inventoryEndpoints = {
     OrderDraftArg,
     OrderDetail,
   ),
-  'inventory:importBegin': endpoint('Starts a CSV import: rows are staged with importRows, then written by importCommit.', z.object({}).strict(), z.object({ importId: ImportId })),
+  'inventory:importBegin': endpoint(
+    'Starts an import: rows are staged with importRows, then written by importCommit. The file name goes into each item\'s history.',
+    z.object({ fileName: z.string().max(300).optional() }).strict(),
+    z.object({ importId: ImportId }),
+  ),
+  'inventory:importExisting': endpoint(
+    'Which of these external ids ("ebay:<order>:<item>" or a template external_id) are already in the inventory: what a re-import would skip or update.',
+    z.object({ externalIds: z.array(z.string().max(200)).max(MAX_IMPORT_ROWS) }).strict(),
+    z.object({ existing: z.array(z.string()) }),
+  ),
+  'inventory:importProgress': endpoint(
+    'How far a committing import has written (0…1); answered while the import runs.',
+    z.object({ importId: ImportId }).strict(),
+    z.object({ phase: z.enum(['staging', 'writing', 'done']), fraction: z.number().min(0).max(1) }),
+  ),
   'inventory:importRows': endpoint(
     'Stages a batch of rows (drafts with their file line) for an import.',
     z.object({ importId: ImportId, rows: z.array(ImportRowArg).max(IMPORT_BATCH_ROWS) }).strict(),
@@ -88,8 +109,13 @@ export const inventoryEndpoints = {
   ),
   'inventory:importCommit': endpoint(
     'Checks every staged row again and writes them all (with the orders) in ONE transaction: all or nothing. A bad row is VALIDATION with paths "rows.<line>.<field>".',
-    z.object({ importId: ImportId, orders: z.array(OrderDraftArg).max(MAX_IMPORT_ROWS).default([]) }).strict(),
-    z.object({ imported: z.number().int(), orders: z.number().int() }),
+    z.object({
+      importId: ImportId,
+      orders: z.array(OrderDraftArg).max(MAX_IMPORT_ROWS).default([]),
+      /** A row already in the inventory (same external id): left alone (default) or its fields replaced. */
+      onDuplicate: z.enum(['skip', 'update']).default('skip'),
+    }).strict(),
+    z.object({ imported: z.number().int(), orders: z.number().int(), skipped: z.number().int(), updated: z.number().int() }),
   ),
   'inventory:importCancel': endpoint('Drops a staged import.', z.object({ importId: ImportId }).strict(), z.object({ cancelled: z.boolean() })),
   'inventory:exportCsv': endpoint(

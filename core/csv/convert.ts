@@ -6,8 +6,9 @@
 // person fixes in the preview by choosing the part.
 import { parseTypedAmount } from '../inventory/amount';
 import { validateItemDraft, DEFAULT_CURRENCY, type ItemDraft, type ItemDraftField, type ItemFields } from '../inventory/item';
-import { isIsoDate } from '../inventory/dates';
 import { ITEM_STATUSES, type ItemStatus } from '../inventory/status';
+import { detectDateOrder, parseDate, type DateOrder, type DateOrderDetection } from './dates';
+import { statusFromReport } from './status';
 import type { InventoryOrder } from '../inventory/orders';
 import { matchParts, normalizeName, type NamedPart } from '../catalog/resolve';
 import { CurrencyCode, formatAmountPlain } from '../money';
@@ -29,6 +30,12 @@ export type PartMatch =
 export interface PreviewRow {
   line: number;
   draft: ItemDraft;
+  /** The row as the file has it ("Header: value" per non-blank cell), kept in the item's history. */
+  source: string;
+  /** Why the row gets its status ("Delivered On Date is set"), or null when the file names it / the default applies. */
+  statusReason: string | null;
+  /** Line of an earlier row in the file for the same purchase (same external id), or null. */
+  duplicateOf: number | null;
   /** Null when the row has errors. */
   fields: ItemFields | null;
   errors: CellError[];
@@ -52,6 +59,8 @@ export interface ImportPreview {
   invalidCount: number;
   /** Rows that are not items (eBay's order summary and footer lines). */
   skipped: number;
+  /** The day/month order of the file's numeric dates: what they prove, and what is used. */
+  dates: DateOrderDetection & { order: DateOrder | null };
 }
 
 export interface ConvertContext {
@@ -59,30 +68,21 @@ export interface ConvertContext {
   defaults?: { status?: ItemStatus; currency?: string };
   /** The person's choices in the preview: line → part id. */
   partChoices?: Readonly<Record<number, string>>;
+  /** Day/month order for numeric dates, chosen by the person (else detected from the file). */
+  dateOrder?: DateOrder;
+  /** One status for every row, chosen by the person over what the file says. */
+  statusOverride?: ItemStatus;
+  /** Why every row gets the status (when the layout, not the person, decides it). */
+  statusOverrideReason?: string;
+  /** The part column holds listing titles (eBay layouts): keep them as the item's title. */
+  titleFromPart?: boolean;
+  /** Single-cell rows are footer lines in eBay's reports ("3 record(s) downloaded"), not short rows. */
+  footerLines?: boolean;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** YYYY-MM-DD from the forms files use: ISO (with a time after it), eBay's "Mar-15-24" / "Mar-15-2024", "15 Mar 2024". Else the text unchanged. */
-export function normalizeDate(text: string): string {
-  const t = text.trim();
-  let m = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(t);
-  if (m) return m[1]!;
-  m = /^([A-Za-z]{3})[a-z]*[- ](\d{1,2}),?[- ](\d{2}|\d{4})$/.exec(t) ?? null;
-  let month: string | undefined;
-  let day: string | undefined;
-  let year: string | undefined;
-  if (m) [month, day, year] = [m[1], m[2], m[3]];
-  else {
-    m = /^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ](\d{4})$/.exec(t);
-    if (m) [day, month, year] = [m[1], m[2], m[3]];
-  }
-  if (!month || !day || !year) return t;
-  const mi = MONTHS.indexOf(month.toLowerCase());
-  if (mi < 0) return t;
-  const y = year.length === 2 ? `20${year}` : year;
-  const iso = `${y}-${String(mi + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : t;
+/** YYYY-MM-DD for any date form core/csv/dates.ts reads (numeric ones in `order`), else the text unchanged. */
+export function normalizeDate(text: string, order: DateOrder | null = null): string {
+  return parseDate(text, order) ?? text.trim();
 }
 
 /** The currency an amount's text names ("$12", "US $12", "£9", "EUR 90,00", "AU $5"), or null. */
@@ -180,8 +180,27 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
     return null;
   };
 
+  // One day/month order for the file, from every date in it (or the person's choice).
+  const DATE_FIELDS: ImportField[] = ['orderedOn', 'receivedOn', 'returnBy', 'paidOn', 'shippedOn', 'deliveredOn'];
+  const dateColumns = DATE_FIELDS.map((f) => columnOf.get(f)).filter((i): i is number => i !== undefined);
+  const detection = detectDateOrder(
+    (function* () {
+      for (const row of table.rows) for (const i of dateColumns) yield row.cells[i] ?? '';
+    })(),
+  );
+  const dateOrder: DateOrder | null =
+    context.dateOrder ?? (detection.detected === 'dmy' || detection.detected === 'mdy' || detection.detected === 'ymd' ? detection.detected : null);
+  const dateText = (field: ImportField, text: string): string => {
+    if (text === '') return '';
+    const parsed = parseDate(text, dateOrder);
+    return parsed ?? text;
+  };
+
   const rows: PreviewRow[] = [];
+  const seen = new Map<string, number>();
   const orders = new Map<string, OrderDraft & { line: number }>();
+  /** Orders whose shipping/tax an eBay summary row gives (the whole order's, not summed from item rows). */
+  const summaryAmounts = new Map<string, { currency: string; shipping: number | null; tax: number | null; line: number }>();
   const lineAmounts = new Map<string, { currency: string; shipping: number | null; tax: number | null; line: number }>();
   let skipped = 0;
 
@@ -194,13 +213,40 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       const cell = unescapeCell(row.cells[i] ?? '');
       return field === 'notes' ? cell : cell.trim();
     };
+    const source = table.headers
+      .map((h, i) => [h, unescapeCell(row.cells[i] ?? '').trim()] as const)
+      .filter(([, v]) => v !== '')
+      .map(([h, v]) => `${h}: ${v}`)
+      .join('; ');
+    // Strict rows, before anything else is read from them: a row with a cell
+    // missing would shift every value after it into the wrong field.
     const extra = row.cells.slice(table.headers.length).filter((c) => c.trim() !== '');
+    const cellCount = extra.length > 0 ? row.cells.length : Math.min(row.cells.length, table.headers.length);
+    if (cellCount !== table.headers.length) {
+      if (context.footerLines && row.cells.length === 1) {
+        skipped++;
+        continue;
+      }
+      const hint = cellCount > table.headers.length ? ' (a comma inside an amount or text that needs "quotes"?)' : ' (a cell is missing, or the line was cut)';
+      errors.push({ line: row.line, column: null, message: `Line ${row.line}: ${cellCount} of ${table.headers.length} columns${hint}` });
+      rows.push({ line: row.line, draft: {}, source, statusReason: null, duplicateOf: null, fields: null, errors, part: null });
+      continue;
+    }
     // Rows that name no part and no listing are not items: eBay's order summaries and footer lines.
+    // A summary row of a multi-item order carries the order's shipping and tax.
     if (raw('partId') === '' && raw('part') === '' && raw('ebayItemNumber') === '' && raw('listingUrl') === '') {
+      const orderNumber = raw('orderNumber');
+      if (orderNumber !== '' && (raw('lineShipping') !== '' || raw('lineTax') !== '')) {
+        const currency = (raw('currency') || currencyOfAmount(raw('lineShipping')) || currencyOfAmount(raw('price')) || defaultCurrency).toUpperCase();
+        const amount = (text: string) => {
+          const a = text === '' ? null : parseTypedAmount(text, currency);
+          return a && a.ok && a.minor >= 0 ? a.minor : null;
+        };
+        summaryAmounts.set(orderNumber, { currency, shipping: amount(raw('lineShipping')), tax: amount(raw('lineTax')), line: row.line });
+      }
       skipped++;
       continue;
     }
-    if (extra.length > 0) error(null, `Line ${row.line} has ${row.cells.length} cells but the header names ${table.headers.length} columns (a comma inside an amount or text that needs "quotes"?)`);
 
     // Part: the person's choice, else the id column, else the name.
     let part: PartMatch | null = null;
@@ -235,10 +281,32 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       else error('ebayItemNumber', `eBay item number "${itemNumber}" must be 9 to 14 digits`);
     }
 
+    // Status: the person's choice for all rows, else the file's status column,
+    // else what the report's dates and statuses say, else the preset's default.
+    const fromReport = statusFromReport({
+      paidOn: raw('paidOn'),
+      shippedOn: raw('shippedOn'),
+      deliveredOn: raw('deliveredOn'),
+      orderStatus: raw('orderStatus'),
+      returnStatus: raw('returnStatus'),
+    });
+    const status = context.statusOverride ?? (raw('status') ? statusOf(raw('status')) : (fromReport?.status ?? defaultStatus));
+    const statusReason = context.statusOverride ? (context.statusOverrideReason ?? 'chosen for all rows') : raw('status') ? null : (fromReport?.reason ?? null);
+    const delivered = dateText('deliveredOn', raw('deliveredOn'));
+
+    // A listing title is kept as written; the template's part column is a catalog name, not a title.
+    const title = raw('title') || (context.titleFromPart ? raw('part') : '');
+    const externalId = raw('externalId') || (orderNumber !== '' && itemNumber !== '' ? `ebay:${orderNumber}:${itemNumber}` : '');
+    const duplicateOf = externalId !== '' ? (seen.get(externalId) ?? null) : null;
+    if (externalId !== '' && duplicateOf === null) seen.set(externalId, row.line);
+    if (duplicateOf !== null) error(raw('externalId') ? 'externalId' : 'ebayItemNumber', `Same purchase as line ${duplicateOf} (${externalId}): a duplicate row in the file`);
+
     const draft: ItemDraft = {
       partId,
       quantity: raw('quantity') || '1',
-      status: raw('status') ? statusOf(raw('status')) : defaultStatus,
+      status,
+      title,
+      externalId,
       currency,
       price: priceText,
       shipping: raw('shipping'),
@@ -249,10 +317,10 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       seller: raw('seller'),
       listingUrl,
       orderNumber,
-      orderedOn: normalizeDate(raw('orderedOn')),
-      receivedOn: normalizeDate(raw('receivedOn')),
+      orderedOn: dateText('orderedOn', raw('orderedOn')) || dateText('paidOn', raw('paidOn')),
+      receivedOn: dateText('receivedOn', raw('receivedOn')) || delivered,
       returnDays: raw('returnDays'),
-      returnBy: normalizeDate(raw('returnBy')),
+      returnBy: dateText('returnBy', raw('returnBy')),
       condition: raw('condition'),
       serialNumber: raw('serialNumber'),
       testResult: raw('testResult').toLowerCase(),
@@ -314,15 +382,29 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       orders.set(orderNumber, order);
     }
 
+    for (const field of DATE_FIELDS) {
+      const text = raw(field);
+      if (text !== '' && parseDate(text, dateOrder) === null && parseDate(text, 'dmy') !== null) {
+        error(field, `"${text}" could be day/month or month/day: choose the date order in the column step`);
+      }
+    }
+
     const checked = validateItemDraft(draft);
     if (!checked.ok) {
       for (const issue of checked.issues) {
         const field = issue.path as ItemDraftField;
         if (field === 'partId' && partId === '') continue; // already said above
+        if (errors.some((e) => e.message.includes('could be day/month'))) continue;
         errors.push({ line: row.line, column: columnForDraft(field), message: issue.message });
       }
     }
-    rows.push({ line: row.line, draft, fields: checked.ok && errors.length === 0 ? checked.value : null, errors, part });
+    rows.push({ line: row.line, draft, source, statusReason, duplicateOf, fields: checked.ok && errors.length === 0 ? checked.value : null, errors, part });
+  }
+
+  // A summary row's amounts are the order's own: they win over sums of its item rows.
+  for (const [orderNumber, sums] of summaryAmounts) {
+    if (orders.has(orderNumber)) continue;
+    lineAmounts.set(orderNumber, sums);
   }
 
   // Orders from per-row amounts (eBay), unless the file also gives whole-order amounts.
@@ -354,6 +436,7 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
     validCount,
     invalidCount: rows.length - validCount,
     skipped,
+    dates: { ...detection, order: dateOrder },
   };
 }
 

@@ -58,6 +58,8 @@ export function itemCells(item: InventoryItemView, order: InventoryOrder | undef
     testResult: item.testResult ?? '',
     testNote: item.testNote ?? '',
     notes: item.notes ?? '',
+    title: item.title ?? '',
+    externalId: item.externalId ?? '',
   };
   return cells as Record<ImportField, string>;
 }

@@ -33,6 +33,13 @@ export const IMPORT_FIELDS = [
   'testResult',
   'testNote',
   'notes',
+  'title',
+  'externalId',
+  'paidOn',
+  'shippedOn',
+  'deliveredOn',
+  'orderStatus',
+  'returnStatus',
 ] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
@@ -66,6 +73,13 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   testResult: 'Test result',
   testNote: 'Test note',
   notes: 'Notes',
+  title: 'Listing title (kept as written)',
+  externalId: 'External id (finds the row again on re-import)',
+  paidOn: 'Paid date (→ ordered)',
+  shippedOn: 'Shipped date (→ shipped)',
+  deliveredOn: 'Delivered date (→ received)',
+  orderStatus: 'Order status (delivered, refunded, …)',
+  returnStatus: 'Return / refund status',
 };
 
 /**
@@ -100,38 +114,66 @@ export const TEMPLATE_COLUMNS: readonly { header: string; field: ImportField }[]
   { header: 'test_result', field: 'testResult' },
   { header: 'test_note', field: 'testNote' },
   { header: 'notes', field: 'notes' },
+  { header: 'title', field: 'title' },
+  { header: 'external_id', field: 'externalId' },
 ];
 
 export const TEMPLATE_FILE_NAME = 'rackhive-inventory-template.csv';
 
-/** Header → field for eBay's orders report (Seller Hub "Orders" download). */
+/**
+ * Header (normalized: lower case, letters and digits only) → field for eBay's
+ * Seller Hub "Orders" report, which only sellers can download: the US and UK
+ * headers differ only in case ("Sold For" / "Sold for"); the German names are
+ * those of the ebay.de report. "Seller ID" is left out: in that report it is
+ * the footer's report owner, not a seller of the row.
+ */
 export const EBAY_ORDER_REPORT_COLUMNS: Readonly<Record<string, ImportField>> = {
-  'Order Number': 'orderNumber',
-  'Item Number': 'ebayItemNumber',
-  'Item Title': 'part',
-  Quantity: 'quantity',
-  'Sold For': 'price',
-  'Shipping And Handling': 'lineShipping',
-  'eBay Collected Tax': 'lineTax',
-  'Sale Date': 'orderedOn',
-  'Seller ID': 'seller',
-  'Seller Username': 'seller',
-  'My Item Note': 'notes',
+  ordernumber: 'orderNumber',
+  bestellnummer: 'orderNumber',
+  itemnumber: 'ebayItemNumber',
+  artikelnummer: 'ebayItemNumber',
+  itemtitle: 'part',
+  artikelbezeichnung: 'part',
+  quantity: 'quantity',
+  anzahl: 'quantity',
+  stuckzahl: 'quantity',
+  soldfor: 'price',
+  verkauftfur: 'price',
+  shippingandhandling: 'lineShipping',
+  verpackungundversand: 'lineShipping',
+  postageandpackaging: 'lineShipping',
+  ebaycollectedtax: 'lineTax',
+  vonebayeingezogenesteuer: 'lineTax',
+  saledate: 'orderedOn',
+  verkaufsdatum: 'orderedOn',
+  paidondate: 'paidOn',
+  bezahltam: 'paidOn',
+  shippedondate: 'shippedOn',
+  versandtam: 'shippedOn',
+  dispatchedondate: 'shippedOn',
+  myitemnote: 'notes',
+  meinenotiz: 'notes',
 };
 
-export const PRESETS = ['rackhive-template', 'ebay-order-report', 'custom'] as const;
+export const PRESETS = ['rackhive-template', 'ebay-order-report', 'ebay-purchases', 'custom'] as const;
 export const ImportPreset = z.enum(PRESETS);
 export type ImportPreset = z.infer<typeof ImportPreset>;
 
 export const PRESET_LABELS: Record<ImportPreset, string> = {
   'rackhive-template': 'Rackhive template',
-  'ebay-order-report': "eBay order report",
+  'ebay-order-report': 'eBay Seller Hub orders report — parts you sold',
+  'ebay-purchases': 'eBay purchases (order emails, Purchase history page, GetOrders)',
   custom: 'Other layout (columns guessed from their names)',
 };
 
 /** Lower case, letters and digits only: "Sold For" → "soldfor". */
 export function normalizeHeader(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return header
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** Header names (normalized) each field is guessed from, for files of any other layout. */
@@ -164,6 +206,13 @@ const ALIASES: Record<ImportField, string[]> = {
   testResult: ['testresult', 'test', 'tested'],
   testNote: ['testnote', 'testnotes'],
   notes: ['notes', 'note', 'comment', 'comments', 'myitemnote'],
+  title: ['listingtitle', 'titleaswritten'],
+  externalId: ['externalid', 'purchaseid'],
+  paidOn: ['paidon', 'paiddate', 'paidondate', 'paymentdate', 'bezahltam'],
+  shippedOn: ['shippedon', 'shippeddate', 'shippedondate', 'versandtam', 'versanddatum'],
+  deliveredOn: ['deliveredon', 'delivereddate', 'deliveredondate', 'zugestelltam'],
+  orderStatus: ['orderstatus', 'bestellstatus'],
+  returnStatus: ['returnstatus', 'refundstatus', 'rueckgabestatus', 'ruckgabestatus'],
 };
 
 const BY_ALIAS = new Map<string, ImportField>();
@@ -175,17 +224,18 @@ export type ColumnMapping = (ImportField | null)[];
 export function detectPreset(headers: readonly string[]): ImportPreset {
   const set = new Set(headers);
   if (set.has('part_id') || (set.has('part') && set.has('status') && set.has('currency'))) return 'rackhive-template';
-  if (set.has('Sales Record Number') || (set.has('Order Number') && set.has('Item Number') && set.has('Sold For'))) return 'ebay-order-report';
+  const norm = new Set(headers.map(normalizeHeader));
+  if (norm.has('salesrecordnumber') || norm.has('verkaufsprotokollnummer') || ((norm.has('ordernumber') || norm.has('bestellnummer')) && (norm.has('itemnumber') || norm.has('artikelnummer')) && (norm.has('soldfor') || norm.has('verkauftfur')))) return 'ebay-order-report';
   return 'custom';
 }
 
 /** The mapping a preset gives for these headers (unknown headers → not imported). */
 export function presetMapping(preset: ImportPreset, headers: readonly string[]): ColumnMapping {
-  if (preset === 'rackhive-template') {
+  if (preset === 'rackhive-template' || preset === 'ebay-purchases') {
     const byHeader = new Map(TEMPLATE_COLUMNS.map((c) => [c.header, c.field]));
     return headers.map((h) => byHeader.get(h.trim().toLowerCase()) ?? BY_ALIAS.get(normalizeHeader(h)) ?? null);
   }
-  if (preset === 'ebay-order-report') return headers.map((h) => EBAY_ORDER_REPORT_COLUMNS[h.trim()] ?? null);
+  if (preset === 'ebay-order-report') return headers.map((h) => EBAY_ORDER_REPORT_COLUMNS[normalizeHeader(h)] ?? null);
   return headers.map((h) => BY_ALIAS.get(normalizeHeader(h)) ?? null);
 }
 

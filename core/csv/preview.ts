@@ -7,9 +7,15 @@ import type { CsvFileError } from './decode';
 import { detectPreset, mappingIssues, presetMapping, type ColumnMapping, type ImportPreset, type MappingIssue } from './fields';
 import { readCsvBytes, type CsvTable, type ReadOptions } from './read';
 
-/** Status for rows without one: an eBay report lists purchases, so they were at least ordered. */
+/**
+ * Status for rows the file says nothing about: the Seller Hub report lists
+ * what the person sold; eBay purchases (emails, the Purchases page, GetOrders)
+ * were at least ordered; a template row without a status is a wish.
+ */
 export function presetDefaultStatus(preset: ImportPreset): ItemStatus {
-  return preset === 'ebay-order-report' ? 'ordered' : 'wishlist';
+  if (preset === 'ebay-order-report') return 'sold';
+  if (preset === 'ebay-purchases') return 'ordered';
+  return 'wishlist';
 }
 
 export type PreviewResult =
@@ -26,7 +32,9 @@ export function previewTable(
   const mapping = options.mapping ?? presetMapping(preset, table.headers);
   const issues = mappingIssues(table.headers, mapping);
   const defaults = { status: context.defaults?.status ?? presetDefaultStatus(preset), ...(context.defaults?.currency ? { currency: context.defaults.currency } : {}) };
-  const preview = issues.length > 0 ? null : convertRows(table, mapping, { ...context, defaults });
+  // A Seller Hub report lists what the person sold: its paid and shipped dates are the buyer's, not a purchase's progress.
+  const sold = preset === 'ebay-order-report' && !context.statusOverride ? { statusOverride: 'sold' as const, statusOverrideReason: 'Seller Hub report: a part you sold' } : {};
+  const preview = issues.length > 0 ? null : convertRows(table, mapping, { ...context, ...sold, defaults, footerLines: preset === 'ebay-order-report', titleFromPart: preset !== 'rackhive-template' });
   return { ok: true, table, preset, mapping, issues, preview };
 }
 

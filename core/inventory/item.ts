@@ -11,6 +11,7 @@ import type { FieldIssue } from '../issues';
 import { ItemStatus, ITEM_STATUSES } from './status';
 import { IsoDate, isIsoDate } from './dates';
 import { ebayItemNumber, parseWebUrl } from './ebay';
+import { controlMessage, isTimestamp } from './text';
 
 /** eBay's common return period: the default when the seller's is not entered. */
 export const DEFAULT_RETURN_DAYS = 30;
@@ -18,6 +19,56 @@ export const MAX_RETURN_DAYS = 3650;
 export const TEST_RESULTS = ['passed', 'failed'] as const;
 export const TestResult = z.enum(TEST_RESULTS);
 export type TestResult = z.infer<typeof TestResult>;
+
+/** Longest accepted text per field: generous, but a paste of a whole web page is a mistake. */
+export const MAX_LENGTH = {
+  partId: 200,
+  seller: 200,
+  listingUrl: 2000,
+  orderNumber: 100,
+  condition: 100,
+  serialNumber: 200,
+  notes: 10_000,
+  testNote: 2000,
+  title: 500,
+  externalId: 200,
+} as const;
+
+/** A stored text field: its length cap and no control characters (the same rule the draft check applies). */
+function storedText(field: keyof typeof MAX_LENGTH) {
+  return z
+    .string()
+    .max(MAX_LENGTH[field], `must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters`)
+    .superRefine((v, ctx) => {
+      const m = controlMessage('The text', v);
+      if (m) ctx.addIssue({ code: 'custom', message: m });
+    })
+    .nullable();
+}
+
+/**
+ * The stored-field rules of `storedText` and the URL / item-number checks,
+ * without zod: the import checks every row with it, and a schema parse per row
+ * costs more than writing the row. Issues carry the field names as paths.
+ */
+export function storedFieldIssues(fields: ItemFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of ['seller', 'listingUrl', 'orderNumber', 'condition', 'serialNumber', 'notes', 'testNote', 'title', 'externalId'] as const) {
+    const value = fields[field];
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string') issues.push({ path: field, message: `${field} must be text` });
+    else if (value.length > MAX_LENGTH[field]) issues.push({ path: field, message: `${field} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters` });
+    else {
+      const control = controlMessage(field, value);
+      if (control) issues.push({ path: field, message: control });
+    }
+  }
+  if (typeof fields.listingUrl === 'string' && parseWebUrl(fields.listingUrl) === null) issues.push({ path: 'listingUrl', message: 'listingUrl must be an http(s) web address' });
+  if (fields.ebayItemNumber !== null && fields.ebayItemNumber !== undefined && !/^\d{9,14}$/.test(fields.ebayItemNumber)) issues.push({ path: 'ebayItemNumber', message: 'ebayItemNumber must be an eBay item number (9 to 14 digits)' });
+  if (!ITEM_STATUSES.includes(fields.status)) issues.push({ path: 'status', message: `status must be one of: ${ITEM_STATUSES.join(', ')}` });
+  if (!Number.isSafeInteger(fields.quantity) || fields.quantity < 1) issues.push({ path: 'quantity', message: 'quantity must be a whole number, 1 or more' });
+  return issues;
+}
 
 /** What a stored item looks like everywhere (API results, export). */
 export const InventoryItem = z.object({
@@ -30,17 +81,17 @@ export const InventoryItem = z.object({
   priceMinor: z.number().int().nonnegative().safe().nullable(),
   shippingMinor: z.number().int().nonnegative().safe().nullable(),
   taxMinor: z.number().int().nonnegative().safe().nullable(),
-  seller: z.string().nullable(),
-  listingUrl: z.string().nullable(),
+  seller: storedText('seller'),
+  listingUrl: storedText('listingUrl').refine((u) => u === null || parseWebUrl(u) !== null, 'must be an http(s) web address'),
   /** Derived from listingUrl; null when the URL is not an eBay listing. */
-  ebayItemNumber: z.string().nullable(),
-  orderNumber: z.string().nullable(),
+  ebayItemNumber: z.string().regex(/^\d{9,14}$/, 'must be an eBay item number (9 to 14 digits)').nullable(),
+  orderNumber: storedText('orderNumber'),
   orderedOn: IsoDate.nullable(),
   receivedOn: IsoDate.nullable(),
   returnBy: IsoDate.nullable(),
-  condition: z.string().nullable(),
-  serialNumber: z.string().nullable(),
-  notes: z.string().nullable(),
+  condition: storedText('condition'),
+  serialNumber: storedText('serialNumber'),
+  notes: storedText('notes'),
   /** Per unit, minor units of `currency` (e.g. payment or import fees); null = none known. */
   feesMinor: z.number().int().nonnegative().safe().nullable().default(null),
   /** Exchange rate fixed at purchase: 1 `currency` = fxRate `fxCurrency`; null = not recorded. */
@@ -50,10 +101,17 @@ export const InventoryItem = z.object({
   returnDays: z.number().int().min(0).max(MAX_RETURN_DAYS).nullable().default(null),
   /** Outcome of testing (memtest, burn-in): passed / failed, with a note. */
   testResult: TestResult.nullable().default(null),
-  testNote: z.string().nullable().default(null),
+  testNote: storedText('testNote').default(null),
+  /** The listing title as the seller wrote it ("… – très bon état"), kept from an import or typed. */
+  title: storedText('title').default(null),
+  /**
+   * What identifies the purchase outside the app, so a re-import finds it:
+   * "ebay:<order number>:<item number>", or the template's external_id column.
+   */
+  externalId: storedText('externalId').default(null),
   /** ISO 8601 timestamps (UTC). */
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: z.string().refine(isTimestamp, 'must be an ISO 8601 timestamp like 2024-05-31T12:00:00.000Z'),
+  updatedAt: z.string().refine(isTimestamp, 'must be an ISO 8601 timestamp like 2024-05-31T12:00:00.000Z'),
 });
 export type InventoryItem = z.infer<typeof InventoryItem>;
 
@@ -82,7 +140,7 @@ export type InventoryItemView = z.infer<typeof InventoryItemView>;
 export type ItemFields = Omit<InventoryItem, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Fields of ItemFields added after the first release; absent ones read as null (older callers). */
-export const LIFECYCLE_DEFAULTS = { feesMinor: null, fxRate: null, fxCurrency: null, returnDays: null, testResult: null, testNote: null } as const;
+export const LIFECYCLE_DEFAULTS = { feesMinor: null, fxRate: null, fxCurrency: null, returnDays: null, testResult: null, testNote: null, title: null, externalId: null } as const;
 
 /** Conditions eBay sellers use; the field is free text, these are suggestions. */
 export const ITEM_CONDITIONS = ['New', 'Open box', 'Used', 'Refurbished', 'For parts or not working'] as const;
@@ -119,24 +177,14 @@ export const ItemDraft = z
     returnDays: z.union([z.number(), z.string()]).nullable().optional(),
     testResult: text,
     testNote: text,
+    title: text,
+    externalId: text,
   })
   .strict();
 export type ItemDraft = z.infer<typeof ItemDraft>;
 export type ItemDraftField = keyof ItemDraft;
 
 export const DEFAULT_CURRENCY = 'USD';
-
-/** Longest accepted text per field: generous, but a paste of a whole web page is a mistake. */
-export const MAX_LENGTH = {
-  partId: 200,
-  seller: 200,
-  listingUrl: 2000,
-  orderNumber: 100,
-  condition: 100,
-  serialNumber: 200,
-  notes: 10_000,
-  testNote: 2000,
-} as const;
 
 const LABEL: Record<ItemDraftField, string> = {
   partId: 'Part',
@@ -161,6 +209,8 @@ const LABEL: Record<ItemDraftField, string> = {
   returnDays: 'Return period',
   testResult: 'Test result',
   testNote: 'Test note',
+  title: 'Listing title',
+  externalId: 'External id',
 };
 
 export type DraftResult = { ok: true; value: ItemFields } | { ok: false; issues: FieldIssue[] };
@@ -224,9 +274,12 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   const taxMinor = amount('tax');
   const feesMinor = amount('fees');
 
-  const limited = (field: 'seller' | 'orderNumber' | 'condition' | 'serialNumber' | 'notes' | 'testNote'): string | null => {
+  const limited = (field: 'seller' | 'orderNumber' | 'condition' | 'serialNumber' | 'notes' | 'testNote' | 'title' | 'externalId'): string | null => {
     const value = blankToNull(draft[field], field !== 'notes');
-    if (value !== null && value.length > MAX_LENGTH[field]) return fail(field, `${LABEL[field]} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters`);
+    if (value === null) return null;
+    const control = controlMessage(LABEL[field], value);
+    if (control) return fail(field, control);
+    if (value.length > MAX_LENGTH[field]) return fail(field, `${LABEL[field]} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters`);
     return value;
   };
   const seller = limited('seller');
@@ -235,6 +288,13 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   const serialNumber = limited('serialNumber');
   const notes = limited('notes');
   const testNote = limited('testNote');
+  const title = limited('title');
+  const externalId = limited('externalId');
+  for (const field of ['partId', 'currency', 'status', 'fxCurrency', 'price', 'shipping', 'tax', 'fees', 'fxRate', 'listingUrl', 'orderedOn', 'receivedOn', 'returnBy', 'testResult'] as const) {
+    const value = draft[field];
+    const control = typeof value === 'string' ? controlMessage(LABEL[field], value) : null;
+    if (control && !issues.some((i) => i.path === field)) fail(field, control);
+  }
 
   let testResult: TestResult | null = null;
   const testText = blankToNull(draft.testResult);
@@ -309,6 +369,8 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
       returnDays,
       testResult,
       testNote,
+      title,
+      externalId,
     },
   };
 }
@@ -348,6 +410,8 @@ export function itemToDraft(item: ItemFields): Required<ItemDraft> {
     returnDays: item.returnDays ?? null,
     testResult: item.testResult ?? null,
     testNote: item.testNote ?? null,
+    title: item.title ?? null,
+    externalId: item.externalId ?? null,
   };
 }
 

@@ -74,6 +74,23 @@ export function landedCostMinor(item: CostedItem): number | null {
   return perUnit.reduce<number>((a, v) => a + (v ?? 0), 0) * item.quantity + shares.reduce<number>((a, v) => a + (v ?? 0), 0);
 }
 
+/**
+ * What a landed cost leaves out: shipping and tax not known (neither per unit
+ * nor as the order's share). A total with one of them unknown is a lower
+ * bound, shown "≥" like every partial sum in the app.
+ */
+export function landedUnknowns(item: CostedItem): ('shipping' | 'tax')[] {
+  const out: ('shipping' | 'tax')[] = [];
+  if (item.shippingMinor === null && (item.orderShippingMinor ?? null) === null) out.push('shipping');
+  if (item.taxMinor === null && (item.orderTaxMinor ?? null) === null) out.push('tax');
+  return out;
+}
+
+/** "≥ " when the landed cost is a lower bound (shipping or tax unknown), else "". */
+export function landedPrefix(item: CostedItem): string {
+  return landedUnknowns(item).length > 0 ? '≥ ' : '';
+}
+
 function add(sums: Map<string, number>, currency: string, amountMinor: number): void {
   sums.set(currency, (sums.get(currency) ?? 0) + amountMinor);
 }

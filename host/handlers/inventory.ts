@@ -16,7 +16,8 @@ import {
   getItem,
   getItemHistory,
   getOrder,
-  importItems,
+  existingExternalIds,
+  importItemsInChunks,
   iterateItems,
   listItems,
   listOrders,
@@ -40,6 +41,8 @@ type InventoryChannel =
   | 'inventory:getOrder'
   | 'inventory:setOrder'
   | 'inventory:importBegin'
+  | 'inventory:importExisting'
+  | 'inventory:importProgress'
   | 'inventory:importRows'
   | 'inventory:importCommit'
   | 'inventory:importCancel'
@@ -63,6 +66,16 @@ const STAGE_TTL_MS = 60 * 60 * 1000;
 interface StagedImport {
   rows: ImportRowArg[];
   touched: number;
+  fileName: string | null;
+  phase: 'staging' | 'writing' | 'done';
+  fraction: number;
+}
+
+/** The first history entry of an imported item: where it came from, and the row as the file had it. */
+export function importNote(fileName: string | null, line: number, source: string | undefined): string {
+  const where = `Imported from ${fileName ?? 'a file'}, line ${line}`;
+  const text = source ? `${where}: ${source}` : where;
+  return text.length > 4000 ? `${text.slice(0, 3999)}…` : text;
 }
 
 export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]: Handler<C> } {
@@ -111,7 +124,7 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
       return detail(order.orderNumber);
     },
 
-    'inventory:importBegin': () => {
+    'inventory:importBegin': ({ fileName }) => {
       const now = Date.now();
       for (const [id, s] of staged) if (now - s.touched > STAGE_TTL_MS) staged.delete(id);
       if (staged.size >= MAX_STAGED_IMPORTS) {
@@ -119,11 +132,17 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
         if (oldest) staged.delete(oldest[0]);
       }
       const importId = randomUUID();
-      staged.set(importId, { rows: [], touched: now });
+      staged.set(importId, { rows: [], touched: now, fileName: fileName ?? null, phase: 'staging', fraction: 0 });
       return { importId };
+    },
+    'inventory:importExisting': ({ externalIds }) => ({ existing: existingExternalIds(db, externalIds) }),
+    'inventory:importProgress': ({ importId }) => {
+      const s = stage(importId);
+      return { phase: s.phase, fraction: s.fraction };
     },
     'inventory:importRows': ({ importId, rows }) => {
       const s = stage(importId);
+      if (s.phase !== 'staging') throw new ApiFailure('NOT_FOUND', `Import ${importId} was committed already; start a new one.`);
       if (s.rows.length + rows.length > MAX_IMPORT_ROWS) {
         staged.delete(importId);
         throw new ApiFailure('IMPORT_INVALID', `An import can hold at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split the file.`);
@@ -131,15 +150,15 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
       for (const row of rows) s.rows.push(row);
       return { staged: s.rows.length };
     },
-    'inventory:importCommit': ({ importId, orders }) => {
+    'inventory:importCommit': async ({ importId, orders, onDuplicate }) => {
       const s = stage(importId);
-      staged.delete(importId);
+      if (s.phase !== 'staging') throw new ApiFailure('CONFLICT', `Import ${importId} is already being written.`);
       // Everything is checked again here: the page's preview is a convenience, not a guarantee.
       const issues: FieldIssue[] = [];
       const records: ImportRecord[] = [];
       for (const row of s.rows) {
         const result = validateItemDraft(row.draft);
-        if (result.ok) records.push({ fields: result.value });
+        if (result.ok) records.push({ fields: result.value, note: importNote(s.fileName, row.line, row.source) });
         else for (const issue of result.issues) issues.push({ path: `rows.${row.line}.${issue.path}`, message: `Line ${row.line}: ${issue.message}` });
       }
       const parsedOrders: InventoryOrder[] = [];
@@ -149,10 +168,28 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
         else issues.push({ path: `orders.${draft.orderNumber}`, message: `Order ${draft.orderNumber}: shipping and tax must be amounts in ${draft.currency}` });
       }
       if (issues.length > 0) {
+        staged.delete(importId);
         throw new ApiFailure('VALIDATION', `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the rows; nothing was imported. ${issues[0]!.message}`, issues.slice(0, 500));
       }
-      importItems(db, records, parsedOrders, { now: deps.now() });
-      return { imported: records.length, orders: parsedOrders.length };
+      s.phase = 'writing';
+      try {
+        const outcome = await importItemsInChunks(db, records, parsedOrders, {
+          now: deps.now(),
+          onDuplicate,
+          onProgress: (f) => {
+            s.fraction = f;
+            s.touched = Date.now();
+          },
+        });
+        s.phase = 'done';
+        s.fraction = 1;
+        // Kept a moment so a progress poll right after the commit still finds it.
+        setTimeout(() => staged.delete(importId), 5000).unref();
+        return { imported: outcome.imported, skipped: outcome.skipped, updated: outcome.updated, orders: parsedOrders.length };
+      } catch (err) {
+        staged.delete(importId);
+        throw err;
+      }
     },
     'inventory:importCancel': ({ importId }) => ({ cancelled: staged.delete(importId) }),
 

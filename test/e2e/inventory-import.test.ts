@@ -37,7 +37,7 @@ describe('CSV import, end to end', () => {
     });
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('button', { name: 'Import CSV…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import inventory from CSV' });
+    const dialog = page.getByRole('dialog', { name: 'Import purchases' });
     await dialog.waitFor();
 
     await page.getByTestId('import-file').setInputFiles(file([GOOD[0]!, BAD_ROWS[0]!, GOOD[1]!, BAD_ROWS[1]!, GOOD[2]!]));

@@ -26,4 +26,6 @@ export const BLANK_ITEM_FIELDS: ItemFields = {
   returnDays: null,
   testResult: null,
   testNote: null,
+  title: null,
+  externalId: null,
 };

@@ -35,7 +35,8 @@ async function value<T>(channel: string, args: unknown, schema: { parse(v: unkno
 const parts = FIXTURE_PARTS.map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }));
 
 async function importCsv(text: string, batch = 2): Promise<ApiResponse<unknown>> {
-  const preview = await previewCsvBytes(new TextEncoder().encode(text), { parts });
+  // The Seller Hub layout stands in for any eBay order file here: its rows are taken as bought (ordered).
+  const preview = await previewCsvBytes(new TextEncoder().encode(text), { parts, ...(text === EBAY ? { statusOverride: 'ordered' as const } : {}) });
   if (!preview.ok || !preview.preview) throw new Error('preview failed');
   const { importId } = await value<{ importId: string }>('inventory:importBegin', {});
   const rows = preview.preview.rows.map((r) => ({ line: r.line, draft: r.draft }));
@@ -51,7 +52,7 @@ const EBAY = [
 
 describe('CSV import through the handlers', () => {
   it('imports in batches and one commit; order shipping and tax are spread by price share', async () => {
-    expect(await importCsv(EBAY)).toEqual({ ok: true, value: { imported: 2, orders: 1 } });
+    expect(await importCsv(EBAY)).toEqual({ ok: true, value: { imported: 2, orders: 1, skipped: 0, updated: 0 } });
     const order = await value('inventory:getOrder', { orderNumber: '12-1' }, OrderDetail);
     expect(order.order).toEqual({ orderNumber: '12-1', currency: 'USD', shippingMinor: 1001, taxMinor: 500 });
     // Lines 360.00 and 40.00: shipping 10.01 → 9.01 + 1.00 (9.009 + 1.001, cent to the larger remainder), tax 5.00 → 4.50 + 0.50.

@@ -97,7 +97,7 @@ describe('bill of materials', () => {
   const item = (over: Partial<InventoryItemView>): InventoryItemView => ({
     id: 'item-1', partId: 'memory.generic.ddr3-1600-rdimm-16gb', quantity: 3, status: 'received', currency: 'USD',
     priceMinor: 300, shippingMinor: null, taxMinor: null, seller: null, listingUrl: null, ebayItemNumber: null, orderNumber: 'A-1',
-    orderedOn: null, receivedOn: null, returnBy: null, condition: null, serialNumber: null, notes: null, feesMinor: null, fxRate: null,
+    orderedOn: null, receivedOn: null, returnBy: null, condition: null, serialNumber: null, notes: null, title: null, externalId: null, feesMinor: null, fxRate: null,
     fxCurrency: null, returnDays: null, testResult: null, testNote: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
     part: { category: 'memory', vendor: 'Generic', model: 'DDR3' }, orderShippingMinor: 100, orderTaxMinor: null, returnDeadline: null, ...over,
   });

@@ -107,11 +107,12 @@ describe('CSV corpus: good files give exactly these records', () => {
     expect(r.preset).toBe('ebay-order-report');
     expect(r.preview!.errors).toEqual([]);
     expect(r.preview!.skipped).toBe(2);
-    const common = { status: 'ordered' as const, currency: 'USD' };
+    // A Seller Hub report lists what the person sold; the listing title is kept, the order + item number identify the row.
+    const common = { status: 'sold' as const, currency: 'USD' };
     expect(r.preview!.rows.map((row) => [row.line, row.fields])).toEqual([
-      [4, rec({ ...common, partId: 'gpu.nvidia.tesla-p40', quantity: 2, priceMinor: 17999, listingUrl: 'https://www.ebay.com/itm/125678901234', ebayItemNumber: '125678901234', orderNumber: '12-34567-89012', orderedOn: '2024-03-15' })],
-      [5, rec({ ...common, partId: 'nic.nvidia.connectx-3-fdr', priceMinor: 2999, listingUrl: 'https://www.ebay.com/itm/125678901235', ebayItemNumber: '125678901235', orderNumber: '12-34567-89012', orderedOn: '2024-03-15' })],
-      [6, rec({ ...common, partId: 'gpu.nvidia.rtx-3090', priceMinor: 69900, listingUrl: 'https://www.ebay.com/itm/125678901236', ebayItemNumber: '125678901236', orderNumber: '11-11111-22222', orderedOn: '2024-03-20' })],
+      [4, rec({ ...common, partId: 'gpu.nvidia.tesla-p40', quantity: 2, priceMinor: 17999, listingUrl: 'https://www.ebay.com/itm/125678901234', ebayItemNumber: '125678901234', orderNumber: '12-34567-89012', orderedOn: '2024-03-15', title: 'NVIDIA Tesla P40 24GB GDDR5 GPU Accelerator Card', externalId: 'ebay:12-34567-89012:125678901234' })],
+      [5, rec({ ...common, partId: 'nic.nvidia.connectx-3-fdr', priceMinor: 2999, listingUrl: 'https://www.ebay.com/itm/125678901235', ebayItemNumber: '125678901235', orderNumber: '12-34567-89012', orderedOn: '2024-03-15', title: 'Mellanox ConnectX-3 FDR InfiniBand dual port', externalId: 'ebay:12-34567-89012:125678901235' })],
+      [6, rec({ ...common, partId: 'gpu.nvidia.rtx-3090', priceMinor: 69900, listingUrl: 'https://www.ebay.com/itm/125678901236', ebayItemNumber: '125678901236', orderNumber: '11-11111-22222', orderedOn: '2024-03-20', title: 'EVGA GeForce RTX 3090 FTW3 ULTRA 24GB', externalId: 'ebay:11-11111-22222:125678901236' })],
     ]);
     expect(r.preview!.orders).toEqual([
       { orderNumber: '12-34567-89012', currency: 'USD', shipping: '20.00', tax: '17.41' },
@@ -161,7 +162,7 @@ describe('CSV corpus: bad files give exactly this error', () => {
   it('extra-cells-row.csv: an unquoted decimal comma makes a row one cell too long', async () => {
     const r = ok(await load('extra-cells-row.csv'));
     expect(r.preview!.validCount).toBe(1);
-    expect(r.preview!.errors).toEqual([{ line: 3, column: null, message: 'Line 3 has 4 cells but the header names 3 columns (a comma inside an amount or text that needs "quotes"?)' }]);
+    expect(r.preview!.errors).toEqual([{ line: 3, column: null, message: 'Line 3: 4 of 3 columns (a comma inside an amount or text that needs "quotes"?)' }]);
   });
 
   it('bad-values.csv: each problem with its line and column', async () => {

@@ -143,7 +143,7 @@ describe('CSV export', () => {
     expect(TEMPLATE_COLUMNS.map((c) => c.header)).toEqual([
       'part_id', 'part', 'quantity', 'status', 'currency', 'price', 'shipping', 'tax', 'fees', 'exchange_rate', 'exchange_rate_currency',
       'order_number', 'order_shipping', 'order_tax', 'seller', 'listing_url', 'ordered_on', 'received_on', 'return_days', 'return_by',
-      'condition', 'serial_number', 'test_result', 'test_note', 'notes',
+      'condition', 'serial_number', 'test_result', 'test_note', 'notes', 'title', 'external_id',
     ]);
   });
 

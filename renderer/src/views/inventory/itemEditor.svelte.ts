@@ -10,10 +10,12 @@ import { parseTypedAmount } from '#core/inventory/amount';
 import type { ItemStatus } from '#core/inventory/status';
 
 /** Every draft field as the form holds it: plain strings. */
-export type FormDraft = Record<ItemDraftField, string>;
+/** The external id is not edited in the form (an import sets it), so an edit never clears it. */
+export type FormDraft = Record<Exclude<ItemDraftField, 'externalId'>, string>;
 
-export const FIELDS: readonly ItemDraftField[] = [
+export const FIELDS: readonly Exclude<ItemDraftField, 'externalId'>[] = [
   'partId',
+  'title',
   'quantity',
   'status',
   'price',
@@ -70,6 +72,7 @@ export function draftFromItem(item: InventoryItemView): FormDraft {
     returnDays: item.returnDays === null ? '' : String(item.returnDays),
     testResult: item.testResult ?? '',
     testNote: item.testNote ?? '',
+    title: item.title ?? '',
   };
 }
 
@@ -124,6 +127,15 @@ export class ItemEditor {
     return itemNumber ? { kind: 'ebay', itemNumber } : { kind: 'plain' };
   });
 
+  /** Shipping / tax left blank (and no order share): the landed total is then a lower bound, shown "≥". */
+  landedUnknowns = $derived.by((): string[] => {
+    const share = this.editing && this.editing.orderNumber === (this.draft.orderNumber.trim() || null) ? this.editing : null;
+    const out: string[] = [];
+    if (this.draft.shipping.trim() === '' && (share?.orderShippingMinor ?? null) === null) out.push('shipping');
+    if (this.draft.tax.trim() === '' && (share?.orderTaxMinor ?? null) === null) out.push('tax');
+    return out;
+  });
+
   /** (price + shipping + tax) × quantity of what is typed, or null when the price is not a number yet. */
   landedPreviewMinor = $derived.by((): number | null => {
     const currency = this.draft.currency.trim().toUpperCase() || DEFAULT_CURRENCY;
@@ -155,7 +167,7 @@ export class ItemEditor {
     return draft.fxRate && !draft.fxCurrency?.trim() ? { ...draft, fxCurrency: this.baseCurrency } : draft;
   }
 
-  set(field: ItemDraftField, value: string): void {
+  set(field: Exclude<ItemDraftField, 'externalId'>, value: string): void {
     this.draft[field] = value;
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };

@@ -1,0 +1,116 @@
+// Reading the inventory: one page by filter and sort (with its totals), and
+// every item for export.
+import type Database from 'better-sqlite3';
+import type { InventoryItemView } from '#core/inventory/item';
+import { addDays, RETURN_CLOSING_DAYS, RETURNABLE_STATUSES } from '#core/inventory/returns';
+import type { InventoryQuery, InventorySortColumn } from '#core/inventory/query';
+import type { InventoryTotals } from '#core/inventory/totals';
+import { likeContains, searchWords } from '../search';
+import { ITEM_COLUMNS, stmt, toView, type ItemRow } from './rows';
+import { countAndTotals } from './totals';
+
+/** Sort keys per column; unknown (NULL) values sort last in both directions, ties by id for stable pages. */
+const SORT_SQL: Record<InventorySortColumn, string[]> = {
+  part: ['p.vendor COLLATE NOCASE', 'p.model COLLATE NOCASE'],
+  category: ['p.category'],
+  vendor: ['p.vendor COLLATE NOCASE'],
+  model: ['p.model COLLATE NOCASE'],
+  quantity: ['i.quantity'],
+  status: ['i.status_rank'],
+  currency: ['i.currency'],
+  price: ['i.price_minor'],
+  shipping: ['i.shipping_minor'],
+  tax: ['i.tax_minor'],
+  landedCost: ['i.landed_cost_minor'],
+  seller: ['i.seller COLLATE NOCASE'],
+  listingUrl: ['i.listing_url'],
+  ebayItemNumber: ['i.ebay_item_number'],
+  orderNumber: ['i.order_number COLLATE NOCASE'],
+  orderedOn: ['i.ordered_on'],
+  receivedOn: ['i.received_on'],
+  returnBy: ['i.return_by'],
+  returnDeadline: ['i.return_deadline'],
+  fees: ['i.fees_minor'],
+  testResult: ['i.test_result'],
+  condition: ['i.condition COLLATE NOCASE'],
+  serialNumber: ['i.serial_number COLLATE NOCASE'],
+  notes: ['i.notes COLLATE NOCASE'],
+  createdAt: ['i.created_at'],
+  updatedAt: ['i.updated_at'],
+};
+const NOT_NULL_COLUMNS = new Set<InventorySortColumn>(['part', 'category', 'vendor', 'model', 'quantity', 'status', 'currency', 'createdAt', 'updatedAt']);
+
+function orderBy(query: InventoryQuery): string {
+  const { column, direction } = query.sort;
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  const nulls = NOT_NULL_COLUMNS.has(column) ? '' : ' NULLS LAST';
+  const keys = SORT_SQL[column].map((expr) => `${expr} ${dir}${nulls}`);
+  return [...keys, `i.id ${dir}`].join(', ');
+}
+
+export interface Filter {
+  where: string;
+  params: string[];
+  /** A search reads every row's search_text: a straight table scan then beats walking a sort index. */
+  searching: boolean;
+}
+
+function filterSql(query: InventoryQuery): Filter {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (query.returnClosing) {
+    const today = query.today ?? new Date().toISOString().slice(0, 10);
+    clauses.push(`i.status IN (${RETURNABLE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND i.return_deadline BETWEEN ? AND ?`);
+    params.push(today, addDays(today, RETURN_CLOSING_DAYS));
+  }
+  if (query.statuses.length > 0) {
+    clauses.push(`i.status IN (${query.statuses.map(() => '?').join(', ')})`);
+    params.push(...query.statuses);
+  }
+  if (query.categories.length > 0) {
+    // "+" keeps SQLite from fetching a category's items by part and sorting them all:
+    // categories are broad, so walking the sort index and checking each row is faster.
+    clauses.push(`+i.part_id IN (SELECT id FROM parts WHERE category IN (${query.categories.map(() => '?').join(', ')}))`);
+    params.push(...query.categories);
+  }
+  const words = searchWords(query.search);
+  for (const word of words) {
+    clauses.push(`i.search_text LIKE ? ESCAPE '\\'`);
+    params.push(likeContains(word));
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searching: words.length > 0 };
+}
+
+/** Sorts whose keys live on the part: walk parts in order, then each part's items (index on part_id, id). */
+const PART_SORTS = new Set<InventorySortColumn>(['part', 'category', 'vendor', 'model']);
+
+/** One page of items matching the query, the number of all matches and their totals (one read transaction, so they agree). */
+export function listItems(db: Database.Database, query: InventoryQuery): { items: InventoryItemView[]; total: number; totals: InventoryTotals } {
+  const filter = filterSql(query);
+  const order = orderBy(query);
+  const partSort = PART_SORTS.has(query.sort.column);
+  // The page is chosen first by a narrow query (row ids only), then read in full.
+  // Without a search it walks a sort index and stops after the page; CROSS JOIN
+  // fixes the loop order (SQLite would otherwise start from the handful of parts
+  // and sort every item). A search reads every row's search_text anyway, so it
+  // scans the table straight through (NOT INDEXED) and sorts only the matches.
+  const pageFrom = filter.searching
+    ? `FROM inventory_items i NOT INDEXED${partSort ? ' CROSS JOIN parts p ON p.id = i.part_id' : ''}`
+    : partSort
+      ? 'FROM parts p CROSS JOIN inventory_items i ON i.part_id = p.id'
+      : 'FROM inventory_items i';
+  const sql = `SELECT ${ITEM_COLUMNS} FROM inventory_items i CROSS JOIN parts p ON p.id = i.part_id
+    WHERE i.rowid IN (SELECT i.rowid ${pageFrom} ${filter.where} ORDER BY ${order} LIMIT ? OFFSET ?)
+    ORDER BY ${order}`;
+  return db.transaction(() => {
+    const items = stmt<(string | number)[], ItemRow>(db, sql)
+      .all(...filter.params, query.limit, query.offset)
+      .map(toView);
+    return { items, ...countAndTotals(db, filter, query.baseCurrency) };
+  }).deferred();
+}
+/** Every item (oldest first) for export, read lazily. */
+export function* iterateItems(db: Database.Database): Generator<InventoryItemView> {
+  const rows = db.prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`).iterate();
+  for (const row of rows) yield toView(row);
+}

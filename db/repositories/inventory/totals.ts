@@ -1,0 +1,175 @@
+// Totals of the matching items in SQL, in one pass over the totals index.
+import type Database from 'better-sqlite3';
+import { GroupAccumulator, orderedStatuses, sortedMoney, type InventoryTotals } from '#core/inventory/totals';
+import { RATE_DECIMALS } from '#core/inventory/fx';
+import { ISO_MINOR_DIGITS } from '#core/money';
+import { PLANNED_STATUSES, SPENT_STATUSES, type ItemStatus } from '#core/inventory/status';
+import type { Money } from '#core/money';
+import { stmt } from './rows';
+import type { Filter } from './queries';
+
+/** Landed cost of a row from its base columns (the same as the generated landed_cost_minor, readable from the totals index). */
+const LANDED_SQL = `((coalesce(i.price_minor, 0) + coalesce(i.shipping_minor, 0) + coalesce(i.tax_minor, 0) + coalesce(i.fees_minor, 0)) * i.quantity
+  + coalesce(i.order_shipping_minor, 0) + coalesce(i.order_tax_minor, 0))`;
+const EXTRA_SQL = `((coalesce(i.shipping_minor, 0) + coalesce(i.tax_minor, 0) + coalesce(i.fees_minor, 0)) * i.quantity
+  + coalesce(i.order_shipping_minor, 0) + coalesce(i.order_tax_minor, 0))`;
+const KNOWN_SQL = `(i.price_minor IS NOT NULL OR i.shipping_minor IS NOT NULL OR i.tax_minor IS NOT NULL OR i.fees_minor IS NOT NULL
+  OR i.order_shipping_minor IS NOT NULL OR i.order_tax_minor IS NOT NULL)`;
+
+/** SQL for the minor digits of a currency column, generated from the one ISO 4217 table (core/money.ts). */
+function digitsSql(column: string): string {
+  const byDigits = new Map<number, string[]>();
+  for (const [code, d] of Object.entries(ISO_MINOR_DIGITS)) byDigits.set(d, [...(byDigits.get(d) ?? []), code]);
+  const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN ${column} IN (${codes.map((c) => `'${c}'`).join(', ')}) THEN ${d}`).join(' ');
+  return `(CASE ${whens} ELSE 2 END)`;
+}
+/** Digits of fx_currency − digits of currency: how far minor units × rate must shift into the target's minor units. */
+const FX_SHIFT_SQL = `(${digitsSql('i.fx_currency')} - ${digitsSql('i.currency')})`;
+/** 10^max(shift, 0) and 10^RATE_DECIMALS × 10^max(−shift, 0), as integers. */
+const FX_NUM_SQL = `(CASE ${FX_SHIFT_SQL} WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 WHEN 4 THEN 10000 ELSE 1 END)`;
+const FX_DEN_SQL = `(CASE ${FX_SHIFT_SQL} WHEN -1 THEN 10 WHEN -2 THEN 100 WHEN -3 THEN 1000 WHEN -4 THEN 10000 ELSE 1 END * ${10 ** RATE_DECIMALS})`;
+/**
+ * The row's landed cost in its rate's currency, rounded half away from zero per
+ * item, in integer arithmetic exactly as core/inventory/fx.ts convertMinor does
+ * (a REAL product would round 45 × 0.7 down to 31).
+ */
+const FX_RN_SQL = `(CAST(round(i.fx_rate * ${10 ** RATE_DECIMALS}) AS INTEGER) * ${FX_NUM_SQL})`;
+// |landed| × RN / D, rounded half up, as |landed| × (RN div D) + (|landed| × (RN mod D) + D/2) div D:
+// every product stays far inside 64 bits, where |landed| × RN itself would not for large amounts.
+const LANDED_FX_SQL = () => `(CASE WHEN i.fx_rate IS NULL THEN NULL ELSE
+  (CASE WHEN ${LANDED_SQL} < 0 THEN -1 ELSE 1 END)
+  * (abs(${LANDED_SQL}) * (${FX_RN_SQL} / ${FX_DEN_SQL}) + (abs(${LANDED_SQL}) * (${FX_RN_SQL} % ${FX_DEN_SQL}) + ${FX_DEN_SQL} / 2) / ${FX_DEN_SQL}) END)`;
+
+interface TotalsRow {
+  status: ItemStatus;
+  currency: string;
+  part_id: string;
+  fx_currency: string | null;
+  amount: number;
+  /** Σ landed converted at each item's rate (minor units of fx_currency), and the same over priced items only. */
+  amount_fx: number | null;
+  priced_fx: number | null;
+  unpriced: number;
+  unpriced_quantity: number;
+  unpriced_extra: number;
+  known: number;
+  quantity: number;
+  n: number;
+}
+
+/**
+ * The number of matching items and their totals in one pass over the totals
+ * index (core/inventory/totals.ts says what counts and why; it is the
+ * reference this must agree with). Groups are per status, currency, part and
+ * rate target, so planned items without a price can be priced from their
+ * part's typical used price, and converted sums scaled once per group.
+ */
+export function countAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
+  const rows = stmt<string[], TotalsRow>(
+    db,
+    `SELECT i.status, i.currency, i.part_id, i.fx_currency,
+       sum(${LANDED_SQL}) AS amount,
+       sum(${LANDED_FX_SQL()}) AS amount_fx,
+       sum(CASE WHEN i.price_minor IS NOT NULL THEN ${LANDED_FX_SQL()} END) AS priced_fx,
+       sum(i.price_minor IS NULL) AS unpriced,
+       sum(CASE WHEN i.price_minor IS NULL THEN i.quantity ELSE 0 END) AS unpriced_quantity,
+       sum(CASE WHEN i.price_minor IS NULL THEN ${EXTRA_SQL} ELSE 0 END) AS unpriced_extra,
+       sum(${KNOWN_SQL}) AS known,
+       sum(i.quantity) AS quantity,
+       count(*) AS n
+     FROM inventory_items i ${filter.where}
+     GROUP BY i.status, i.currency, i.part_id, i.fx_currency`,
+  ).all(...filter.params);
+
+  const planned = (status: ItemStatus) => (PLANNED_STATUSES as readonly string[]).includes(status);
+  const spentStatus = (status: ItemStatus) => (SPENT_STATUSES as readonly string[]).includes(status);
+  const estimateParts = [...new Set(rows.filter((r) => planned(r.status) && r.unpriced > 0).map((r) => r.part_id))];
+  const typical = new Map<string, Money>();
+  if (estimateParts.length > 0) {
+    const found = stmt<[string], { id: string; minor: number; currency: string }>(
+      db,
+      `SELECT id, typical_price_minor AS minor, typical_price_currency AS currency FROM parts
+       WHERE typical_price_minor IS NOT NULL AND id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(estimateParts));
+    for (const p of found) typical.set(p.id, { amountMinor: p.minor, currency: p.currency });
+  }
+  const categories = new Map<string, string>();
+  if (rows.length > 0) {
+    for (const p of stmt<[], { id: string; category: string }>(db, 'SELECT id, category FROM parts').all()) categories.set(p.id, p.category);
+  }
+
+  const spent = new Map<string, number>();
+  const wishlist = new Map<string, number>();
+  const inBase = { currency: baseCurrency, spentMinor: 0, wishlistMinor: 0, unconvertedCount: 0 };
+  const byStatus = new Map<ItemStatus, GroupAccumulator>();
+  const byCategory = new Map<string, GroupAccumulator>();
+  const add = (sums: Map<string, number>, currency: string, amount: number) => sums.set(currency, (sums.get(currency) ?? 0) + amount);
+  /** An amount of the row's currency (with the same converted at the items' rates) in the base currency, or null. */
+  const toBase = (row: TotalsRow, amount: number, amountFx: number | null): number | null => {
+    if (row.currency === baseCurrency) return amount;
+    if (row.fx_currency === baseCurrency && amountFx !== null) return amountFx;
+    return null;
+  };
+  let total = 0;
+  let spentUnpricedCount = 0;
+  let wishlistUnpricedCount = 0;
+  for (const row of rows) {
+    total += row.n;
+    let status = byStatus.get(row.status);
+    if (!status) byStatus.set(row.status, (status = new GroupAccumulator()));
+    const categoryKey = categories.get(row.part_id) ?? 'other';
+    let category = byCategory.get(categoryKey);
+    if (!category) byCategory.set(categoryKey, (category = new GroupAccumulator()));
+    const groups = [status, category];
+    for (const g of groups) {
+      g.count += row.n;
+      g.quantity += row.quantity;
+    }
+    /** Adds a value of `count` items to the groups (and to the base totals when `into` says so). */
+    const value = (currency: string, amount: number, inBaseAmount: number | null, count: number, into: 'spent' | 'wishlist' | null) => {
+      for (const g of groups) {
+        add(g.sums, currency, amount);
+        if (inBaseAmount === null) g.unconvertedCount += count;
+        else g.baseMinor += inBaseAmount;
+      }
+      if (into === null) return;
+      if (inBaseAmount === null) inBase.unconvertedCount += count;
+      else if (into === 'spent') inBase.spentMinor += inBaseAmount;
+      else inBase.wishlistMinor += inBaseAmount;
+    };
+    if (spentStatus(row.status)) {
+      add(spent, row.currency, row.amount);
+      spentUnpricedCount += row.unpriced;
+      value(row.currency, row.amount, toBase(row, row.amount, row.amount_fx), row.n, 'spent');
+    } else if (planned(row.status)) {
+      // Items with their own price count at their landed cost; the others at the typical price.
+      if (row.n > row.unpriced) {
+        const amount = row.amount - row.unpriced_extra;
+        add(wishlist, row.currency, amount);
+        value(row.currency, amount, toBase(row, amount, row.priced_fx), row.n - row.unpriced, 'wishlist');
+      }
+      if (row.unpriced > 0) {
+        const price = typical.get(row.part_id);
+        if (price) {
+          const amount = price.amountMinor * row.unpriced_quantity;
+          add(wishlist, price.currency, amount);
+          value(price.currency, amount, price.currency === baseCurrency ? amount : null, row.unpriced, 'wishlist');
+        } else wishlistUnpricedCount += row.unpriced;
+      }
+    } else if (row.known > 0) {
+      value(row.currency, row.amount, toBase(row, row.amount, row.amount_fx), row.known, null);
+    }
+  }
+  return {
+    total,
+    totals: {
+      spent: sortedMoney(spent),
+      wishlist: sortedMoney(wishlist),
+      wishlistUnpricedCount,
+      spentUnpricedCount,
+      inBase,
+      byStatus: orderedStatuses(byStatus),
+      byCategory: [...byCategory.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, g]) => ({ category: c, ...g.result() })),
+    },
+  };
+}
