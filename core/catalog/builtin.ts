@@ -4,6 +4,7 @@
 // id + revision on app start; user parts ("user.*") are never touched.
 import { z } from 'zod';
 import { CatalogPart } from './part';
+import { typicalUsedPriceOf } from '../prices/usedPrices';
 import gpus from '#assets/catalog/gpus.json' with { type: 'json' };
 import cpus from '#assets/catalog/cpus.json' with { type: 'json' };
 import nics from '#assets/catalog/nics.json' with { type: 'json' };
@@ -35,7 +36,11 @@ export const BUILTIN_FILES: Record<string, unknown[]> = {
   'systems/systems.json': systems,
 };
 
-export const builtinParts: CatalogPart[] = z.array(CatalogPart).parse(Object.values(BUILTIN_FILES).flat());
+/** Prices live in one place, the used-price table (core/prices/usedPrices.ts), not in the catalog files. */
+export const builtinParts: CatalogPart[] = z
+  .array(CatalogPart)
+  .parse(Object.values(BUILTIN_FILES).flat())
+  .map((p) => ({ ...p, typicalUsedPrice: typicalUsedPriceOf(p.id) }));
 
 const byId = new Map(builtinParts.map((p) => [p.id, p]));
 
