@@ -2,6 +2,7 @@
 // and power against PSUs and circuits. Pure: the caller brings the builds, the
 // catalog, the inventory lookup and the estimator.
 import type { Build } from '../build/build';
+import type { BomMarket } from '../build/bom';
 import type { CatalogPart } from '../catalog/part';
 import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
@@ -22,6 +23,8 @@ export interface CompareContext {
   /** The app's site settings (mains volts, circuit amps): used for builds that do not name their own site. */
   site: CheckSettings | null;
   estimator: BuildEstimator;
+  /** The user's price observations and today, for the price basis. */
+  market?: BomMarket;
 }
 
 /** Without app settings (pure callers), 120 V and a 15 A circuit, as the editor assumes. */
@@ -41,7 +44,7 @@ export function siteOf(build: Build, app: CheckSettings | null): { site: CheckSe
 export function compareRow(input: RowInput, workload: CompareWorkload, ctx: CompareContext): CompareRow {
   const { build } = input;
   const idx = indexCatalog(ctx.catalog);
-  const lines = costLines(build, idx, ctx.itemOf);
+  const lines = costLines(build, idx, ctx.itemOf, ctx.market);
   const check = checkBuild(build, idx, siteOf(build, ctx.site).site);
   let outcome;
   try {

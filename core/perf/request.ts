@@ -11,7 +11,7 @@ import { parseQuant, quantNames } from '#core/models/quant';
 import { DEFAULT_KV, KV_PRECISIONS, parseKv } from '#core/models/kv';
 import { deviceFromGpuPart } from './fromCatalog';
 import { costLinesOfBuild, devicesOfBuild } from './fromBuild';
-import type { BomItem } from '../build/bom';
+import type { BomItem, BomMarket } from '../build/bom';
 import { estimate, EstimateError, type Estimate, type Topology, type Workload } from './estimate';
 import { RUNTIMES, parseRuntime } from './runtime';
 import type { DeviceSpec } from './device';
@@ -72,7 +72,13 @@ const fail = (field: string, message: string): EstimateOutcome => ({ ok: false, 
 const SPLIT_OF_WORKLOAD = { single: 'layer', layer: 'layer', tensor: 'tensor', replica: 'replicas' } as const;
 
 /** `itemOf`: the inventory items a build binds (owned parts at the price paid); without it owned parts are unpriced. */
-export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[], parsedBuild?: Build, itemOf?: (inventoryItemId: string) => BomItem | null): EstimateOutcome {
+export function runEstimate(
+  raw: EstimateRequest,
+  catalog: readonly CatalogPart[],
+  parsedBuild?: Build,
+  itemOf?: (inventoryItemId: string) => BomItem | null,
+  market?: BomMarket,
+): EstimateOutcome {
   const parsed = EstimateRequest.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
@@ -100,7 +106,7 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     devices = keep.map((i) => bd.devices[i]!);
     const tp = bd.topology;
     topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
-    costLines = costLinesOfBuild(parsedBuild, catalog, itemOf);
+    costLines = costLinesOfBuild(parsedBuild, catalog, itemOf, market);
   } else {
     if (!req.gpu) return fail('gpu', 'give --gpu <id-or-name> (and --count) or --build <file.json>');
     let part: CatalogPart;
