@@ -77,7 +77,7 @@ describe('buildSheet', () => {
 
   it('mergeBom adds quantities and keeps unknown amounts unknown', () => {
     const line = (over: Partial<BomLine>): BomLine => ({
-      where: ['a'], category: 'cpu', partId: 'cpu.x', label: 'X', quantity: 1, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisNote: 'n', status: null, seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null, ...over,
+      where: ['a'], category: 'cpu', partId: 'cpu.x', label: 'X', quantity: 1, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisClass: 'unknown', basisNote: 'n', stale: false, status: null, seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null, ...over,
     });
     expect(mergeBom([line({}), line({ where: ['b'] })])).toEqual([line({ where: ['a', 'b'], quantity: 2 })]);
     const priced = mergeBom([line({ basis: 'planned', unitMinor: 5, amountMinor: 5, currency: 'USD' }), line({ basis: 'planned', unitMinor: 5, amountMinor: 10, quantity: 2, currency: 'USD' })]);
