@@ -34,7 +34,7 @@ export const PriceObservation = z.strictObject({
   seller: z.string().nullable(),
   condition: z.enum(['used', 'refurbished', 'new-old-stock', 'new', 'for-parts']).nullable(),
   /** Inventory item (watching) it was recorded from, if any. */
-  inventoryItemId: z.number().int().positive().nullable(),
+  inventoryItemId: z.string().nullable(),
   notes: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -50,7 +50,7 @@ export const ObservationInput = z.strictObject({
   listing: z.string().trim().max(2000).nullable().optional(),
   seller: z.string().trim().max(200).nullable().optional(),
   condition: PriceObservation.shape.condition.optional(),
-  inventoryItemId: z.number().int().positive().nullable().optional(),
+  inventoryItemId: z.string().trim().min(1).nullable().optional(),
   notes: z.string().max(4000).nullable().optional(),
 });
 export type ObservationInput = z.input<typeof ObservationInput>;
