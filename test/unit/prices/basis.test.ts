@@ -72,3 +72,14 @@ describe('priceBasis', () => {
     });
   });
 });
+
+describe('eBay search links', () => {
+  it('search the model and its longer aliases; sold listings add the sold filter', async () => {
+    const { ebaySearchUrls, ebayQuery } = await import('#core/prices/ebayLinks');
+    expect(ebayQuery({ vendor: 'NVIDIA', model: 'Tesla P40', aliases: ['P40'] })).toBe('Tesla P40');
+    expect(ebayQuery({ vendor: 'NVIDIA', model: 'GeForce RTX 3090', aliases: ['RTX 3090', '3090'] })).toBe('(GeForce RTX 3090, RTX 3090)');
+    const u = ebaySearchUrls({ vendor: 'NVIDIA', model: 'Tesla P40', aliases: [] });
+    expect(u.find).toBe('https://www.ebay.com/sch/i.html?_nkw=Tesla%20P40');
+    expect(u.sold).toBe('https://www.ebay.com/sch/i.html?_nkw=Tesla%20P40&LH_Sold=1&LH_Complete=1');
+  });
+});
