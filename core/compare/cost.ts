@@ -136,7 +136,21 @@ export function costSummary(lines: readonly CostLine[], currency: string): Build
     toBuy: figure(lines.filter((l) => !l.owned), currency),
     byCategory,
     ...countBasis(lines),
+    unpriced: unpricedParts(lines, currency),
   };
+}
+
+/** What is left to price ("what would it cost to finish"): each part without a price in `currency`, with how many and why. */
+export function unpricedParts(lines: readonly CostLine[], currency: string): { partId: string; label: string; quantity: number; reason: string }[] {
+  const out = new Map<string, { partId: string; label: string; quantity: number; reason: string }>();
+  for (const l of lines) {
+    if (l.amountMinor !== null && l.currency === currency) continue;
+    const reason = l.amountMinor !== null ? `priced in ${l.currency}; no rate to ${currency}` : l.basisNote;
+    const seen = out.get(l.partId);
+    if (seen) seen.quantity += l.quantity;
+    else out.set(l.partId, { partId: l.partId, label: l.label, quantity: l.quantity, reason });
+  }
+  return [...out.values()];
 }
 
 /** A line's amount is in another currency than the totals: say so instead of adding it. */

@@ -10,8 +10,8 @@ export interface SearchablePart {
 /** The search words: the model, or "(model, alias, …)" when people also call it something else. */
 export function ebayQuery(part: SearchablePart): string {
   const names = [...new Set([part.model, ...part.aliases].map((n) => n.trim()).filter(Boolean))];
-  // Short aliases ("P40") match too much on their own; keep names of 4+ characters when there are several.
-  const useful = names.length > 1 ? names.filter((n) => n.length >= 4) : names;
+  // Short aliases ("P40", "3090") match too much on their own; keep names of 5+ characters when there are several.
+  const useful = names.length > 1 ? names.filter((n) => n.length >= 5) : names;
   const list = useful.length ? useful : names;
   return list.length === 1 ? list[0]! : `(${list.join(', ')})`;
 }

@@ -48,7 +48,7 @@ function row(id: number, cost: { known: number; priced: number; unpriced: number
     name: `b${id}`,
     estimate: est,
     problem: est ? null : 'no GPUs or accelerators placed',
-    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [], basis: { paid: 0, observed: 0, typical: cost.priced, unknown: cost.unpriced }, staleLines: 0 },
+    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [], basis: { paid: 0, observed: 0, typical: cost.priced, unknown: cost.unpriced }, staleLines: 0, unpriced: [] },
     power: { atLoadW: wallW, atLoadWallW: wallW, peakW: 2000, psuUsableW: 3000, circuitW: 2880 },
   };
 }

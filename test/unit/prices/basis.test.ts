@@ -83,3 +83,18 @@ describe('eBay search links', () => {
     expect(u.sold).toBe('https://www.ebay.com/sch/i.html?_nkw=Tesla%20P40&LH_Sold=1&LH_Complete=1');
   });
 });
+
+describe('is it worth it', () => {
+  it('spreads the hardware over its life at the duty cycle, adds electricity, and finds the break-even volume', async () => {
+    const { worthIt } = await import('#core/prices/worth');
+    // $3,000 of hardware at 100 tok/s, half the time for 3 years: 100 × 3 × 365.25 × 86400 × 0.5 / 1e6 ≈ 4,733.6 M tokens.
+    const w = worthIt({ hardwareMinor: 300_000, tps: 100, electricityPerMMinor: 50, lifeYears: 3, duty: 0.5, apiPerMMinor: 300 });
+    expect(w.lifetimeMTokens).toBeCloseTo(4733.64, 1);
+    expect(w.hardwarePerMMinor).toBeCloseTo(300_000 / 4733.64, 2);
+    expect(w.ownPerMMinor).toBeCloseTo(300_000 / 4733.64 + 50, 2);
+    expect(w.breakEvenMTokens).toBe(300_000 / 250); // 1,200 M tokens
+    expect(w.paysOffInLife).toBe(true);
+    expect(worthIt({ hardwareMinor: null, tps: 100, electricityPerMMinor: 50, lifeYears: 3, duty: 0.5, apiPerMMinor: 300 })).toMatchObject({ ownPerMMinor: null, breakEvenMTokens: null, note: expect.stringMatching(/unknown/) });
+    expect(worthIt({ hardwareMinor: 1000, tps: 10, electricityPerMMinor: 400, lifeYears: 3, duty: 1, apiPerMMinor: 300 }).note).toMatch(/never/);
+  });
+});
