@@ -1,5 +1,7 @@
 // `rackhive estimate`: memory fit, tokens/s with error bands, bottleneck,
 // power and cost for GPUs × a model, or for a build file with its topology.
+import { basisCountsText } from '#core/prices/basis';
+import { isoDay } from '#core/prices/observation';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
@@ -78,7 +80,11 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
   if (r.energy.electricityPerMTokens !== null) io.out(`Electricity:          ${f(r.energy.electricityPerMTokens, 3)} ${currency} per million tokens`);
   if (r.cost) {
     io.out(`Build cost:           owned ${formatMoney(r.cost.owned)}, to buy ${formatMoney(r.cost.toBuy)}, total ${formatMoney(r.cost.total)}`);
-    if (r.cost.perTpsMinor !== null) io.out(`                      ${formatMoney({ amountMinor: r.cost.perTpsMinor, currency: r.cost.total.currency })} per token/s`);
+    const c = r.cost;
+    io.out(`                      price basis: ${basisCountsText(c.basis)} (lines)${c.staleLines ? `; ${c.staleLines} over a year old` : ''}`);
+    if (c.perTpsMinor !== null) io.out(`Cost per token/s:     ${formatMoney({ amountMinor: c.perTpsMinor, currency: c.total.currency })} per token/s`);
+    else if (c.unpricedLines > 0) io.out(`Cost per token/s:     unknown (${c.unpricedLines} part${c.unpricedLines === 1 ? '' : 's'} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`);
+    else io.out('Cost per token/s:     unknown (no speed)');
   }
   if (r.training) {
     const t = r.training;
@@ -187,7 +193,8 @@ function run(argv: string[], io: CliIO): number {
     if (!parsed.ok) throw new UsageError(`--build ${values.build} is not a valid build:\n${formatIssues(parsed.issues)}`);
     build = parsed.build;
   }
-  const out = runEstimate(req, builtinParts, build);
+  // Today's date, so typical prices over a year old are marked stale.
+  const out = runEstimate(req, builtinParts, build, undefined, { today: isoDay(new Date()) });
   if (!out.ok) throw new UsageError(`--${out.field === 'contextTokens' ? 'context' : out.field}: ${out.message}`);
   if (values.json) printJson(io, rounded(out.report));
   else human(out.report, io, values.currency ?? 'USD');

@@ -13,6 +13,7 @@ import { estimateEndpoints } from './estimate';
 import { compareEndpoints } from './compare';
 import { settingsEndpoints } from './settings';
 import { backupsEndpoints } from './backups';
+import { pricesEndpoints } from './prices';
 
 export const contract = {
   ...settingsEndpoints,
@@ -24,6 +25,7 @@ export const contract = {
   ...buildEndpoints,
   ...estimateEndpoints,
   ...compareEndpoints,
+  ...pricesEndpoints,
 };
 
 export type Contract = typeof contract;

@@ -7,18 +7,17 @@
 // - A chassis' board is a line of its own only when `boardPartId` is set and is
 //   not the chassis' integrated board; otherwise it comes with the chassis (as
 //   do the PSUs a system ships with when the placement names none).
-// - Bound to an item whose money went out (ordered … faulty): owned, at the
-//   item's landed cost (price + shipping + tax + fees, × quantity, + its share
-//   of the order) per unit placed. The price paid unknown = the cost unknown.
-// - Bound to a wishlist/watching item with a price: to buy, at that landed cost.
-// - Otherwise to buy at the planned price, else the part's typical used price,
-//   else unknown. Unknown is never 0; amounts keep their own currency and are
-//   only ever summed per currency.
+// - What each line costs is the price basis (core/prices/basis.ts): paid →
+//   the user's own figures (wishlist item, planned price, 90-day median of
+//   observations) → typical used price → unknown. Unknown is never 0; amounts
+//   keep their own currency and are only ever summed per currency.
 import { isFreeStandingPlace, placesOf } from './places';
 import type { Build } from './build';
 import type { Money } from '../money';
-import { isPlannedStatus, isSpentStatus, type ItemStatus } from '../inventory/status';
-import { landedCostMinor } from '../inventory/totals';
+import { noPriceReason } from '../prices/usedPrices';
+import { priceBasis, type BasisClass, type FineBasis, type PricedItem, type PriceSource, type SeenPrice } from '../prices/basis';
+
+export { itemLandedMinor, itemUnitCost } from '../prices/basis';
 
 export type BomKind = 'rack' | 'pdu' | 'chassis' | 'board' | 'cpu' | 'device' | 'psu' | 'dimm' | 'drive';
 
@@ -34,20 +33,7 @@ export interface BomPart {
 }
 
 /** What the prices need to know about a bound inventory item. */
-export interface BomItem {
-  status: ItemStatus;
-  currency: string;
-  /** Units the item holds (default 1). */
-  quantity?: number;
-  /** Per unit, minor units; null = not known. */
-  priceMinor: number | null;
-  shippingMinor: number | null;
-  taxMinor: number | null;
-  feesMinor?: number | null;
-  /** The item's share of its order's shipping and tax (whole item, not per unit). */
-  orderShippingMinor?: number | null;
-  orderTaxMinor?: number | null;
-}
+export type BomItem = PricedItem;
 
 /** Where a line sits, for consumers that word locations their own way. */
 export interface BomPlace {
@@ -76,8 +62,8 @@ export interface BomEntry {
   plannedPrice: Money | null;
 }
 
-export type BomSource = 'owned' | 'toBuy' | 'itemMissing';
-export type BomBasis = 'paid' | 'item' | 'planned' | 'typical' | 'unknown';
+export type BomSource = PriceSource;
+export type BomBasis = FineBasis;
 
 export interface BomLine<P extends BomPart = BomPart, I extends BomItem = BomItem> extends BomEntry {
   part: P | null;
@@ -92,6 +78,21 @@ export interface BomLine<P extends BomPart = BomPart, I extends BomItem = BomIte
   unit: Money | null;
   /** The whole line (from the landed cost itself for owned lines, so all an item's units cost exactly what was paid); null = unknown. */
   amount: Money | null;
+  /** paid / observed / typical / unknown: what totals count lines by. */
+  basisClass: BasisClass;
+  /** When the price was seen; null when not dated. */
+  asOf: string | null;
+  /** Seen more than a year ago. */
+  stale: boolean;
+}
+
+/** The user's price observations and today's date, for the observed basis and staleness. */
+export interface BomMarket {
+  observationsOf?: (partId: string) => readonly SeenPrice[];
+  /** YYYY-MM-DD. */
+  today?: string;
+  /** Why a part has no typical used price (the used-price table's reason). */
+  noPriceReason?: (partId: string) => string | undefined;
 }
 
 /** The board a chassis part ships with, or null (not a chassis, unknown, or an empty chassis). */
@@ -143,60 +144,34 @@ export function bomEntries(build: Build, partOf: (id: string) => BomPart | null 
   return out;
 }
 
-/** The item's landed cost (all its units, with its order share), or null when the price paid is not entered. */
-export function itemLandedMinor(item: BomItem): number | null {
-  if (item.priceMinor === null) return null;
-  return landedCostMinor({ ...item, quantity: itemUnits(item) });
+function builtinNoPriceReason(partId: string): string | undefined {
+  return partId.startsWith('user.') ? undefined : noPriceReason(partId);
 }
 
-function itemUnits(item: BomItem): number {
-  return Math.max(1, item.quantity ?? 1);
-}
-
-/** What one unit of an item cost as landed, or null when the price paid is unknown. */
-export function itemUnitCost(item: BomItem): Money | null {
-  const landed = itemLandedMinor(item);
-  return landed === null ? null : { amountMinor: Math.round(landed / itemUnits(item)), currency: item.currency };
-}
-
-function landedNote(item: BomItem, head: string): string {
-  const extra = [item.feesMinor != null ? 'fees' : null, item.orderShippingMinor != null || item.orderTaxMinor != null ? 'share of the order' : null].filter(Boolean);
-  return [head, ...extra].join(' + ');
-}
-
-/** Prices one entry: see the module's header for the rule. */
-export function priceEntry<P extends BomPart, I extends BomItem>(entry: BomEntry, part: P | null, item: I | null): BomLine<P, I> {
-  const base = { ...entry, part, item };
-  const priced = (unit: Money, amountMinor: number) => ({ unit, amount: { amountMinor, currency: unit.currency } });
-  const unknown = { unit: null, amount: null };
-  if (entry.itemId && !item) return { ...base, source: 'itemMissing', basis: 'unknown', basisNote: `inventory item ${entry.itemId} not found`, ...unknown };
-  const fromItem = (it: I) => {
-    const landed = itemLandedMinor(it)!;
-    return priced({ amountMinor: Math.round(landed / itemUnits(it)), currency: it.currency }, Math.round((landed * entry.quantity) / itemUnits(it)));
-  };
-  if (item && isSpentStatus(item.status)) {
-    if (item.priceMinor === null) return { ...base, source: 'owned', basis: 'unknown', basisNote: 'owned, but the price paid is not entered', ...unknown };
-    return { ...base, source: 'owned', basis: 'paid', basisNote: landedNote(item, 'price paid + shipping + tax'), ...fromItem(item) };
-  }
-  // To buy: a wishlist/watching item's own price, the planned price, the typical used price.
-  if (item && isPlannedStatus(item.status) && item.priceMinor !== null)
-    return { ...base, source: 'toBuy', basis: 'item', basisNote: landedNote(item, `the ${item.status} item's price + shipping + tax`), ...fromItem(item) };
-  if (entry.plannedPrice) {
-    const unit = { amountMinor: entry.plannedPrice.amountMinor, currency: entry.plannedPrice.currency };
-    return { ...base, source: 'toBuy', basis: 'planned', basisNote: 'planned price', ...priced(unit, unit.amountMinor * entry.quantity) };
-  }
-  const typical = part?.typicalUsedPrice ?? null;
-  if (typical) {
-    const unit = { amountMinor: typical.amountMinor, currency: typical.currency };
-    const note = typical.source && typical.asOf ? `typical used price (${typical.source}, ${typical.asOf})` : 'typical used price';
-    return { ...base, source: 'toBuy', basis: 'typical', basisNote: note, ...priced(unit, unit.amountMinor * entry.quantity) };
-  }
-  return { ...base, source: 'toBuy', basis: 'unknown', basisNote: part ? 'no price: none planned and no typical used price in the catalog' : 'part not in the catalog', ...unknown };
+/** Prices one entry with the price basis (core/prices/basis.ts). */
+export function priceEntry<P extends BomPart, I extends BomItem>(entry: BomEntry, part: P | null, item: I | null, market: BomMarket = {}): BomLine<P, I> {
+  const decision = priceBasis({
+    quantity: entry.quantity,
+    itemId: entry.itemId,
+    item,
+    plannedPrice: entry.plannedPrice,
+    partKnown: part !== null,
+    typical: part?.typicalUsedPrice ?? null,
+    noTypicalReason: (market.noPriceReason ?? builtinNoPriceReason)(entry.partId),
+    observations: market.observationsOf?.(entry.partId),
+    today: market.today,
+  });
+  return { ...entry, part, item, ...decision };
 }
 
 /** The build's lines, priced: `partOf` looks parts up in the catalog, `itemOf` items in the inventory (null = not found). */
-export function bomOf<P extends BomPart, I extends BomItem>(build: Build, partOf: (id: string) => P | null | undefined, itemOf: (id: string) => I | null | undefined): BomLine<P, I>[] {
-  return bomEntries(build, partOf).map((e) => priceEntry(e, partOf(e.partId) ?? null, e.itemId ? (itemOf(e.itemId) ?? null) : null));
+export function bomOf<P extends BomPart, I extends BomItem>(
+  build: Build,
+  partOf: (id: string) => P | null | undefined,
+  itemOf: (id: string) => I | null | undefined,
+  market: BomMarket = {},
+): BomLine<P, I>[] {
+  return bomEntries(build, partOf).map((e) => priceEntry(e, partOf(e.partId) ?? null, e.itemId ? (itemOf(e.itemId) ?? null) : null, market));
 }
 
 export interface BomSums {

@@ -19,5 +19,7 @@ export const TypicalUsedPrice = z.strictObject({
   asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   source: z.string().min(1),
   note: z.string().optional(),
+  /** used / refurbished / new-old-stock (the built-in price table always says). */
+  condition: z.enum(['used', 'refurbished', 'new-old-stock']).optional(),
 });
 export type TypicalUsedPrice = z.infer<typeof TypicalUsedPrice>;

@@ -7,7 +7,8 @@
 // A chassis' integrated board and the PSUs a system ships with are part of the
 // chassis' price; they carry no line of their own.
 import type { Build } from '../build/build';
-import { bomOf, type BomLine } from '../build/bom';
+import { bomOf, type BomLine, type BomMarket } from '../build/bom';
+import { countBasis, type BasisClass, type FineBasis } from '../prices/basis';
 import type { CatalogPart } from '../catalog/part';
 import type { ItemStatus } from '../inventory/status';
 import type { BuildCostSummary, CategoryCost, CostFigure } from './types';
@@ -32,7 +33,7 @@ export interface CostItem {
   ebayItemNumber: string | null;
 }
 
-export type PriceBasis = 'paid' | 'item' | 'planned' | 'typical' | 'unknown';
+export type PriceBasis = FineBasis;
 
 export interface CostLine {
   /** Where in the build: "Rack 1 › srv-1 › slot gpu1". */
@@ -50,8 +51,14 @@ export interface CostLine {
   amountMinor: number | null;
   currency: string | null;
   basis: PriceBasis;
+  /** paid / observed / typical / unknown (core/prices/basis.ts). */
+  basisClass: BasisClass;
   /** How the price was arrived at, or why it is unknown. */
   basisNote: string;
+  /** When the price was seen (YYYY-MM or YYYY-MM-DD); null when not dated. */
+  asOf: string | null;
+  /** Over a year old. */
+  stale: boolean;
   item: CostItem | null;
 }
 
@@ -85,8 +92,8 @@ function whereOf(l: BomLine): string {
 }
 
 /** Every placed part of a build as a cost line, in build order (core/build/bom.ts). */
-export function costLines(build: Build, catalog: ReadonlyMap<string, CatalogPart>, itemOf: (id: string) => CostItem | null): CostLine[] {
-  return bomOf<CatalogPart, CostItem>(build, (id) => catalog.get(id), itemOf).map((l) => ({
+export function costLines(build: Build, catalog: ReadonlyMap<string, CatalogPart>, itemOf: (id: string) => CostItem | null, market: BomMarket = {}): CostLine[] {
+  return bomOf<CatalogPart, CostItem>(build, (id) => catalog.get(id), itemOf, market).map((l) => ({
     where: whereOf(l),
     category: l.part?.category ?? 'unknown part',
     partId: l.partId,
@@ -97,7 +104,10 @@ export function costLines(build: Build, catalog: ReadonlyMap<string, CatalogPart
     amountMinor: l.amount?.amountMinor ?? null,
     currency: l.unit?.currency ?? null,
     basis: l.basis,
+    basisClass: l.basisClass,
     basisNote: l.basisNote,
+    asOf: l.asOf,
+    stale: l.stale,
     item: l.item,
   }));
 }
@@ -125,7 +135,22 @@ export function costSummary(lines: readonly CostLine[], currency: string): Build
     spent: figure(lines.filter((l) => l.owned), currency),
     toBuy: figure(lines.filter((l) => !l.owned), currency),
     byCategory,
+    ...countBasis(lines),
+    unpriced: unpricedParts(lines, currency),
   };
+}
+
+/** What is left to price ("what would it cost to finish"): each part without a price in `currency`, with how many and why. */
+export function unpricedParts(lines: readonly CostLine[], currency: string): { partId: string; label: string; quantity: number; reason: string }[] {
+  const out = new Map<string, { partId: string; label: string; quantity: number; reason: string }>();
+  for (const l of lines) {
+    if (l.amountMinor !== null && l.currency === currency) continue;
+    const reason = l.amountMinor !== null ? `priced in ${l.currency}; no rate to ${currency}` : l.basisNote;
+    const seen = out.get(l.partId);
+    if (seen) seen.quantity += l.quantity;
+    else out.set(l.partId, { partId: l.partId, label: l.label, quantity: l.quantity, reason });
+  }
+  return [...out.values()];
 }
 
 /** Known = every line priced; partial = some; unknown = none (or nothing priced and something unpriced). */

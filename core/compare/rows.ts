@@ -2,6 +2,7 @@
 // and power against PSUs and circuits. Pure: the caller brings the builds, the
 // catalog, the inventory lookup and the estimator.
 import type { Build } from '../build/build';
+import type { BomMarket } from '../build/bom';
 import type { CatalogPart } from '../catalog/part';
 import { checkBuild, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
@@ -23,12 +24,14 @@ export interface CompareContext {
   /** The app's site settings (mains volts, circuit amps): used for builds that do not name their own site. */
   site: CheckSettings | null;
   estimator: BuildEstimator;
+  /** The user's price observations and today, for the price basis. */
+  market?: BomMarket;
 }
 
 export function compareRow(input: RowInput, workload: CompareWorkload, ctx: CompareContext): CompareRow {
   const { build } = input;
   const idx = indexCatalog(ctx.catalog);
-  const lines = costLines(build, idx, ctx.itemOf);
+  const lines = costLines(build, idx, ctx.itemOf, ctx.market);
   const check = checkBuild(build, idx, siteOf(build, ctx.site).site);
   let outcome;
   try {

@@ -77,6 +77,12 @@ export const BuildCostSummary = z.object({
   /** Planned parts (and wishlist items): estimates. */
   toBuy: CostFigure,
   byCategory: z.array(CategoryCost),
+  /** Lines per price basis (core/prices/basis.ts): paid, observed (the user's own figures), typical, unknown. */
+  basis: z.object({ paid: z.number().int().min(0), observed: z.number().int().min(0), typical: z.number().int().min(0), unknown: z.number().int().min(0) }),
+  /** Lines whose price is over a year old. */
+  staleLines: z.number().int().min(0),
+  /** Parts without a price in this currency (what is left to price before the total is known). */
+  unpriced: z.array(z.object({ partId: z.string(), label: z.string(), quantity: z.number().int().min(0), reason: z.string() })).default([]),
 });
 export type BuildCostSummary = z.infer<typeof BuildCostSummary>;
 

@@ -5,7 +5,7 @@ import type { CatalogPart, PartOf } from '#core/catalog/part';
 import { checkBuild } from '#core/check/checkBuild';
 import type { PathClass as CheckerPathClass } from '#core/check/pathClass';
 import { money } from '#core/money';
-import { bomOf, type BomItem } from '#core/build/bom';
+import { bomOf, type BomItem, type BomMarket } from '#core/build/bom';
 import { indexCatalog } from '#core/check/catalog';
 import { placesOf } from '#core/build/places';
 import { siteOf, type Site } from '#core/build/site';
@@ -114,19 +114,21 @@ function buildNicGbit(build: Build, byId: ReadonlyMap<string, CatalogPart>): num
 /**
  * Every placed part with a known price (core/build/bom.ts): owned at the landed
  * price paid (from the inventory lookup), to buy at its planned or typical used
- * price; `unpriced` counts the units whose price is unknown.
+ * price (core/prices/basis.ts); unknown lines stay, with no amount;
+ * `unpriced` counts the units whose price is unknown.
  */
 export function costLinesOfBuild(
   build: Build,
   catalog: readonly CatalogPart[] | ReadonlyMap<string, CatalogPart> = [],
   itemOf: (inventoryItemId: string) => BomItem | null = () => null,
+  market: BomMarket = {},
 ): { lines: CostLine[]; unpriced: number } {
   const parts = indexCatalog(catalog);
   const lines: CostLine[] = [];
   let unpriced = 0;
-  for (const l of bomOf(build, (id) => parts.get(id), itemOf)) {
-    if (l.amount) lines.push({ label: l.partId, owned: l.source === 'owned', amount: money(l.amount.amountMinor, l.amount.currency) });
-    else unpriced += l.quantity;
+  for (const l of bomOf(build, (id) => parts.get(id), itemOf, market)) {
+    lines.push({ label: l.partId, owned: l.source === 'owned', amount: l.amount ? money(l.amount.amountMinor, l.amount.currency) : null, basisClass: l.basisClass, stale: l.stale });
+    if (!l.amount) unpriced += l.quantity;
   }
   return { lines, unpriced };
 }

@@ -11,7 +11,7 @@ import { parseQuant, quantNames } from '#core/models/quant';
 import { DEFAULT_KV, KV_PRECISIONS, parseKv } from '#core/models/kv';
 import { deviceFromGpuPart } from './fromCatalog';
 import { costLinesOfBuild, devicesOfBuild } from './fromBuild';
-import type { BomItem } from '../build/bom';
+import type { BomItem, BomMarket } from '../build/bom';
 import { estimate, EstimateError, type Estimate, type Topology, type Workload } from './estimate';
 import { RUNTIMES, RUNTIME_PROFILES, parseRuntime } from './runtime';
 import { gbOfBinary } from './units';
@@ -114,7 +114,13 @@ function adHocDevice(d: { name: string; memoryGiB: number; memBandwidthGBps: num
 const SPLIT_OF_WORKLOAD = { single: 'layer', layer: 'layer', tensor: 'tensor', replica: 'replicas' } as const;
 
 /** `itemOf`: the inventory items a build binds (owned parts at the price paid); without it owned parts are unpriced. */
-export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[], parsedBuild?: Build, itemOf?: (inventoryItemId: string) => BomItem | null): EstimateOutcome {
+export function runEstimate(
+  raw: EstimateRequest,
+  catalog: readonly CatalogPart[],
+  parsedBuild?: Build,
+  itemOf?: (inventoryItemId: string) => BomItem | null,
+  market?: BomMarket,
+): EstimateOutcome {
   const parsed = EstimateRequest.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
@@ -142,7 +148,7 @@ export function runEstimate(raw: EstimateRequest, catalog: readonly CatalogPart[
     devices = keep.map((i) => bd.devices[i]!);
     const tp = bd.topology;
     topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
-    costLines = costLinesOfBuild(parsedBuild, catalog, itemOf);
+    costLines = costLinesOfBuild(parsedBuild, catalog, itemOf, market);
   } else if (req.device) {
     if (req.gpu) return fail('device', 'give either a catalog GPU or a device described by its specs, not both');
     const d = req.device;

@@ -2,6 +2,8 @@
 // from the build, the catalog, the inventory and the checker, so the print
 // route only lays it out. Text from people (names, notes, sellers) is carried
 // as-is; the renderer shows it as text.
+import { BASIS_CLASSES } from '../prices/basis';
+import type { BomMarket } from '../build/bom';
 import { z } from 'zod';
 import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
@@ -83,8 +85,10 @@ export const BomLine = z.object({
   unitMinor: z.number().int().nullable(),
   amountMinor: z.number().int().nullable(),
   currency: z.string().nullable(),
-  basis: z.enum(['paid', 'item', 'planned', 'typical', 'unknown']),
+  basis: z.enum(['paid', 'item', 'planned', 'observed', 'typical', 'unknown']),
+  basisClass: z.enum(BASIS_CLASSES),
   basisNote: z.string(),
+  stale: z.boolean(),
   status: z.string().nullable(),
   seller: z.string().nullable(),
   orderNumber: z.string().nullable(),
@@ -209,7 +213,9 @@ function bomLine(l: CostLine): BomLine {
     amountMinor: l.amountMinor,
     currency: l.currency,
     basis: l.basis,
+    basisClass: l.basisClass,
     basisNote: l.basisNote,
+    stale: l.stale,
     status: l.item?.status ?? null,
     seller: l.item?.seller ?? null,
     orderNumber: l.item?.orderNumber ?? null,
@@ -270,6 +276,8 @@ export interface SheetInput {
   estimator: BuildEstimator;
   generatedOn: string;
   comparison?: { workload: CompareWorkload; rows: CompareRow[] } | null;
+  /** The user's price observations and today, for the price basis. */
+  market?: BomMarket;
 }
 
 export function buildSheet(input: SheetInput): SheetDocument {
@@ -329,7 +337,7 @@ export function buildSheet(input: SheetInput): SheetDocument {
   });
   const chassis = foldIdentical(all, resolved);
 
-  const lines = costLines(build, idx, input.itemOf);
+  const lines = costLines(build, idx, input.itemOf, input.market);
   const summary = costSummary(lines, input.currency);
 
   const estimates: SheetEstimate[] = build.workloads.map((w) => {

@@ -5,9 +5,10 @@ import { migration as m0001 } from './0001_inventory';
 import { migration as m0002 } from './0002_builds';
 import { migration as m0003 } from './0003_inventory_lifecycle';
 import { migration as m0004 } from './0004_settings';
+import { migration as m0005 } from './0005_price_observations';
 import { migration as m0006 } from './0006_inventory_import_identity';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 /** The schema version this build of Rackhive writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -64,6 +64,11 @@ function columns(part: StorablePart) {
   };
 }
 
+function priceChanged(part: StorablePart, stored: { typical_price_minor: number | null; typical_price_currency: string | null }): boolean {
+  const c = columns(part);
+  return c.typical_price_minor !== stored.typical_price_minor || c.typical_price_currency !== stored.typical_price_currency;
+}
+
 export interface SyncResult {
   inserted: number;
   updated: number;
@@ -74,12 +79,15 @@ export interface SyncResult {
 
 /**
  * Upserts the app's built-in parts in one transaction: new ids are inserted,
- * stored built-ins are replaced when `revision` grew, user parts are left alone.
+ * stored built-ins are replaced when `revision` grew (or, at the same revision,
+ * when the used-price table changed their price), user parts are left alone.
  * Built-ins no longer shipped stay (inventory items may still point at them).
  */
 export function syncBuiltinParts(db: Database.Database, parts: readonly StorablePart[], now: Date = new Date()): SyncResult {
   const at = now.toISOString();
-  const find = db.prepare<[string], { builtin: number; revision: number }>('SELECT builtin, revision FROM parts WHERE id = ?');
+  const find = db.prepare<[string], { builtin: number; revision: number; typical_price_minor: number | null; typical_price_currency: string | null }>(
+    'SELECT builtin, revision, typical_price_minor, typical_price_currency FROM parts WHERE id = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO parts (id, category, vendor, model, builtin, revision, typical_price_minor, typical_price_currency, data, created_at, updated_at)
      VALUES (@id, @category, @vendor, @model, 1, @revision, @typical_price_minor, @typical_price_currency, @data, @at, @at)`,
@@ -98,7 +106,8 @@ export function syncBuiltinParts(db: Database.Database, parts: readonly Storable
         result.inserted++;
       } else if (stored.builtin === 0) {
         result.skipped.push(part.id);
-      } else if (part.revision > stored.revision) {
+      } else if (part.revision > stored.revision || (part.revision === stored.revision && priceChanged(part, stored))) {
+        // Prices come from the used-price table (assets/prices), which changes without a part's revision.
         update.run({ ...columns(part), at });
         result.updated++;
       } else {

@@ -19,6 +19,7 @@ import { getItem } from '#db/repositories/inventory';
 import { getSettings } from '#db/repositories/settings';
 import { sheetPdfExporter } from '../pdf/registry';
 import type { HandlerDeps } from './deps';
+import { marketOf } from './prices';
 
 type CompareChannel = 'compare:run' | 'sheet:get' | 'sheet:exportPdf';
 
@@ -58,9 +59,9 @@ export function pricePerKwhMinor(settings: Settings): number | null {
   return p.currency === settings.currency ? p.amountMinor : null;
 }
 
-function context(db: Database.Database, settings: Settings, estimator: BuildEstimator): CompareContext {
+function context(db: Database.Database, settings: Settings, estimator: BuildEstimator, now: Date): CompareContext {
   const catalog = catalogOf(db).parts;
-  return { catalog, itemOf: itemLookup(db), currency: settings.currency, site: { mainsVolts: settings.mainsVolts, circuitAmps: settings.circuitAmps }, estimator };
+  return { catalog, itemOf: itemLookup(db), currency: settings.currency, site: { mainsVolts: settings.mainsVolts, circuitAmps: settings.circuitAmps }, estimator, market: marketOf(db, now) };
 }
 
 function isoDay(d: Date): string {
@@ -74,7 +75,7 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
   const run = (workload: CompareWorkload): CompareResult => {
     const settings = getSettings(db);
     const catalog = catalogOf(db).parts;
-    const ctx = context(db, settings, estimatorFor({ catalog }));
+    const ctx = context(db, settings, estimatorFor({ catalog }), deps.now());
     const rows = compareRows(
       listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })),
       workload,
@@ -96,7 +97,7 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
     if (!stored) throw new ApiFailure('NOT_FOUND', `No build #${id} (it may have been deleted).`);
     const settings = getSettings(db);
     const catalog = catalogOf(db).parts;
-    const ctx = context(db, settings, estimatorFor({ catalog }));
+    const ctx = context(db, settings, estimatorFor({ catalog }), deps.now());
     const first = stored.build.workloads[0];
     const workload = first ? compareWorkloadOf(first) : null;
     const comparison = workload

@@ -11,6 +11,7 @@ import { estimateHandlers } from './estimate';
 import { compareHandlers } from './compare';
 import { settingsHandlers } from './settings';
 import { backupsHandlers, type BackupControls } from './backups';
+import { pricesHandlers } from './prices';
 
 /** `backups`: the running app's backup controls (restore swaps its database); without them restore is unavailable. */
 export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Handlers {
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Han
     ...buildHandlers(deps),
     ...estimateHandlers(deps),
     ...compareHandlers(deps),
+    ...pricesHandlers(deps),
   } satisfies Handlers;
 }

@@ -33,8 +33,8 @@ describe('rackhive catalog', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('memBandwidthGBps');
     expect(r.out).toContain('346 GB/s');
-    expect(r.out).toContain('$175.00 as of 2025');
-    expect(r.out).toContain('https://insiderllm.com/guides/used-tesla-p40-local-ai');
+    expect(r.out).toContain('$170.00 as of 2026-02');
+    expect(r.out).toContain('https://gpudojo.pages.dev/articles/tesla-p100-16gb-ai-review.html');
   });
 
   it('show --json resolves a usual name', async () => {

@@ -35,7 +35,7 @@ describe('catalog handlers', () => {
     const res = await call('catalog:list', { category: 'gpu', ranges: [{ field: 'vramGB', min: 24 }], sort: { field: 'gbpsPerDollar', direction: 'desc' } });
     expect(res.ok).toBe(true);
     const entries = (res as { value: { entries: { part: { id: string }; gbpsPerDollar: number | null }[] } }).value.entries;
-    expect(entries[0]!.part.id).toBe('gpu.nvidia.tesla-p40');
+    expect(entries[0]!.part.id).toBe('gpu.nvidia.tesla-m40-24gb'); // 288 GB/s for $80
     expect(entries.at(-1)!.gbpsPerDollar).toBeNull();
   });
 

@@ -48,7 +48,7 @@ function row(id: number, cost: { known: number; priced: number; unpriced: number
     name: `b${id}`,
     estimate: est,
     problem: est ? null : 'no GPUs or accelerators placed',
-    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [] },
+    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [], basis: { paid: 0, observed: 0, typical: cost.priced, unknown: cost.unpriced }, staleLines: 0, unpriced: [] },
     power: { atLoadW: wallW, atLoadWallW: wallW, peakW: 2000, psuUsableW: 3000, circuitW: 2880 },
   };
 }
@@ -72,8 +72,8 @@ describe('cost lines', () => {
     expect(cpu.basis).toBe('unknown');
     const s = costSummary(lines, 'USD');
     expect(s.spent).toEqual({ knownMinor: 18000, pricedLines: 1, unpricedLines: 0 });
-    // chassis 1600 + 7 P40 at 170 + NIC 25
-    expect(s.toBuy.knownMinor).toBe(160000 + 7 * 17000 + 2500);
+    // chassis 1600 + 7 P40 at 170 (typical used prices); the NIC has no public price
+    expect(s.toBuy.knownMinor).toBe(160000 + 7 * 17000);
     expect(s.total.knownMinor).toBe(s.spent.knownMinor + s.toBuy.knownMinor);
     expect(figureState(s.total)).toBe('partial');
     const gpu = s.byCategory.find((c) => c.category === 'gpu')!;
@@ -91,7 +91,7 @@ describe('cost lines', () => {
     expect(s.spent.pricedLines).toBe(0);
     const eur = lines.find((l) => l.currency === 'EUR')!;
     expect(eur.amountMinor).toBe(15000);
-    expect(s.toBuy.knownMinor).toBe(160000 + 15000 + 6 * 17000 + 2500);
+    expect(s.toBuy.knownMinor).toBe(160000 + 15000 + 6 * 17000);
   });
 
   it('a build with no price anywhere has an unknown total, not $0', () => {

@@ -14,12 +14,20 @@ describe('syncBuiltinParts', () => {
     expect(syncBuiltinParts(db, FIXTURE_PARTS)).toEqual({ inserted: 0, updated: 0, unchanged: FIXTURE_PARTS.length, skipped: [] });
 
     const renamed = { ...p40, model: 'Tesla P40 24 GB', revision: 2, typicalUsedPrice: { amountMinor: 25000, currency: 'USD' } };
-    const stale = { ...p40, id: 'gpu.nvidia.rtx-3090', model: 'should not win', revision: 1 };
+    const stale = { ...FIXTURE_PARTS[0]!, model: 'should not win', revision: 1 };
     expect(syncBuiltinParts(db, [renamed, stale], new Date('2024-02-01T00:00:00Z'))).toEqual({ inserted: 0, updated: 1, unchanged: 1, skipped: [] });
     const stored = getPart(db, p40.id)!;
     expect(stored).toMatchObject({ model: 'Tesla P40 24 GB', revision: 2, builtin: true, typicalUsedPrice: { amountMinor: 25000, currency: 'USD' }, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-02-01T00:00:00.000Z' });
     expect(stored.data).toEqual(renamed);
     expect(getPart(db, 'gpu.nvidia.rtx-3090')!.model).toBe('GeForce RTX 3090');
+  });
+
+  it('at the same revision, takes a price the used-price table changed', async () => {
+    const { db } = await openTestDb({ parts: [] });
+    syncBuiltinParts(db, FIXTURE_PARTS);
+    const repriced = { ...FIXTURE_PARTS[0]!, typicalUsedPrice: { amountMinor: 80000, currency: 'USD' } };
+    expect(syncBuiltinParts(db, [repriced])).toMatchObject({ updated: 1 });
+    expect(getPart(db, repriced.id)!.typicalUsedPrice).toEqual({ amountMinor: 80000, currency: 'USD' });
   });
 
   it('never touches a user part, even with the same id and a higher revision', async () => {

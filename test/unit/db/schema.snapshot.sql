@@ -99,6 +99,21 @@ CREATE TABLE parts (
   CHECK ((typical_price_minor IS NULL) = (typical_price_currency IS NULL))
 ) STRICT;
 
+CREATE TABLE price_observations (
+  id INTEGER PRIMARY KEY,
+  part_id TEXT NOT NULL REFERENCES parts (id) ON UPDATE CASCADE ON DELETE CASCADE,
+  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+  shipping_minor INTEGER CHECK (shipping_minor IS NULL OR shipping_minor >= 0),
+  currency TEXT NOT NULL CHECK (length(currency) = 3 AND currency = upper(currency)),
+  observed_on TEXT NOT NULL CHECK (observed_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  listing TEXT,
+  seller TEXT,
+  condition TEXT CHECK (condition IS NULL OR condition IN ('used', 'refurbished', 'new-old-stock', 'new', 'for-parts')),
+  inventory_item_id TEXT REFERENCES inventory_items (id) ON UPDATE CASCADE ON DELETE SET NULL,
+  notes TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY NOT NULL CHECK (length(key) BETWEEN 1 AND 100),
   value TEXT NOT NULL CHECK (json_valid(value)),
@@ -143,3 +158,5 @@ CREATE INDEX inventory_items_for_totals ON inventory_items (status, currency, pa
 CREATE INDEX inventory_status_history_by_item ON inventory_status_history (item_id, at);
 
 CREATE INDEX parts_by_category ON parts (category, vendor COLLATE NOCASE, model COLLATE NOCASE);
+
+CREATE INDEX price_observations_by_part ON price_observations (part_id, observed_on);

@@ -58,9 +58,9 @@ describe('buildSheet', () => {
     expect(doc.bom.owned[0]).toMatchObject({ quantity: 2, amountMinor: 36000, seller: HOSTILE, orderNumber: '23-11111-22222', basis: 'paid' });
     expect(doc.bom.owned[0]!.where).toHaveLength(2);
     const p40 = doc.bom.toBuy.find((l) => l.partId === 'gpu.nvidia.tesla-p40')!;
-    expect(p40).toMatchObject({ quantity: 6, amountMinor: 6 * 17000, basis: 'planned' });
+    expect(p40).toMatchObject({ quantity: 6, amountMinor: 6 * 17000, basis: 'typical', basisClass: 'typical', stale: false });
     expect(doc.bom.summary.spent.knownMinor).toBe(36000);
-    expect(doc.bom.summary.total.knownMinor).toBe(36000 + 160000 + 6 * 17000 + 2500);
+    expect(doc.bom.summary.total.knownMinor).toBe(36000 + 160000 + 6 * 17000);
   });
 
   it('folds the 64 identical Groq nodes into one board drawing and keeps every finding', () => {
@@ -77,7 +77,7 @@ describe('buildSheet', () => {
 
   it('mergeBom adds quantities and keeps unknown amounts unknown', () => {
     const line = (over: Partial<BomLine>): BomLine => ({
-      where: ['a'], category: 'cpu', partId: 'cpu.x', label: 'X', quantity: 1, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisNote: 'n', status: null, seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null, ...over,
+      where: ['a'], category: 'cpu', partId: 'cpu.x', label: 'X', quantity: 1, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisClass: 'unknown', basisNote: 'n', stale: false, status: null, seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null, ...over,
     });
     expect(mergeBom([line({}), line({ where: ['b'] })])).toEqual([line({ where: ['a', 'b'], quantity: 2 })]);
     const priced = mergeBom([line({ basis: 'planned', unitMinor: 5, amountMinor: 5, currency: 'USD' }), line({ basis: 'planned', unitMinor: 5, amountMinor: 10, quantity: 2, currency: 'USD' })]);

@@ -4,7 +4,8 @@
 // typical used price), and totals per currency. Unknown prices are counted and
 // shown as unknown, never as 0.
 import type { Build } from '#core/build/build';
-import { bomOf, itemUnitCost, sumBom, type BomLine as CoreBomLine } from '#core/build/bom';
+import { bomOf, itemUnitCost, sumBom, type BomLine as CoreBomLine, type BomMarket } from '#core/build/bom';
+import type { BasisClass } from '#core/prices/basis';
 import type { CatalogIndex } from '#core/check/catalog';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { Money } from '#core/money';
@@ -27,6 +28,10 @@ export interface BomLine {
   unitPrice: Money | null;
   /** The whole line; null = unknown. */
   amount: Money | null;
+  /** The price basis (core/prices/basis.ts) and how it was arrived at. */
+  basisClass: BasisClass;
+  basisNote: string;
+  stale: boolean;
 }
 
 export interface BomTotals {
@@ -58,8 +63,8 @@ function whereOf(l: CoreBomLine): string {
   }
 }
 
-export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap<string, InventoryItemView>): BomLine[] {
-  return bomOf(build, (id) => catalog.get(id), (id) => items.get(id)).map((l) => ({
+export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap<string, InventoryItemView>, market: BomMarket = {}): BomLine[] {
+  return bomOf(build, (id) => catalog.get(id), (id) => items.get(id), market).map((l) => ({
     where: whereOf(l),
     partId: l.partId,
     model: l.part ? l.part.model : l.partId,
@@ -69,6 +74,9 @@ export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap
     itemId: l.itemId,
     unitPrice: l.unit,
     amount: l.amount,
+    basisClass: l.basisClass,
+    basisNote: l.basisNote,
+    stale: l.stale,
   }));
 }
 

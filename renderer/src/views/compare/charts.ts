@@ -97,6 +97,8 @@ export interface ScatterOptions {
   highlight?: number | null;
   onOpen?: (buildId: number) => void;
   colors: Palette;
+  /** Axis scale: auto picks log when the values span more than a decade or two. */
+  axes?: 'auto' | 'linear' | 'log';
 }
 
 interface ScatterDatum {
@@ -185,8 +187,9 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
   const frontData = o.front.map((id) => byId.get(id)!).map((p) => ({ x: p.x, y: p.y }));
   const xs = o.points.map((p) => p.x);
   const ys = o.points.flatMap((p) => [p.y, p.band?.low ?? p.y, p.band?.high ?? p.y]);
-  const xLog = wantsLog(xs);
-  const yLog = wantsLog(ys);
+  const axes = o.axes ?? 'auto';
+  const xLog = axes === 'auto' ? wantsLog(xs) : axes === 'log';
+  const yLog = axes === 'auto' ? wantsLog(ys) : axes === 'log';
   const yMax = Math.max(0, ...ys);
   const xMax = Math.max(0, ...xs);
   const c = o.colors;
