@@ -1,0 +1,32 @@
+// The built-in catalog's data files under assets/catalog, as they are on disk
+// (before the schema applies its defaults).
+import gpus from '#assets/catalog/gpus.json' with { type: 'json' };
+import cpus from '#assets/catalog/cpus.json' with { type: 'json' };
+import nics from '#assets/catalog/nics.json' with { type: 'json' };
+import pcieSwitches from '#assets/catalog/pcie-switches.json' with { type: 'json' };
+import risers from '#assets/catalog/risers.json' with { type: 'json' };
+import psus from '#assets/catalog/psus.json' with { type: 'json' };
+import racks from '#assets/catalog/racks.json' with { type: 'json' };
+import pdus from '#assets/catalog/pdus.json' with { type: 'json' };
+import memory from '#assets/catalog/memory.json' with { type: 'json' };
+import storage from '#assets/catalog/storage.json' with { type: 'json' };
+import cables from '#assets/catalog/cables.json' with { type: 'json' };
+import boards from '#assets/catalog/boards/boards.json' with { type: 'json' };
+import systems from '#assets/catalog/systems/systems.json' with { type: 'json' };
+
+/** Every data file by its path under assets/catalog. */
+export const BUILTIN_FILES: Record<string, unknown[]> = {
+  'gpus.json': gpus,
+  'cpus.json': cpus,
+  'nics.json': nics,
+  'pcie-switches.json': pcieSwitches,
+  'risers.json': risers,
+  'psus.json': psus,
+  'racks.json': racks,
+  'pdus.json': pdus,
+  'memory.json': memory,
+  'storage.json': storage,
+  'cables.json': cables,
+  'boards/boards.json': boards,
+  'systems/systems.json': systems,
+};
