@@ -16,5 +16,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // The app, and the build sheet's own small entry for printing (renderer/src/sheetMain.ts).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        sheet: fileURLToPath(new URL('./renderer/sheet.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -4,8 +4,16 @@
 // after an edit); and when it cannot be built (no esbuild: a production
 // install), the TypeScript source runs through tsx, as before.
 // RACKHIVE_FROM_SOURCE=1 skips the bundle (debugging with source positions).
+//
+// The bundle is CommonJS run through vm.Script with V8's code cache
+// (dist/node/<name>.cjs.v8cache, written after the first run): Node 20 caches
+// no compiled code for ES modules, and compiling the bundle was most of a start.
+// V8 checks the cache against the source and its own version and ignores one
+// that does not fit; a new one is then written.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +21,7 @@ const OUT_DIR = path.join(ROOT, 'dist', 'node');
 
 /** True when dist/node/<name>.mjs exists and none of its inputs changed after it was built. */
 export function bundleIsFresh(name, root = ROOT) {
-  const bundle = path.join(root, 'dist', 'node', `${name}.mjs`);
+  const bundle = path.join(root, 'dist', 'node', `${name}.cjs`);
   let builtAt;
   let inputs;
   try {
@@ -51,9 +59,38 @@ export async function loadBuilt(name, source) {
         if (process.env.RACKHIVE_DEBUG_BUILD) console.error(`rackhive: could not build ${name} (${err instanceof Error ? err.message : String(err)}); running from source`);
       }
     }
-    if (fresh) return import(pathToFileURL(path.join(OUT_DIR, `${name}.mjs`)).href);
+    if (fresh) return runCached(path.join(OUT_DIR, `${name}.cjs`));
   }
   const { register } = await import('tsx/esm/api');
   register();
   return import(pathToFileURL(path.join(ROOT, source)).href);
+}
+
+/** Runs a CommonJS bundle with V8's code cache beside it; returns its exports. */
+function runCached(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  const cacheFile = `${file}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // After the first run's start-up, so the cache holds the functions a start compiled too.
+    setImmediate(() => {
+      try {
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // A read-only install: every start compiles, as without the cache.
+      }
+    }).unref();
+  }
+  return module.exports;
 }

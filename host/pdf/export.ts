@@ -11,7 +11,7 @@ import type { ArgsIn, Channel, Result } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { parseBuildText, formatIssues } from '#core/build/file';
 import { defaultStaticDir, startHttpHost, type HttpHost } from '../http/server';
-import { findChromium, launchChromium, openSheetPrinter } from './chromium';
+import { findChromium, launchChromium, openSheetPrinter, sheetPageUrl } from './chromium';
 
 export interface SheetJob {
   /** The build file's text. */
@@ -81,7 +81,9 @@ export async function exportSheets(jobs: readonly SheetJob[], options: SheetExpo
   try {
     host = await startHttpHost({ port: 0, dataDir, staticDir });
     browser = await launchChromium(executable);
-    const printer = await openSheetPrinter(browser, host.pageUrl, { timeoutMs: options.timeoutMs });
+    // The sheet's own entry when the build has it (the whole app otherwise): a fraction of the script to load.
+    const page = fs.existsSync(path.join(staticDir, 'sheet.html')) ? sheetPageUrl(host.pageUrl) : host.pageUrl;
+    const printer = await openSheetPrinter(browser, page, { timeoutMs: options.timeoutMs });
     const done: SheetExported[] = [];
     for (const job of parsed) {
       const site = siteDraft(job.build.site);
