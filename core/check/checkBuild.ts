@@ -49,6 +49,11 @@ function deviceLink(d: ResolvedDevice): DeviceLink {
   };
 }
 
+/** Appends every item of each list: push(...list) copies each list onto the stack first (and throws past ~100k items). */
+function append<T>(out: T[], ...lists: readonly T[][]): void {
+  for (const list of lists) for (let i = 0; i < list.length; i++) out.push(list[i]!);
+}
+
 export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
   const idx = indexCatalog(catalog);
   const volts = settings.mainsVolts;
@@ -60,23 +65,23 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
   for (const c of resolved) {
-    findings.push(...boardFitFindings(c), ...slotFindings(c), ...coveredSlotFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
+    append(findings, boardFitFindings(c), slotFindings(c), coveredSlotFindings(c), cpuFindings(c, idx), dimmFindings(c, idx));
     const hs = hivesOf(c);
-    hives.push(...hs);
+    append(hives, hs);
     p2pMatrix.push(p2pMatrixOf(c));
-    nicAffinity.push(...nicAffinityOf(c));
-    findings.push(...hiveNicFindings(c, hs), ...socketNicFindings(c));
+    append(nicAffinity, nicAffinityOf(c));
+    append(findings, hiveNicFindings(c, hs), socketNicFindings(c));
     const lr = lanesOf(c);
-    lanes.rootComplexes.push(...lr.rootComplexes);
-    lanes.switches.push(...lr.switches);
-    lanes.devices.push(...c.devices.map(deviceLink));
-    findings.push(...laneFindings(c, lr));
+    append(lanes.rootComplexes, lr.rootComplexes);
+    append(lanes.switches, lr.switches);
+    append(lanes.devices, c.devices.map(deviceLink));
+    append(findings, laneFindings(c, lr));
     const cp = chassisPower(c, idx, volts);
     chassisPowers.push(cp);
-    findings.push(...psuFindings(c, cp), ...connectorFindings(c));
+    append(findings, psuFindings(c, cp), connectorFindings(c));
   }
   const racks = build.racks.map((r) => rackPower(r, chassisPowers, idx, volts, settings.circuitAmps));
-  build.racks.forEach((r, i) => findings.push(...rackFindings(r, idx), ...circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
+  build.racks.forEach((r, i) => append(findings, rackFindings(r, idx), circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
   const sum = (k: 'idleW' | 'typicalW' | 'peakW' | 'wallPeakW' | 'heatBtuPerHour') => chassisPowers.reduce((s, c) => s + c[k], 0);
   const power: PowerReport = {
     volts, circuitAmps: settings.circuitAmps, chassis: chassisPowers, racks,

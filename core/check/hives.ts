@@ -23,9 +23,13 @@ const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 export function hivesOf(chassis: ResolvedChassis): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
   const peers: Set<number>[] = gpus.map(() => new Set<number>());
-  for (let i = 0; i < gpus.length; i++)
-    for (let j = i + 1; j < gpus.length; j++) {
+  // Each pair's class, worked out once: the hive's `via` below reads it again.
+  const n = gpus.length;
+  const classes: PathClass[] = new Array<PathClass>(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
       const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
+      classes[i * n + j] = cls;
       if (canPeer(cls, gpus[i]!, gpus[j]!)) {
         peers[i]!.add(j);
         peers[j]!.add(i);
@@ -39,9 +43,9 @@ export function hivesOf(chassis: ResolvedChassis): Hive[] {
     .map((members) => {
       const ds = members.map((i) => gpus[i]!);
       let via: PathClass | 'single' = 'single';
-      for (let i = 0; i < ds.length; i++)
-        for (let j = i + 1; j < ds.length; j++) {
-          const cls = pathClass(chassis, ds[i]!, ds[j]!);
+      for (let i = 0; i < members.length; i++)
+        for (let j = i + 1; j < members.length; j++) {
+          const cls = classes[members[i]! * n + members[j]!]!;
           if (via === 'single' || (RANK[cls] ?? -1) > (RANK[via] ?? -1)) via = cls;
         }
       return {
