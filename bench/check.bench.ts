@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseBuildText } from '#core/build/file';
 import { checkerCatalog } from '#core/build/catalog';
 import { checkBuild } from '#core/check/checkBuild';
+import { IncrementalCheck } from '#core/check/incremental';
 import { median, ratioRow } from './harness';
 
 interface NaiveRack {
@@ -53,5 +54,24 @@ export default async function bench(): Promise<void> {
   const baseline = { what: 'JSON.parse + loop over the same file', figure: median(t.naive) };
   ratioRow('check groq-8-racks (512 cards), text to findings', median(t.full), 'ms', baseline, 6);
   ratioRow('check groq-8-racks (512 cards), checkBuild alone', median(t.check), 'ms', baseline, 6);
+  // One chassis re-checked (the editor's case after an edit), with the rack and site power above it.
+  const inc = new IncrementalCheck(checkerCatalog, settings);
+  inc.check(parsed.build);
+  const touched = [parsed.build.racks[3]!.chassis[2]!.id];
+  const one = () => {
+    sink += inc.recheck(parsed.build, touched).findings.length;
+  };
+  for (let i = 0; i < 15; i++) one();
+  const t1: number[] = [];
+  const tn: number[] = [];
+  for (let i = 0; i < 61; i++) {
+    let t0 = performance.now();
+    one();
+    t1.push(performance.now() - t0);
+    t0 = performance.now();
+    naive();
+    tn.push(performance.now() - t0);
+  }
+  ratioRow('re-check of one chassis of groq-8-racks (IncrementalCheck)', median(t1), 'ms', { what: 'JSON.parse + loop over the same file', figure: median(tn) }, 6);
   if (sink === 42) console.log(''); // keeps the work from being optimised away
 }

@@ -12,7 +12,7 @@ import { chassisPower, circuitFindings, connectorFindings, psuFindings, rackPowe
 import { boardFitFindings, coveredSlotFindings, slotFindings } from './rules/chassisFit';
 import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
-import { resolveChassis, type ResolvedDevice } from './topology';
+import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from './topology';
 
 export interface CheckSettings {
   mainsVolts: number;
@@ -54,31 +54,50 @@ function append<T>(out: T[], ...lists: readonly T[][]): void {
   for (const list of lists) for (let i = 0; i < list.length; i++) out.push(list[i]!);
 }
 
-export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
-  const idx = indexCatalog(catalog);
+/** What one chassis contributes to a check: everything but the rack and site power above it. */
+export interface ChassisCheck {
+  chassisId: string;
+  findings: Finding[];
+  hives: Hive[];
+  p2pMatrix: P2pMatrix;
+  nicAffinity: NicAffinity[];
+  lanes: LaneReport & { devices: DeviceLink[] };
+  power: ChassisPower;
+}
+
+/** Every per-chassis rule over one resolved chassis. */
+export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: number): ChassisCheck {
+  const findings: Finding[] = [];
+  append(findings, boardFitFindings(c), slotFindings(c), coveredSlotFindings(c), cpuFindings(c, idx), dimmFindings(c, idx));
+  const hives = hivesOf(c);
+  const p2pMatrix = p2pMatrixOf(c);
+  const nicAffinity = nicAffinityOf(c);
+  append(findings, hiveNicFindings(c, hives), socketNicFindings(c));
+  const lr = lanesOf(c);
+  append(findings, laneFindings(c, lr));
+  const power = chassisPower(c, idx, volts);
+  append(findings, psuFindings(c, power), connectorFindings(c));
+  return { chassisId: c.placement.id, findings, hives, p2pMatrix, nicAffinity, lanes: { rootComplexes: lr.rootComplexes, switches: lr.switches, devices: c.devices.map(deviceLink) }, power };
+}
+
+/** The whole result from each chassis' part (in build order): the rack and site power and the rack rules on top. */
+export function assembleCheck(build: Build, chassis: readonly ChassisCheck[], idx: CatalogIndex, settings: CheckSettings): CheckResult {
   const volts = settings.mainsVolts;
   const findings: Finding[] = [];
-  const resolved = resolveChassis(build.racks, idx);
   const hives: Hive[] = [];
   const p2pMatrix: P2pMatrix[] = [];
   const nicAffinity: NicAffinity[] = [];
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
-  for (const c of resolved) {
-    append(findings, boardFitFindings(c), slotFindings(c), coveredSlotFindings(c), cpuFindings(c, idx), dimmFindings(c, idx));
-    const hs = hivesOf(c);
-    append(hives, hs);
-    p2pMatrix.push(p2pMatrixOf(c));
-    append(nicAffinity, nicAffinityOf(c));
-    append(findings, hiveNicFindings(c, hs), socketNicFindings(c));
-    const lr = lanesOf(c);
-    append(lanes.rootComplexes, lr.rootComplexes);
-    append(lanes.switches, lr.switches);
-    append(lanes.devices, c.devices.map(deviceLink));
-    append(findings, laneFindings(c, lr));
-    const cp = chassisPower(c, idx, volts);
-    chassisPowers.push(cp);
-    append(findings, psuFindings(c, cp), connectorFindings(c));
+  for (const c of chassis) {
+    append(findings, c.findings);
+    append(hives, c.hives);
+    p2pMatrix.push(c.p2pMatrix);
+    append(nicAffinity, c.nicAffinity);
+    append(lanes.rootComplexes, c.lanes.rootComplexes);
+    append(lanes.switches, c.lanes.switches);
+    append(lanes.devices, c.lanes.devices);
+    chassisPowers.push(c.power);
   }
   const racks = build.racks.map((r) => rackPower(r, chassisPowers, idx, volts, settings.circuitAmps));
   build.racks.forEach((r, i) => append(findings, rackFindings(r, idx), circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
@@ -89,4 +108,9 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   };
   findings.sort(bySeverity);
   return { findings, hives, p2pMatrix, nicAffinity, power, lanes };
+}
+
+export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
+  const idx = indexCatalog(catalog);
+  return assembleCheck(build, resolveChassis(build.racks, idx).map((c) => checkOneChassis(c, idx, settings.mainsVolts)), idx, settings);
 }

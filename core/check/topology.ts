@@ -92,6 +92,11 @@ export function resolveChassis(racks: RackPlacement[], catalog: CatalogIndex): R
   return all.map(({ rackId, c }) => resolveOne(rackId, c, catalog, prefix));
 }
 
+/** One chassis as resolveChassis resolves it; `prefix`: the build has more than one chassis (labels then name it). */
+export function resolveOneChassis(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
+  return resolveOne(rackId, c, catalog, prefix);
+}
+
 function resolveOne(rackId: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
   const chassisPart = partOf(catalog, c.partId, 'chassis');
   const boardId = c.boardPartId ?? chassisPart?.specs.integratedBoard ?? undefined;
