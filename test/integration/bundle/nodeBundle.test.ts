@@ -25,7 +25,7 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-node-bundle-'));
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-node.mjs')], { cwd: root, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
-});
+}, 120_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('dist/node bundles', () => {
