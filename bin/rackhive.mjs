@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The CLI: the esbuild bundle (dist/node/rackhive.mjs, built by `npm install`
+// or on first run), or the TypeScript source through tsx when it cannot be built.
+import { loadBuilt } from '../scripts/runBuilt.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const { main } = await loadBuilt('rackhive', 'cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm run serve`: the HTTP host, run through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// `npm run serve`: the HTTP host, from its esbuild bundle (dist/node/serve.mjs)
+// or, when that cannot be built, from the TypeScript source through tsx.
+import { loadBuilt } from '../scripts/runBuilt.mjs';
 
-register();
-const { serveMain } = await import('../host/http/serveCli.ts');
+const { serveMain } = await loadBuilt('serve', 'host/http/serveCli.ts');
 const code = await serveMain(process.argv.slice(2));
 // Everything is closed by now; exit explicitly so a stray handle cannot keep the terminal.
 process.exit(code);

@@ -11,6 +11,8 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { catalogPlugin } from './catalogPlugin.mjs';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `--outdir <dir>`: build elsewhere (the bundle smoke test); default dist-electron/.
@@ -50,6 +52,8 @@ await Promise.all([
     entryPoints: ['electron/main.ts'],
     outfile: path.join(outdir, 'main.cjs'),
     external: ['electron', 'better-sqlite3'],
+    // The catalog validated here, not at each start; zod without its translations.
+    plugins: [await catalogPlugin(), zodEnglishOnly],
   }),
   build({
     ...common,

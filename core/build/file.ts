@@ -26,7 +26,10 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
 export function shapeIssues(value: unknown): FieldIssue[] {
   let nodes = 0;
   const issues: FieldIssue[] = [];
-  const walk = (v: unknown, path: (string | number)[]): boolean => {
+  // One path stack, pushed and popped as the walk goes: a copy per value made
+  // the walk of a large build mostly allocation. Copied only into an issue.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown): boolean => {
     if (++nodes > MAX_NODES) {
       issues.push({ path: jsonPath(path), message: `the file has more than ${MAX_NODES} values; refusing it` });
       return false;
@@ -36,31 +39,39 @@ export function shapeIssues(value: unknown): FieldIssue[] {
       return false;
     }
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (!walk(v[i], [...path, i])) return false;
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        const ok = walk(v[i]);
+        path.pop();
+        if (!ok) return false;
+      }
     } else if (v !== null && typeof v === 'object') {
       for (const key of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(key)) {
           issues.push({ path: jsonPath([...path, key]), message: `the key "${key}" is not allowed` });
           return false;
         }
-        if (!walk((v as Record<string, unknown>)[key], [...path, key])) return false;
+        path.push(key);
+        const ok = walk((v as Record<string, unknown>)[key]);
+        path.pop();
+        if (!ok) return false;
       }
     }
     return true;
   };
-  walk(value, []);
+  walk(value);
   return issues;
 }
 
 /** Ids that must be unique across the whole build (racks, chassis, devices, PDUs). */
 export function duplicateIdIssues(build: Build): FieldIssue[] {
-  const seen = new Map<string, string>();
+  // The first place of each id, kept as its path; written out only for a duplicate.
+  const seen = new Map<string, (string | number)[]>();
   const issues: FieldIssue[] = [];
   const see = (id: string, path: (string | number)[]) => {
-    const where = jsonPath(path);
     const first = seen.get(id);
-    if (first) issues.push({ path: where, message: `id "${id}" is already used at ${first}` });
-    else seen.set(id, where);
+    if (first) issues.push({ path: jsonPath(path), message: `id "${id}" is already used at ${jsonPath(first)}` });
+    else seen.set(id, path);
   };
   build.racks.forEach((r, ri) => {
     if (r.id === FREE_STANDING_ID) issues.push({ path: jsonPath(['racks', ri, 'id']), message: `the rack id "${FREE_STANDING_ID}" is reserved for the free-standing chassis` });

@@ -1,19 +1,12 @@
 // The built-in catalog: the sourced data files under assets/catalog, parsed
-// once when this module loads (schema defaults applied; a bad file fails the
-// test suite long before it ships). db/repositories/parts.ts upserts these by
+// by their schema (schema defaults applied; a bad file fails the test suite and
+// the build long before it ships; see builtinParsed.ts). db/repositories/parts.ts upserts these by
 // id + revision on app start; user parts ("user.*") are never touched.
-import { z } from 'zod';
-import { CatalogPart } from './part';
-import { typicalUsedPriceOf } from '../prices/usedPrices';
-import { BUILTIN_FILES } from './files';
+import type { CatalogPart } from './part';
+import { builtinParts } from './builtinParsed';
 
-export { BUILTIN_FILES };
-
-/** Prices live in one place, the used-price table (core/prices/usedPrices.ts), not in the catalog files. */
-export const builtinParts: CatalogPart[] = z
-  .array(CatalogPart)
-  .parse(Object.values(BUILTIN_FILES).flat())
-  .map((p) => ({ ...p, typicalUsedPrice: typicalUsedPriceOf(p.id) }));
+export { BUILTIN_FILES } from './builtinFiles';
+export { builtinParts };
 
 const byId = new Map(builtinParts.map((p) => [p.id, p]));
 

@@ -1,6 +1,8 @@
 // A finding: what the checker says about a build. `code` is stable (the UI and
 // tests switch on it), `message` is plain words with the numbers, `hint` says
 // what to do. Findings that rest on unverified wiring say so.
+import { groupedNumber } from './grouped';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
@@ -24,7 +26,7 @@ export function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
-/** "1,234" — numbers in messages are grouped like people write them. */
+/** "1,234" — numbers in messages are grouped like people write them (toLocaleString built a formatter per call). */
 export function n(value: number, digits = 0): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return groupedNumber(value, digits);
 }

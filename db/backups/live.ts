@@ -10,7 +10,8 @@ import { ApiFailure } from '#core/api/errors';
 import { closeAppDatabase, DATABASE_FILE_NAME, openAppDatabase, type OpenAppDatabaseOptions } from '../app';
 import { backupDirFor, fsyncPath, assertHealthy } from '../backup';
 import { LATEST_SCHEMA_VERSION } from '../migrations/index';
-import { clearRecoveryNotice, recoverAtStartup, type RecoveryNotice } from '../recovery';
+import { clearRecoveryNotice, readRecoveryNotice, recoverAtStartup, type RecoveryNotice } from '../recovery';
+import { clearLastGood, unchangedSinceLastGood, writeLastGood } from '../lastGood';
 import { isBackupFileName } from './names';
 import { inspectBackup, listBackups, takeBackup, type BackupInfo } from './store';
 import { DEFAULT_ROTATION, type RotationPolicy } from './rotation';
@@ -22,6 +23,8 @@ export interface LiveDatabaseOptions extends OpenAppDatabaseOptions {
   rotation?: RotationPolicy;
   /** Skip the start-up backup (tests that count backups). */
   startupBackup?: boolean;
+  /** Always run the read-only start-up check, even on a file unchanged since the last clean close. */
+  alwaysCheck?: boolean;
 }
 
 export interface RestoreReport {
@@ -61,6 +64,10 @@ export class LiveDatabase {
   #listeners: ((db: Database.Database) => void)[] = [];
   /** The last automatic backup's failure (a full disk, say), for the Settings view; null after a success. */
   lastBackupError: string | null = null;
+  /** What the start did: 'ran' the read-only check, or 'skipped' it (the file was as the last clean close left it). */
+  startupCheck: 'ran' | 'skipped' = 'ran';
+  /** The start-up backup, taken in the background (null: none was needed, or it failed; see lastBackupError). */
+  startupBackupDone: Promise<BackupInfo | null> = Promise.resolve(null);
 
   private constructor(dataDir: string, file: string, db: Database.Database, recovery: RecoveryNotice | null, options: LiveDatabaseOptions) {
     this.dataDir = dataDir;
@@ -72,15 +79,25 @@ export class LiveDatabase {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Checks the file (moving a damaged one aside), opens and migrates it, then takes the start-up backup. */
+  /**
+   * Checks the file (moving a damaged one aside), opens and migrates it, then
+   * starts the start-up backup in the background (startupBackupDone). A file
+   * exactly as the last clean close left it (lastGood.ts) skips the check, and
+   * the backup too when one already held all of it.
+   */
   static async open(dataDir: string, options: LiveDatabaseOptions = {}): Promise<LiveDatabase> {
     const now = options.now ?? (() => new Date());
     fs.mkdirSync(dataDir, { recursive: true });
     const latest = options.migrations ? (options.migrations.at(-1)?.version ?? 0) : LATEST_SCHEMA_VERSION;
-    const recovery = recoverAtStartup(dataDir, DATABASE_FILE_NAME, { now: now(), latestSchemaVersion: latest });
+    const last = options.alwaysCheck ? { unchanged: false, backedUp: false } : unchangedSinceLastGood(dataDir, DATABASE_FILE_NAME);
+    // From here on the file is written: a record of its last good state must not outlive a crash.
+    clearLastGood(dataDir);
+    const recovery = last.unchanged ? readRecoveryNotice(dataDir) : recoverAtStartup(dataDir, DATABASE_FILE_NAME, { now: now(), latestSchemaVersion: latest });
     const opened = await openAppDatabase(dataDir, options);
     const live = new LiveDatabase(dataDir, opened.path, opened.db, recovery, options);
-    if (options.startupBackup !== false) await live.backupIfChanged('startup');
+    live.startupCheck = last.unchanged ? 'skipped' : 'ran';
+    if (last.backedUp && opened.migration.fromVersion === opened.migration.toVersion) live.#lastMark = live.#mark();
+    if (options.startupBackup !== false) live.startupBackupDone = live.backupIfChanged('startup');
     return live;
   }
 
@@ -239,9 +256,25 @@ export class LiveDatabase {
     });
   }
 
-  /** Stops the schedule and closes the database (folding the WAL back in). Safe to call twice. */
+  /**
+   * Stops the schedule and closes the database (folding the WAL back in), then
+   * records the file's state as the last good one (lastGood.ts). Safe to call twice.
+   */
   close(): void {
     this.stopSchedule();
+    if (!this.#db.open) return;
+    let backedUp = false;
+    try {
+      backedUp = this.#mark() === this.#lastMark || !hasUserData(this.#db);
+    } catch {
+      backedUp = false;
+    }
     closeAppDatabase(this.#db);
+    try {
+      writeLastGood(this.dataDir, DATABASE_FILE_NAME, backedUp, this.#now());
+    } catch {
+      // Without the record the next start simply checks the file in full.
+      clearLastGood(this.dataDir);
+    }
   }
 }

@@ -96,6 +96,13 @@ export interface SheetPrinter {
   close(): Promise<void>;
 }
 
+/** The build sheet's own small page (sheet.html) at the host's page URL, its #token kept. */
+export function sheetPageUrl(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  url.pathname = url.pathname.replace(/[^/]*$/, '') + 'sheet.html';
+  return url.href;
+}
+
 /** Opens the host's page (its URL carries the token) once; each print() shows one sheet route and prints it. */
 export async function openSheetPrinter(browser: Browser, pageUrl: string, options: { timeoutMs?: number } = {}): Promise<SheetPrinter> {
   const context = await browser.newContext({ viewport: { width: 900, height: 1270 }, colorScheme: 'light', deviceScaleFactor: 1 });

@@ -11,7 +11,7 @@ import type { ArgsIn, Channel, Result } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { parseBuildText, formatIssues } from '#core/build/file';
 import { defaultStaticDir, startHttpHost, type HttpHost } from '../http/server';
-import { findChromium, launchChromium, openSheetPrinter } from './chromium';
+import { findChromium, launchChromium, openSheetPrinter, sheetPageUrl } from './chromium';
 
 export interface SheetJob {
   /** The build file's text. */
@@ -79,21 +79,30 @@ export async function exportSheets(jobs: readonly SheetJob[], options: SheetExpo
   let host: HttpHost | null = null;
   let browser: Browser | null = null;
   try {
-    host = await startHttpHost({ port: 0, dataDir, staticDir });
-    browser = await launchChromium(executable);
-    const printer = await openSheetPrinter(browser, host.pageUrl, { timeoutMs: options.timeoutMs });
+    // The host and Chromium start side by side; both are settled before going on, so neither is left running on a failure.
+    const [started, launched] = await Promise.allSettled([startHttpHost({ port: 0, dataDir, staticDir }), launchChromium(executable)]);
+    if (started.status === 'fulfilled') host = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    const running = host!;
+    // The sheet's own entry when the build has it (the whole app otherwise): a fraction of the script to load.
+    const page = fs.existsSync(path.join(staticDir, 'sheet.html')) ? sheetPageUrl(running.pageUrl) : running.pageUrl;
+    // The page loads while the first build is imported.
+    const opening = openSheetPrinter(browser!, page, { timeoutMs: options.timeoutMs });
+    opening.catch(() => undefined); // awaited below; an import failing first must not leave it unhandled
     const done: SheetExported[] = [];
     for (const job of parsed) {
       const site = siteDraft(job.build.site);
-      if (site) await call(host, 'settings:update', site);
-      const imported = await call(host, 'builds:import', { text: job.text, dryRun: false });
+      if (site) await call(running, 'settings:update', site);
+      const imported = await call(running, 'builds:import', { text: job.text, dryRun: false });
       if (imported.id === null) throw new SheetExportError('the build was not imported');
-      const pdf = await printer.print(imported.id);
+      const pdf = await (await opening).print(imported.id);
       fs.mkdirSync(path.dirname(path.resolve(job.out)), { recursive: true });
       fs.writeFileSync(job.out, pdf);
       done.push({ out: job.out, bytes: pdf.byteLength, buildId: imported.id, title: job.build.name });
     }
-    await printer.close();
+    await (await opening).close();
     return done;
   } finally {
     await browser?.close().catch(() => undefined);

@@ -1,4 +1,3 @@
-import './lib/zodJitless'; // must stay the first import (see the file)
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
