@@ -19,6 +19,7 @@ import type { CatalogIndex } from '../check/catalog';
 import type { CheckResult } from '../check/checkBuild';
 import type { PathClass } from '../check/pathClass';
 import type { LlmModel } from '../models/llm';
+import { placesOf } from '../build/places';
 
 /** Runtimes the plan writes commands for. */
 export const PLANNED_RUNTIMES = ['llama.cpp', 'exllamav2', 'vllm', 'tensorrt-llm', 'transformers'];
@@ -27,7 +28,10 @@ export interface PlanGpu {
   /** Index in the chassis as nvidia-smi and CUDA (PCI bus order) number it. */
   index: number;
   label: string;
+  /** The matrix row's device id ("gpu-0", or "k80-0:1" for GPU 1 of a dual-GPU card). */
   deviceId: string;
+  /** The placed card it is on (the build's device id). */
+  cardId: string;
   model: string;
   vendor: string;
   vramGB: number | null;
@@ -91,18 +95,20 @@ function gpusOf(build: Build, catalog: CatalogIndex, check: CheckResult): Map<st
   const dead = new Set(check.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
   const out = new Map<string, PlanGpu[]>();
   for (const m of check.p2pMatrix) {
-    const chassis = build.racks.flatMap((r) => r.chassis).find((c) => c.id === m.chassisId);
+    const chassis = placesOf(build).flatMap((r) => r.chassis).find((c) => c.id === m.chassisId);
     const hives = check.hives.filter((h) => h.chassisId === m.chassisId);
     const list: PlanGpu[] = [];
     let index = 0;
     m.deviceIds.forEach((id, i) => {
-      const placed = chassis?.devices.find((d) => d.id === id);
+      // A card with several GPUs (K80, M10) shows one matrix row per GPU: "k80-0:1" is GPU 1 of card k80-0.
+      const cardId = id.split(':')[0]!;
+      const placed = chassis?.devices.find((d) => d.id === cardId);
       const part = placed ? catalog.get(placed.partId) : undefined;
       if (part?.category !== 'gpu') return;
       // The OS does not see a card in a dead slot, so it takes no number.
-      if (dead.has(`${m.chassisId}/${id}`)) return;
+      if (dead.has(`${m.chassisId}/${cardId}`)) return;
       const vram = part.specs.vramGB === null ? null : part.specs.vramGB / part.specs.devicesPerBoard;
-      list.push({ index: index++, label: m.labels[i] ?? id, deviceId: id, model: part.model, vendor: part.vendor, vramGB: vram, hives: hives.flatMap((h, hi) => (h.deviceIds.includes(id) ? [hi] : [])) });
+      list.push({ index: index++, label: m.labels[i] ?? id, deviceId: id, cardId, model: part.model, vendor: part.vendor, vramGB: vram, hives: hives.flatMap((h, hi) => (h.deviceIds.includes(id) ? [hi] : [])) });
     });
     if (list.length) out.set(m.chassisId, list);
   }
@@ -130,7 +136,7 @@ function worstPath(check: CheckResult, chassisId: string, gpus: PlanGpu[]): Path
 
 /** "Intel" / "AMD" from the chassis' first placed CPU; null when none is placed or known. */
 function cpuVendorOf(build: Build, catalog: CatalogIndex, chassisId: string): string | null {
-  const chassis = build.racks.flatMap((r) => r.chassis).find((c) => c.id === chassisId);
+  const chassis = placesOf(build).flatMap((r) => r.chassis).find((c) => c.id === chassisId);
   const cpu = chassis?.cpus.map((c) => catalog.get(c.partId)).find((p) => p?.category === 'cpu');
   return cpu ? cpu.vendor : null;
 }
@@ -190,7 +196,7 @@ export function servingPlan(build: Build, catalog: CatalogIndex, check: CheckRes
   let chosen = [...byChassis.entries()].map(([chassisId, gpus]) => ({ chassisId, gpus }));
   if (workload.devices?.length) {
     const wanted = new Set(workload.devices);
-    chosen = chosen.map((c) => ({ ...c, gpus: c.gpus.filter((g) => wanted.has(g.deviceId)) })).filter((c) => c.gpus.length);
+    chosen = chosen.map((c) => ({ ...c, gpus: c.gpus.filter((g) => wanted.has(g.cardId) || wanted.has(g.deviceId)) })).filter((c) => c.gpus.length);
   }
   const all = chosen.flatMap((c) => c.gpus.map((g) => ({ chassisId: c.chassisId, g })));
   if (all.length === 0) return { ...base, problem: 'This build has no working GPU to run it on (none placed, or every one in a dead slot).' };
