@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.ts'],
+          setupFiles: ['test/component/setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

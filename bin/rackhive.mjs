@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The CLI: the esbuild bundle (dist/node/rackhive.mjs, built by `npm install`
+// The CLI: the esbuild bundle (dist/node/rackhive.cjs, built by `npm install`
 // or on first run), or the TypeScript source through tsx when it cannot be built.
 import { loadBuilt } from '../scripts/runBuilt.mjs';
 

@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'dist', 'node');
 
-/** True when dist/node/<name>.mjs exists and none of its inputs changed after it was built. */
+/** True when dist/node/<name>.cjs exists and none of its inputs changed after it was built. */
 export function bundleIsFresh(name, root = ROOT) {
   const bundle = path.join(root, 'dist', 'node', `${name}.cjs`);
   let builtAt;

@@ -36,7 +36,7 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
   if (boardPart.category !== 'board') return null;
   const board = boardPart.specs;
   const anyCpu = [...catalog.values()].find((p) => p.category === 'cpu');
-  const anyGpu = [...catalog.values()].find((p) => p.category === 'gpu' && p.specs.p2pOverPcie === 'yes');
+  const anyGpu = [...catalog.values()].find((p) => p.category === 'gpu' && p.specs.p2pOverPcie === 'yes' && p.specs.devicesPerBoard === 1);
   const anyNic = [...catalog.values()].find((p) => p.category === 'nic');
   if (!anyCpu || !anyGpu || !anyNic) return null;
   // One probe card per slot and kind: a GPU in every GPU slot, a NIC in every slot.
@@ -59,12 +59,14 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
   const resolved = resolveChassis(build.racks, catalog)[0]!;
   const devs = resolved.devices;
   // A NIC can sit in a GPU slot, but a board that needs it there explains the observation less well.
+  // The resolver may order cards its own way (hosts before the cards on them): find each probe by its id.
+  const probeOf = (d: ResolvedDevice) => probes[Number(d.cardId.slice(1))]!;
   const candidates: Candidate[] = devs.map((d, i) => ({
     id: d.slotId,
-    kind: probes[i]!.kind,
-    key: pathKey(resolved, d, probes[i]!.kind) + (probes[i]!.kind === 'nic' && d.slot?.gpu ? '/gpu-slot' : ''),
+    kind: probeOf(d).kind,
+    key: pathKey(resolved, d, probeOf(d).kind) + (probeOf(d).kind === 'nic' && d.slot?.gpu ? '/gpu-slot' : ''),
     order: i,
-    penalty: probes[i]!.kind === 'nic' && d.slot?.gpu ? NIC_IN_GPU_SLOT : 0,
+    penalty: probeOf(d).kind === 'nic' && d.slot?.gpu ? NIC_IN_GPU_SLOT : 0,
   }));
   const cache = new Map<number, PathClass>();
   const short = boardPart.aliases?.[0] ?? boardPart.model;

@@ -2,6 +2,8 @@
 // from the build, the catalog, the inventory and the checker, so the print
 // route only lays it out. Text from people (names, notes, sellers) is carried
 // as-is; the renderer shows it as text.
+import { builtinModels } from '../models/library';
+import { commandLine, servingPlan } from '../serve/plan';
 import { BASIS_CLASSES } from '../prices/basis';
 import type { BomMarket } from '../build/bom';
 import { z } from 'zod';
@@ -110,6 +112,8 @@ export const SheetEstimate = z.object({
   estimate: SpeedEstimate.nullable(),
   problem: z.string().nullable(),
   power: PowerCapacity,
+  /** What to type to run it (core/serve/plan): one command line per machine and instance, and the notes. */
+  plan: z.object({ commandLines: z.array(z.string()), notes: z.array(z.string()), problem: z.string().nullable() }).nullable(),
 });
 export type SheetEstimate = z.infer<typeof SheetEstimate>;
 
@@ -340,6 +344,12 @@ export function buildSheet(input: SheetInput): SheetDocument {
   const lines = costLines(build, idx, input.itemOf, input.market);
   const summary = costSummary(lines, input.currency);
 
+  const planOf = (w: (typeof build.workloads)[number]): SheetEstimate['plan'] => {
+    const model = builtinModels.find((m) => m.id === w.modelId);
+    if (!model) return null;
+    const plan = servingPlan(build, idx, check, w, model);
+    return { commandLines: plan.groups.map(commandLine), notes: plan.notes, problem: plan.problem };
+  };
   const estimates: SheetEstimate[] = build.workloads.map((w) => {
     const cw = compareWorkloadOf(w);
     let outcome;
@@ -362,6 +372,7 @@ export function buildSheet(input: SheetInput): SheetDocument {
       estimate: est,
       problem: outcome.ok ? null : outcome.problem,
       power: powerCapacity(check.power, new Set(outcome.ok ? outcome.acceleratorIds : []), est?.powerW ?? null),
+      plan: planOf(w),
     };
   });
 

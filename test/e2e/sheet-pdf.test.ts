@@ -68,6 +68,10 @@ describe('build sheet PDFs of the seed examples', () => {
     expect(t).toContain('site 230 V, 16 A');
     expect(t).toContain('Cost versus tokens/s');
     expect(t).toContain('P2P matrix');
+    // The workload and the command line that runs it (core/serve/plan), as the editor shows them.
+    expect(t).toContain('Serving plan');
+    // Long command lines wrap in the PDF: compare without the line breaks.
+    expect(t.replace(/\s+/g, '')).toContain('CUDA_DEVICE_ORDER=PCI_BUS_IDCUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7NCCL_P2P_LEVEL=PHBvllmservemeta-llama/Llama-3.1-70B--tensor-parallel-size8');
   });
 
   it('X9DRG: two hives of four, one per socket', () => {

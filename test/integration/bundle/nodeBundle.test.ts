@@ -62,7 +62,7 @@ describe('dist/node bundles', () => {
     fs.writeFileSync(path.join(fake, 'cli', 'main.ts'), '');
     const past = new Date(Date.now() - 60_000);
     fs.utimesSync(path.join(fake, 'cli', 'main.ts'), past, past);
-    fs.writeFileSync(path.join(fake, 'dist', 'node', 'x.mjs'), '');
+    fs.writeFileSync(path.join(fake, 'dist', 'node', 'x.cjs'), '');
     fs.writeFileSync(path.join(fake, 'dist', 'node', 'x.inputs.json'), JSON.stringify({ inputs: ['cli/main.ts'] }));
     expect(bundleIsFresh('x', fake)).toBe(true);
     fs.utimesSync(path.join(fake, 'cli', 'main.ts'), new Date(), new Date(Date.now() + 5_000));

@@ -51,9 +51,9 @@ describe('GPU servers', () => {
     const p = chassis('AS-8125GS-TNMR2.yml');
     expect(p).toMatchObject({ id: 'user.chassis.as-8125gs-tnmr2', vendor: 'Supermicro', model: 'AS-8125GS-TNMR2', aliases: ['supermicro-as-8125gs-tnmr2'], builtin: false, revision: 1, typicalUsedPrice: null });
     expect(p.specs).toEqual({
-      heightU: 8, depthMm: null, weightKg: 75.3, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
+      formFactor: 'rackmount', heightU: 8, depthMm: null, weightKg: 75.3, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
       psuBays: 8, psusFitted: [], psuRedundancy: null,
-      gpu: { maxCards: 8, maxCardLengthMm: null, maxCardWidthSlots: null },
+      gpu: { maxCards: 8, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
       airflow: 'front-to-rear', gpuPowerConnectors: null, nodeBays: null, pcieSlots: null,
       // Six 3000 W PSUs are not a 18 kW draw: the rating stays a note.
       maxDrawW: null,
@@ -159,9 +159,9 @@ describe('multi-node', () => {
     const r = load('PowerEdge-C6400.yaml');
     const p = chassis('PowerEdge-C6400.yaml');
     expect(p.specs).toEqual({
-      heightU: 2, depthMm: null, weightKg: 43.998, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
+      formFactor: 'rackmount', heightU: 2, depthMm: null, weightKg: 43.998, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
       psuBays: 2, psusFitted: [], psuRedundancy: null,
-      gpu: { maxCards: null, maxCardLengthMm: null, maxCardWidthSlots: null },
+      gpu: { maxCards: null, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
       airflow: 'front-to-rear', gpuPowerConnectors: null, nodeBays: 4, pcieSlots: null, maxDrawW: null,
       provenance: { verified: false, source: 'device-types/Dell/PowerEdge-C6400.yaml', note: 'Imported by the user from NetBox.' },
     });

@@ -2,6 +2,7 @@
 // boards, free-standing chassis, and the topology rules beyond the seed boards.
 // Where a public nvidia-smi topo -m capture exists, the matrix is asserted cell
 // by cell against it (the capture is cited next to the test).
+import { gbOfBinary } from '#core/perf/units';
 import { describe, expect, it } from 'vitest';
 import { parseBuildValue, formatIssues } from '#core/build/file';
 import type { Build, BuildInput } from '#core/build/build';
@@ -230,7 +231,8 @@ describe('multi-GPU cards', () => {
     expect(r.power.chassis[0]!.components.filter((c) => c.what === 'Tesla K80').map((c) => c.peakW)).toEqual([300, 300, 300, 300]);
     const devs = devicesOfBuild(b, checkerCatalog);
     expect(devs.devices).toHaveLength(8);
-    expect(devs.devices.every((d) => d.memoryGB === 12)).toBe(true);
+    // 12 GiB each (the vendor's binary figure) = 12.88 GB, as nvidia-smi shows each GPU's memory.
+    expect(devs.devices.every((d) => d.memoryGB === gbOfBinary(12))).toBe(true);
   });
 
   it('K80s behind one board switch are PXB to each other (two bridges), PIX within a card', () => {

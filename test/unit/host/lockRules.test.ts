@@ -55,7 +55,7 @@ describe('lockedMessage', () => {
     const cli: LockInfo = { ...httpLock, host: 'cli', url: undefined };
     expect(parseLockInfo(JSON.stringify(cli))).toEqual(cli);
     const msg = lockedMessage(cli, '/d', '/d/rackhive.lock');
-    expect(msg).toContain('A rackhive command (pid 4242) is writing to the data folder /d: wait for it to finish.');
+    expect(msg).toContain('A rackhive command (pid 4242) is using the data folder /d: wait for it to finish.');
     expect(msg).not.toContain('\n');
   });
   it('handles a lock that cannot be read yet', () => {
