@@ -18,7 +18,8 @@ const groq = path.join(root, 'assets', 'examples', 'groq-8-racks.json');
 let tmp: string;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [path.join(root, 'bin', 'rackhive.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  // The Groq check's JSON is several MB: past spawnSync's 1 MB default the child is killed mid-write.
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'rackhive.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
 }
 
 beforeAll(() => {
