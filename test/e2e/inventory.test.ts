@@ -87,6 +87,10 @@ describe('inventory, end to end', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-partId');
     await page.keyboard.type('rtx 3090');
     await dialog.getByRole('option', { name: /GeForce RTX 3090/ }).first().waitFor();
+    // "rtx 3090" also finds the NVLink bridges for it: arrow down to the card itself.
+    const names = await dialog.getByRole('option').allInnerTexts();
+    const card = names.findIndex((n) => /GeForce RTX 3090/.test(n) && !/Bridge|Ti/.test(n));
+    for (let k = 0; k < card; k++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await dialog.getByRole('combobox', { name: 'Part' }).inputValue()).toBe('NVIDIA GeForce RTX 3090');
     await page.keyboard.press('Tab'); // quantity
