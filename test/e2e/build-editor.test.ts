@@ -6,8 +6,8 @@
 // saved and survives a reload. Screenshots of each step: test-results/editor-*.png.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { dismissToasts, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
+import type { Browser, Page } from 'playwright-core';
+import { dismissToasts, findPart, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
 
 let app: TestApp;
 let browser: Browser;
@@ -21,15 +21,7 @@ afterAll(async () => {
   await shutdown(browser, app);
 });
 
-const part = (page: Page, id: string) => page.locator(`[data-part-id="${id}"]`);
 
-async function findPart(page: Page, category: string, search: string, id: string): Promise<Locator> {
-  await page.getByRole('combobox', { name: 'Category' }).selectOption(category);
-  await page.getByRole('searchbox', { name: 'Search parts' }).fill(search);
-  const p = part(page, id);
-  await p.waitFor();
-  return p;
-}
 
 async function waitForSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved', null, { timeout: 10_000 });

@@ -4,8 +4,8 @@
 // decode tok/s appears, and its serving plan is copied. Screenshots at both
 // sizes, light and dark: test-results/workloads-*.png.
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { dismissToasts, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
+import type { Browser } from 'playwright-core';
+import { dismissToasts, findPart, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
 
 let app: TestApp;
 let browser: Browser;
@@ -19,13 +19,6 @@ afterAll(async () => {
   await shutdown(browser, app);
 });
 
-async function findPart(page: Page, category: string, search: string, id: string): Promise<Locator> {
-  await page.getByRole('combobox', { name: 'Category' }).selectOption(category);
-  await page.getByRole('searchbox', { name: 'Search parts' }).fill(search);
-  const p = page.locator(`[data-part-id="${id}"]`);
-  await p.waitFor();
-  return p;
-}
 
 describe('workloads in the editor', () => {
   it('adds a workload from "What runs on this build", shows its decode speed and copies its serving plan', async () => {

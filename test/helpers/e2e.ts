@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../host/http/server';
 import { CHROMIUM_ARGS, findChromium } from '../../host/pdf/chromium';
 
@@ -116,6 +116,15 @@ export async function openApp(browser: Browser, app: TestApp, options: { colorSc
 }
 
 /** Saves a 1280×800 screenshot to test-results/<name>.png and returns its path. */
+/** The editor palette's Catalog tab: narrow to a category and a search, and return the part's row once it shows. */
+export async function findPart(page: Page, category: string, search: string, id: string): Promise<Locator> {
+  await page.getByRole('combobox', { name: 'Category' }).selectOption(category);
+  await page.getByRole('searchbox', { name: 'Search parts' }).fill(search);
+  const p = page.locator(`[data-part-id="${id}"]`);
+  await p.waitFor();
+  return p;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
