@@ -7,14 +7,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { createHandlers } from '#host/handlers/index';
-import { dispatch } from '#host/dispatch';
+import { describe, expect, it } from 'vitest';
+import { useInventoryHandlers } from './harness';
 import { fetchGetOrders } from '#host/ebay/getOrders';
-import type { Handlers } from '#core/api/contract';
-import type { ApiResponse } from '#core/api/errors';
 import { InventoryPage } from '#core/api/inventory';
 import { previewTable } from '#core/csv/preview';
 import type { ConvertContext } from '#core/csv/convert';
@@ -22,7 +17,7 @@ import { readImportBytes } from '#core/import/source';
 import { readGetOrders } from '#core/import/getOrders';
 import { purchasesTable } from '#core/import/purchases';
 import { landedPrefix } from '#core/inventory/totals';
-import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, steppingClock } from '../../helpers/db';
+import { FIXTURE_PARTS } from '../../helpers/db';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/ebay');
 const parts = FIXTURE_PARTS.map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }));
@@ -36,24 +31,7 @@ async function preview(file: string, context: Partial<ConvertContext> = {}) {
   return { read, result, p: result.preview };
 }
 
-let handlers: Handlers;
-let close: () => void;
-beforeEach(async () => {
-  const dataDir = makeTempDir();
-  const app = await openAppDatabase(dataDir, { builtinParts: FIXTURE_PARTS, now: () => new Date('2024-06-01T00:00:00Z') });
-  handlers = createHandlers({ db: app.db, dataDir, databasePath: app.path, host: 'http', now: steppingClock() });
-  close = () => closeAppDatabase(app.db);
-});
-afterEach(() => {
-  close();
-  cleanupTempDirs();
-});
-const call = (channel: string, args: unknown): Promise<ApiResponse<unknown>> => dispatch(handlers, channel, args, { host: 'http' });
-async function value<T>(channel: string, args: unknown, schema: { parse(v: unknown): T } = z.any() as never): Promise<T> {
-  const res = await call(channel, args);
-  if (!res.ok) throw new Error(`${channel} failed: ${JSON.stringify(res.error)}`);
-  return schema.parse(res.value);
-}
+const { call, value } = useInventoryHandlers();
 async function commit(file: string, onDuplicate: 'skip' | 'update' = 'skip', context: Partial<ConvertContext> = {}) {
   const { p } = await preview(file, context);
   const { importId } = await value<{ importId: string }>('inventory:importBegin', { fileName: file });

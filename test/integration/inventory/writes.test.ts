@@ -1,35 +1,13 @@
 // One item check for every write: a restore is held to what create would
 // accept (URL scheme, lengths, eBay item number, timestamps, control
 // characters); and the app keeps answering while a large import is written.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { createHandlers } from '#host/handlers/index';
-import { dispatch } from '#host/dispatch';
-import type { Handlers } from '#core/api/contract';
-import type { ApiResponse } from '#core/api/errors';
+import { describe, expect, it } from 'vitest';
+import { useInventoryHandlers } from './harness';
 import { InventoryItemView } from '#core/inventory/item';
 import { InventoryPage } from '#core/api/inventory';
-import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, steppingClock } from '../../helpers/db';
+import { FIXTURE_PARTS } from '../../helpers/db';
 
-let handlers: Handlers;
-let close: () => void;
-beforeEach(async () => {
-  const dataDir = makeTempDir();
-  const app = await openAppDatabase(dataDir, { builtinParts: FIXTURE_PARTS, now: () => new Date('2024-06-01T00:00:00Z') });
-  handlers = createHandlers({ db: app.db, dataDir, databasePath: app.path, host: 'http', now: steppingClock() });
-  close = () => closeAppDatabase(app.db);
-});
-afterEach(() => {
-  close();
-  cleanupTempDirs();
-});
-const call = (channel: string, args: unknown): Promise<ApiResponse<unknown>> => dispatch(handlers, channel, args, { host: 'http' });
-async function value<T>(channel: string, args: unknown, schema: { parse(v: unknown): T } = z.any() as never): Promise<T> {
-  const res = await call(channel, args);
-  if (!res.ok) throw new Error(`${channel} failed: ${JSON.stringify(res.error)}`);
-  return schema.parse(res.value);
-}
+const { call, value } = useInventoryHandlers();
 
 describe('inventory:restore is held to the same item check as inventory:create', () => {
   it.each([
