@@ -1,13 +1,14 @@
-// The app shell: sidebar, window title, the page-wide undo keys (left alone
-// inside text fields), Electron's Edit-menu undo, and the missing-token page.
+// The app shell over the real handler table and a real SQLite file: sidebar,
+// window title, the page-wide undo keys (left alone inside text fields),
+// Electron's Edit-menu undo, and the missing-token page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import App from '../../renderer/src/App.svelte';
 import type { Connection } from '../../renderer/src/lib/connection.svelte';
 import type { MenuCommand, RackhiveBridge } from '../../core/api/bridge';
-import { fakeBackend, makeItem } from './fakeBackend';
+import { realBackend, type RealBackend } from './realBackend';
 
-function connectionFor(backend: ReturnType<typeof fakeBackend>, bridge: Partial<RackhiveBridge> | null = null): Connection {
+function connectionFor(backend: RealBackend, bridge: Partial<RackhiveBridge> | null = null): Connection {
   return { problem: null, api: backend.api, bridge, host: bridge ? 'electron' : 'http' } as unknown as Connection;
 }
 
@@ -23,7 +24,7 @@ async function deleteP40() {
 describe('app shell', () => {
   it('links every view from the sidebar and names the view in the title', async () => {
     window.location.hash = '#/inventory';
-    render(App, { props: { connection: connectionFor(fakeBackend()) } });
+    render(App, { props: { connection: connectionFor(await realBackend()) } });
     const nav = screen.getByRole('navigation', { name: 'Views' });
     const links = [...nav.querySelectorAll('a')].map((a) => a.textContent?.trim());
     expect(links).toEqual(['Builds', 'Inventory', 'Catalog', 'Compare', 'Settings']);
@@ -33,7 +34,9 @@ describe('app shell', () => {
   });
 
   it('Ctrl+Z undoes a delete outside text fields and leaves a text field its own undo; Ctrl+Shift+Z redoes', async () => {
-    const backend = fakeBackend([makeItem({ id: 'cpu', partId: 'cpu.intel.xeon-e5-2690-v4' }), makeItem({ id: 'p40', partId: 'gpu.nvidia.tesla-p40' })]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'cpu.intel.xeon-e5-2690-v4' });
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40' });
     window.location.hash = '#/inventory';
     render(App, { props: { connection: connectionFor(backend) } });
     await deleteP40();
@@ -63,7 +66,8 @@ describe('app shell', () => {
         return () => (listener = null);
       },
     };
-    const backend = fakeBackend([makeItem({ id: 'p40', partId: 'gpu.nvidia.tesla-p40' })]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40' });
     window.location.hash = '#/inventory';
     render(App, { props: { connection: connectionFor(backend, bridge) } });
     await deleteP40();

@@ -1,18 +1,12 @@
-// The builds list and the editor inside the app shell, over a fake backend: the
-// first run offers the examples and opens one as a build with its verdict; a
-// delete is undone; in the editor a keyboard move of the NIC raises the
-// affinity warning live, undo takes it back, and the build is saved.
+// The builds list and the editor inside the app shell, over the real handler
+// table and a real SQLite file: the first run offers the examples and opens one
+// as a build with its verdict; a delete is undone; in the editor a keyboard
+// move of the NIC raises the affinity warning live, undo takes it back, and
+// the build is saved.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import App from '../../renderer/src/App.svelte';
-import type { Connection } from '../../renderer/src/lib/connection.svelte';
-import { createApiClient } from '../../renderer/src/lib/api/client';
-import { fakeTransport, FakeError } from '../../renderer/src/lib/api/fake';
-import { builtinParts } from '../../core/catalog/builtin';
-import { EXAMPLE_BUILDS } from '../../core/build/examples';
-import type { Build } from '../../core/build/build';
-import type { BuildListEntry } from '../../core/api/builds';
-import { inventoryTotals } from '../../core/inventory/totals';
+import { realBackend, type RealBackend } from './realBackend';
 
 beforeAll(() => {
   // jsdom has no layout: element sizes read as 0 and ResizeObserver is missing.
@@ -27,51 +21,14 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-const STAMP = '2025-01-01T00:00:00.000Z';
-
-function backend() {
-  const builds = new Map<number, { build: Build; deleted: boolean }>();
-  let nextId = 1;
-  const entry = (id: number): BuildListEntry => {
-    const b = builds.get(id)!.build;
-    const chassis = b.racks.flatMap((r) => r.chassis);
-    return { id, name: b.name, createdAt: STAMP, updatedAt: STAMP, counts: { racks: b.racks.length, chassis: chassis.length, gpus: chassis.reduce((s, c) => s + c.devices.length, 0) }, worstSeverity: null };
-  };
-  const detail = (id: number) => ({ id, build: builds.get(id)!.build, createdAt: STAMP, updatedAt: STAMP });
-  const fake = fakeTransport({
-    'builds:list': () => ({ builds: [...builds.entries()].filter(([, b]) => !b.deleted).map(([id]) => entry(id)) }),
-    'builds:examples': () => ({ examples: EXAMPLE_BUILDS.map((e) => ({ id: e.id, title: e.title, description: e.description, counts: { racks: 1, chassis: 1, gpus: 8 } })) }),
-    'builds:create': (a) => {
-      const id = nextId++;
-      const ex = a.exampleId ? EXAMPLE_BUILDS.find((e) => e.id === a.exampleId)!.build : null;
-      builds.set(id, { build: ex ? structuredClone(ex) : { format: 'rackhive.build', version: 1, name: a.name!, racks: [], workloads: [] }, deleted: false });
-      return detail(id);
-    },
-    'builds:get': ({ id }) => (builds.has(id) ? detail(id) : new FakeError({ code: 'NOT_FOUND', message: 'no such build' })),
-    'builds:save': ({ id, build }) => {
-      builds.get(id)!.build = build as Build;
-      return detail(id);
-    },
-    'builds:delete': ({ id }) => {
-      builds.get(id)!.deleted = true;
-      return { id, name: builds.get(id)!.build.name, deletedAt: STAMP };
-    },
-    'builds:restore': ({ id }) => {
-      builds.get(id)!.deleted = false;
-      return { ...detail(id), droppedBindings: [] };
-    },
-    'builds:allocations': () => ({ parts: [], items: [] }),
-    'catalog:list': () => ({ entries: builtinParts.map((part) => ({ part, gbpsPerDollar: null, vramGBPerDollar: null })), unreadable: [] }),
-    'inventory:list': () => ({ items: [], total: 0, totals: inventoryTotals([]) }),
-  });
-  const api = createApiClient(fake.transport);
-  const connection = { problem: null, api, bridge: null, host: 'http' } as unknown as Connection;
-  return { ...fake, builds, connection };
+/** The saved build, read back from the database through builds:get. */
+async function saved(be: RealBackend, id: number) {
+  return (await be.value('builds:get', { id })).build;
 }
 
 describe('builds list', () => {
   it('is home; on first run it offers the examples, and one opens as a build with its verdict', async () => {
-    const be = backend();
+    const be = await realBackend();
     render(App, { props: { connection: be.connection } });
     expect(screen.getByRole('link', { name: 'Builds' }).getAttribute('aria-current')).toBe('page');
     await screen.findByRole('heading', { name: 'No builds yet' });
@@ -83,8 +40,8 @@ describe('builds list', () => {
   });
 
   it('deletes a build and the toast puts it back', async () => {
-    const be = backend();
-    await be.handlers['builds:create']!({ name: 'Old box' });
+    const be = await realBackend();
+    await be.value('builds:create', { name: 'Old box' });
     window.location.hash = '#/builds';
     render(App, { props: { connection: be.connection } });
     await fireEvent.click(await screen.findByRole('button', { name: 'Delete Old box' }));
@@ -97,8 +54,9 @@ describe('builds list', () => {
 
 describe('build editor', () => {
   it('moves the NIC to the other socket by keyboard, shows the affinity warning live, undoes it, and saves', async () => {
-    const be = backend();
-    await be.handlers['builds:create']!({ exampleId: 'sys-4028gr-x10drg' });
+    const be = await realBackend();
+    const { id } = await be.value('builds:create', { exampleId: 'sys-4028gr-x10drg' });
+    expect(id).toBe(1);
     window.location.hash = '#/builds/1';
     render(App, { props: { connection: be.connection } });
     await waitFor(() => expect(screen.getByTestId('hive-verdict').textContent).toBe('one hive of eight GPUs'));
@@ -121,20 +79,21 @@ describe('build editor', () => {
 
     // Saved after the debounce, with the NIC where it was put.
     await waitFor(() => expect(be.callsTo('builds:save').length).toBe(1), { timeout: 30_000 });
-    const saved = be.builds.get(1)!.build;
-    expect(saved.racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu2-x8');
+    const build = await saved(be, 1);
+    expect(build.racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu2-x8');
 
     // Ctrl+Z: the NIC is back and the warning gone.
     await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(warning()).toBeNull());
     expect(document.querySelector('[data-slot-id="cpu1-x8"] [data-device-id="ib-0"]')).not.toBeNull();
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'), { timeout: 30_000 });
-    expect(be.builds.get(1)!.build.racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu1-x8');
+    expect((await saved(be, 1)).racks[0]!.chassis[0]!.devices.find((d) => d.id === 'ib-0')!.slot).toBe('cpu1-x8');
   });
 
   it('refuses a chassis dropped onto another, saying why, and removes a selected card with Delete', async () => {
-    const be = backend();
-    await be.handlers['builds:create']!({ exampleId: 'sys-4028gr-x10drg' });
+    const be = await realBackend();
+    const { id } = await be.value('builds:create', { exampleId: 'sys-4028gr-x10drg' });
+    expect(id).toBe(1);
     window.location.hash = '#/builds/1';
     render(App, { props: { connection: be.connection } });
     await waitFor(() => expect(screen.getByTestId('hive-verdict').textContent).toBe('one hive of eight GPUs'));

@@ -1,4 +1,4 @@
-// The catalog view in jsdom over a fake transport: unknown is "unknown" (with
+// The catalog view in jsdom over the real handlers and a real SQLite file: unknown is "unknown" (with
 // its reason) and never 0; range filters narrow (and reach the backend); sort by
 // a derived column keeps unknowns last in both directions; hostile text in a
 // user part stays text; state lives in the URL hash; clone → edit shows the
@@ -7,19 +7,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import CatalogHarness from './catalogHarness.svelte';
-import { catalogFake, FakeError, HOSTILE } from './catalogFake';
+import { catalogBackend, HOSTILE, samplePARTS } from './catalogParts';
 import { applyLocal } from '../../renderer/src/views/catalog/catalog.svelte';
 import { catalogHash, parseCatalogHash } from '../../renderer/src/views/catalog/urlState';
 import { numericSpecFields } from '../../renderer/src/views/catalog/partEditor.svelte';
 import { summarizeTopology } from '../../renderer/src/views/catalog/topology';
 import { columnsFor } from '../../renderer/src/views/catalog/columns';
-import { BOARD } from './catalogFake';
+import { BOARD } from './catalogParts';
+import type { RealBackend } from './realBackend';
 
 afterEach(() => {
   window.history.replaceState(null, '', '#/');
 });
 
-async function renderAt(hash: string, backend = catalogFake()) {
+async function renderAt(hash: string, given?: RealBackend) {
+  const backend = given ?? (await catalogBackend());
   window.history.replaceState(null, '', hash);
   const result = render(CatalogHarness, { props: { api: backend.api } });
   await waitFor(() => expect(backend.callsTo('catalog:list').length).toBeGreaterThan(0));
@@ -160,11 +162,8 @@ describe('catalog view', () => {
     expect(window.location.hash).toBe('#/inventory');
   });
 
-  it('clones a built-in into an edit form and shows VALIDATION issues next to their fields', async () => {
-    const backend = catalogFake();
-    backend.handlers['catalog:updateUserPart'] = () =>
-      new FakeError({ code: 'VALIDATION', message: 'The gpu specs are not valid', issues: [{ path: 'specs.vramGB', message: 'VRAM must be at most 1024' }] });
-    await renderAt('#/catalog?cat=gpu&part=gpu.nvidia.tesla-p40', backend);
+  it('clones a built-in into an edit form, checks each field in the page, and saves', async () => {
+    const { backend } = await renderAt('#/catalog?cat=gpu&part=gpu.nvidia.tesla-p40');
     const pane = await screen.findByTestId('part-detail');
     await fireEvent.click(await within(pane).findByRole('button', { name: 'Clone to edit' }));
     const model = (await within(pane).findByLabelText('Model')) as HTMLInputElement;
@@ -180,25 +179,31 @@ describe('catalog view', () => {
     expect(within(tdp.closest('.field') as HTMLElement).getByText(/Enter a number/)).toBeTruthy();
     expect(backend.callsTo('catalog:updateUserPart')).toHaveLength(0);
 
-    // Then the backend's, on the field its path names.
+    // A link width no card has: refused in the page, on its field, before any call.
     await fireEvent.input(tdp, { target: { value: '250' } });
-    const vram = within(pane).getByLabelText('VRAM (GB)') as HTMLInputElement;
-    await fireEvent.input(vram, { target: { value: '4096' } });
+    const lanes = within(pane).getByLabelText(/PCIe lanes/) as HTMLInputElement;
+    await fireEvent.input(lanes, { target: { value: '12' } });
+    await fireEvent.click(within(pane).getByRole('button', { name: 'Save' }));
+    expect((lanes.closest('.field') as HTMLElement).textContent).toMatch(/Invalid|must|expected/i);
+    expect(backend.callsTo('catalog:updateUserPart')).toHaveLength(0);
+
+    // Fixed, it saves: the stored part has the new name and the values typed.
+    await fireEvent.input(lanes, { target: { value: '16' } });
     await fireEvent.input(model, { target: { value: 'Tesla P40 (modded)' } });
     await fireEvent.click(within(pane).getByRole('button', { name: 'Save' }));
-    expect(await within(vram.closest('.field') as HTMLElement).findByText('VRAM must be at most 1024')).toBeTruthy();
-    expect(backend.callsTo('catalog:updateUserPart').at(-1)).toMatchObject({ part: { model: 'Tesla P40 (modded)', specs: { vramGB: 4096, tdpW: 250, fp16Tflops: null } } });
+    await waitFor(() => expect(backend.callsTo('catalog:updateUserPart')).toHaveLength(1));
+    const { id } = backend.callsTo('catalog:updateUserPart')[0] as { id: string };
+    await waitFor(async () => expect((await backend.value('catalog:get', { id })).part).toMatchObject({ model: 'Tesla P40 (modded)', specs: { pcieLanes: 16, tdpW: 250, fp16Tflops: null } }));
   });
 
   it('shows the CONFLICT message when a user part in use is deleted', async () => {
-    const backend = catalogFake();
-    await renderAt('#/catalog?cat=gpu&part=user.gpu.my-card', backend);
+    const { backend } = await renderAt('#/catalog?cat=gpu&part=user.gpu.my-card');
     const pane = await screen.findByTestId('part-detail');
     await fireEvent.click(await within(pane).findByRole('button', { name: 'Add to inventory' }));
-    await waitFor(() => expect(backend.items).toHaveLength(1));
+    await waitFor(() => expect(backend.callsTo('inventory:create')).toHaveLength(1));
     await fireEvent.click(within(pane).getByRole('button', { name: 'Delete…' }));
     await fireEvent.click(within(pane).getByRole('button', { name: 'Delete My flashed card' }));
-    expect(await within(pane).findByText(/1 inventory item uses user\.gpu\.my-card/)).toBeTruthy();
+    expect(await within(pane).findByText(/user\.gpu\.my-card is used by 1 inventory item/)).toBeTruthy();
   });
 
   it('shows a NetBox import error naming the field', async () => {
@@ -245,8 +250,7 @@ describe('catalog helpers', () => {
   });
 
   it('filters and sorts view-side columns with unknowns last', () => {
-    const backend = catalogFake();
-    const entries = backend.parts.map((part) => ({ part, gbpsPerDollar: null, vramGBPerDollar: null }));
+    const entries = samplePARTS().map((part) => ({ part, gbpsPerDollar: null, vramGBPerDollar: null }));
     const cols = columnsFor('gpu');
     const byPrice = applyLocal(entries, cols, [], { field: 'priceMinor', direction: 'asc' }).map((e) => e.part.id);
     expect(byPrice.slice(0, 4)).toEqual(['gpu.nvidia.tesla-p40', 'gpu.nvidia.rtx-3060', 'gpu.acme.mystery', 'gpu.nvidia.rtx-3090']);

@@ -1,14 +1,18 @@
-// The inventory view in jsdom over the fake transport: field errors sit next
-// to their fields, the eBay number preview, hostile text stays text, sort
-// headers carry aria-sort, and delete offers Undo (which calls inventory:restore).
+// The inventory view in jsdom over the real handler table and a real SQLite
+// file: field errors sit next to their fields (the page's own and the
+// backend's), the eBay number preview, hostile text stays text, sort headers
+// carry aria-sort, and delete offers Undo (which calls inventory:restore).
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import InventoryHarness from './InventoryHarness.svelte';
-import { fakeBackend, FakeError, HOSTILE, makeItem } from './fakeBackend';
+import { realBackend, type RealBackend } from './realBackend';
 import { UndoHistory } from '../../renderer/src/lib/undo.svelte';
 
-async function renderWith(backend = fakeBackend(), undo = new UndoHistory()) {
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+async function renderWith(given?: RealBackend, undo = new UndoHistory()) {
+  const backend = given ?? (await realBackend());
   const result = render(InventoryHarness, { props: { api: backend.api, undo } });
   await waitFor(() => expect(backend.callsTo('inventory:list').length).toBeGreaterThan(0));
   await tick();
@@ -54,23 +58,30 @@ describe('inventory view', () => {
     expect(document.activeElement).toBe(part);
   });
 
-  it('maps the backend VALIDATION issues onto fields by path', async () => {
-    const backend = fakeBackend();
-    backend.handlers['inventory:create'] = () =>
-      new FakeError({ code: 'VALIDATION', message: '1 field needs attention', issues: [{ path: 'seller', message: 'Seller is on your block list' }] });
+  it("puts the backend's VALIDATION issues on their fields by path", async () => {
+    // Order 12-34 already has its shipping in EUR: only the backend knows, so
+    // a USD item joining it passes the page's rules and is refused on Currency.
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', currency: 'EUR', orderNumber: '12-34' });
+    await backend.value('inventory:setOrder', { orderNumber: '12-34', currency: 'EUR', shipping: '20', tax: '' });
     await renderWith(backend);
     const dialog = await openAddDrawer();
     const part = within(dialog).getByRole('combobox', { name: 'Part' });
-    await fireEvent.input(part, { target: { value: 'p40' } });
+    await fireEvent.input(part, { target: { value: 'tesla p40' } });
     await fireEvent.keyDown(part, { key: 'Enter' });
-    const seller = within(dialog).getByLabelText('Seller');
-    await fireEvent.input(seller, { target: { value: 'shady-surplus' } });
+    await fireEvent.input(within(dialog).getByLabelText('Order number'), { target: { value: '12-34' } });
+    // The form offers the currency last used (EUR here); this buyer paid in USD.
+    const currency = within(dialog).getByLabelText('Currency') as HTMLInputElement;
+    await fireEvent.input(currency, { target: { value: 'USD' } });
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
-    expect(await within(fieldOf(seller)).findByText('Seller is on your block list')).toBeTruthy();
-    expect(backend.callsTo('inventory:create')).toEqual([expect.objectContaining({ partId: 'gpu.nvidia.tesla-p40', seller: 'shady-surplus' })]);
-    // Typing in the field clears the backend's message for it.
-    await fireEvent.input(seller, { target: { value: 'honest-surplus' } });
-    expect(within(fieldOf(seller)).queryByText('Seller is on your block list')).toBeNull();
+    expect(await within(fieldOf(currency)).findByText('Order 12-34 is in EUR: use EUR for its items')).toBeTruthy();
+    expect(backend.callsTo('inventory:create')).toEqual([expect.objectContaining({ partId: 'gpu.nvidia.tesla-p40', orderNumber: '12-34' })]);
+    // Typing in the field clears the backend's message for it, and the fix is accepted.
+    await fireEvent.input(currency, { target: { value: 'EUR' } });
+    expect(within(fieldOf(currency)).queryByText(/use EUR for its items/)).toBeNull();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await backend.value('inventory:getOrder', { orderNumber: '12-34' })).items).toHaveLength(2);
   });
 
   it('previews the eBay item number live, and says when a link is not eBay', async () => {
@@ -88,7 +99,8 @@ describe('inventory view', () => {
   });
 
   it('renders hostile user text literally, never as markup', async () => {
-    const backend = fakeBackend([makeItem({ id: 'h1', partId: 'gpu.nvidia.tesla-p40', seller: HOSTILE, notes: HOSTILE, orderNumber: '<b>42</b>' })]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', seller: HOSTILE, notes: HOSTILE, orderNumber: '<b>42</b>' });
     const { container } = await renderWith(backend);
     expect(await screen.findByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
@@ -102,7 +114,8 @@ describe('inventory view', () => {
   });
 
   it('sorts by a column header and reflects it in aria-sort', async () => {
-    const backend = fakeBackend([makeItem({ id: 'a', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 })]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', price: '175' });
     await renderWith(backend);
     const priceHeader = (await screen.findByRole('columnheader', { name: /Price/ })) as HTMLElement;
     expect(priceHeader.getAttribute('aria-sort')).toBe('none');
@@ -122,7 +135,8 @@ describe('inventory view', () => {
   });
 
   it('shows unknown amounts as "unknown", never as 0', async () => {
-    const backend = fakeBackend([makeItem({ id: 'u', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500, shippingMinor: null, taxMinor: 0 })]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', price: '175', shipping: '', tax: '0' });
     await renderWith(backend);
     const row = (await screen.findByRole('button', { name: 'NVIDIA Tesla P40' })).closest('tr')!;
     const cells = within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
@@ -132,10 +146,9 @@ describe('inventory view', () => {
   });
 
   it('deletes with a visible Undo that calls inventory:restore with the same id', async () => {
-    const backend = fakeBackend([
-      makeItem({ id: 'keep', partId: 'cpu.intel.xeon-e5-2690-v4' }),
-      makeItem({ id: 'gone', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 }),
-    ]);
+    const backend = await realBackend();
+    await backend.value('inventory:create', { partId: 'cpu.intel.xeon-e5-2690-v4' });
+    const gone = await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', price: '175' });
     const { undo } = await renderWith(backend);
     await fireEvent.click(await screen.findByRole('button', { name: 'Delete NVIDIA Tesla P40' }));
 
@@ -145,7 +158,7 @@ describe('inventory view', () => {
 
     await fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(backend.callsTo('inventory:restore')).toHaveLength(1));
-    expect(backend.callsTo('inventory:restore')[0]).toMatchObject({ item: { id: 'gone', partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 } });
+    expect(backend.callsTo('inventory:restore')[0]).toMatchObject({ item: { id: gone.id, partId: 'gpu.nvidia.tesla-p40', priceMinor: 17500 } });
     expect((backend.callsTo('inventory:restore')[0] as { item: object }).item).not.toHaveProperty('part');
     expect(await screen.findByRole('button', { name: 'NVIDIA Tesla P40' })).toBeTruthy();
     expect(undo.canUndo).toBe(false);
@@ -153,11 +166,10 @@ describe('inventory view', () => {
   });
 
   it('adds an item through the form and shows it in the table with its totals', async () => {
-    const backend = fakeBackend();
-    await renderWith(backend);
+    await renderWith();
     const dialog = await openAddDrawer();
     const part = within(dialog).getByRole('combobox', { name: 'Part' });
-    await fireEvent.input(part, { target: { value: '3090' } });
+    await fireEvent.input(part, { target: { value: 'geforce rtx 3090' } });
     await fireEvent.keyDown(part, { key: 'Enter' });
     await fireEvent.input(within(dialog).getByLabelText('Quantity'), { target: { value: '2' } });
     await fireEvent.change(within(dialog).getByLabelText('Status'), { target: { value: 'received' } });
@@ -168,14 +180,17 @@ describe('inventory view', () => {
     expect(within(dialog).getByText(/at least: tax unknown/)).toBeTruthy();
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Add to inventory' }));
 
+    await waitFor(() => expect(screen.queryByRole('dialog')?.textContent ?? 'closed').toBe('closed'));
     expect(await screen.findByRole('button', { name: 'NVIDIA GeForce RTX 3090' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('total-spent').textContent).toContain('$1,351.00'));
   });
 
   it('is virtualised: renders only the rows in view and loads the pages that scrolling reaches', async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => makeItem({ id: `i${i}`, partId: 'gpu.nvidia.tesla-p40', serialNumber: `SN${i}` }));
-    const { container, backend } = await renderWith(fakeBackend(many));
+    const seeded = await realBackend();
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) ids.push((await seeded.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', serialNumber: `SN${i}` })).id);
+    const { container, backend } = await renderWith(seeded);
     await waitFor(() => expect(container.querySelectorAll('tbody tr[data-item-id]').length).toBeGreaterThan(20));
     const rendered = container.querySelectorAll('tbody tr[data-index]').length;
     expect(rendered).toBeLessThan(80);
@@ -185,7 +200,7 @@ describe('inventory view', () => {
     const scroller = screen.getByTestId('inventory-table');
     scroller.scrollTop = 33 * 500;
     await fireEvent.scroll(scroller);
-    await waitFor(() => expect(container.querySelector('tbody tr[data-index="500"]')?.getAttribute('data-item-id')).toBe('i500'));
+    await waitFor(() => expect(container.querySelector('tbody tr[data-index="500"]')?.getAttribute('data-item-id')).toBe(ids[499]));
     expect(backend.callsTo('inventory:list').map((q) => (q as { offset: number }).offset)).toEqual(expect.arrayContaining([0, 400, 500]));
     expect(container.querySelectorAll('tbody tr[data-index]').length).toBeLessThan(80);
   });
