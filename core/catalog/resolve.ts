@@ -54,6 +54,22 @@ export function matchParts<P extends NamedPart>(parts: readonly P[], query: stri
 }
 
 /**
+ * How well a part's names fit what someone is typing, for ordering a picker:
+ * 0 the query is one of its names, 1 a name starts with it, 2 a name contains
+ * it whole, 3 only its words are found here and there. So "GeForce RTX 3090"
+ * lists the card before the bridge that mentions it.
+ */
+export function nameFit(p: NamedPart, query: string): 0 | 1 | 2 | 3 {
+  const n = normalizeName(query);
+  if (n === '') return 3;
+  const all = names(p);
+  if (all.includes(n)) return 0;
+  if (all.some((h) => h.startsWith(n))) return 1;
+  if (all.some((h) => h.includes(n))) return 2;
+  return 3;
+}
+
+/**
  * Resolves an id or a common name to exactly one part.
  * @throws PartResolveError when nothing or several parts match.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
-import { PartResolveError, resolvePart } from '#core/catalog/resolve';
+import { nameFit, PartResolveError, resolvePart } from '#core/catalog/resolve';
 
 describe('resolvePart', () => {
   it.each([
@@ -51,5 +51,28 @@ describe('resolvePart', () => {
 
   it('category narrows the pool', () => {
     expect(() => resolvePart(builtinParts, 'RTX 3090', { category: 'cpu' })).toThrow(/no part matches/);
+  });
+});
+
+describe('nameFit (a picker lists the part named before the parts that mention it)', () => {
+  const card = builtinParts.find((p) => p.id === 'gpu.nvidia.rtx-3090')!;
+  const bridges = builtinParts.filter((p) => p.category === 'bridge' && `${p.vendor} ${p.model}`.toLowerCase().includes('3090'));
+
+  it('an exact name or alias fits best, whatever the case and spacing', () => {
+    expect(nameFit(card, 'GeForce RTX 3090')).toBe(0);
+    expect(nameFit(card, 'nvidia geforce rtx-3090')).toBe(0);
+    expect(nameFit(card, '3090')).toBe(0);
+  });
+
+  it('a prefix beats a name that only contains the text, which beats scattered words', () => {
+    expect(nameFit(card, 'GeForce RTX 30')).toBe(1);
+    expect(nameFit(card, 'RTX 309')).toBe(1);
+    expect(nameFit(card, 'force RTX 3090')).toBe(2);
+    expect(nameFit(card, 'rtx nvidia')).toBe(3);
+  });
+
+  it('the card outranks every bridge for its own name', () => {
+    expect(bridges.length).toBeGreaterThan(0);
+    for (const b of bridges) expect(nameFit(b, 'GeForce RTX 3090')).toBeGreaterThan(nameFit(card, 'GeForce RTX 3090'));
   });
 });
