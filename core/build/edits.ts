@@ -1,8 +1,9 @@
 // Edits of a build as pure functions: each takes a build and returns a new one
 // (unchanged parts shared), or a refusal that says why. The editor keeps every
 // version it produced, so undo is "show the previous build" and nothing else.
-import type { Build, BuildWorkload, ChassisPlacement, RackPlacement } from './build';
-import { BUILD_FORMAT, BUILD_VERSION } from './build';
+import type { Build, BuildWorkload, ChassisPlacement, FreeStandingChassis, PlacedBridge, RackPlacement } from './build';
+import { BUILD_FORMAT, BUILD_VERSION, hostSlotOf } from './build';
+import { FREE_STANDING_ID, placesOf } from './places';
 import type { CatalogIndex } from '../check/catalog';
 import type { CatalogPart } from '../catalog/part';
 import type { Money } from '../money';
@@ -29,13 +30,16 @@ export type PlacedRef =
   | { kind: 'device'; chassisId: string; deviceId: string }
   | { kind: 'psu'; chassisId: string; index: number }
   | { kind: 'dimm'; chassisId: string; index: number }
-  | { kind: 'drive'; chassisId: string; index: number };
+  | { kind: 'drive'; chassisId: string; index: number }
+  | { kind: 'bridge'; chassisId: string; index: number };
 
 export type Selection = PlacedRef | null;
 
 export const DEFAULT_RACK_PART = 'rack.apc.ar3100';
-/** The build format's limit (core/build/build.ts). */
+/** The build format's limits (core/build/build.ts). */
 const MAX_WORKLOADS = 64;
+const MAX_FREE_STANDING = 64;
+const MAX_BRIDGES = 32;
 
 export function emptyBuild(name: string): Build {
   return { format: BUILD_FORMAT, version: BUILD_VERSION, name, racks: [], workloads: [] };
@@ -55,10 +59,10 @@ export function partName(part: CatalogPart | undefined, fallbackId = '?'): strin
   return part ? `${part.vendor} ${part.model}` : fallbackId;
 }
 
-/** Every id used in the build (racks, PDUs, chassis, devices): they are unique across it. */
+/** Every id used in the build (racks, PDUs, chassis, devices, racked or free-standing): they are unique across it. */
 function usedIds(build: Build): Set<string> {
-  const ids = new Set<string>();
-  for (const r of build.racks) {
+  const ids = new Set<string>([FREE_STANDING_ID]);
+  for (const r of placesOf(build)) {
     ids.add(r.id);
     for (const p of r.pdus) ids.add(p.id);
     for (const c of r.chassis) {
@@ -74,20 +78,59 @@ export function freshId(build: Build, prefix: string): string {
   for (let i = 1; ; i++) if (!ids.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
 }
 
-export function findChassis(build: Build, chassisId: string): { rack: RackPlacement; chassis: ChassisPlacement; rackIndex: number; index: number } | undefined {
+/**
+ * Where a chassis is: its rack (or the free-standing place of core/build/places,
+ * whose chassis read positionU 0), the chassis, and its index there. The one
+ * lookup every edit, the placement rule and the editor use.
+ */
+export function findChassis(build: Build, chassisId: string): { rack: RackPlacement; chassis: ChassisPlacement; rackIndex: number; index: number; freeStanding: boolean } | undefined {
   for (let ri = 0; ri < build.racks.length; ri++) {
     const rack = build.racks[ri]!;
     const index = rack.chassis.findIndex((c) => c.id === chassisId);
-    if (index >= 0) return { rack, chassis: rack.chassis[index]!, rackIndex: ri, index };
+    if (index >= 0) return { rack, chassis: rack.chassis[index]!, rackIndex: ri, index, freeStanding: false };
   }
-  return undefined;
+  const index = build.freeStanding?.chassis.findIndex((c) => c.id === chassisId) ?? -1;
+  if (index < 0) return undefined;
+  const place = placesOf(build).at(-1)!;
+  return { rack: place, chassis: place.chassis[index]!, rackIndex: -1, index, freeStanding: true };
+}
+
+/** Every chassis of the build, racked first, then free-standing (positionU 0). */
+export function allChassis(build: Build): ChassisPlacement[] {
+  return placesOf(build).flatMap((r) => r.chassis);
+}
+
+/** A free-standing entry has no rack unit: drop the placeholder positionU the lookup gave it. */
+function standing(c: ChassisPlacement): FreeStandingChassis {
+  const { positionU: _u, ...rest } = c;
+  return rest;
 }
 
 function mapChassis(build: Build, chassisId: string, fn: (c: ChassisPlacement) => ChassisPlacement): Build {
+  const fs = build.freeStanding;
+  if (fs?.chassis.some((c) => c.id === chassisId))
+    return { ...build, freeStanding: { ...fs, chassis: fs.chassis.map((c) => (c.id === chassisId ? standing(fn({ ...c, positionU: 0 })) : c)) } };
   return {
     ...build,
     racks: build.racks.map((r) => (r.chassis.some((c) => c.id === chassisId) ? { ...r, chassis: r.chassis.map((c) => (c.id === chassisId ? fn(c) : c)) } : r)),
   };
+}
+
+/** The build without that chassis, wherever it stood (an emptied free-standing group goes away). */
+function withoutChassis(build: Build, chassisId: string): Build {
+  const fs = build.freeStanding;
+  if (fs?.chassis.some((c) => c.id === chassisId)) {
+    const rest = fs.chassis.filter((c) => c.id !== chassisId);
+    if (rest.length) return { ...build, freeStanding: { ...fs, chassis: rest } };
+    const { freeStanding: _fs, ...without } = build;
+    return without;
+  }
+  return { ...build, racks: build.racks.map((r) => (r.chassis.some((c) => c.id === chassisId) ? { ...r, chassis: r.chassis.filter((c) => c.id !== chassisId) } : r)) };
+}
+
+function withFreeStanding(build: Build, c: ChassisPlacement): Build {
+  const fs = build.freeStanding;
+  return { ...build, freeStanding: { ...(fs ?? {}), chassis: [...(fs?.chassis ?? []), standing(c)] } };
 }
 
 // ---------------------------------------------------------------- racks
@@ -135,6 +178,25 @@ export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string
   return ok(next, `Placed ${part.model} at U${positionU}`, { kind: 'chassis', chassisId: id });
 }
 
+/** A chassis (tower, open frame, or a server on a bench) standing outside the racks. */
+export function placeFreeStanding(build: Build, catalog: CatalogIndex, partId: string, binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'chassis') return no(`${partName(part, partId)} is not a chassis or system.`);
+  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING) return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
+  const id = freshId(build, part.specs.formFactor === 'rackmount' ? 'srv' : part.specs.formFactor === 'tower' ? 'tower' : 'frame');
+  const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU: 0, cpus: [], devices: [], dimms: [], drives: [] };
+  return ok(withFreeStanding(build, chassis), `Placed ${part.model} outside the racks`, { kind: 'chassis', chassisId: id });
+}
+
+/** Takes a racked chassis out of its rack to stand on its own (everything in it comes along). */
+export function standChassis(build: Build, chassisId: string): EditResult {
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  if (at.freeStanding) return no(`${chassisName(at.chassis)} already stands outside the racks.`);
+  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING) return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
+  return ok(withFreeStanding(withoutChassis(build, chassisId), at.chassis), `Moved ${chassisName(at.chassis)} out of ${rackName(at.rack)}`, { kind: 'chassis', chassisId });
+}
+
 export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: string, rackId: string, positionU: number): EditResult {
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
@@ -142,6 +204,11 @@ export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: stri
   const fit = rackFitIn(build, catalog, rackId, chassisHeightU(at.chassis.partId, catalog), positionU, chassisId);
   if (!fit.ok) return no(fit.reason);
   const moved = { ...at.chassis, positionU };
+  if (at.freeStanding) {
+    const target = build.racks.find((r) => r.id === rackId)!;
+    const next = withoutChassis(build, chassisId);
+    return ok({ ...next, racks: next.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, moved] } : r)) }, `Moved ${chassisName(at.chassis)} into ${rackName(target)} at U${positionU}`, { kind: 'chassis', chassisId });
+  }
   const racks = build.racks.map((r) => {
     let chassis = r.chassis.filter((c) => c.id !== chassisId);
     if (r.id === rackId) chassis = [...chassis, moved];
@@ -155,7 +222,7 @@ export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: stri
 export function removeChassis(build: Build, chassisId: string): EditResult {
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
-  return ok({ ...build, racks: build.racks.map((r) => (r.id === at.rack.id ? { ...r, chassis: r.chassis.filter((c) => c.id !== chassisId) } : r)) }, `Removed ${chassisName(at.chassis)}`, null);
+  return ok(withoutChassis(build, chassisId), `Removed ${chassisName(at.chassis)}`, null);
 }
 
 /** Sets the board of a chassis (undefined = the one it ships with). Cards stay; slots the new board lacks are reported. */
@@ -238,22 +305,94 @@ export function moveDevice(build: Build, catalog: CatalogIndex, deviceChassisId:
   if (!to) return no('That chassis is not in this build.');
   const taken = slotHolder(to.chassis, slot, deviceId);
   if (taken) return no(`${slotName(to.chassis, catalog, slot)} holds the ${deviceName(taken, catalog)}; move or remove it first.`);
-  let next = mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) }));
+  // A card that holds cards (a riser) takes them along; a bridge stays only within one chassis.
+  const moving = new Set([deviceId, ...guestsOf(from.chassis, deviceId)]);
+  let next = mapChassis(build, deviceChassisId, (c) => dropBridges({ ...c, devices: c.devices.filter((d) => !moving.has(d.id)) }, moving));
   // Keep the card's place in the list (it sets the GPU0… numbering) when it stays in its chassis.
   next =
     toChassisId === deviceChassisId
       ? mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.map((d) => (d.id === deviceId ? { ...d, slot } : d)) }))
-      : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, { ...device, slot }] }));
+      : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, ...from.chassis.devices.filter((d) => moving.has(d.id)).map((d) => (d.id === deviceId ? { ...d, slot } : d))] }));
   return ok(next, `Moved the ${name} to ${slotName(to.chassis, catalog, slot)}`, { kind: 'device', chassisId: toChassisId, deviceId });
 }
 
+/** Removes a card; the cards on it (a riser's) and the bridges on any of them go with it. */
 export function removeDevice(build: Build, catalog: CatalogIndex, chassisId: string, deviceId: string): EditResult {
   const at = findChassis(build, chassisId);
   const device = at?.chassis.devices.find((d) => d.id === deviceId);
   if (!at || !device) return no('That card is not in this build.');
+  const guests = guestsOf(at.chassis, deviceId);
+  const gone = new Set([deviceId, ...guests]);
+  const also = guests.length ? ` and the ${guests.length === 1 ? 'card' : `${guests.length} cards`} on it` : '';
   return ok(
-    mapChassis(build, chassisId, (c) => ({ ...c, devices: c.devices.filter((d) => d.id !== deviceId) })),
-    `Removed the ${deviceName(device, catalog)} from ${slotName(at.chassis, catalog, device.slot)}`,
+    mapChassis(build, chassisId, (c) => dropBridges({ ...c, devices: c.devices.filter((d) => !gone.has(d.id)) }, gone)),
+    `Removed the ${deviceName(device, catalog)}${also} from ${slotName(at.chassis, catalog, device.slot)}`,
+    null,
+  );
+}
+
+/** Devices sitting in slots of this device, and in theirs (a riser cable into a bifurcation card into GPUs). */
+export function guestsOf(c: Pick<ChassisPlacement, 'devices'>, hostId: string): string[] {
+  const out: string[] = [];
+  const walk = (id: string) => {
+    for (const d of c.devices)
+      if (hostSlotOf(d.slot)?.hostId === id && !out.includes(d.id) && d.id !== hostId) {
+        out.push(d.id);
+        walk(d.id);
+      }
+  };
+  walk(hostId);
+  return out;
+}
+
+/** The chassis without the bridges that touch any of these devices (absent when none are left). */
+function dropBridges(c: ChassisPlacement, gone: ReadonlySet<string>): ChassisPlacement {
+  if (!c.bridges?.some((b) => b.devices.some((d) => gone.has(d)))) return c;
+  const bridges = c.bridges.filter((b) => !b.devices.some((d) => gone.has(d)));
+  const { bridges: _b, ...rest } = c;
+  return bridges.length ? { ...rest, bridges } : rest;
+}
+
+// ---------------------------------------------------------------- NVLink bridges
+
+/**
+ * Puts an NVLink bridge over two cards of one chassis. Only the shape is
+ * checked here (two cards of this chassis, not already bridged); whether the
+ * pair can carry it is core/build/placement's canBridge, which asks the
+ * checker's own bridge rule.
+ */
+export function addBridge(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, devices: [string, string], binding: Binding = {}): EditResult {
+  const part = catalog.get(partId);
+  if (!part || part.category !== 'bridge') return no(`${partName(part, partId)} is not an NVLink bridge.`);
+  const at = findChassis(build, chassisId);
+  if (!at) return no('That chassis is not in this build.');
+  if (devices[0] === devices[1]) return no('A bridge joins two different cards.');
+  const cards = devices.map((id) => at.chassis.devices.find((d) => d.id === id));
+  const missing = devices.filter((_, k) => !cards[k]);
+  if (missing.length) return no(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not in ${chassisName(at.chassis)}.`);
+  const bridges = at.chassis.bridges ?? [];
+  if (bridges.length >= MAX_BRIDGES) return no(`A chassis holds at most ${MAX_BRIDGES} bridges; remove one first.`);
+  const taken = devices.find((id) => bridges.some((b) => b.devices.includes(id)));
+  if (taken) return no(`${deviceName(cards[devices.indexOf(taken)]!, catalog)} (${taken}) already has a bridge; remove it first.`);
+  const bridge: PlacedBridge = { partId, ...bindingOf(binding), devices: [devices[0], devices[1]] };
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, bridges: [...bridges, bridge] })),
+    `Bridged ${devices[0]} and ${devices[1]} with the ${part.model}`,
+    { kind: 'bridge', chassisId, index: bridges.length },
+  );
+}
+
+export function removeBridge(build: Build, catalog: CatalogIndex, chassisId: string, index: number): EditResult {
+  const at = findChassis(build, chassisId);
+  const b = at?.chassis.bridges?.[index];
+  if (!at || !b) return no('No such bridge.');
+  return ok(
+    mapChassis(build, chassisId, (c) => {
+      const rest = (c.bridges ?? []).filter((_, i) => i !== index);
+      const { bridges: _b, ...without } = c;
+      return rest.length ? { ...without, bridges: rest } : without;
+    }),
+    `Removed the ${catalog.get(b.partId)?.model ?? 'NVLink bridge'} between ${b.devices.join(' and ')}`,
     null,
   );
 }
@@ -263,8 +402,13 @@ function deviceName(d: { id: string; partId: string }, catalog: CatalogIndex): s
   return catalog.get(d.partId)?.model ?? d.id;
 }
 
-/** The slot's label on the board ("PCIe slot 3"), else its id. */
+/** The slot's label on the board ("PCIe slot 3"), a riser's slot by its card ("output a of riser-0"), else its id. */
 function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string): string {
+  const ref = hostSlotOf(slotId);
+  if (ref) {
+    const host = c.devices.find((d) => d.id === ref.hostId);
+    return `output ${ref.slotId} of ${host ? `${deviceName(host, catalog)} (${host.id})` : ref.hostId}`;
+  }
   return boardSpecOf(c, catalog)?.slots.find((s) => s.id === slotId)?.label ?? slotId;
 }
 
@@ -363,6 +507,30 @@ export function placedPart(build: Build, ref: PlacedRef): PlacedFields | undefin
       return at.chassis.dimms[ref.index];
     case 'drive':
       return at.chassis.drives[ref.index];
+    case 'bridge':
+      return at.chassis.bridges?.[ref.index];
+  }
+}
+
+/** The edit that removes a placed part, whatever kind it is (Delete on the selection). */
+export function removePlaced(build: Build, catalog: CatalogIndex, ref: PlacedRef): EditResult {
+  switch (ref.kind) {
+    case 'rack':
+      return removeRack(build, ref.rackId);
+    case 'chassis':
+      return removeChassis(build, ref.chassisId);
+    case 'cpu':
+      return removeCpu(build, ref.chassisId, ref.socket);
+    case 'device':
+      return removeDevice(build, catalog, ref.chassisId, ref.deviceId);
+    case 'psu':
+      return removePsu(build, catalog, ref.chassisId, ref.index);
+    case 'dimm':
+      return removeDimm(build, ref.chassisId, ref.index);
+    case 'drive':
+      return removeDrive(build, ref.chassisId, ref.index);
+    case 'bridge':
+      return removeBridge(build, catalog, ref.chassisId, ref.index);
   }
 }
 
@@ -382,6 +550,8 @@ function mapPlaced(build: Build, ref: PlacedRef, fn: <T extends PlacedFields>(p:
         return { ...c, dimms: c.dimms.map((x, i) => (i === ref.index ? fn(x) : x)) };
       case 'drive':
         return { ...c, drives: c.drives.map((x, i) => (i === ref.index ? fn(x) : x)) };
+      case 'bridge':
+        return c.bridges ? { ...c, bridges: c.bridges.map((x, i) => (i === ref.index ? fn(x) : x)) } : c;
     }
   });
 }

@@ -6,7 +6,7 @@
 import type { CatalogIndex } from '../check/catalog';
 import type { PartCategory } from '../catalog/part';
 import type { Money } from '../money';
-import { resolveChassis } from '../check/topology';
+import { resolveChassis, type ResolvedChassis, type RiserSlot } from '../check/topology';
 import { socketOfSlot } from '../check/nicAffinity';
 import * as E from './edits';
 import { boardSpecOf, chassisHeightU, cpuFitsSocket, dimmsInChannel, goesInSlot, memoryBankOf, psuBaysOf, rackFit, riserMisfit, slotHolder, SLOT_CATEGORIES } from './fit';
@@ -24,6 +24,10 @@ export const NEW_RACK = '(new)';
 export type DropTarget =
   | { kind: 'rackU'; rackId: string; u: number }
   | { kind: 'racks' }
+  /** Outside the racks: towers, open frames, a server on a bench. */
+  | { kind: 'freeStanding' }
+  /** An NVLink bridge put on this card (its partner: bridgePartner). */
+  | { kind: 'bridge'; chassisId: string; deviceId: string }
   | { kind: 'board'; chassisId: string }
   | { kind: 'socket'; chassisId: string; socket: string }
   | { kind: 'slot'; chassisId: string; slot: string }
@@ -33,12 +37,77 @@ export type DropTarget =
 
 export type Verdict = { ok: true; note?: string } | { ok: false; reason: string };
 
+/** One chassis as the checker resolves it (its riser slots, switch cards, bridges). */
+export function resolvedChassis(build: Build, catalog: CatalogIndex, chassisId: string): ResolvedChassis | undefined {
+  const at = E.findChassis(build, chassisId);
+  return at ? resolveChassis([{ ...at.rack, chassis: [at.chassis] }], catalog)[0] : undefined;
+}
+
 /** The socket whose root complex feeds a slot (null when the board does not say). */
 export function socketOfBoardSlot(build: Build, catalog: CatalogIndex, chassisId: string, slotId: string): string | null {
-  const at = E.findChassis(build, chassisId);
-  if (!at) return null;
-  const [resolved] = resolveChassis([{ ...at.rack, chassis: [at.chassis] }], catalog);
+  const resolved = resolvedChassis(build, catalog, chassisId);
   return resolved ? socketOfSlot(resolved, slotId) : null;
+}
+
+/** The slots risers, bifurcation and switch cards of a chassis expose ("riser-0/a"), as drop targets. */
+export function riserSlotsOf(build: Build, catalog: CatalogIndex, chassisId: string): RiserSlot[] {
+  return resolvedChassis(build, catalog, chassisId)?.riserSlots ?? [];
+}
+
+/**
+ * Whether that bridge can join those two cards: the checker's own bridge rule
+ * (core/check/topology resolveBridge) run on the build with the bridge in
+ * place, so the editor refuses exactly what the checker would flag.
+ */
+export function canBridge(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, devices: [string, string]): Verdict {
+  const added = E.addBridge(build, catalog, chassisId, partId, devices);
+  if (!added.ok) return added;
+  const resolved = resolvedChassis(added.build, catalog, chassisId);
+  const b = resolved?.bridges.at(-1);
+  if (!b) return { ok: false, reason: 'That chassis is gone.' };
+  if (b.problems.length) return { ok: false, reason: `The ${b.part?.model ?? 'bridge'} cannot join ${devices.join(' and ')}: ${b.problems.join('; ')}.` };
+  return b.unchecked.length ? { ok: true, note: `${b.unchecked.join('; ')}.` } : { ok: true };
+}
+
+/** NVLink bridges of the catalog that fit this card's model, the card's slot spacing first. */
+export function bridgesFor(catalog: CatalogIndex, gpuPartId: string): string[] {
+  const out: string[] = [];
+  for (const p of catalog.values()) if (p.category === 'bridge' && p.specs.fitsGpus.includes(gpuPartId)) out.push(p.id);
+  return out;
+}
+
+/**
+ * The card a bridge dropped on `deviceId` joins: the first other card of the
+ * chassis that canBridge accepts, else the refusal for the nearest candidate.
+ */
+export function bridgePartner(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, deviceId: string): { ok: true; deviceId: string; note?: string } | { ok: false; reason: string } {
+  const at = E.findChassis(build, chassisId);
+  const card = at?.chassis.devices.find((d) => d.id === deviceId);
+  if (!at || !card) return { ok: false, reason: 'That card is gone.' };
+  const others = at.chassis.devices.filter((d) => d.id !== deviceId && catalog.get(d.partId)?.category === 'gpu');
+  if (!others.length) return { ok: false, reason: `There is no other GPU in ${E.chassisName(at.chassis)} to bridge ${deviceId} to.` };
+  let first: Verdict | null = null;
+  for (const o of [...others].sort((a, b) => Number(b.partId === card.partId) - Number(a.partId === card.partId))) {
+    const v = canBridge(build, catalog, chassisId, partId, [deviceId, o.id]);
+    if (v.ok) return v.note ? { ok: true, deviceId: o.id, note: v.note } : { ok: true, deviceId: o.id };
+    first ??= v;
+  }
+  return first && !first.ok ? first : { ok: false, reason: 'No card here takes that bridge.' };
+}
+
+/** For one card: each other GPU of its chassis, the bridge that would join them and canBridge's verdict. */
+export function bridgeOptions(build: Build, catalog: CatalogIndex, chassisId: string, deviceId: string): { deviceId: string; partId: string | null; verdict: Verdict }[] {
+  const at = E.findChassis(build, chassisId);
+  const card = at?.chassis.devices.find((d) => d.id === deviceId);
+  if (!at || !card) return [];
+  const fits = bridgesFor(catalog, card.partId);
+  return at.chassis.devices
+    .filter((d) => d.id !== deviceId && catalog.get(d.partId)?.category === 'gpu')
+    .map((o) => {
+      if (!fits.length) return { deviceId: o.id, partId: null, verdict: { ok: false, reason: `The catalog has no NVLink bridge for the ${catalog.get(card.partId)?.model ?? card.partId}.` } as Verdict };
+      const tries = fits.map((partId) => ({ partId, verdict: canBridge(build, catalog, chassisId, partId, [deviceId, o.id]) }));
+      return { deviceId: o.id, ...(tries.find((t) => t.verdict.ok) ?? tries[0]!) };
+    });
 }
 
 /** Whether the carried thing may go to the target, and if not, why. */
@@ -63,6 +132,23 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
     return E.rackFitIn(build, catalog, target.rackId, h, target.u);
   }
   if (target.kind === 'racks') return category === 'rack' ? { ok: true } : { ok: false, reason: 'Only racks go here.' };
+  if (target.kind === 'freeStanding') {
+    if (carry.source === 'chassis') {
+      const at = E.findChassis(build, carry.chassisId);
+      if (!at) return { ok: false, reason: 'That chassis is gone.' };
+      return at.freeStanding ? { ok: true, note: 'Where it is now.' } : { ok: true, note: `Takes ${E.chassisName(at.chassis)} out of ${at.rack.label ?? at.rack.id}.` };
+    }
+    if (category !== 'chassis') return { ok: false, reason: `${carry.label} does not stand on its own; put towers, open frames and servers here.` };
+    return { ok: true };
+  }
+  if (target.kind === 'bridge') {
+    if (category !== 'bridge') return { ok: false, reason: `${carry.label} does not go on top of a card; NVLink bridges do.` };
+    if (carry.source !== 'palette') return { ok: false, reason: 'Bridges come from the palette.' };
+    const partner = bridgePartner(build, catalog, target.chassisId, carry.partId, target.deviceId);
+    if (!partner.ok) return partner;
+    const note = `Joins ${target.deviceId} and ${partner.deviceId}.${partner.note ? ` ${partner.note}` : ''}`;
+    return { ok: true, note };
+  }
 
   const at = E.findChassis(build, target.chassisId);
   if (!at) return { ok: false, reason: 'That chassis is gone.' };
@@ -170,6 +256,17 @@ function edit(build: Build, catalog: CatalogIndex, carry: Carry, target: DropTar
     }
     case 'racks':
       return carry.source === 'palette' ? E.addRack(build, carry.partId, catalog, binding) : refuse('Only racks go here.');
+    case 'freeStanding':
+      if (carry.source === 'chassis') {
+        const at = E.findChassis(build, carry.chassisId);
+        return at?.freeStanding ? refuse(`${E.chassisName(at.chassis)} already stands outside the racks.`) : E.standChassis(build, carry.chassisId);
+      }
+      return carry.source === 'palette' ? E.placeFreeStanding(build, catalog, carry.partId, binding) : refuse('Only chassis stand here.');
+    case 'bridge': {
+      if (carry.source !== 'palette') return refuse('Bridges come from the palette.');
+      const partner = bridgePartner(build, catalog, target.chassisId, carry.partId, target.deviceId);
+      return partner.ok ? E.addBridge(build, catalog, target.chassisId, carry.partId, [target.deviceId, partner.deviceId], binding) : refuse(partner.reason);
+    }
     case 'board':
       return carry.source === 'palette' ? E.setBoard(build, catalog, target.chassisId, carry.partId) : refuse('Only a board goes here.');
     case 'socket':

@@ -67,10 +67,10 @@ export class BuildEditor {
   check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? checkBuild(this.build, this.catalog, this.settings) : null);
   /** Per chassis, device id → the indices of the hives it sits in (a GPU can sit in two). */
   hives = $derived(hiveIndex(this.check?.hives ?? []));
-  chassisCount = $derived(this.build?.racks.reduce((s, r) => s + r.chassis.length, 0) ?? 0);
+  chassisCount = $derived(this.build ? E.allChassis(this.build).length : 0);
   /** "chassisId/deviceId" → part id, to name a hive's devices by what they are. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived, never mutated afterwards
-  #deviceParts = $derived(new Map(this.build?.racks.flatMap((r) => r.chassis.flatMap((c) => c.devices.map((d) => [`${c.id}/${d.id}`, d.partId] as const))) ?? []));
+  #deviceParts = $derived(new Map((this.build ? E.allChassis(this.build) : []).flatMap((c) => c.devices.map((d) => [`${c.id}/${d.id}`, d.partId] as const))));
   /** "one hive of eight GPUs", "64 hives of eight GroqCards across 64 chassis". */
   verdictText: string | null = $derived(this.check ? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h)) : null);
 
@@ -123,7 +123,7 @@ export class BuildEditor {
     ]);
     if (!detail) return;
     this.build = detail.build;
-    const first = detail.build.racks.flatMap((r) => r.chassis)[0];
+    const first = E.allChassis(detail.build)[0];
     this.boardChassisId = first?.id ?? null;
   }
 
@@ -216,7 +216,7 @@ export class BuildEditor {
     const b = this.build;
     if (!b) return;
     if (this.selection && !E.placedPart(b, this.selection)) this.selection = null;
-    if (this.boardChassisId && !E.findChassis(b, this.boardChassisId)) this.boardChassisId = b.racks.flatMap((r) => r.chassis)[0]?.id ?? null;
+    if (this.boardChassisId && !E.findChassis(b, this.boardChassisId)) this.boardChassisId = E.allChassis(b)[0]?.id ?? null;
   }
 
   /** Writes the build now (the debounce firing, leaving the editor, or a test). */
@@ -371,22 +371,7 @@ export class BuildEditor {
   }
 
   #removeResult(b: Build, ref: E.PlacedRef): E.EditResult {
-    switch (ref.kind) {
-      case 'rack':
-        return E.removeRack(b, ref.rackId);
-      case 'chassis':
-        return E.removeChassis(b, ref.chassisId);
-      case 'cpu':
-        return E.removeCpu(b, ref.chassisId, ref.socket);
-      case 'device':
-        return E.removeDevice(b, this.catalog, ref.chassisId, ref.deviceId);
-      case 'psu':
-        return E.removePsu(b, this.catalog, ref.chassisId, ref.index);
-      case 'dimm':
-        return E.removeDimm(b, ref.chassisId, ref.index);
-      case 'drive':
-        return E.removeDrive(b, ref.chassisId, ref.index);
-    }
+    return E.removePlaced(b, this.catalog, ref);
   }
 
   moveChassisTo(chassisId: string, rackId: string, u: number): boolean {

@@ -2,7 +2,11 @@
 // kept as thin spacers, so a double-wide card visibly reaches over its
 // neighbour) and, beside them, the tree they hang from — root complexes and
 // PCIe switches (cascades included) — placed at the middle of their children.
+// A slot holding a riser, bifurcation or switch card grows by one row for each
+// slot that card exposes, drawn nested under it.
 import type { BoardSpec, Slot } from '#core/catalog/board';
+import type { ChassisPlacement } from '#core/build/build';
+import type { RiserSlot } from '#core/check/topology';
 
 export const ROW_H = 36;
 export const SPACER_H = 10;
@@ -19,9 +23,23 @@ export interface SlotRow {
 export interface PositionRow {
   position: number;
   y: number;
+  /** The whole row: the slot's own line plus its nested riser rows. */
   h: number;
   slot: Slot | null;
+  /** Slots of the parts in this slot (and of parts in those), in order, with their nesting depth. */
+  nested: NestedSlot[];
 }
+
+export interface NestedSlot {
+  slot: RiserSlot;
+  depth: number;
+  y: number;
+}
+
+/** Max node label width in px; a longer label is cut and named in full in its tooltip. */
+const NODE_W_MAX = 150;
+/** Width of one character of the node font (11 px, semibold), measured in Chromium. */
+const NODE_CHAR_PX = 6.6;
 
 export interface TopoNode {
   id: string;
@@ -42,13 +60,26 @@ export interface BoardLayout {
   /** Root complexes with nothing below them (listed, not drawn). */
   idleRootComplexes: string[];
   columns: number;
+  /** Width of a tree node: wide enough for the longest label, up to NODE_W_MAX. */
+  nodeW: number;
   topoWidth: number;
   height: number;
   /** The socket each slot hangs from (null when the wiring does not say). */
   socketOfSlot: Map<string, string | null>;
 }
 
-export function layoutBoard(board: BoardSpec): BoardLayout {
+/**
+ * The riser slots under one board slot, depth first: a riser cable's output,
+ * then the outputs of the bifurcation card plugged into it, and so on.
+ */
+export function nestedSlotsOf(chassis: Pick<ChassisPlacement, 'devices'>, riserSlots: readonly RiserSlot[], slotId: string, depth = 1, guard = new Set<string>()): Omit<NestedSlot, 'y'>[] {
+  const host = chassis.devices.find((d) => d.slot === slotId);
+  if (!host || guard.has(host.id)) return [];
+  guard.add(host.id);
+  return riserSlots.filter((s) => s.hostDeviceId === host.id).flatMap((s) => [{ slot: s, depth }, ...nestedSlotsOf(chassis, riserSlots, s.id, depth + 1, guard)]);
+}
+
+export function layoutBoard(board: BoardSpec, nestedOf: (slotId: string) => Omit<NestedSlot, 'y'>[] = () => []): BoardLayout {
   const sorted = [...board.slots].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   const positions: PositionRow[] = [];
   let y = 0;
@@ -57,14 +88,16 @@ export function layoutBoard(board: BoardSpec): BoardLayout {
     const prev = sorted[i - 1];
     if (prev && slot.position > prev.position + 1) {
       // One spacer per run of empty positions: enough to show a card reaching over it.
-      positions.push({ position: prev.position + 1, y, h: SPACER_H, slot: null });
+      positions.push({ position: prev.position + 1, y, h: SPACER_H, slot: null, nested: [] });
       y += SPACER_H;
     }
-    positions.push({ position: slot.position, y, h: ROW_H, slot });
-    y += ROW_H;
+    const nested = nestedOf(slot.id).map((n, k) => ({ ...n, y: y + ROW_H * (k + 1) }));
+    positions.push({ position: slot.position, y, h: ROW_H * (1 + nested.length), slot, nested });
+    y += ROW_H * (1 + nested.length);
   }
   const slots = positions.filter((p): p is PositionRow & { slot: Slot } => p.slot !== null).map((p) => ({ slot: p.slot, y: p.y, h: p.h }));
-  const slotY = new Map(slots.map((s) => [s.slot.id, s.y + s.h / 2]));
+  // The tree's bus meets the slot's own line, above its nested rows.
+  const slotY = new Map(slots.map((s) => [s.slot.id, s.y + ROW_H / 2]));
 
   const switchById = new Map(board.pcieSwitches.map((s) => [s.id, s]));
   const rcIds = new Set(board.rootComplexes.map((r) => r.id));
@@ -134,6 +167,9 @@ export function layoutBoard(board: BoardSpec): BoardLayout {
     socketOfSlot.set(s.id, board.rootComplexes.find((r) => r.id === at)?.socket ?? null);
   }
 
+  const labels = [...board.rootComplexes.map((r) => r.label ?? r.id), ...board.pcieSwitches.map((s) => s.chip ?? `switch ${s.id}`)];
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const nodeW = Math.max(NODE_W, Math.min(NODE_W_MAX, Math.ceil(longest * NODE_CHAR_PX) + 12));
   const columns = maxDepth + 1;
-  return { positions, slots, nodes, idleRootComplexes, columns, topoWidth: columns * (NODE_W + COL_GAP) + 6, height: y, socketOfSlot };
+  return { positions, slots, nodes, idleRootComplexes, columns, nodeW, topoWidth: columns * (nodeW + COL_GAP) + 6, height: y, socketOfSlot };
 }
