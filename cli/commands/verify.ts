@@ -80,7 +80,7 @@ export function identificationLines(id: Identification): string[] {
   const shown = id.ranking.slice(0, 5);
   if (shown.length) {
     out.push('', 'Closest catalog boards (differing matrix cells):');
-    for (const f of shown) out.push(`  ${String(f.cost).padStart(5)}  ${f.name}${f.nameMatch ? '  [named by dmidecode]' : ''}${f.verified ? '' : '  (unverified wiring)'}`);
+    for (const f of shown) out.push(`  ${String(f.cost).padStart(5)}  ${f.name}${f.nameMatch ? '  [named by dmidecode]' : ''}${f.verified ? '' : '  (unverified wiring)'}${f.rootOverload.length ? `  (needs ${f.rootOverload[0]!.lanes} lanes on a root complex of ${f.rootOverload[0]!.capacity})` : ''}`);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { compareEndpoints } from './compare';
 import { settingsEndpoints } from './settings';
 import { backupsEndpoints } from './backups';
 import { pricesEndpoints } from './prices';
+import { measurementsEndpoints } from './measurements';
 
 export const contract = {
   ...settingsEndpoints,
@@ -26,6 +27,7 @@ export const contract = {
   ...estimateEndpoints,
   ...compareEndpoints,
   ...pricesEndpoints,
+  ...measurementsEndpoints,
 };
 
 export type Contract = typeof contract;

@@ -22,6 +22,15 @@ export const EstimateResult = z.looseObject({
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
   overflow: z.array(z.object({ device: z.string(), overflowGB: z.number() })),
+  /** 'roofline-fallback': a device family or runtime without measurements — spec roofline × pooled factors, wide band. */
+  basis: z.enum(['calibrated', 'roofline-fallback', 'uncalibrated-sram']).optional(),
+  /** The facts the estimate lacks, each naming its device. */
+  missing: z.array(z.string()).optional(),
+  /** The KV cache at the workload's context on the tightest instance (core/perf/contextFit). */
+  context: z
+    .object({ contextTokens: z.number(), batch: z.number(), kvGB: z.number(), kvGiB: z.number(), device: z.string(), weightsGiB: z.number(), usedGiB: z.number(), capacityGiB: z.number(), fits: z.boolean(), weightsFit: z.boolean(), maxContextTokens: z.number().nullable(), message: z.string() })
+    .nullable()
+    .optional(),
 });
 export type EstimateResult = z.infer<typeof EstimateResult>;
 

@@ -23,7 +23,34 @@ export interface BoardFit {
   /** dmidecode names this board or its system. */
   nameMatch: boolean;
   boardSwitches: number;
+  /**
+   * Root complexes this explanation loads past what they carry (the uplinks of
+   * the switches and slots it uses, against lanes per root complex): such a
+   * board would not show these devices under one host bridge.
+   */
+  rootOverload: { rootComplex: string; lanes: number; capacity: number; why: string }[];
   truncated: boolean;
+}
+
+/** Lanes the used slots take on each root complex (each switch uplink counted once), against what each carries. */
+export function rootOverload(l: BoardLayout, used: readonly (number | null)[]): BoardFit['rootOverload'] {
+  const taken = new Map<string, Map<string, number>>();
+  for (const c of used) {
+    if (c === null) continue;
+    const rc = l.rootOf[c];
+    const up = l.uplinkOf[c];
+    if (!rc || !up || up.lanes === null) continue;
+    const m = taken.get(rc) ?? new Map<string, number>();
+    m.set(up.id, up.lanes);
+    taken.set(rc, m);
+  }
+  const out: BoardFit['rootOverload'] = [];
+  for (const [rc, m] of taken) {
+    const lanes = [...m.values()].reduce((a, b) => a + b, 0);
+    const cap = l.rootLanes[rc];
+    if (cap && lanes > cap.lanes) out.push({ rootComplex: rc, lanes, capacity: cap.lanes, why: cap.cpuCapped ?? `the board gives it ${cap.lanes} lanes` });
+  }
+  return out;
 }
 
 export type Confidence = 'exact' | 'ambiguous' | 'close' | 'poor' | 'no-matrix';
@@ -66,6 +93,16 @@ export function describeLayout(o: ObservedTopology): string {
   return `${hivesText}${nv ? ' (NVLink)' : ''}, ${sockets === 1 ? `on one ${unit}` : `across ${word(sockets)} ${unit}s`}`;
 }
 
+/** Why boards that explain the matrix as well were set aside: lanes per root complex, or the switch count lspci shows. */
+function setAsideText(fits: readonly BoardFit[], o: ObservedTopology): string {
+  const parts = fits.slice(0, 2).map((f) => {
+    const r = f.rootOverload[0];
+    if (r) return `not the ${f.name}: it would need ${r.lanes} lanes on one root complex, which carries ${r.capacity} (${r.why}), so its GPUs would not meet at one host bridge`;
+    return `not the ${f.name}: it has ${f.boardSwitches} PCIe switch${f.boardSwitches === 1 ? '' : 'es'} where lspci shows ${o.switchCount}`;
+  });
+  return parts.map((p) => p[0]!.toUpperCase() + p.slice(1) + '.').join(' ');
+}
+
 export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], planned?: { boardId: string; name: string }): Identification {
   const layout = describeLayout(o);
   if (!o.cells) return { ranking: [], best: null, tiedWith: [], confidence: 'no-matrix', layout, summary: 'Paste nvidia-smi topo -m (or rocm-smi --showtopo) output to identify the board.' };
@@ -87,20 +124,32 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
       verified: l.verified,
       nameMatch: dmiNames.some((n) => aliases.some((al) => al === n || (n.length >= 5 && al.includes(n)) || n.includes(al))),
       boardSwitches: l.board.pcieSwitches.length,
+      rootOverload: o.hostBridgesSeen ? rootOverload(l, a.assignment) : [],
       truncated: a.truncated,
     };
   });
   const switchDelta = (f: BoardFit) => (o.switchCount === null ? 0 : Math.abs(f.boardSwitches - o.switchCount));
-  ranking.sort((x, y) => x.cost - y.cost || Number(y.nameMatch) - Number(x.nameMatch) || Number(y.verified) - Number(x.verified) || switchDelta(x) - switchDelta(y) || x.name.localeCompare(y.name));
+  const overloaded = (f: BoardFit) => Number(f.rootOverload.length > 0);
+  ranking.sort(
+    (x, y) =>
+      x.cost - y.cost ||
+      Number(y.nameMatch) - Number(x.nameMatch) ||
+      overloaded(x) - overloaded(y) ||
+      switchDelta(x) - switchDelta(y) ||
+      Number(y.verified) - Number(x.verified) ||
+      x.name.localeCompare(y.name),
+  );
   const best = ranking[0] ?? null;
-  const tiedWith = best ? ranking.slice(1).filter((f) => f.cost === best.cost && f.nameMatch === best.nameMatch) : [];
+  // A board is only as good an explanation as the best when it also carries the lanes and has the switches lspci shows.
+  const tiedWith = best ? ranking.slice(1).filter((f) => f.cost === best.cost && f.nameMatch === best.nameMatch && overloaded(f) === overloaded(best) && switchDelta(f) === switchDelta(best)) : [];
+  const setAside = best && !best.nameMatch ? ranking.slice(1).filter((f) => f.cost === best.cost && !f.nameMatch && !tiedWith.includes(f)) : [];
   const n = o.devices.length;
   const pairs = (n * (n - 1)) / 2;
   const confidence: Confidence = !best ? 'poor' : best.exact ? (tiedWith.length ? 'ambiguous' : 'exact') : best.cost <= Math.max(1, 0.3 * pairs) ? 'close' : 'poor';
   const plannedText = planned && best && planned.boardId !== best.boardId && !tiedWith.some((t) => t.boardId === planned.boardId) ? `, not the ${planned.name} you planned` : '';
   let summary: string;
   if (!best) summary = 'The catalog has no boards to compare with.';
-  else if (confidence === 'exact') summary = `This is the ${best.name} layout (${layout})${plannedText}.`;
+  else if (confidence === 'exact') summary = `This is the ${best.name} layout (${layout})${plannedText}.${setAside.length ? ` ${setAsideText(setAside, o)}` : ''}`;
   else if (confidence === 'ambiguous') {
     const names = [best, ...tiedWith].slice(0, 3).map((f) => f.name);
     const lead = tiedWith.length >= 3 ? `${tiedWith.length + 1} catalog boards explain this matrix equally, among them ${names.join(', ')}` : `This matches ${names.join(' or ')} equally`;

@@ -24,7 +24,33 @@ export interface BoardLayout {
   candidates: Candidate[];
   /** Slot id of each candidate. */
   slotOf: string[];
+  /** Per candidate: the root complex it hangs from and the first lanes it takes there (its top switch's uplink, or its slot's width). */
+  rootOf: (string | null)[];
+  uplinkOf: { id: string; lanes: number | null }[];
+  /** Lanes one root complex can carry: the board's figure, capped by what a CPU of its socket gives one root complex (Skylake-SP: 48 lanes in three x16 stacks). */
+  rootLanes: Record<string, { lanes: number; cpuCapped: string | null }>;
   classBetween(a: number, b: number): PathClass;
+}
+
+/**
+ * Lanes per root complex: the board's own figure, but never more than a CPU
+ * that fits the socket gives one root complex (its lanes ÷ its root
+ * complexes), so a board drawn as one 48-lane Skylake-SP root is read as the
+ * three x16 stacks the CPU has.
+ */
+export function rootLanesOf(board: BoardSpec, catalog: CatalogIndex): Record<string, { lanes: number; cpuCapped: string | null }> {
+  const out: Record<string, { lanes: number; cpuCapped: string | null }> = {};
+  for (const rc of board.rootComplexes) {
+    const socketType = board.sockets.find((s) => s.id === rc.socket)?.socketType;
+    let cap: { lanes: number; family: string } | null = null;
+    for (const p of catalog.values()) {
+      if (p.category !== 'cpu' || p.specs.socket !== socketType || !p.specs.rootComplexes || !p.specs.pcieLanes) continue;
+      const perRoot = Math.floor(p.specs.pcieLanes / p.specs.rootComplexes);
+      if (!cap || perRoot > cap.lanes) cap = { lanes: perRoot, family: p.specs.family ?? p.model };
+    }
+    out[rc.id] = cap && cap.lanes < rc.lanes ? { lanes: cap.lanes, cpuCapped: `${cap.family}: ${cap.lanes} lanes per root complex` } : { lanes: rc.lanes, cpuCapped: null };
+  }
+  return out;
 }
 
 function pathKey(c: ResolvedChassis, d: ResolvedDevice, kind: string): string {
@@ -80,6 +106,13 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
     verified: board.topology.verified,
     candidates,
     slotOf: devs.map((d) => d.slotId),
+    rootOf: devs.map((d) => d.rootComplex),
+    uplinkOf: devs.map((d) => {
+      const top = d.switches[d.switches.length - 1];
+      if (top) return { id: top, lanes: board.pcieSwitches.find((w) => w.id === top)?.upstream.width ?? null };
+      return { id: d.slotId, lanes: d.slot?.electricalWidth ?? null };
+    }),
+    rootLanes: rootLanesOf(board, catalog),
     classBetween(a, b) {
       const k = a * 4096 + b;
       let c = cache.get(k);

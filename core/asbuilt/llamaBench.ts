@@ -1,6 +1,8 @@
-// llama-bench results: the markdown table it prints by default, `-o json` and
-// `-o csv`. Each row is one test: ppN (prompt processing of N tokens),
-// tgN (generating N tokens from an empty context), or ppN+tgM.
+// llama-bench results: the markdown table it prints by default, `-o json`,
+// `-o jsonl` and `-o csv`. Each row is one test: ppN (prompt processing of N
+// tokens), tgN (generating N tokens from an empty context), or ppN+tgM; "@ dD"
+// (or n_depth) runs it with D tokens already in the KV cache. Older builds
+// print "pp 512" with a space.
 import { AsBuiltParseError, failEmpty, firstContentLine, numberedLines } from './parseError';
 
 const EXPECTED = 'llama-bench' as const;
@@ -16,6 +18,10 @@ export interface BenchResult {
   metric: 'tg_tps' | 'pp_tps' | 'agg_tps';
   promptTokens: number;
   generatedTokens: number;
+  /** Tokens already in the KV cache when the test ran (llama-bench -d); 0 = from an empty context. */
+  depthTokens: number;
+  /** The GPU llama-bench names (gpu_info in json/csv); null in the markdown table. */
+  gpuInfo: string | null;
   tps: number;
   stddev: number | null;
   build: string | null;
@@ -23,19 +29,27 @@ export interface BenchResult {
   line: number;
 }
 
-function metricOf(test: string, line: number, lineText: string): { metric: BenchResult['metric']; promptTokens: number; generatedTokens: number } {
-  const pp = /pp(\d+)/.exec(test);
-  const tg = /tg(\d+)/.exec(test);
+function metricOf(test: string, line: number, lineText: string): { metric: BenchResult['metric']; promptTokens: number; generatedTokens: number; depthTokens: number } {
+  const pp = /pp\s*(\d+)/.exec(test);
+  const tg = /tg\s*(\d+)/.exec(test);
+  const depth = /@\s*d\s*(\d+)/.exec(test);
   if (!pp && !tg) throw new AsBuiltParseError(EXPECTED, line, lineText, `the test "${test}" is neither ppN nor tgN`);
   // ppN+tgM reports one rate over both; it is closest to decode once M dominates, so it is kept as tg.
-  return { metric: tg ? 'tg_tps' : 'pp_tps', promptTokens: pp ? Number(pp[1]) : 0, generatedTokens: tg ? Number(tg[1]) : 0 };
+  return { metric: tg ? 'tg_tps' : 'pp_tps', promptTokens: pp ? Number(pp[1]) : 0, generatedTokens: tg ? Number(tg[1]) : 0, depthTokens: depth ? Number(depth[1]) : 0 };
 }
 
 export function parseLlamaBench(text: string): BenchResult[] {
   const trimmed = text.trim();
   if (trimmed === '') failEmpty(EXPECTED);
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) return fromJson(trimmed);
   const lines = numberedLines(text);
+  // -o json / -o jsonl may follow the backend's start-up lines (ggml_cuda_init …): start at the first line that opens one.
+  const jsonAt = lines.findIndex((l) => /^\s*[[{]/.test(l.text));
+  if (jsonAt >= 0 && !lines.slice(0, jsonAt).some((l) => /^\s*\|/.test(l.text))) {
+    const body = lines.slice(jsonAt);
+    // JSONL: the first line is a whole object by itself (a JSON array or a pretty-printed object never is).
+    if (/^\s*\{.*\}\s*$/.test(body[0]!.text)) return fromJsonl(body);
+    return fromJson(body.map((l) => l.text).join('\n'), body[0]!.n - 1);
+  }
   const headerAt = lines.findIndex((l) => /^\s*\|.*\bmodel\b.*\|.*\btest\b.*\|\s*t\/s\s*\|\s*$/.test(l.text));
   if (headerAt >= 0) return fromMarkdown(lines, headerAt);
   const csvAt = lines.findIndex((l) => /(^|,)"?avg_ts"?(,|$)/.test(l.text));
@@ -66,6 +80,7 @@ function fromMarkdown(lines: ReturnType<typeof numberedLines>, headerAt: number)
       sizeGiB: at('size') >= 0 ? unit(cells[at('size')]!, /([\d.]+)\s*GiB/) : null,
       backend: at('backend') >= 0 ? cells[at('backend')]! : null,
       ...m,
+      gpuInfo: null,
       tps: Number(ts[1]),
       stddev: ts[2] ? Number(ts[2]) : null,
       build,
@@ -89,13 +104,15 @@ interface BenchJson {
   backends?: string;
   n_prompt?: number;
   n_gen?: number;
+  n_depth?: number;
+  gpu_info?: string;
   avg_ts?: number;
   stddev_ts?: number;
   build_commit?: string;
 }
 
 function fromRecord(r: BenchJson, line: number, lineText: string): BenchResult {
-  if (typeof r.avg_ts !== 'number') throw new AsBuiltParseError(EXPECTED, line, lineText, 'a result has no numeric avg_ts');
+  if (typeof r.avg_ts !== 'number' || !Number.isFinite(r.avg_ts)) throw new AsBuiltParseError(EXPECTED, line, lineText, 'a result has no numeric avg_ts');
   const np = Number(r.n_prompt ?? 0);
   const ng = Number(r.n_gen ?? 0);
   return {
@@ -107,6 +124,8 @@ function fromRecord(r: BenchJson, line: number, lineText: string): BenchResult {
     metric: ng > 0 ? 'tg_tps' : 'pp_tps',
     promptTokens: np,
     generatedTokens: ng,
+    depthTokens: Number(r.n_depth ?? 0),
+    gpuInfo: r.gpu_info ?? null,
     tps: r.avg_ts,
     stddev: typeof r.stddev_ts === 'number' ? r.stddev_ts : null,
     build: r.build_commit ?? null,
@@ -114,17 +133,34 @@ function fromRecord(r: BenchJson, line: number, lineText: string): BenchResult {
   };
 }
 
-function fromJson(text: string): BenchResult[] {
+/** `before`: lines of the paste above the JSON, so messages name the paste's own line. */
+function fromJson(text: string, before = 0): BenchResult[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     const pos = /position (\d+)/.exec(String(err))?.[1];
-    const line = pos ? text.slice(0, Number(pos)).split('\n').length : 1;
-    throw new AsBuiltParseError(EXPECTED, line, text.split('\n')[line - 1] ?? '', `the JSON does not parse (${err instanceof Error ? err.message : String(err)}; cut short?)`);
+    const line = pos ? text.slice(0, Number(pos)).split('\n').length : text.split('\n').length;
+    throw new AsBuiltParseError(EXPECTED, before + line, text.split('\n')[line - 1] ?? '', `the JSON does not parse (${err instanceof Error ? err.message : String(err)}; cut short?)`);
   }
   const list = Array.isArray(data) ? data : [data];
-  return list.map((r, i) => fromRecord(r as BenchJson, 1, `result ${i + 1}`));
+  if (list.length === 0) throw new AsBuiltParseError(EXPECTED, before + 1, text.split('\n')[0] ?? '', 'the JSON array holds no results');
+  return list.map((r, i) => fromRecord((r ?? {}) as BenchJson, before + 1, `result ${i + 1}`));
+}
+
+/** -o jsonl: one result object per line. */
+function fromJsonl(lines: ReturnType<typeof numberedLines>): BenchResult[] {
+  return lines
+    .filter((l) => l.text.trim() !== '')
+    .map((l) => {
+      let r: unknown;
+      try {
+        r = JSON.parse(l.text);
+      } catch (err) {
+        throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this JSONL line does not parse (${err instanceof Error ? err.message : String(err)}; cut short?)`);
+      }
+      return fromRecord(r as BenchJson, l.n, l.text);
+    });
 }
 
 function splitCsv(line: string): string[] {
@@ -160,7 +196,7 @@ function fromCsv(lines: ReturnType<typeof numberedLines>, at: number): BenchResu
       const rec: Record<string, string> = Object.fromEntries(header.map((h, i) => [h, cells[i]!]));
       const n = (k: string) => (rec[k] === undefined || rec[k] === '' ? undefined : Number(rec[k]));
       return fromRecord(
-        { model_type: rec['model_type'], model_size: n('model_size'), model_n_params: n('model_n_params'), backends: rec['backends'], n_prompt: n('n_prompt'), n_gen: n('n_gen'), avg_ts: n('avg_ts'), stddev_ts: n('stddev_ts'), build_commit: rec['build_commit'] },
+        { model_type: rec['model_type'], model_size: n('model_size'), model_n_params: n('model_n_params'), backends: rec['backends'], gpu_info: rec['gpu_info'], n_prompt: n('n_prompt'), n_gen: n('n_gen'), n_depth: n('n_depth'), avg_ts: n('avg_ts'), stddev_ts: n('stddev_ts'), build_commit: rec['build_commit'] },
         l.n,
         l.text,
       );

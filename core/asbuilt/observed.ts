@@ -48,6 +48,8 @@ export interface ObservedTopology {
   rootBusCount: number | null;
   /** Where socketGroup comes from: each GPU's NUMA node (when all are known) or the SYS cells of the matrix. */
   groupsFrom: 'numa' | 'matrix' | null;
+  /** The matrix tells host bridges apart (nvidia-smi: PHB vs NODE); rocm-smi's does not. */
+  hostBridgesSeen: boolean;
   board: DmiIdentity | null;
   system: DmiIdentity | null;
   cpus: DmiProcessor[];
@@ -94,9 +96,12 @@ const blank = (s: string | undefined): s is undefined => s === undefined || s.tr
 export function observe(inputs: AsBuiltInputs): ObservedTopology {
   const notes: string[] = [];
   let matrix: TopoMatrix | null = null;
+  let hostBridgesSeen = false;
   if (!blank(inputs.topo)) {
     const text = inputs.topo;
-    matrix = guard('topo', text, () => (/between two GPUs/i.test(text) ? parseRocmTopo(text) : parseNvidiaTopo(text)));
+    const rocm = /between two GPUs/i.test(text);
+    matrix = guard('topo', text, () => (rocm ? parseRocmTopo(text) : parseNvidiaTopo(text)));
+    hostBridgesSeen = !rocm;
     notes.push(...matrix.notes);
   }
   let smi: SmiGpu[] | null = null;
@@ -193,6 +198,7 @@ export function observe(inputs: AsBuiltInputs): ObservedTopology {
     switchCount: tree ? tree.switches.length : null,
     rootBusCount: tree ? tree.rootBuses.length : null,
     groupsFrom,
+    hostBridgesSeen,
     board: dmi?.board ?? null,
     system: dmi?.system ?? null,
     cpus: dmi?.processors ?? [],

@@ -13,6 +13,7 @@ import { memoryLines, type MemoryLine } from './memory';
 import { decodeStep, type Bottleneck } from './decode';
 import { serving } from './serving';
 import { kvBudgetBytes } from './memory';
+import { contextFit, type ContextFit } from './contextFit';
 import { hopClassOf } from './links';
 import { prefill } from './prefill';
 import { RUNTIME_PROFILES, type Runtime } from './runtime';
@@ -108,6 +109,8 @@ export interface Estimate {
   /** Facts the estimate lacks (each named with its device), so a reader knows what would sharpen it. */
   missing: string[];
   sram: SramSizing | null;
+  /** The KV cache at the workload's context, on the tightest instance (null for SRAM pipelines, sized by sizeSram). */
+  context: ContextFit | null;
   assumptions: string[];
   warnings: string[];
 }
@@ -247,6 +250,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       basis: 'uncalibrated-sram',
       missing: ['measurements of any on-chip SRAM accelerator (chip-to-chip hop latency is an assumption)'],
       sram: sizing,
+      context: null,
       assumptions,
       warnings,
     };
@@ -269,6 +273,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const perDevice: (number | null)[] = devices.map(() => null);
   const overflow: { device: string; overflowGB: number }[] = [];
   let powerW = 0;
+  let tightest: ContextFit | null = null;
   for (const idx of groups) {
     const ds = idx.map((i) => devices[i]!);
     const link = groupLink(idx, devices, topo, inner);
@@ -298,6 +303,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       if (l.overflowGB > 0) overflow.push({ device: `${l.device} #${idx[k]! + 1}`, overflowGB: l.overflowGB });
     });
     const fits = mem.every((l) => l.overflowGB === 0);
+    const cf = contextFit(plan, mem, w.contextTokens, batch);
+    if (!tightest || (tightest.fits && !cf.fits) || (cf.maxContextTokens ?? -1) < (tightest.maxContextTokens ?? -1)) tightest = cf;
     const step1 = decodeStep({ plan, factors: gf, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens, flashAttention: flash });
     const stepB = served ? served.step : step1;
     const pf = prefill({ plan, factors: gf, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens, flashAttention: flash });
@@ -329,6 +336,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     });
   }
   if (devices.some((d) => d.tdpW === null)) warnings.push('TDP unknown for a device: power leaves it out');
+  if (tightest) (tightest.fits ? assumptions : warnings).push(tightest.message);
 
   const fits = results.every((r) => r.fits);
   const slowest = results.reduce((a, r) => (r.decodeTps < a.decodeTps ? r : a));
@@ -384,6 +392,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     basis: calibrated ? 'calibrated' : 'roofline-fallback',
     missing,
     sram: null,
+    context: tightest,
     assumptions,
     warnings,
   };

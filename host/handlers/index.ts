@@ -12,6 +12,7 @@ import { compareHandlers } from './compare';
 import { settingsHandlers } from './settings';
 import { backupsHandlers, type BackupControls } from './backups';
 import { pricesHandlers } from './prices';
+import { measurementsHandlers } from './measurements';
 
 /** `backups`: the running app's backup controls (restore swaps its database); without them restore is unavailable. */
 export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Handlers {
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Han
     ...estimateHandlers(deps),
     ...compareHandlers(deps),
     ...pricesHandlers(deps),
+    ...measurementsHandlers(deps),
   } satisfies Handlers;
 }

@@ -51,7 +51,8 @@ describe('rackhive verify / identify', () => {
     expect(r.out.split('\n')[0]).toBe('This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets).');
     expect(r.out).toContain('Closest catalog boards');
     const j = JSON.parse((await run(['identify', '--topo', fx('sys-4028gr-trt2.topo.txt'), '--json'])).out);
-    expect(j.confidence).toBe('ambiguous');
+    expect(j.confidence).toBe('exact');
+    expect(j.best.boardId).toBe('board.supermicro.x10drg-ot-trt2');
     expect(j.ranking.length).toBeLessThanOrEqual(10);
   });
 });

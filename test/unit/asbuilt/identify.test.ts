@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { observe } from '#core/asbuilt/observed';
-import { identify } from '#core/asbuilt/identify';
-import { boardLayouts } from '#core/asbuilt/layouts';
+import { identify, rootOverload } from '#core/asbuilt/identify';
+import { boardLayouts, rootLanesOf } from '#core/asbuilt/layouts';
 import { builtinParts } from '#core/catalog/builtin';
 
 const fx = (f: string) => readFileSync(new URL(`../../fixtures/asbuilt/${f}`, import.meta.url), 'utf8');
@@ -33,14 +33,20 @@ describe('board identification from real captures', () => {
     expect(id.ranking[1]!.cost).toBeGreaterThan(0);
   });
 
-  it('SYS-4028GR-TRT2: single root; its board explains it exactly, tied with the 4029GP-TRT2 and said so', () => {
+  it('SYS-4028GR-TRT2: single root; the capture alone names its board — the 4029GP-TRT2 cannot put both switches on one root complex', () => {
     const { o, id } = run('sys-4028gr-trt2.topo.txt');
     expect(o.devices.filter((d) => d.kind === 'gpu')).toHaveLength(7);
+    expect(o.hostBridgesSeen).toBe(true);
     expect(id.best!.boardId).toBe('board.supermicro.x10drg-ot-trt2');
     expect(id.best!.exact).toBe(true);
-    expect(top(id)).toEqual(['board.supermicro.x10drg-ot-trt2', 'board.supermicro.x11dpg-ot-trt2']);
-    expect(id.confidence).toBe('ambiguous');
-    expect(id.summary).toMatch(/cannot tell them apart — add dmidecode/);
+    expect(id.best!.rootOverload).toEqual([]);
+    expect(top(id)).toEqual(['board.supermicro.x10drg-ot-trt2']);
+    expect(id.confidence).toBe('exact');
+    // The same matrix cells, but two x16 switch uplinks on one Skylake-SP root complex of 16 lanes: PHB would be NODE there.
+    const x11 = id.ranking.find((f) => f.boardId === 'board.supermicro.x11dpg-ot-trt2')!;
+    expect(x11.cost).toBe(0);
+    expect(x11.rootOverload).toEqual([{ rootComplex: 'cpu1-rc', lanes: 32, capacity: 16, why: 'Xeon Scalable gen 1 Skylake-SP: 16 lanes per root complex' }]);
+    expect(id.summary).toMatch(/Not the SYS-4029GP-TRT2 .*: it would need 32 lanes on one root complex, which carries 16 .* so its GPUs would not meet at one host bridge\./);
     expect(id.layout).toBe('one hive of seven, on one NUMA node');
     // The X10DRG-O-PCIE puts the NIC on the root complex: one NIC cell short of exact.
     expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x10drg-o-pcie')!.cost).toBeGreaterThan(0);
@@ -107,7 +113,30 @@ describe('board identification from real captures', () => {
   it('AMD rocm-smi, four GPUs over PCIe: one hive; the single-socket EPYC/TR boards explain it', () => {
     const { o, id } = run('rocm-4x-pcie.showtopo.txt');
     expect(o.devices).toHaveLength(4);
+    // rocm-smi cannot tell host bridges apart, so lanes per root complex do not rank the boards here.
+    expect(o.hostBridgesSeen).toBe(false);
+    expect(id.ranking.every((f) => f.rootOverload.length === 0)).toBe(true);
     expect(id.layout).toBe('one hive of four, on one socket');
     expect(top(id)).toEqual(expect.arrayContaining(['board.supermicro.h12ssl-i', 'board.asrock-rack.romed8-2t']));
+  });
+});
+
+describe('lanes per root complex', () => {
+  const byId = new Map(builtinParts.map((p) => [p.id, p]));
+  const lanesOf = (id: string) => {
+    const p = byId.get(id)!;
+    return p.category === 'board' ? rootLanesOf(p.specs, byId) : null;
+  };
+  it('a board drawn as one root per socket is read with what its CPUs give one root complex', () => {
+    // Haswell/Broadwell-EP: one IIO of 40 lanes; Skylake-SP: three x16 stacks; EPYC: four quadrants of 32.
+    expect(lanesOf('board.supermicro.x10drg-ot-trt2')!['cpu1-rc']).toEqual({ lanes: 40, cpuCapped: null });
+    expect(lanesOf('board.supermicro.x11dpg-ot-trt2')!['cpu1-rc']!.lanes).toBe(16);
+    expect(Object.values(lanesOf('board.supermicro.h12ssl-i')!)[0]!.lanes).toBe(32);
+  });
+  it('an explanation that loads a root complex past its lanes says by how much', () => {
+    const l = layouts.find((x) => x.boardId === 'board.supermicro.x11dpg-ot-trt2')!;
+    const gpuSlots = l.candidates.map((c, i) => (c.kind === 'gpu' ? i : null)).filter((i): i is number => i !== null);
+    expect(rootOverload(l, gpuSlots.slice(0, 1))).toEqual([]);
+    expect(rootOverload(l, gpuSlots)).toEqual([{ rootComplex: 'cpu1-rc', lanes: 32, capacity: 16, why: 'Xeon Scalable gen 1 Skylake-SP: 16 lanes per root complex' }]);
   });
 });

@@ -254,3 +254,76 @@ describe('llama-bench and vLLM summaries', () => {
     expect(parseErr(() => parseVllmBench('hello')).expected).toBe('vLLM benchmark summary');
   });
 });
+
+describe('measured speed on real llama-bench and vLLM outputs', () => {
+  it('-o json (RTX 4080): pp512 and tg128 with the GPU llama-bench names', () => {
+    const r = parseLlamaBench(fx('llama-bench-rtx4080.json'));
+    expect(r.map((x) => [x.metric, x.promptTokens, x.generatedTokens, x.depthTokens, x.tps])).toEqual([
+      ['pp_tps', 512, 0, 0, 7100.002165],
+      ['tg_tps', 0, 128, 0, 118.881588],
+    ]);
+    expect(r[1]).toMatchObject({ model: 'qwen2 7B Q4_K - Medium', gpuInfo: 'NVIDIA GeForce RTX 4080', backend: 'CUDA', build: '8cf427ff', stddev: 1.041811 });
+    expect(r[1]!.paramsB).toBeCloseTo(7.6156, 3);
+    expect(r[1]!.sizeGiB).toBeCloseTo(4.356, 2);
+  });
+  it('-o csv (same machine): the same tests from the quoted CSV', () => {
+    const r = parseLlamaBench(fx('llama-bench-rtx4080.csv'));
+    expect(r.map((x) => [x.metric, x.promptTokens, x.generatedTokens, x.tps, x.gpuInfo])).toEqual([
+      ['pp_tps', 512, 0, 7285.676949, 'NVIDIA GeForce RTX 4080'],
+      ['tg_tps', 0, 128, 119.915244, 'NVIDIA GeForce RTX 4080'],
+    ]);
+  });
+  it('-o jsonl: one object per line, each line numbered in messages', () => {
+    const jsonl = fx('llama-bench-rtx4080.jsonl');
+    expect(parseLlamaBench(jsonl).map((x) => [x.metric, x.tps])).toEqual([
+      ['pp_tps', 7263.609157],
+      ['tg_tps', 119.844681],
+    ]);
+    const cut = jsonl.trimEnd().slice(0, -40);
+    const e = parseErr(() => parseLlamaBench(cut));
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/JSONL line does not parse/);
+  });
+  it('a CSV whose header has more columns than its rows: names the row and both counts', () => {
+    const e = parseErr(() => parseLlamaBench(fx('llama-bench-csv-header-mismatch.csv')));
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/41 values for 42 columns/);
+  });
+  it('the markdown table with -d: the depth is the context the test ran at', () => {
+    const r = parseLlamaBench(fx('llama-bench-depth.md'));
+    expect(r.map((x) => [x.metric, x.promptTokens, x.generatedTokens, x.depthTokens, x.tps])).toEqual([
+      ['pp_tps', 512, 0, 0, 7340.2],
+      ['tg_tps', 0, 128, 0, 120.6],
+      ['pp_tps', 512, 0, 512, 6425.91],
+      ['tg_tps', 0, 128, 512, 116.71],
+    ]);
+  });
+  it('a 2024 build: "pp 512" with a space, after the CUDA start-up lines', () => {
+    const r = parseLlamaBench(fx('llama-bench-rtx4090-2024.md'));
+    expect(r).toHaveLength(5);
+    expect(r.map((x) => [x.model, x.metric, x.promptTokens, x.generatedTokens, x.tps])).toEqual([
+      ['llama 7B F16', 'pp_tps', 512, 0, 11048.22],
+      ['llama 7B F16', 'tg_tps', 0, 128, 61.03],
+      ['llama 7B Q8_0', 'pp_tps', 512, 0, 7664],
+      ['llama 7B Q8_0', 'tg_tps', 0, 128, 98.13],
+      ['llama 7B Q4_0', 'pp_tps', 512, 0, 7979.85],
+    ]);
+    expect(r[0]!.line).toBe(7);
+    expect(r[0]!.sizeGiB).toBe(12.55);
+  });
+  it('a CPU run with pp4096+tg128 (kept as a generation rate) and a size in MiB (not read as GiB)', () => {
+    const r = parseLlamaBench(fx('llama-bench-cpu-pg.md'));
+    expect(r.map((x) => x.metric)).toEqual(['pp_tps', 'pp_tps', 'tg_tps', 'tg_tps']);
+    expect(r[3]).toMatchObject({ promptTokens: 4096, generatedTokens: 128, tps: 116.17, backend: 'CPU' });
+    expect(r[0]!.sizeGiB).toBeNull();
+  });
+  it('vllm bench serve: output tokens/s of the whole server, tokens per request from the totals', () => {
+    const r = parseVllmBench(fx('vllm-bench-serve-llama31-8b.txt'), 'llama-3.1-8b');
+    expect(r).toEqual([expect.objectContaining({ runtime: 'vllm', metric: 'agg_tps', tps: 6582.87, promptTokens: 230, generatedTokens: 203, line: 10 })]);
+  });
+  it('the 2023 benchmark_serving summary has no token rate, and says so on its line', () => {
+    const e = parseErr(() => parseVllmBench(fx('vllm-benchmark-serving-2023.txt')));
+    expect(e.line).toBe(4);
+    expect(e.message).toMatch(/requests\/s only, no tokens\/s/);
+  });
+});

@@ -98,7 +98,8 @@ describe('model memory arithmetic', () => {
     // Gemma 2 9B (16 × 256 = 4096 ≠ 3584) and 27B (32 × 128 = 4096 ≠ 4608) set head_dim explicitly in config.json;
     // DeepSeek-V3 (MLA) has 128 heads of 128 (v_head_dim) over a 7168-wide hidden state.
     // Qwen3 4B / 32B / 30B-A3B, Gemma 7B and Mistral NeMo also set head_dim (128, 128, 128, 256, 128) apart from the hidden size.
-    const explicitHeadDim = new Set(['gemma-2-9b', 'gemma-2-27b', 'deepseek-v3', 'qwen3-4b', 'qwen3-32b', 'qwen3-30b-a3b', 'gemma-7b', 'mistral-nemo-12b']);
+    // DeepSeek-V2 (MLA: 128 heads of 128 over 5120) and Gemma 3 1B (head_dim 256, 4 heads over 1152) likewise.
+    const explicitHeadDim = new Set(['gemma-2-9b', 'gemma-2-27b', 'deepseek-v3', 'qwen3-4b', 'qwen3-32b', 'qwen3-30b-a3b', 'gemma-7b', 'mistral-nemo-12b', 'deepseek-v2', 'gemma-3-1b']);
     for (const m of builtinModels) {
       if (explicitHeadDim.has(m.id)) continue;
       expect(m.headDim * m.attentionHeads, m.id).toBe(m.hiddenSize);

@@ -122,3 +122,49 @@ describe('names people use for a model', () => {
     expect(total / 1e9).toBeCloseTo(m.paramsB, 2);
   });
 });
+
+describe('models added for issue 19', () => {
+  // Dense Llama-style shapes: embeddings (×2 untied) + layers × (q, k, v, o + 3-matrix MLP + norms) + final norm.
+  const dense = (id: string, ff: number, opts: { norms?: number; qkvBias?: boolean } = {}) => {
+    const m = builtinModels.find((x) => x.id === id)!;
+    const H = m.hiddenSize;
+    const kv = m.kvHeads * m.headDim;
+    const q = m.attentionHeads * m.headDim;
+    const attn = H * q * 2 + 2 * H * kv + (opts.qkvBias ? q + 2 * kv : 0);
+    const total = m.layers * (attn + 3 * H * ff + (opts.norms ?? 2) * H) + (m.tiedEmbeddings ? 1 : 2) * m.vocabSize * H + H;
+    return { m, totalB: total / 1e9 };
+  };
+  it('paramsB computed from the config shapes where the publisher gives none', () => {
+    for (const [id, ff, opts] of [
+      ['codellama-7b', 11008, {}],
+      ['codellama-13b', 13824, {}],
+      ['qwen2-7b', 18944, { qkvBias: true }],
+      ['phi-4', 17920, {}],
+      ['yi-34b', 20480, {}],
+      ['command-r-35b', 22528, { norms: 1 }],
+      ['command-r-08-2024', 24576, { norms: 1 }],
+    ] as const) {
+      const { m, totalB } = dense(id, ff, opts);
+      expect(totalB, id).toBeCloseTo(m.paramsB, 1);
+    }
+  });
+  it('KV cache follows the KV heads: Command R v01 has none shared (64), the 08-2024 one 8; DeepSeek-V2 keeps the MLA latent', () => {
+    const r1 = builtinModels.find((x) => x.id === 'command-r-35b')!;
+    const r2 = builtinModels.find((x) => x.id === 'command-r-08-2024')!;
+    expect(r1.kvHeads / r2.kvHeads).toBe(8);
+    for (const id of ['deepseek-v2', 'deepseek-v2-lite']) expect(builtinModels.find((x) => x.id === id)!.kvElementsPerTokenPerLayer).toBe(576);
+  });
+  it('the names people use resolve', () => {
+    for (const [q, id] of [
+      ['microsoft/phi-4', 'phi-4'],
+      ['01-ai/Yi-34B-Chat', 'yi-34b'],
+      ['CohereForAI/c4ai-command-r-v01', 'command-r-35b'],
+      ['deepseek-ai/DeepSeek-V2-Lite-Chat', 'deepseek-v2-lite'],
+      ['codellama/CodeLlama-13b-Instruct-hf', 'codellama-13b'],
+      ['Qwen/Qwen2-7B-Instruct', 'qwen2-7b'],
+    ] as const) {
+      const r = resolveModel(q);
+      expect(r.ok && r.model.id, q).toBe(id);
+    }
+  });
+});
