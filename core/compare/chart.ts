@@ -154,3 +154,36 @@ export function sortRows<T extends { row: CompareRow; metrics: RowMetrics }>(ite
     return c !== 0 ? sign * c : a.row.buildId - b.row.buildId;
   });
 }
+
+/** A value this many times the next one down is an outlier on a linear axis (Groq's $256k rack next to $5k boxes). */
+export const OUTLIER_RATIO = 3;
+
+export interface AxisFit {
+  /** The largest value the axis has to show; the outliers are drawn at the edge past it. */
+  max: number;
+  /** Indexes (into the values given) of the values past `max`. */
+  outliers: number[];
+}
+
+/**
+ * The range of a linear axis fitted to the builds in view: the largest values
+ * are set aside one at a time while each is more than OUTLIER_RATIO times the
+ * next one down, keeping at least half of the values (and always one) in range.
+ * `values[i]` may be several numbers for one point (a speed and its band): the
+ * point is an outlier by its largest.
+ */
+export function fitLinearAxis(values: readonly (number | readonly number[])[]): AxisFit {
+  const tops = values.map((v) => (typeof v === 'number' ? v : Math.max(0, ...v)));
+  const order = tops
+    .map((v, i) => ({ v, i }))
+    .filter((e) => Number.isFinite(e.v) && e.v > 0)
+    .sort((a, b) => b.v - a.v || a.i - b.i);
+  const keep = Math.max(1, Math.ceil(order.length / 2));
+  const outliers: number[] = [];
+  let k = 0;
+  while (order.length - k > keep && order[k]!.v > OUTLIER_RATIO * order[k + 1]!.v) {
+    outliers.push(order[k]!.i);
+    k++;
+  }
+  return { max: order[k]?.v ?? 0, outliers: outliers.sort((a, b) => a - b) };
+}
