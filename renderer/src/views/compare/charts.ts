@@ -469,15 +469,15 @@ export function breakdownConfig(rows: readonly CompareRow[], currency: string, c
         legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12, padding: 12 } },
         tooltip: {
           callbacks: {
-            title: (items) => rows[items[0]?.dataIndex ?? 0]?.name ?? '',
-            label: (item) => {
+            title: (items: TooltipItem<'bar'>[]) => rows[items[0]?.dataIndex ?? 0]?.name ?? '',
+            label: (item: TooltipItem<'bar'>) => {
               const row = rows[item.dataIndex]!;
               const c = row.cost.byCategory.find((x) => x.category === item.dataset.label);
               if (!c) return '';
               const known = c.pricedLines > 0 ? moneyText(c.knownMinor, currency) : 'unknown';
               return `${c.category}: ${c.unpricedLines > 0 && c.pricedLines > 0 ? '≥ ' : ''}${known}${c.unpricedLines ? ` (${c.unpricedLines} without a price)` : ''}`;
             },
-            footer: (items) => {
+            footer: (items: TooltipItem<'bar'>[]) => {
               const row = rows[items[0]?.dataIndex ?? 0];
               return row ? `Total ${barTotalText(row, currency)}` : '';
             },
