@@ -110,7 +110,8 @@ export function rowMetrics(row: CompareRow, costMode: CostMode, speedMode: Speed
   const cost = costFigure(row, costMode);
   const speed = speedOf(row, speedMode);
   const state = figureState(cost);
-  const costPerTps = speed && state !== 'unknown' ? { minor: cost.knownMinor / speed.tps, partial: state === 'partial' } : null;
+  // A figure with no priced line (nothing spent yet, nothing left to buy) has no cost per tok/s: unknown, never "$0.00".
+  const costPerTps = speed && state !== 'unknown' && cost.pricedLines > 0 ? { minor: cost.knownMinor / speed.tps, partial: state === 'partial' } : null;
   const agg = speedOf(row, 'aggregate')?.tps ?? null;
   const wallW = row.power.atLoadWallW;
   const tpsPerW = agg !== null && wallW !== null && wallW > 0 ? agg / wallW : null;

@@ -333,7 +333,7 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
               const lines = [
                 `${o.xTitle}: ${p.xPartial ? '≥ ' : ''}${money(p.x)}${p.xPartial ? ' (some parts have no price)' : ''}`,
                 `${o.yTitle}: ${tpsText(p.y)}${p.band ? ` (band ${tpsText(p.band.low)} – ${tpsText(p.band.high)})` : ''}`,
-                `${p.xPartial ? '≥ ' : ''}${money(p.x / p.y)} per tok/s`,
+                p.x > 0 ? `${p.xPartial ? '≥ ' : ''}${money(p.x / p.y)} per tok/s` : 'per tok/s: unknown (nothing priced in this cost)',
               ];
               if (o.front.includes(p.buildId)) lines.push('on the Pareto front');
               return lines;
