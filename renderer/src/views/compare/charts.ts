@@ -309,14 +309,14 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
         x: {
           type: xLog ? 'logarithmic' : 'linear',
           // Room on the right for the "≥" arrow and the label of the dearest build.
-          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : xEnd ? { min: 0, max: xEnd } : { min: 0, suggestedMax: xMax * 1.25 }),
+          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : xEnd ? { min: 0, max: xEnd } : { min: 0, max: niceCeil(xMax * 1.25) }),
           title: { display: true, text: o.xTitle, color: c.muted },
           ticks: { color: c.muted, callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)), ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }) },
           grid: { color: c.grid },
         },
         y: {
           type: yLog ? 'logarithmic' : 'linear',
-          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : yEnd ? { min: 0, max: yEnd } : { min: 0, suggestedMax: yMax * 1.15 }),
+          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : yEnd ? { min: 0, max: yEnd } : { min: 0, max: niceCeil(yMax * 1.15) }),
           title: { display: true, text: o.yTitle, color: c.muted },
           ticks: { color: c.muted, ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }) },
           grid: { color: c.grid },
