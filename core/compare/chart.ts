@@ -167,9 +167,10 @@ export interface AxisFit {
 }
 
 /**
- * The range of a linear axis fitted to the builds in view: the largest values
- * are set aside one at a time while each is more than OUTLIER_RATIO times the
- * next one down, keeping at least half of the values (and always one) in range.
+ * The range of a linear axis fitted to the builds in view: everything above the
+ * lowest gap where a value is more than OUTLIER_RATIO times the next one down
+ * is set aside (a $256k Groq rack and a $120k A100 box over $2k–$5k servers),
+ * keeping at least half of the values (and always one) in range.
  * `values[i]` may be several numbers for one point (a speed and its band): the
  * point is an outlier by its largest.
  */
@@ -180,11 +181,9 @@ export function fitLinearAxis(values: readonly (number | readonly number[])[]): 
     .filter((e) => Number.isFinite(e.v) && e.v > 0)
     .sort((a, b) => b.v - a.v || a.i - b.i);
   const keep = Math.max(1, Math.ceil(order.length / 2));
-  const outliers: number[] = [];
-  let k = 0;
-  while (order.length - k > keep && order[k]!.v > OUTLIER_RATIO * order[k + 1]!.v) {
-    outliers.push(order[k]!.i);
-    k++;
-  }
-  return { max: order[k]?.v ?? 0, outliers: outliers.sort((a, b) => a - b) };
+  // The deepest qualifying gap: every value above it is an outlier.
+  let cut = 0;
+  for (let k = 0; order.length - (k + 1) >= keep; k++) if (order[k]!.v > OUTLIER_RATIO * order[k + 1]!.v) cut = k + 1;
+  const outliers = order.slice(0, cut).map((e) => e.i);
+  return { max: order[cut]?.v ?? 0, outliers: outliers.sort((a, b) => a - b) };
 }

@@ -12,6 +12,12 @@ describe('fitLinearAxis', () => {
     expect(fit.max).toBe(320_000);
   });
 
+  it('sets aside a cluster of dear builds together, though they are within the ratio of each other', () => {
+    // Groq $256k and an octal A100 at $120k: 2.1× apart, both 30× above the $2k–$4k servers.
+    const fit = fitLinearAxis([380_000, 25_600_000, 12_000_000, 300_000, 171_000]);
+    expect(fit).toEqual({ max: 380_000, outliers: [1, 2] });
+  });
+
   it('keeps everything when no value is more than the ratio above the next', () => {
     expect(fitLinearAxis([100, 250, 600, 1500])).toEqual({ max: 1500, outliers: [] });
   });

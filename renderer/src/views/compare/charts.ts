@@ -88,6 +88,11 @@ function logTick(value: number): boolean {
   return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
 }
 
+/** On a log axis, a grid line only where a tick is labelled (1-2-5), not at every minor step. */
+function logGrid(color: string) {
+  return (g: { tick?: { value: number } }) => (g.tick && logTick(g.tick.value) ? color : 'transparent');
+}
+
 const tpsText = (v: number) => `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} tok/s`;
 
 export function truncate(text: string, max = 34): string {
@@ -312,14 +317,14 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
           ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : xEnd ? { min: 0, max: xEnd } : { min: 0, max: niceCeil(xMax * 1.25) }),
           title: { display: true, text: o.xTitle, color: c.muted },
           ticks: { color: c.muted, callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)), ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }) },
-          grid: { color: c.grid },
+          grid: { color: xLog ? logGrid(c.grid) : c.grid },
         },
         y: {
           type: yLog ? 'logarithmic' : 'linear',
           ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : yEnd ? { min: 0, max: yEnd } : { min: 0, max: niceCeil(yMax * 1.15) }),
           title: { display: true, text: o.yTitle, color: c.muted },
           ticks: { color: c.muted, ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }) },
-          grid: { color: c.grid },
+          grid: { color: yLog ? logGrid(c.grid) : c.grid },
         },
       },
       plugins: {
@@ -515,8 +520,7 @@ export function powerConfig(rows: readonly CompareRow[], colors: Palette, animat
           type: log ? 'logarithmic' : 'linear',
           title: { display: true, text: 'kW', color: colors.muted },
           ticks: { color: colors.muted, maxRotation: 0, ...(log ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : {}) },
-          // On a log axis, a grid line only where a tick is labelled (1-2-5), not at every minor step.
-          grid: { color: log ? (g: { tick?: { value: number } }) => (g.tick && logTick(g.tick.value) ? colors.grid : 'transparent') : colors.grid },
+          grid: { color: log ? logGrid(colors.grid) : colors.grid },
         },
         y: { ticks: { color: colors.text }, grid: { display: false } },
       },
