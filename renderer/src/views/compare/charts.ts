@@ -207,8 +207,28 @@ const annotations: Plugin<'scatter'> = {
       if (d.edge.x || lx + w > chartArea.right) lx = x - 9 - w;
       let ly = y - 10 < chartArea.top + 4 ? y + 14 : y - 10;
       if (d.edge.y && !d.edge.x) ly = y + 14;
-      // Nudge a label down when it would overlap one already drawn.
-      for (let k = 0; k < 4 && placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w && p.x < lx + w); k++) ly += 13;
+      // Move a label that would overlap one already drawn: a line down, a line up, two down, … staying inside the plot.
+      const clash = (yy: number) => placed.some((p) => Math.abs(p.y - yy) < 12 && lx < p.x + p.w && p.x < lx + w);
+      const inside = (yy: number) => yy > chartArea.top + 4 && yy < chartArea.bottom - 4;
+      const base = ly;
+      if (clash(ly)) {
+        for (let n = 1; n <= 8; n++) {
+          const step = [13 * n, -13 * n].find((d) => inside(base + d) && !clash(base + d));
+          if (step !== undefined) {
+            ly = base + step;
+            break;
+          }
+        }
+      }
+      if (Math.abs(ly - y) > 20) {
+        // Far from its point: a thin leader line says whose label it is.
+        ctx.strokeStyle = opts.colors.muted;
+        ctx.lineWidth = 0.75;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(lx < x ? lx + w : lx, ly);
+        ctx.stroke();
+      }
       placed.push({ x: lx, y: ly, w });
       ctx.fillStyle = opts.colors.text;
       ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
