@@ -100,13 +100,13 @@ export function mTokensText(millions: number): string {
 }
 
 /**
- * A rate per million tokens in minor units, fractions kept: "$1.24", and below
- * one major unit two significant digits ("$0.0042"), so a small figure never
- * prints as "$0.00".
+ * A rate per million tokens in minor units, fractions kept: "$1.24", "$0.60",
+ * and below one minor unit two significant digits ("$0.0042"), so a small
+ * figure never prints as "$0.00".
  */
 export function rateText(minor: number, currency: string): string {
   const major = minor / 10 ** minorDigits(currency);
-  const small = major !== 0 && Math.abs(major) < 1;
+  const small = minor !== 0 && Math.abs(minor) < 1;
   try {
     return new Intl.NumberFormat('en-US', {
       style: 'currency',

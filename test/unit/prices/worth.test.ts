@@ -63,6 +63,7 @@ describe('rate and volume text', () => {
     expect(rateText(0.42, 'USD')).toBe('$0.0042');
     expect(rateText(41.67, 'USD')).toBe('$0.42');
     expect(rateText(1234.5, 'USD')).toBe('$12.35');
+    expect(rateText(60, 'USD')).toBe('$0.60');
     expect(rateText(0, 'USD')).toBe('$0.00');
   });
   it('writes millions of tokens as M, B or T', () => {

@@ -202,6 +202,8 @@ const annotations: Plugin<'scatter'> = {
       }
       const value = d.edge.x || d.edge.y ? ` (${edgeValueText(d.point, d.edge, opts.currency)})` : '';
       const label = `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}${value}`;
+      // Measured in the font it is drawn in (the sheet's own build is bold).
+      ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
       const w = ctx.measureText(label).width;
       let lx = x + (d.point.xPartial && !d.edge.x ? 30 : 9);
       if (d.edge.x || lx + w > chartArea.right) lx = x - 9 - w;
