@@ -84,6 +84,7 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     io.out(`                      price basis: ${basisCountsText(c.basis)} (lines)${c.staleLines ? `; ${c.staleLines} over a year old` : ''}`);
     if (c.perTpsMinor !== null) io.out(`Cost per token/s:     ${formatMoney({ amountMinor: c.perTpsMinor, currency: c.total.currency })} per token/s`);
     else if (c.unpricedLines > 0) io.out(`Cost per token/s:     unknown (${c.unpricedLines} part${c.unpricedLines === 1 ? '' : 's'} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`);
+    else if (r.aggregateTps > 0) io.out('Cost per token/s:     unknown (no part has a price yet)');
     else io.out('Cost per token/s:     unknown (no speed)');
   }
   if (r.training) {

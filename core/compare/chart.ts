@@ -110,7 +110,8 @@ export function rowMetrics(row: CompareRow, costMode: CostMode, speedMode: Speed
   const cost = costFigure(row, costMode);
   const speed = speedOf(row, speedMode);
   const state = figureState(cost);
-  const costPerTps = speed && state !== 'unknown' ? { minor: cost.knownMinor / speed.tps, partial: state === 'partial' } : null;
+  // A figure with no priced line (nothing spent yet, nothing left to buy) has no cost per tok/s: unknown, never "$0.00".
+  const costPerTps = speed && state !== 'unknown' && cost.pricedLines > 0 ? { minor: cost.knownMinor / speed.tps, partial: state === 'partial' } : null;
   const agg = speedOf(row, 'aggregate')?.tps ?? null;
   const wallW = row.power.atLoadWallW;
   const tpsPerW = agg !== null && wallW !== null && wallW > 0 ? agg / wallW : null;
@@ -153,4 +154,36 @@ export function sortRows<T extends { row: CompareRow; metrics: RowMetrics }>(ite
     const c = typeof va === 'string' ? va.localeCompare(vb as string) : va - (vb as number);
     return c !== 0 ? sign * c : a.row.buildId - b.row.buildId;
   });
+}
+
+/** A value this many times the next one down is an outlier on a linear axis (Groq's $256k rack next to $5k boxes). */
+export const OUTLIER_RATIO = 3;
+
+export interface AxisFit {
+  /** The largest value the axis has to show; the outliers are drawn at the edge past it. */
+  max: number;
+  /** Indexes (into the values given) of the values past `max`. */
+  outliers: number[];
+}
+
+/**
+ * The range of a linear axis fitted to the builds in view: everything above the
+ * lowest gap where a value is more than OUTLIER_RATIO times the next one down
+ * is set aside (a $256k Groq rack and a $120k A100 box over $2k–$5k servers),
+ * keeping at least half of the values (and always one) in range.
+ * `values[i]` may be several numbers for one point (a speed and its band): the
+ * point is an outlier by its largest.
+ */
+export function fitLinearAxis(values: readonly (number | readonly number[])[]): AxisFit {
+  const tops = values.map((v) => (typeof v === 'number' ? v : Math.max(0, ...v)));
+  const order = tops
+    .map((v, i) => ({ v, i }))
+    .filter((e) => Number.isFinite(e.v) && e.v > 0)
+    .sort((a, b) => b.v - a.v || a.i - b.i);
+  const keep = Math.max(1, Math.ceil(order.length / 2));
+  // The deepest qualifying gap: every value above it is an outlier.
+  let cut = 0;
+  for (let k = 0; order.length - (k + 1) >= keep; k++) if (order[k]!.v > OUTLIER_RATIO * order[k + 1]!.v) cut = k + 1;
+  const outliers = order.slice(0, cut).map((e) => e.i);
+  return { max: order[cut]?.v ?? 0, outliers: outliers.sort((a, b) => a - b) };
 }

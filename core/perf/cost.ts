@@ -55,7 +55,8 @@ export function buildCost(lines: readonly CostLine[], currency: string, aggregat
     owned,
     toBuy,
     total,
-    perTpsMinor: aggregateTps > 0 && unpricedLines === 0 ? Math.round(total.amountMinor / aggregateTps) : null,
+    // No line at all is nothing priced, not a free build: unknown, never "$0.00 per token/s".
+    perTpsMinor: aggregateTps > 0 && unpricedLines === 0 && lines.length > 0 ? Math.round(total.amountMinor / aggregateTps) : null,
     otherCurrencyLines: otherCurrency,
     unpricedLines,
     ...counted,

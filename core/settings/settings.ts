@@ -18,6 +18,9 @@ export const COMMON_MAINS_VOLTS = [120, 230] as const;
 export const CIRCUIT_AMPS_MIN = 1;
 export const CIRCUIT_AMPS_MAX = 200;
 
+export const WORTH_LIFE_MIN = 0.5;
+export const WORTH_LIFE_MAX = 15;
+
 export const Settings = z.object({
   /** Totals and estimates are shown in this currency (ISO 4217). */
   currency: CurrencyCode,
@@ -33,6 +36,17 @@ export const Settings = z.object({
    */
   electricityPricePerKwh: z.object({ amountMinor: z.number().nonnegative().max(1e9), currency: CurrencyCode }),
   theme: Theme,
+  /**
+   * "Is it worth it?" (Compare and the build sheet): the years the hardware
+   * serves, the share of the time it serves, and a hosted API's price per
+   * million output tokens (minor units, fractions kept as for the tariff;
+   * null = not entered).
+   */
+  worthIt: z.object({
+    lifeYears: z.number().min(WORTH_LIFE_MIN).max(WORTH_LIFE_MAX),
+    dutyPct: z.number().min(1).max(100),
+    apiPerMTokens: z.object({ amountMinor: z.number().nonnegative().max(1e9), currency: CurrencyCode }).nullable(),
+  }),
   /** Desktop app: look for a new release on GitHub at most once a day (never in development). */
   checkForUpdates: z.boolean(),
 });
@@ -46,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   circuitAmps: 15,
   electricityPricePerKwh: { amountMinor: 15, currency: 'USD' },
   theme: 'system',
+  worthIt: { lifeYears: 3, dutyPct: 50, apiPerMTokens: null },
   checkForUpdates: true,
 };
 
@@ -62,6 +77,10 @@ export const SettingsDraft = z
     electricityCurrency: z.string().max(100).optional(),
     theme: z.string().max(100).optional(),
     checkForUpdates: z.boolean().optional(),
+    /** "Is it worth it?" as typed: life in years, duty cycle in %, the API price per 1M output tokens in `currency` ("" clears it). */
+    worthLifeYears: typed,
+    worthDutyPct: typed,
+    worthApiPrice: typed,
   })
   .strict();
 export type SettingsDraft = z.infer<typeof SettingsDraft>;
@@ -95,7 +114,7 @@ function currencyOf(text: string): string | null {
 
 /** Applies a draft to the current settings: the new settings, or one message per field at fault. */
 export function applySettingsDraft(current: Settings, draft: SettingsDraft): { ok: true; value: Settings } | { ok: false; issues: FieldIssue[] } {
-  const next: Settings = { ...current, electricityPricePerKwh: { ...current.electricityPricePerKwh } };
+  const next: Settings = { ...current, electricityPricePerKwh: { ...current.electricityPricePerKwh }, worthIt: { ...current.worthIt } };
   const issues: FieldIssue[] = [];
   if (draft.currency !== undefined) {
     const code = currencyOf(draft.currency);
@@ -138,7 +157,42 @@ export function applySettingsDraft(current: Settings, draft: SettingsDraft): { o
     else issues.push({ path: 'theme', message: 'Must be system, light or dark' });
   }
   if (draft.checkForUpdates !== undefined) next.checkForUpdates = draft.checkForUpdates;
+  applyWorthDraft(next, draft, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: next };
+}
+
+function decimal(value: string | number, min: number, max: number, unit: string): { ok: true; value: number } | { ok: false; message: string } {
+  const text = String(value).trim().replace(',', '.');
+  if (text === '') return { ok: false, message: `Enter a number of ${unit}` };
+  if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, message: `Must be a number of ${unit}, from ${min} to ${max}` };
+  const n = Number(text);
+  if (n < min || n > max) return { ok: false, message: `Must be from ${min} to ${max} ${unit}` };
+  return { ok: true, value: n };
+}
+
+function applyWorthDraft(next: Settings, draft: SettingsDraft, issues: FieldIssue[]): void {
+  const worth = { ...next.worthIt };
+  if (draft.worthLifeYears !== undefined) {
+    const r = decimal(draft.worthLifeYears, WORTH_LIFE_MIN, WORTH_LIFE_MAX, 'years');
+    if (r.ok) worth.lifeYears = r.value;
+    else issues.push({ path: 'worthLifeYears', message: r.message });
+  }
+  if (draft.worthDutyPct !== undefined) {
+    const r = decimal(draft.worthDutyPct, 1, 100, '%');
+    if (r.ok) worth.dutyPct = r.value;
+    else issues.push({ path: 'worthDutyPct', message: r.message });
+  }
+  if (draft.worthApiPrice !== undefined) {
+    const text = String(draft.worthApiPrice).trim();
+    if (text === '') worth.apiPerMTokens = null;
+    else if (text.startsWith('-')) issues.push({ path: 'worthApiPrice', message: 'Cannot be negative' });
+    else {
+      const minor = parseTariff(text, next.currency);
+      if (minor === null) issues.push({ path: 'worthApiPrice', message: `Not a price per 1M tokens: ${text} (e.g. 0.60)` });
+      else worth.apiPerMTokens = { amountMinor: minor, currency: next.currency };
+    }
+  }
+  next.worthIt = worth;
 }
 
 /** "0.15" / "0.2834" for the form's price field: the currency's decimals, more only when the tariff has them. */

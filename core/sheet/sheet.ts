@@ -132,6 +132,16 @@ export const SheetDocument = z.object({
   estimates: z.array(SheetEstimate),
   /** The cost-vs-tokens/s comparison for the build's first workload (this build and the others stored). */
   comparison: z.object({ workload: CompareWorkload, rows: z.array(CompareRow) }).nullable(),
+  /** "Is it worth it?" inputs from the settings (life, duty cycle, API price) and the tariff in the sheet's currency (null: set in another). */
+  worth: z
+    .object({
+      lifeYears: z.number(),
+      dutyPct: z.number(),
+      apiPerMTokens: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
+      pricePerKwhMinor: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SheetDocument = z.infer<typeof SheetDocument>;
 
@@ -282,6 +292,7 @@ export interface SheetInput {
   comparison?: { workload: CompareWorkload; rows: CompareRow[] } | null;
   /** The user's price observations and today, for the price basis. */
   market?: BomMarket;
+  worth?: SheetDocument['worth'];
 }
 
 export function buildSheet(input: SheetInput): SheetDocument {
@@ -389,5 +400,6 @@ export function buildSheet(input: SheetInput): SheetDocument {
     bom: { owned: mergeBom(lines.filter((l) => l.owned).map(bomLine)), toBuy: mergeBom(lines.filter((l) => !l.owned).map(bomLine)), summary },
     estimates,
     comparison: input.comparison ?? null,
+    worth: input.worth ?? null,
   };
 }

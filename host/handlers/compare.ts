@@ -103,7 +103,8 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
     const comparison = workload
       ? { workload, rows: compareRows(listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })), workload, ctx).sort((a, b) => a.buildId - b.buildId) }
       : null;
-    return buildSheet({ buildId: id, build: stored.build, ...ctx, generatedOn: isoDay(deps.now()), comparison });
+    const worth = { ...settings.worthIt, pricePerKwhMinor: pricePerKwhMinor(settings) };
+    return buildSheet({ buildId: id, build: stored.build, ...ctx, generatedOn: isoDay(deps.now()), comparison, worth });
   };
   return {
     'compare:run': ({ workload }) => run(workload ?? SEED_WORKLOAD),

@@ -37,6 +37,8 @@ interface DrawnPoint {
   buildId: number;
   x: number;
   y: number;
+  /** Drawn at the edge of the fitted axis ('x', 'y' or 'xy'), with an arrow and its value. */
+  edge: string | null;
 }
 
 async function drawnPoints(page: Page): Promise<DrawnPoint[]> {
@@ -59,6 +61,9 @@ describe('Compare', () => {
     // The A100 box has no price source: listed beside the chart with the reason, not dropped.
     // The A100 box and the ESC4000's A5000s have no public used price: listed beside the chart with the reason, not dropped.
     expect(points.map((p) => p.buildId).sort()).toEqual([groq!.id, x10!.id].sort());
+    // The $256k Groq rack is drawn at the edge of the axes fitted to the X10DRG box, not squeezing it into a corner.
+    expect(points.find((p) => p.buildId === groq!.id)!.edge).toMatch(/x/);
+    expect(points.find((p) => p.buildId === x10!.id)!.edge).toBeNull();
     const off = page.getByRole('complementary', { name: 'Builds not on the chart' });
     await expect.poll(() => off.innerText()).toContain(a100!.name);
     expect(await off.innerText()).toContain('cost unknown: 37 parts without a price');

@@ -63,9 +63,12 @@ describe('build sheet PDFs of the seed examples', () => {
   it('X10DRG: one hive of eight, the totals and the chart', () => {
     const t = flat(text.get('sys-4028gr-x10drg')!);
     expect(t).toContain('Hive A: GPU0, GPU1, GPU2, GPU3, GPU4, GPU5, GPU6, GPU7 — 8 GPUs');
-    // chassis $1,600 + 8 × P40 $170 at their typical used prices; CPUs, DIMMs, the NIC and the rack have no public price.
-    expect(t).toMatch(/To buy total ≥ \$2,960\.00/);
-    expect(t).toMatch(/Build total: ≥ \$2,960\.00 \(12 lines without a price\)/);
+    // chassis $1,600 + 8 × P40 $170 + 8 × 32 GB DIMM $100 + the ConnectX-3 $40 at their typical used prices; the CPUs and the rack have no public price.
+    expect(t).toMatch(/To buy total ≥ \$3,800\.00/);
+    expect(t).toMatch(/Build total: ≥ \$3,800\.00 \(3 lines without a price\)/);
+    // Is it worth it? is printed, and says why the break-even is unknown while the total is a lower bound.
+    expect(t).toContain('Is it worth it?');
+    expect(t).toMatch(/Hardware \(total\) unknown \(3 lines without a price; at least \$3,800\.00\)/);
     expect(t).toContain('site 230 V, 16 A');
     expect(t).toContain('Cost versus tokens/s');
     expect(t).toContain('P2P matrix');

@@ -106,14 +106,16 @@ describe('price observations', () => {
       return row.cost;
     };
     const before = await total();
-    // 8 P40 at the typical 170 + the 1600 system.
-    expect(before.total.knownMinor).toBe(8 * 17000 + 160000);
-    expect(before.basis).toMatchObject({ paid: 0, observed: 0, typical: 9 });
+    // 8 P40 at the typical 170 + the 1600 system + eight 32 GB DIMMs at 100 and the ConnectX-3 at 40.
+    expect(before.total.knownMinor).toBe(8 * 17000 + 160000 + 8 * 10000 + 4000);
+    expect(before.basis).toMatchObject({ paid: 0, observed: 0, typical: 18 });
+    // The DIMM (2021-07) and ConnectX-3 (2020-02) figures are over a year old: marked stale, still counted.
+    expect(before.staleLines).toBe(9);
     await ok('prices:add', { partId: P40, price: '140', shipping: '10', currency: 'USD', observedOn: '2026-11-30' });
     const after = await total();
-    expect(after.total.knownMinor).toBe(8 * 15000 + 160000);
-    expect(after.basis).toMatchObject({ observed: 8, typical: 1 });
+    expect(after.total.knownMinor).toBe(8 * 15000 + 160000 + 8 * 10000 + 4000);
+    expect(after.basis).toMatchObject({ observed: 8, typical: 10 });
     expect(after.basis.unknown).toBe(before.basis.unknown);
-    expect(after.staleLines).toBe(0);
+    expect(after.staleLines).toBe(9);
   });
 });

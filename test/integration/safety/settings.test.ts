@@ -12,8 +12,19 @@ afterEach(cleanupTempDirs);
 describe('settings drafts', () => {
   it('accepts text as typed and any mains voltage from 100 to 240', () => {
     const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'eur', mainsVolts: '230 V', circuitAmps: 16, electricityPrice: '0,28', theme: 'dark' });
-    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark', checkForUpdates: true } });
+    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark', worthIt: DEFAULT_SETTINGS.worthIt, checkForUpdates: true } });
     expect(applySettingsDraft(DEFAULT_SETTINGS, { mainsVolts: '100' }).ok).toBe(true);
+  });
+
+  it('keeps the "Is it worth it?" inputs: life, duty cycle and an API price below the cent; each bad one named', () => {
+    const r = applySettingsDraft(DEFAULT_SETTINGS, { worthLifeYears: '4.5', worthDutyPct: '25', worthApiPrice: '0.0375' });
+    expect(r).toMatchObject({ ok: true, value: { worthIt: { lifeYears: 4.5, dutyPct: 25, apiPerMTokens: { amountMinor: 3.75, currency: 'USD' } } } });
+    if (!r.ok) return;
+    // An empty API price clears it; the rest stays.
+    expect(applySettingsDraft(r.value, { worthApiPrice: '' })).toMatchObject({ ok: true, value: { worthIt: { lifeYears: 4.5, dutyPct: 25, apiPerMTokens: null } } });
+    const bad = applySettingsDraft(DEFAULT_SETTINGS, { worthLifeYears: '0', worthDutyPct: 'half', worthApiPrice: '-1' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toEqual(['worthLifeYears', 'worthDutyPct', 'worthApiPrice']);
   });
 
   it('names each field at fault', () => {

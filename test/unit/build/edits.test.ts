@@ -116,9 +116,9 @@ describe('owned and planned', () => {
     const lines = bomLines(b, cat, new Map([[item.id, item]]));
     const totals = bomTotals(lines);
     expect(totals.owned).toEqual([{ amountMinor: 32000, currency: 'USD' }]);
-    // chassis 1600 + 6 × P40 170 = 2620 USD planned; CPUs, DIMMs and the NIC have no price.
-    expect(totals.planned).toEqual([{ amountMinor: 262000, currency: 'USD' }]);
-    expect(totals.plannedUnknown).toBe(2 + 8 + 1 + 1);
+    // chassis 1600 + 6 × P40 170 + 8 × 32 GB DIMM 100 + the ConnectX-3 40 = 3460 USD planned; the CPUs and the rack have no price.
+    expect(totals.planned).toEqual([{ amountMinor: 346000, currency: 'USD' }]);
+    expect(totals.plannedUnknown).toBe(2 + 1);
   });
 });
 

@@ -43,7 +43,7 @@ describe('queryParts', () => {
       const values = out.map(gbpsPerDollar);
       const known = values.filter((v): v is number => v !== null);
       // Priced in USD in the used-price table (the MI50 16GB is priced in CNY: no rate, so no $ column).
-      expect(known.length).toBe(11);
+      expect(known.length).toBe(12);
       expect(values.slice(0, known.length)).toEqual(known);
       expect(values.slice(known.length).every((v) => v === null)).toBe(true);
       const sorted = [...known].sort((a, b) => (direction === 'asc' ? a - b : b - a));

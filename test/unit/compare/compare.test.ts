@@ -73,7 +73,8 @@ describe('cost lines', () => {
     const s = costSummary(lines, 'USD');
     expect(s.spent).toEqual({ knownMinor: 18000, pricedLines: 1, unpricedLines: 0 });
     // chassis 1600 + 7 P40 at 170 (typical used prices); the NIC has no public price
-    expect(s.toBuy.knownMinor).toBe(160000 + 7 * 17000);
+    // The system, seven P40s, eight 32 GB DIMMs at $100 and the ConnectX-3 at $40 (the table's dated figures).
+    expect(s.toBuy.knownMinor).toBe(160000 + 7 * 17000 + 8 * 10000 + 4000);
     expect(s.total.knownMinor).toBe(s.spent.knownMinor + s.toBuy.knownMinor);
     expect(figureState(s.total)).toBe('partial');
     const gpu = s.byCategory.find((c) => c.category === 'gpu')!;
@@ -91,7 +92,7 @@ describe('cost lines', () => {
     expect(s.spent.pricedLines).toBe(0);
     const eur = lines.find((l) => l.currency === 'EUR')!;
     expect(eur.amountMinor).toBe(15000);
-    expect(s.toBuy.knownMinor).toBe(160000 + 15000 + 6 * 17000);
+    expect(s.toBuy.knownMinor).toBe(160000 + 15000 + 6 * 17000 + 8 * 10000 + 4000);
   });
 
   it('a build with no price anywhere has an unknown total, not $0', () => {

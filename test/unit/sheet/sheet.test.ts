@@ -60,7 +60,8 @@ describe('buildSheet', () => {
     const p40 = doc.bom.toBuy.find((l) => l.partId === 'gpu.nvidia.tesla-p40')!;
     expect(p40).toMatchObject({ quantity: 6, amountMinor: 6 * 17000, basis: 'typical', basisClass: 'typical', stale: false });
     expect(doc.bom.summary.spent.knownMinor).toBe(36000);
-    expect(doc.bom.summary.total.knownMinor).toBe(36000 + 160000 + 6 * 17000);
+    // Paid P40s, the system, six P40s at the typical price, eight DIMMs at $100 and the ConnectX-3 at $40.
+    expect(doc.bom.summary.total.knownMinor).toBe(36000 + 160000 + 6 * 17000 + 8 * 10000 + 4000);
   });
 
   it('folds the 64 identical Groq nodes into one board drawing and keeps every finding', () => {

@@ -20,7 +20,7 @@ import {
   type Plugin,
   type TooltipItem,
 } from 'chart.js';
-import type { ChartPoint } from '#core/compare/chart';
+import { fitLinearAxis, type ChartPoint } from '#core/compare/chart';
 import { figureState } from '#core/compare/cost';
 import type { CompareRow } from '#core/compare/types';
 import { minorDigits } from '#core/money';
@@ -64,6 +64,14 @@ function wantsLog(values: readonly number[]): boolean {
   return Math.max(...pos) / Math.min(...pos) > 20;
 }
 
+/** The next 1-2-2.5-5 step at or above a value, so an axis that ends on it ends on a labelled tick. */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const mag = 10 ** Math.floor(Math.log10(v));
+  const step = [1, 2, 2.5, 5, 10].find((d) => d * mag >= v * (1 - 1e-9))!;
+  return step * mag;
+}
+
 /** "$3k", "$250k": axis labels in the currency without cents. */
 export function compactMoney(major: number, currency: string): string {
   try {
@@ -78,6 +86,11 @@ function logTick(value: number): boolean {
   if (!(value > 0)) return false;
   const lead = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
   return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
+}
+
+/** On a log axis, a grid line only where a tick is labelled (1-2-5), not at every minor step. */
+function logGrid(color: string) {
+  return (g: { tick?: { value: number } }) => (g.tick && logTick(g.tick.value) ? color : 'transparent');
 }
 
 const tpsText = (v: number) => `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} tok/s`;
@@ -102,16 +115,27 @@ export interface ScatterOptions {
 }
 
 interface ScatterDatum {
+  /** Where the point is drawn: its value, or the axis edge for an outlier. */
   x: number;
   y: number;
   point: ChartPoint;
+  /** Past the fitted range of the cost (x) or speed (y) axis: drawn at that edge with an arrow and its value. */
+  edge: { x: boolean; y: boolean };
+}
+
+/** The value an outlier's label carries: where it would be, were the axis long enough ("≥ $256K", "412 tok/s"). */
+function edgeValueText(p: ChartPoint, edge: ScatterDatum['edge'], currency: string): string {
+  // A lower-bound cost already carries "≥" before the build's name.
+  const cost = edge.x ? `${compactMoney(p.x / 10 ** minorDigits(currency), currency)}` : null;
+  return [cost, edge.y ? tpsText(p.y) : null].filter(Boolean).join(', ');
 }
 
 /** Error bars, the "≥" arrow of lower-bound costs and the labels, drawn over the points. */
 const annotations: Plugin<'scatter'> = {
   id: 'rackhiveAnnotations',
   afterDatasetsDraw(chart) {
-    const opts = (chart.options.plugins as unknown as { rackhiveAnnotations?: { colors: Palette; highlight: number | null } }).rackhiveAnnotations;
+    const opts = (chart.options.plugins as unknown as { rackhiveAnnotations?: { colors: Palette; highlight: number | null; currency: string } })
+      .rackhiveAnnotations;
     if (!opts) return;
     const { ctx, scales, chartArea } = chart;
     const meta = chart.getDatasetMeta(0);
@@ -125,7 +149,25 @@ const annotations: Plugin<'scatter'> = {
       const el = meta.data[i];
       if (!el) return;
       const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
-      const band = d.point.band;
+      const band = d.edge.y ? null : d.point.band;
+      if (d.edge.x || d.edge.y) {
+        // An outlier: an arrow pointing off the chart, past the edge it sits on.
+        ctx.strokeStyle = opts.colors.text;
+        ctx.fillStyle = opts.colors.text;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        if (d.edge.x) {
+          ctx.moveTo(x + 7, y - 5);
+          ctx.lineTo(x + 14, y);
+          ctx.lineTo(x + 7, y + 5);
+        }
+        if (d.edge.y) {
+          ctx.moveTo(x - 5, y - 7);
+          ctx.lineTo(x, y - 14);
+          ctx.lineTo(x + 5, y - 7);
+        }
+        ctx.stroke();
+      }
       if (band) {
         const yLow = scales.y!.getPixelForValue(Math.max(band.low, 1e-9));
         const yHigh = scales.y!.getPixelForValue(band.high);
@@ -141,7 +183,7 @@ const annotations: Plugin<'scatter'> = {
         }
         ctx.stroke();
       }
-      if (d.point.xPartial) {
+      if (d.point.xPartial && !d.edge.x) {
         // The cost is at least this: an arrow to the right.
         ctx.strokeStyle = opts.colors.warning;
         ctx.lineWidth = 1.5;
@@ -158,13 +200,37 @@ const annotations: Plugin<'scatter'> = {
         ctx.lineTo(x + 21, y + 4);
         ctx.stroke();
       }
-      const label = `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}`;
+      const value = d.edge.x || d.edge.y ? ` (${edgeValueText(d.point, d.edge, opts.currency)})` : '';
+      const label = `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}${value}`;
+      // Measured in the font it is drawn in (the sheet's own build is bold).
+      ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
       const w = ctx.measureText(label).width;
-      let lx = x + (d.point.xPartial ? 30 : 9);
-      if (lx + w > chartArea.right) lx = x - 9 - w;
+      let lx = x + (d.point.xPartial && !d.edge.x ? 30 : 9);
+      if (d.edge.x || lx + w > chartArea.right) lx = x - 9 - w;
       let ly = y - 10 < chartArea.top + 4 ? y + 14 : y - 10;
-      // Nudge a label down when it would overlap one already drawn.
-      for (let k = 0; k < 4 && placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w && p.x < lx + w); k++) ly += 13;
+      if (d.edge.y && !d.edge.x) ly = y + 14;
+      // Move a label that would overlap one already drawn: a line down, a line up, two down, … staying inside the plot.
+      const clash = (yy: number) => placed.some((p) => Math.abs(p.y - yy) < 12 && lx < p.x + p.w && p.x < lx + w);
+      const inside = (yy: number) => yy > chartArea.top + 4 && yy < chartArea.bottom - 4;
+      const base = ly;
+      if (clash(ly)) {
+        for (let n = 1; n <= 8; n++) {
+          const step = [13 * n, -13 * n].find((d) => inside(base + d) && !clash(base + d));
+          if (step !== undefined) {
+            ly = base + step;
+            break;
+          }
+        }
+      }
+      if (Math.abs(ly - y) > 20) {
+        // Far from its point: a thin leader line says whose label it is.
+        ctx.strokeStyle = opts.colors.muted;
+        ctx.lineWidth = 0.75;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(lx < x ? lx + w : lx, ly);
+        ctx.stroke();
+      }
       placed.push({ x: lx, y: ly, w });
       ctx.fillStyle = opts.colors.text;
       ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
@@ -175,23 +241,50 @@ const annotations: Plugin<'scatter'> = {
     chart.canvas.dataset.points = JSON.stringify(
       data.map((d, i) => {
         const p = meta.data[i]?.getProps(['x', 'y'], true) as { x: number; y: number } | undefined;
-        return { buildId: d.point.buildId, x: Math.round(p?.x ?? -1), y: Math.round(p?.y ?? -1) };
+        const edge = d.edge.x && d.edge.y ? 'xy' : d.edge.x ? 'x' : d.edge.y ? 'y' : null;
+        return { buildId: d.point.buildId, x: Math.round(p?.x ?? -1), y: Math.round(p?.y ?? -1), edge };
       }),
     );
   },
 };
 
+/**
+ * How an axis is drawn. Log when asked, or (auto) when the builds within the
+ * fitted range still span more than 20×; otherwise linear over the fitted
+ * range, the outliers past it drawn at the edge.
+ */
+function axisPlan(values: readonly (readonly number[])[], axes: 'auto' | 'linear' | 'log') {
+  const fit = fitLinearAxis(values);
+  const inRange = values.filter((_, i) => !fit.outliers.includes(i)).flat();
+  const log = axes === 'log' || (axes === 'auto' && wantsLog(inRange));
+  return log ? { log, max: Math.max(0, ...values.flat()), outliers: new Set<number>() } : { log, max: fit.max, outliers: new Set(fit.outliers) };
+}
+
 export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> {
-  const byId = new Map(o.points.map((p) => [p.buildId, p]));
-  const data: ScatterDatum[] = o.points.map((p) => ({ x: p.x, y: p.y, point: p }));
-  const frontData = o.front.map((id) => byId.get(id)!).map((p) => ({ x: p.x, y: p.y }));
   const xs = o.points.map((p) => p.x);
   const ys = o.points.flatMap((p) => [p.y, p.band?.low ?? p.y, p.band?.high ?? p.y]);
   const axes = o.axes ?? 'auto';
-  const xLog = axes === 'auto' ? wantsLog(xs) : axes === 'log';
-  const yLog = axes === 'auto' ? wantsLog(ys) : axes === 'log';
-  const yMax = Math.max(0, ...ys);
-  const xMax = Math.max(0, ...xs);
+  const xPlan = axisPlan(
+    o.points.map((p) => [p.x]),
+    axes,
+  );
+  const yPlan = axisPlan(
+    o.points.map((p) => [p.y, p.band?.low ?? p.y, p.band?.high ?? p.y]),
+    axes,
+  );
+  const xLog = xPlan.log;
+  const yLog = yPlan.log;
+  // Linear axes end a little past the last build in range; outliers sit on that end.
+  const xEnd = xPlan.outliers.size > 0 ? niceCeil(xPlan.max * 1.25) : null;
+  const yEnd = yPlan.outliers.size > 0 ? niceCeil(yPlan.max * 1.15) : null;
+  const data: ScatterDatum[] = o.points.map((p, i) => {
+    const edge = { x: xPlan.outliers.has(i), y: yPlan.outliers.has(i) };
+    return { x: edge.x ? xEnd! : p.x, y: edge.y ? yEnd! : p.y, point: p, edge };
+  });
+  const byId = new Map(data.map((d) => [d.point.buildId, d]));
+  const frontData = o.front.map((id) => byId.get(id)!).map((d) => ({ x: d.x, y: d.y }));
+  const yMax = yPlan.max;
+  const xMax = xPlan.max;
   const c = o.colors;
   const money = (minor: number) => moneyText(Math.round(minor), o.currency);
   const unit = 10 ** minorDigits(o.currency);
@@ -208,6 +301,8 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
           pointBackgroundColor: data.map((d) => (d.point.xPartial ? c.surface : c.accent)),
           pointBorderColor: data.map((d) => (d.point.xPartial ? c.warning : c.accent)),
           pointBorderWidth: 2,
+          // Outliers sit on the axis' end: draw them whole, not cut by the chart area.
+          clip: false,
         },
         {
           type: 'line' as never,
@@ -227,7 +322,7 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
       animation: o.animation ? { duration: 300 } : false,
       responsive: true,
       maintainAspectRatio: false,
-      layout: { padding: { right: 12, top: 18 } },
+      layout: { padding: { right: xEnd ? 24 : 12, top: 18 } },
       interaction: { mode: 'nearest', intersect: true },
       onClick: (_evt, elements) => {
         const hit = elements.find((e) => e.datasetIndex === 0);
@@ -241,17 +336,17 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
         x: {
           type: xLog ? 'logarithmic' : 'linear',
           // Room on the right for the "≥" arrow and the label of the dearest build.
-          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : { min: 0, suggestedMax: xMax * 1.25 }),
+          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : xEnd ? { min: 0, max: xEnd } : { min: 0, max: niceCeil(xMax * 1.25) }),
           title: { display: true, text: o.xTitle, color: c.muted },
           ticks: { color: c.muted, callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)), ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }) },
-          grid: { color: c.grid },
+          grid: { color: xLog ? logGrid(c.grid) : c.grid },
         },
         y: {
           type: yLog ? 'logarithmic' : 'linear',
-          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : { min: 0, suggestedMax: yMax * 1.15 }),
+          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : yEnd ? { min: 0, max: yEnd } : { min: 0, max: niceCeil(yMax * 1.15) }),
           title: { display: true, text: o.yTitle, color: c.muted },
           ticks: { color: c.muted, ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }) },
-          grid: { color: c.grid },
+          grid: { color: yLog ? logGrid(c.grid) : c.grid },
         },
       },
       plugins: {
@@ -265,14 +360,14 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
               const lines = [
                 `${o.xTitle}: ${p.xPartial ? '≥ ' : ''}${money(p.x)}${p.xPartial ? ' (some parts have no price)' : ''}`,
                 `${o.yTitle}: ${tpsText(p.y)}${p.band ? ` (band ${tpsText(p.band.low)} – ${tpsText(p.band.high)})` : ''}`,
-                `${p.xPartial ? '≥ ' : ''}${money(p.x / p.y)} per tok/s`,
+                p.x > 0 ? `${p.xPartial ? '≥ ' : ''}${money(p.x / p.y)} per tok/s` : 'per tok/s: unknown (nothing priced in this cost)',
               ];
               if (o.front.includes(p.buildId)) lines.push('on the Pareto front');
               return lines;
             },
           },
         },
-        rackhiveAnnotations: { colors: c, highlight: o.highlight ?? null },
+        rackhiveAnnotations: { colors: c, highlight: o.highlight ?? null, currency: o.currency },
       } as never,
     },
     plugins: [annotations],
@@ -302,11 +397,67 @@ export function categoryColor(category: string): string {
   return CATEGORY_COLORS[category] ?? '#708090';
 }
 
-/** Stacked bars: the known cost of each category per build; unpriced parts are counted in the tooltip. */
+/** The total printed at the end of each build's bar: "$3,120", "≥ $1,850", or "unknown (12 parts without a price)". */
+export function barTotalText(row: CompareRow, currency: string): string {
+  const t = row.cost.total;
+  const st = figureState(t);
+  if (st === 'unknown') return `unknown (${t.unpricedLines} part${t.unpricedLines === 1 ? '' : 's'} without a price)`;
+  return `${st === 'partial' ? '≥ ' : ''}${moneyText(t.knownMinor, currency)}`;
+}
+
+/** Each bar's total at its end; a bar past the fitted axis ends at the edge with an arrow and its value. */
+const barTotals: Plugin<'bar'> = {
+  id: 'rackhiveBarTotals',
+  afterDatasetsDraw(chart) {
+    const opts = (chart.options.plugins as unknown as { rackhiveBarTotals?: { colors: Palette; totals: { text: string; major: number }[]; end: number } }).rackhiveBarTotals;
+    if (!opts) return;
+    const { ctx, scales, chartArea } = chart;
+    ctx.save();
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    opts.totals.forEach((t, i) => {
+      const y = scales.y!.getPixelForValue(i);
+      const clipped = t.major > opts.end;
+      const x = scales.x!.getPixelForValue(Math.min(t.major, opts.end));
+      const w = ctx.measureText(t.text).width;
+      if (clipped) {
+        // The bar runs off the axis: an arrow at the edge and the value inside, on the panel's colour.
+        ctx.fillStyle = opts.colors.surface;
+        ctx.fillRect(x - w - 26, y - 8, w + 10, 16);
+        ctx.fillStyle = opts.colors.text;
+        ctx.textAlign = 'right';
+        ctx.fillText(t.text, x - 20, y);
+        ctx.strokeStyle = opts.colors.text;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(x + 2, y - 5);
+        ctx.lineTo(x + 9, y);
+        ctx.lineTo(x + 2, y + 5);
+        ctx.stroke();
+      } else {
+        const right = x + 6 + w <= chartArea.right;
+        ctx.fillStyle = t.major > 0 ? opts.colors.text : opts.colors.muted;
+        ctx.textAlign = right ? 'left' : 'right';
+        ctx.fillText(t.text, right ? x + 6 : chartArea.right, y);
+      }
+    });
+    ctx.restore();
+  },
+};
+
+/**
+ * Stacked bars: the known cost of each category per build, the total (or
+ * "unknown") at the bar's end. The axis is fitted to the builds in view, as on
+ * the scatter: a build many times dearer than the rest ends at the edge.
+ */
 export function breakdownConfig(rows: readonly CompareRow[], currency: string, colors: Palette, animation: boolean): ChartConfiguration<'bar'> {
-  const categories = [...new Set(rows.flatMap((r) => r.cost.byCategory.map((c) => c.category)))];
+  const categories = [...new Set(rows.flatMap((r) => r.cost.byCategory.filter((c) => c.pricedLines > 0).map((c) => c.category)))];
   const unit = 10 ** minorDigits(currency);
-  const labels = rows.map((r) => truncate(r.name, 28));
+  const labels = rows.map((r) => truncate(r.name, 30));
+  const totals = rows.map((r) => ({ text: barTotalText(r, currency), major: figureState(r.cost.total) === 'unknown' ? 0 : r.cost.total.knownMinor / unit }));
+  const fit = fitLinearAxis(totals.map((t) => t.major));
+  // Room after the longest bar in range for its total's label.
+  const end = fit.max > 0 && fit.outliers.length > 0 ? niceCeil(fit.max * 1.4) : 1;
   return {
     type: 'bar',
     data: {
@@ -319,6 +470,8 @@ export function breakdownConfig(rows: readonly CompareRow[], currency: string, c
         }),
         backgroundColor: categoryColor(cat),
         stack: 'cost',
+        barPercentage: 0.8,
+        categoryPercentage: 0.85,
       })),
     },
     options: {
@@ -326,31 +479,41 @@ export function breakdownConfig(rows: readonly CompareRow[], currency: string, c
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: 'y',
+      // Labels of totals past the longest bar need the space.
+      layout: { padding: { right: 12 } },
       scales: {
-        x: { stacked: true, ticks: { color: colors.muted, maxRotation: 0, callback: (v) => compactMoney(Number(v), currency) }, grid: { color: colors.grid } },
-        y: { stacked: true, ticks: { color: colors.text }, grid: { display: false } },
+        x: {
+          stacked: true,
+          min: 0,
+          ...(fit.outliers.length > 0 ? { max: end } : { grace: '35%' }),
+          title: { display: true, text: `Priced parts, ${currency}`, color: colors.muted },
+          ticks: { color: colors.muted, maxRotation: 0, maxTicksLimit: 7, callback: (v) => compactMoney(Number(v), currency) },
+          grid: { color: colors.grid },
+        },
+        y: { stacked: true, ticks: { color: colors.text, font: { size: 12 } }, grid: { display: false } },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12 } },
+        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12, padding: 12 } },
         tooltip: {
           callbacks: {
-            label: (item) => {
+            title: (items: TooltipItem<'bar'>[]) => rows[items[0]?.dataIndex ?? 0]?.name ?? '',
+            label: (item: TooltipItem<'bar'>) => {
               const row = rows[item.dataIndex]!;
               const c = row.cost.byCategory.find((x) => x.category === item.dataset.label);
               if (!c) return '';
               const known = c.pricedLines > 0 ? moneyText(c.knownMinor, currency) : 'unknown';
               return `${c.category}: ${c.unpricedLines > 0 && c.pricedLines > 0 ? '≥ ' : ''}${known}${c.unpricedLines ? ` (${c.unpricedLines} without a price)` : ''}`;
             },
-            footer: (items) => {
+            footer: (items: TooltipItem<'bar'>[]) => {
               const row = rows[items[0]?.dataIndex ?? 0];
-              if (!row) return '';
-              const st = figureState(row.cost.total);
-              return `Total ${st === 'unknown' ? 'unknown' : `${st === 'partial' ? '≥ ' : ''}${moneyText(row.cost.total.knownMinor, currency)}`}`;
+              return row ? `Total ${barTotalText(row, currency)}` : '';
             },
           },
         },
-      },
+        rackhiveBarTotals: { colors, totals, end: fit.outliers.length > 0 ? end : Number.POSITIVE_INFINITY },
+      } as never,
     },
+    plugins: [barTotals],
   };
 }
 
@@ -379,7 +542,7 @@ export function powerConfig(rows: readonly CompareRow[], colors: Palette, animat
           type: log ? 'logarithmic' : 'linear',
           title: { display: true, text: 'kW', color: colors.muted },
           ticks: { color: colors.muted, maxRotation: 0, ...(log ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : {}) },
-          grid: { color: colors.grid },
+          grid: { color: log ? logGrid(colors.grid) : colors.grid },
         },
         y: { ticks: { color: colors.text }, grid: { display: false } },
       },
