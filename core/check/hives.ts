@@ -23,9 +23,12 @@ const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
   const peers: Set<number>[] = gpus.map(() => new Set<number>());
+  // Each pair's class once: the peer graph and each hive's slowest link both read it.
+  const classes: PathClass[][] = gpus.map(() => []);
   for (let i = 0; i < gpus.length; i++)
     for (let j = i + 1; j < gpus.length; j++) {
       const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
+      classes[i]![j] = cls;
       if (canPeer(cls, gpus[i]!, gpus[j]!, patchedGeforce)) {
         peers[i]!.add(j);
         peers[j]!.add(i);
@@ -39,9 +42,10 @@ export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[
     .map((members) => {
       const ds = members.map((i) => gpus[i]!);
       let via: PathClass | 'single' = 'single';
+      // Members are in ascending order, so classes[members[i]][members[j]] is filled.
       for (let i = 0; i < ds.length; i++)
         for (let j = i + 1; j < ds.length; j++) {
-          const cls = pathClass(chassis, ds[i]!, ds[j]!);
+          const cls = classes[members[i]!]![members[j]!]!;
           if (via === 'single' || (RANK[cls] ?? -1) > (RANK[via] ?? -1)) via = cls;
         }
       return {
