@@ -60,8 +60,38 @@ export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[
     });
 }
 
+/**
+ * The usual case, answered without the search: every connected part of the
+ * graph is complete (all GPUs of a switch or a fabric see each other), so the
+ * parts are the maximal cliques, in the order the search would give them
+ * (by their lowest member). Null when some part is not complete.
+ */
+function cliqueComponents(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] | null {
+  const seen = new Uint8Array(adjacency.length);
+  const out: number[][] = [];
+  for (let start = 0; start < adjacency.length; start++) {
+    if (seen[start]) continue;
+    seen[start] = 1;
+    const members = [start];
+    for (let k = 0; k < members.length; k++)
+      for (const v of adjacency[members[k]!]!)
+        if (!seen[v]) {
+          seen[v] = 1;
+          members.push(v);
+        }
+    for (const u of members) if (adjacency[u]!.size !== members.length - 1) return null;
+    out.push(members.sort((a, b) => a - b));
+  }
+  return out;
+}
+
 /** Bron–Kerbosch with pivoting; members of each clique in ascending order. */
 export function maximalCliques(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
+  return cliqueComponents(adjacency) ?? bronKerbosch(adjacency);
+}
+
+/** The search itself (exported so a test holds the shortcut to it). */
+export function bronKerbosch(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
   const cliques: number[][] = [];
   if (adjacency.length === 0) return cliques;
   const expand = (r: number[], p: Set<number>, x: Set<number>): void => {

@@ -143,6 +143,8 @@ const widthAtMost = (lanes: number): Slot['electricalWidth'] => LINK_WIDTHS.find
 
 /** Hosts before the cards in their slots (a riser cable into a bifurcation card into a GPU). */
 function hostsFirst(devices: PlacedDevice[]): PlacedDevice[] {
+  // Only cards in a riser's slot ("riser-0/a") have a host: none, nothing to order.
+  if (!devices.some((d) => d.slot.includes('/'))) return devices;
   const byId = new Map(devices.map((d) => [d.id, d]));
   const depth = (d: PlacedDevice): number => {
     let k = 0;
