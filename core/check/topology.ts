@@ -4,7 +4,7 @@
 import type { BoardSpec, PcieSwitch, RootComplex, Slot } from '../catalog/board';
 import type { CatalogPart, PartOf } from '../catalog/part';
 import { hostSlotOf, type ChassisPlacement, type PlacedDevice, type RackPlacement } from '../build/build';
-import { riserSlots } from '../catalog/specs/riser';
+import { riserSlots } from '../catalog/specs/riserSlots';
 import { isFreeStandingPlace } from '../build/places';
 import type { PathClass } from './pathClass';
 import { partOf, type CatalogIndex } from './catalog';

@@ -4,7 +4,7 @@
 import { finding, n, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
 import { hostSlotOf } from '../../build/build';
-import { categoryName } from '../../catalog/part';
+import { categoryName } from '../../catalog/categories';
 import type { CatalogIndex } from '../catalog';
 import { boardFitsChassis, boardsTakenBy, goesInSlot } from '../../build/fit';
 
