@@ -1,7 +1,8 @@
 // `rackhive sheet` on the 512-card, 8-rack Groq example, a fresh process from
 // spawn to the PDF written (its temporary host, Chromium, the import, the sheet
 // page printed), against the same Chromium printing a static page from a fresh
-// Node process (launch, one page, page.pdf). Goal: <= 1.5x. Skipped with a note
+// Node process (launch, one page, page.pdf). Goal: <= 1.5x. Then four build
+// files in one `rackhive sheet` (one Chromium, one host), per sheet. Skipped with a note
 // when Chromium or the built renderer is missing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -57,6 +58,16 @@ export default async function bench(): Promise<void> {
     }
     const kb = Math.round(fs.statSync(path.join(dir, 'groq.pdf')).size / 1024);
     ratioRow(`\`rackhive sheet groq-8-racks.json\` to PDF (${kb} KB), fresh process`, median(ts), 'ms', { what: 'the same Chromium printing a static page, fresh process', figure: median(tb) }, 1.5);
+    // Several sheets through one Chromium and one host: the figure is per sheet.
+    const several = ['groq-8-racks', 'sys-4028gr-x10drg', 'gigabyte-g482', 'open-frame-romed8-4x3090'].map((id) => path.join(ROOT, 'assets', 'examples', `${id}.json`));
+    const batch = () => run([path.join(ROOT, 'bin', 'rackhive.mjs'), 'sheet', ...several, '--out', path.join(dir, 'several')]);
+    const tm: number[] = [];
+    const tb2: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      tm.push((await batch()) / several.length);
+      tb2.push(await bare());
+    }
+    ratioRow(`\`rackhive sheet\` of ${several.length} build files in one process (Groq among them), per sheet`, median(tm), 'ms', { what: 'the same Chromium printing a static page, fresh process', figure: median(tb2) }, 1.5);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // `rackhive` — the command line over the same engines the app uses.
 import { parseArgs } from 'node:util';
-import { commands } from './commands/index';
+import { loadCommand, loadCommands } from './commands/index';
 import { UsageError, type CliIO } from './command';
 import { APP_VERSION } from '#core/version';
 
@@ -9,7 +9,8 @@ const stdio: CliIO = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-export function helpText(): string {
+export async function helpText(): Promise<string> {
+  const commands = await loadCommands();
   const width = Math.max(8, ...commands.map((c) => c.name.length));
   return [
     `rackhive ${APP_VERSION} — plan AI servers from used parts`,
@@ -29,14 +30,14 @@ export function helpText(): string {
 export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.out(helpText());
+    io.out(await helpText());
     return 0;
   }
   if (first === '--version' || first === '-v') {
     io.out(APP_VERSION);
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
+  const command = await loadCommand(first);
   if (!command) {
     io.err(`rackhive: unknown command '${first}'. Run 'rackhive --help' for the list.`);
     return 2;

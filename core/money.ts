@@ -47,12 +47,20 @@ export function formatAmountPlain(amountMinor: number, currency: string): string
   return `${sign}${whole}.${frac}`;
 }
 
+// One formatter per locale and currency: building an Intl.NumberFormat costs
+// far more than formatting with it, and a bill of materials formats hundreds of lines.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Display form with the currency, e.g. "$1,234.50", using Intl. */
 export function formatMoney(m: Money, locale = 'en-US'): string {
   const digits = minorDigits(m.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    m.amountMinor / 10 ** digits,
-  );
+  const key = `${locale}|${m.currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f.format(m.amountMinor / 10 ** digits);
 }
 
 export function addMoney(a: Money, b: Money): Money {

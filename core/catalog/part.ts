@@ -24,28 +24,8 @@ export const PART_CATEGORIES = ['rack', 'chassis', 'board', 'cpu', 'gpu', 'pcie-
 export const PartCategory = z.enum(PART_CATEGORIES);
 export type PartCategory = z.infer<typeof PartCategory>;
 
-/** What people call each category, in every view (a new category without a name does not compile). */
-export const CATEGORY_NAMES: Record<PartCategory, string> = {
-  rack: 'Rack',
-  chassis: 'System / chassis',
-  board: 'Board',
-  cpu: 'CPU',
-  gpu: 'GPU / accelerator',
-  'pcie-switch': 'PCIe switch',
-  riser: 'Riser',
-  bridge: 'NVLink bridge',
-  nic: 'NIC',
-  psu: 'PSU',
-  memory: 'Memory',
-  storage: 'Storage',
-  pdu: 'PDU',
-  cable: 'Cable',
-  other: 'Other',
-};
-
-export function categoryName(category: string): string {
-  return (CATEGORY_NAMES as Record<string, string>)[category] ?? category;
-}
+// The names live in a module without zod, so the checker can name a category without building the catalog schema.
+export { CATEGORY_NAMES, categoryName } from './categories';
 
 /**
  * Stable id: dot-separated lowercase slugs. Built-ins are "<category>.<vendor>.<model>"

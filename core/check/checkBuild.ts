@@ -1,6 +1,6 @@
 // checkBuild: every rule over one build. Pure and fast — the editor calls it on
 // every change; a 512-card, 8-rack build checks in a few milliseconds.
-import type { Build } from '../build/build';
+import type { Build, RackPlacement } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import { indexCatalog, type CatalogIndex } from './catalog';
 import { bySeverity, type Finding } from './finding';
@@ -13,7 +13,7 @@ import { boardFitFindings, coveredSlotFindings, slotFindings } from './rules/cha
 import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
 import { bridgeFindings, riserFindings } from './rules/risers';
-import { cpuVendorOf, pairRuntime, type PairRuntime } from './p2pRuntime';
+import { cpuVendorOf, pairRuntime, type GeforceP2p, type PairRuntime } from './p2pRuntime';
 import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from './topology';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 
@@ -96,49 +96,83 @@ function carriersOf(c: ResolvedChassis): CarrierReport[] {
   });
 }
 
-export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
-  const idx = indexCatalog(catalog);
+/** What one chassis contributes to a check: everything but the rack and site power and the rack rules above it. */
+export interface ChassisCheck {
+  chassisId: string;
+  findings: Finding[];
+  carriers: CarrierReport[];
+  bridges: BridgeReport[];
+  hives: Hive[];
+  p2pMatrix: P2pMatrix;
+  p2pRuntime: PairRuntime[];
+  nicAffinity: NicAffinity[];
+  lanes: LaneReport & { devices: DeviceLink[] };
+  power: ChassisPower;
+}
+
+function append<T>(out: T[], list: readonly T[]): void {
+  for (let i = 0; i < list.length; i++) out.push(list[i]!);
+}
+
+/** Every per-chassis rule over one resolved chassis (`driver`: the build's geforceP2p). */
+export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: number, driver: GeforceP2p): ChassisCheck {
+  const findings: Finding[] = [];
+  for (const list of [boardFitFindings(c, idx), slotFindings(c), coveredSlotFindings(c), riserFindings(c), bridgeFindings(c), cpuFindings(c, idx), dimmFindings(c, idx)]) append(findings, list);
+  const bridges: BridgeReport[] = [];
+  for (const b of c.bridges) {
+    const labels = b.deviceIds.map((id) => c.devices.find((d) => d.cardId === id)?.label ?? id);
+    bridges.push({ chassisId: c.placement.id, partId: b.partId, model: b.part?.model ?? null, deviceIds: b.deviceIds, labels, pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null });
+  }
+  const hives = hivesOf(c, driver === 'patched-open-module');
+  const m = p2pMatrixOf(c);
+  const vendor = cpuVendorOf(c, idx);
+  const p2pRuntime: PairRuntime[] = [];
+  const gpus = m.deviceIds.map((id, i) => ({ d: c.devices.find((x) => x.id === id)!, i })).filter(({ d }) => d.kind === 'gpu');
+  for (let x = 0; x < gpus.length; x++)
+    for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!.d, gpus[y]!.d, m.cells[gpus[x]!.i]![gpus[y]!.i]!, vendor, driver));
+  append(findings, hiveNicFindings(c, hives));
+  append(findings, socketNicFindings(c));
+  const lr = lanesOf(c);
+  append(findings, laneFindings(c, lr));
+  const power = chassisPower(c, idx, volts);
+  append(findings, psuFindings(c, power));
+  append(findings, connectorFindings(c));
+  return {
+    chassisId: c.placement.id, findings, carriers: carriersOf(c), bridges, hives, p2pMatrix: m, p2pRuntime, nicAffinity: nicAffinityOf(c),
+    lanes: { rootComplexes: lr.rootComplexes, switches: lr.switches, devices: c.devices.filter((d) => d.part?.category !== 'riser').map(deviceLink) }, power,
+  };
+}
+
+/** The whole result from each chassis' part (in the order of `places`), with the rack and site power and the rack rules on top. */
+export function assembleCheck(places: readonly RackPlacement[], chassis: readonly ChassisCheck[], idx: CatalogIndex, settings: CheckSettings): CheckResult {
   const volts = settings.mainsVolts;
   const findings: Finding[] = [];
-  const places = placesOf(build);
-  const resolved = resolveChassis(places, idx);
+  const carriers: CarrierReport[] = [];
+  const bridges: BridgeReport[] = [];
   const hives: Hive[] = [];
   const p2pMatrix: P2pMatrix[] = [];
   const p2pRuntime: PairRuntime[] = [];
-  const driver = build.geforceP2p ?? 'stock';
-  const carriers: CarrierReport[] = [];
-  const bridges: BridgeReport[] = [];
   const nicAffinity: NicAffinity[] = [];
   const lanes: CheckResult['lanes'] = { rootComplexes: [], switches: [], devices: [] };
   const chassisPowers: ChassisPower[] = [];
-  for (const c of resolved) {
-    findings.push(...boardFitFindings(c, idx), ...slotFindings(c), ...coveredSlotFindings(c), ...riserFindings(c), ...bridgeFindings(c), ...cpuFindings(c, idx), ...dimmFindings(c, idx));
-    carriers.push(...carriersOf(c));
-    for (const b of c.bridges) {
-      const labels = b.deviceIds.map((id) => c.devices.find((d) => d.cardId === id)?.label ?? id);
-      bridges.push({ chassisId: c.placement.id, partId: b.partId, model: b.part?.model ?? null, deviceIds: b.deviceIds, labels, pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null });
-    }
-    const hs = hivesOf(c, driver === 'patched-open-module');
-    hives.push(...hs);
-    const m = p2pMatrixOf(c);
-    p2pMatrix.push(m);
-    const vendor = cpuVendorOf(c, idx);
-    const gpus = m.deviceIds.map((id, i) => ({ d: c.devices.find((x) => x.id === id)!, i })).filter(({ d }) => d.kind === 'gpu');
-    for (let x = 0; x < gpus.length; x++)
-      for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!.d, gpus[y]!.d, m.cells[gpus[x]!.i]![gpus[y]!.i]!, vendor, driver));
-    nicAffinity.push(...nicAffinityOf(c));
-    findings.push(...hiveNicFindings(c, hs), ...socketNicFindings(c));
-    const lr = lanesOf(c);
-    lanes.rootComplexes.push(...lr.rootComplexes);
-    lanes.switches.push(...lr.switches);
-    lanes.devices.push(...c.devices.filter((d) => d.part?.category !== 'riser').map(deviceLink));
-    findings.push(...laneFindings(c, lr));
-    const cp = chassisPower(c, idx, volts);
-    chassisPowers.push(cp);
-    findings.push(...psuFindings(c, cp), ...connectorFindings(c));
+  for (const c of chassis) {
+    append(findings, c.findings);
+    append(carriers, c.carriers);
+    append(bridges, c.bridges);
+    append(hives, c.hives);
+    p2pMatrix.push(c.p2pMatrix);
+    append(p2pRuntime, c.p2pRuntime);
+    append(nicAffinity, c.nicAffinity);
+    append(lanes.rootComplexes, c.lanes.rootComplexes);
+    append(lanes.switches, c.lanes.switches);
+    append(lanes.devices, c.lanes.devices);
+    chassisPowers.push(c.power);
   }
   const racks = places.map((r) => rackPower(r, chassisPowers, idx, volts, settings.circuitAmps));
-  places.forEach((r, i) => findings.push(...(isFreeStandingPlace(r) ? [] : rackFindings(r, idx)), ...circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx)));
+  places.forEach((r, i) => {
+    if (!isFreeStandingPlace(r)) append(findings, rackFindings(r, idx));
+    append(findings, circuitFindings(r, racks[i]!, volts, settings.circuitAmps, idx));
+  });
   const sum = (k: 'idleW' | 'typicalW' | 'peakW' | 'wallPeakW' | 'heatBtuPerHour') => chassisPowers.reduce((s, c) => s + c[k], 0);
   const power: PowerReport = {
     volts, circuitAmps: settings.circuitAmps, chassis: chassisPowers, racks,
@@ -146,4 +180,11 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   };
   findings.sort(bySeverity);
   return { carriers, bridges, findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };
+}
+
+export function checkBuild(build: Build, catalog: readonly CatalogPart[] | CatalogIndex, settings: CheckSettings): CheckResult {
+  const idx = indexCatalog(catalog);
+  const places = placesOf(build);
+  const driver = build.geforceP2p ?? 'stock';
+  return assembleCheck(places, resolveChassis(places, idx).map((c) => checkOneChassis(c, idx, settings.mainsVolts, driver)), idx, settings);
 }

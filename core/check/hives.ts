@@ -23,9 +23,12 @@ const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
   const peers: Set<number>[] = gpus.map(() => new Set<number>());
+  // Each pair's class once: the peer graph and each hive's slowest link both read it.
+  const classes: PathClass[][] = gpus.map(() => []);
   for (let i = 0; i < gpus.length; i++)
     for (let j = i + 1; j < gpus.length; j++) {
       const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
+      classes[i]![j] = cls;
       if (canPeer(cls, gpus[i]!, gpus[j]!, patchedGeforce)) {
         peers[i]!.add(j);
         peers[j]!.add(i);
@@ -39,9 +42,10 @@ export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[
     .map((members) => {
       const ds = members.map((i) => gpus[i]!);
       let via: PathClass | 'single' = 'single';
+      // Members are in ascending order, so classes[members[i]][members[j]] is filled.
       for (let i = 0; i < ds.length; i++)
         for (let j = i + 1; j < ds.length; j++) {
-          const cls = pathClass(chassis, ds[i]!, ds[j]!);
+          const cls = classes[members[i]!]![members[j]!]!;
           if (via === 'single' || (RANK[cls] ?? -1) > (RANK[via] ?? -1)) via = cls;
         }
       return {
@@ -56,8 +60,38 @@ export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[
     });
 }
 
+/**
+ * The usual case, answered without the search: every connected part of the
+ * graph is complete (all GPUs of a switch or a fabric see each other), so the
+ * parts are the maximal cliques, in the order the search would give them
+ * (by their lowest member). Null when some part is not complete.
+ */
+function cliqueComponents(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] | null {
+  const seen = new Uint8Array(adjacency.length);
+  const out: number[][] = [];
+  for (let start = 0; start < adjacency.length; start++) {
+    if (seen[start]) continue;
+    seen[start] = 1;
+    const members = [start];
+    for (let k = 0; k < members.length; k++)
+      for (const v of adjacency[members[k]!]!)
+        if (!seen[v]) {
+          seen[v] = 1;
+          members.push(v);
+        }
+    for (const u of members) if (adjacency[u]!.size !== members.length - 1) return null;
+    out.push(members.sort((a, b) => a - b));
+  }
+  return out;
+}
+
 /** Bron–Kerbosch with pivoting; members of each clique in ascending order. */
 export function maximalCliques(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
+  return cliqueComponents(adjacency) ?? bronKerbosch(adjacency);
+}
+
+/** The search itself (exported so a test holds the shortcut to it). */
+export function bronKerbosch(adjacency: ReadonlyArray<ReadonlySet<number>>): number[][] {
   const cliques: number[][] = [];
   if (adjacency.length === 0) return cliques;
   const expand = (r: number[], p: Set<number>, x: Set<number>): void => {

@@ -48,13 +48,20 @@ function geforce(d: ResolvedDevice): boolean {
   return d.part?.category === 'gpu' && d.part.specs.p2pOverPcie === 'driver-disabled';
 }
 
+/**
+ * One literal with every field in one order: V8 (Node 20) takes microseconds
+ * for `{ ...base, more }` per object, and a 512-card build has 1,792 pairs.
+ */
+function pair(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice, path: PathClass, patchedDriver: boolean, cudaP2p: boolean, nccl: PairRuntime['nccl'], why: string, source: string): PairRuntime {
+  return { chassisId: c.placement.id, a: a.label, b: b.label, aId: a.id, bId: b.id, path, patchedDriver, cudaP2p, nccl, why, source };
+}
+
 export function pairRuntime(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice, path: PathClass, vendor: string | null, driver: GeforceP2p): PairRuntime {
-  const base = { chassisId: c.placement.id, a: a.label, b: b.label, aId: a.id, bId: b.id, path, patchedDriver: false };
   if (path.startsWith('NV') || path === 'C2C')
-    return { ...base, cudaP2p: true, nccl: 'NVLink', why: path === 'C2C' ? 'chip-to-chip fabric' : 'NVLink between the two', source: 'nvidia-smi topo -m legend: NV# = a bonded set of # NVLinks' };
+    return pair(c, a, b, path, false, true, 'NVLink', path === 'C2C' ? 'chip-to-chip fabric' : 'NVLink between the two', 'nvidia-smi topo -m legend: NV# = a bonded set of # NVLinks');
   const gf = geforce(a) || geforce(b);
   if (gf && driver === 'stock')
-    return { ...base, cudaP2p: false, nccl: 'SHM', why: 'GeForce cards: the stock driver turns PCIe peer access off; NCCL goes through host memory', source: GEFORCE_P2P };
+    return pair(c, a, b, path, false, false, 'SHM', 'GeForce cards: the stock driver turns PCIe peer access off; NCCL goes through host memory', GEFORCE_P2P);
   const patchedDriver = gf;
   const amd = vendor === 'AMD';
   const intel = vendor === 'Intel';
@@ -69,14 +76,11 @@ export function pairRuntime(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDe
     why = 'AMD host: peer access across root complexes' + (path === 'SYS' ? ' and sockets' : '') + ', slower than under one root complex';
     source = EPYC_P2P;
   }
-  if (!cudaP2p) return { ...base, cudaP2p, nccl: 'SHM', why, source, patchedDriver };
+  if (!cudaP2p) return pair(c, a, b, path, patchedDriver, cudaP2p, 'SHM', why, source);
   // NCCL's default P2P level: everything on AMD, at most PXB (one switch tree) on Intel and ARM.
   const beyondPxb = path === 'PHB' || path === 'NODE' || path === 'SYS';
   const ncclP2p = !(beyondPxb && (intel || vendor === null));
-  return {
-    ...base, cudaP2p, patchedDriver,
-    nccl: ncclP2p ? 'P2P' : 'SHM',
-    why: ncclP2p ? why : `${why}; NCCL does not use P2P beyond PXB on ${intel ? 'Intel' : 'an unknown'} host by default and goes through host memory (NCCL_P2P_LEVEL=SYS changes that)`,
-    source: ncclP2p ? `${source}; ${NCCL_P2P_LEVEL}` : NCCL_P2P_LEVEL,
-  };
+  return pair(c, a, b, path, patchedDriver, cudaP2p, ncclP2p ? 'P2P' : 'SHM',
+    ncclP2p ? why : `${why}; NCCL does not use P2P beyond PXB on ${intel ? 'Intel' : 'an unknown'} host by default and goes through host memory (NCCL_P2P_LEVEL=SYS changes that)`,
+    ncclP2p ? `${source}; ${NCCL_P2P_LEVEL}` : NCCL_P2P_LEVEL);
 }

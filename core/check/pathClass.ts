@@ -30,21 +30,27 @@ export function pciePathClass(
 
 export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice): PathClass {
   if (a.id === b.id) return 'X';
-  const bridged = chassis.bridged.get(`${a.cardId}|${b.cardId}`);
-  if (bridged && a.kind === 'gpu' && b.kind === 'gpu') return bridged;
-  const fabric = fabricBetween(chassis.board?.fabrics ?? [], a.slotId, b.slotId);
-  if (fabric && a.kind === 'gpu' && b.kind === 'gpu') {
-    if (fabric.kind === 'groq-c2c') return 'C2C';
-    return fabric.linksPerPair ? `NV${fabric.linksPerPair}` : 'NV#';
+  // Bridges and fabrics join GPUs only; the key string is built only when the chassis has a bridge.
+  if (a.kind === 'gpu' && b.kind === 'gpu') {
+    const bridged = chassis.bridged.size ? chassis.bridged.get(`${a.cardId}|${b.cardId}`) : undefined;
+    if (bridged) return bridged;
+    const fabric = chassis.board?.fabrics?.length ? fabricBetween(chassis.board.fabrics, a.slotId, b.slotId) : undefined;
+    if (fabric) {
+      if (fabric.kind === 'groq-c2c') return 'C2C';
+      return fabric.linksPerPair ? `NV${fabric.linksPerPair}` : 'NV#';
+    }
   }
   return pciePathClass(a, b);
 }
+
+const PEERS_STOCK: readonly string[] = ['yes', 'unknown'];
+const PEERS_PATCHED: readonly string[] = ['yes', 'unknown', 'driver-disabled'];
+const peers = (d: ResolvedDevice, allowed: readonly string[]) => d.part?.category === 'gpu' && allowed.includes(d.part.specs.p2pOverPcie);
 
 /** Whether the two GPUs can DMA each other directly over this path. */
 export function canPeer(cls: PathClass, a: ResolvedDevice, b: ResolvedDevice, patchedGeforce = false): boolean {
   if (cls.startsWith('NV') || cls === 'C2C') return true;
   if (cls !== 'PIX' && cls !== 'PXB' && cls !== 'PHB') return false;
-  const allowed = patchedGeforce ? ['yes', 'unknown', 'driver-disabled'] : ['yes', 'unknown'];
-  const ok = (d: ResolvedDevice) => d.part?.category === 'gpu' && allowed.includes(d.part.specs.p2pOverPcie);
-  return ok(a) && ok(b);
+  const allowed = patchedGeforce ? PEERS_PATCHED : PEERS_STOCK;
+  return peers(a, allowed) && peers(b, allowed);
 }

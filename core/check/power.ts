@@ -121,8 +121,9 @@ export function usablePsus(count: number, redundancy: 'none' | 'N+1' | 'N+N'): n
 
 export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: number): ChassisPower {
   const p = c.placement;
-  const components: ComponentPower[] = [flat(`${p.id}.base`, 'chassis (fans, board, BMC)', 0, true)];
-  components[0] = { ...components[0]!, idleW: ASSUMED_W.chassisIdle, typicalW: ASSUMED_W.chassisTypical, peakW: ASSUMED_W.chassisPeak };
+  const components: ComponentPower[] = [
+    { id: `${p.id}.base`, what: 'chassis (fans, board, BMC)', idleW: ASSUMED_W.chassisIdle, typicalW: ASSUMED_W.chassisTypical, peakW: ASSUMED_W.chassisPeak, estimated: true },
+  ];
   for (const cpu of p.cpus) {
     const part = partOf(catalog, cpu.partId, 'cpu');
     components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu, 150));

@@ -4,7 +4,7 @@
 import type { BoardSpec, PcieSwitch, RootComplex, Slot } from '../catalog/board';
 import type { CatalogPart, PartOf } from '../catalog/part';
 import { hostSlotOf, type ChassisPlacement, type PlacedDevice, type RackPlacement } from '../build/build';
-import { riserSlots } from '../catalog/specs/riser';
+import { riserSlots } from '../catalog/specs/riserSlots';
 import { isFreeStandingPlace } from '../build/places';
 import type { PathClass } from './pathClass';
 import { partOf, type CatalogIndex } from './catalog';
@@ -127,15 +127,25 @@ export function negotiate(card: { lanes: number | null; gen: number | null }, sl
   return { width, gen, gbps: linkGBps(gen, width), limitedBy };
 }
 
-/** Resolves every chassis of a rack list into devices with their paths. */
-export function resolveChassis(racks: RackPlacement[], catalog: CatalogIndex): ResolvedChassis[] {
+/** Every chassis of a rack list with its place and the JSON path of its entry in the build file. */
+export function chassisSeats(racks: readonly RackPlacement[]): { rackId: string; c: ChassisPlacement; path: string }[] {
   let ri = 0;
-  const all = racks.flatMap((r) => {
+  return racks.flatMap((r) => {
     const at = isFreeStandingPlace(r) ? 'freeStanding.chassis' : `racks[${ri++}].chassis`;
     return r.chassis.map((c, ci) => ({ rackId: r.id, c, path: `${at}[${ci}]` }));
   });
+}
+
+/** Resolves every chassis of a rack list into devices with their paths. */
+export function resolveChassis(racks: RackPlacement[], catalog: CatalogIndex): ResolvedChassis[] {
+  const all = chassisSeats(racks);
   const prefix = all.length > 1;
   return all.map(({ rackId, c, path }) => resolveOne(rackId, path, c, catalog, prefix));
+}
+
+/** One chassis as resolveChassis resolves it; `prefix`: the build has more than one chassis (labels then name it). */
+export function resolveOneChassis(rackId: string, path: string, c: ChassisPlacement, catalog: CatalogIndex, prefix: boolean): ResolvedChassis {
+  return resolveOne(rackId, path, c, catalog, prefix);
 }
 
 const LINK_WIDTHS = [32, 16, 8, 4, 2, 1] as const;
@@ -143,6 +153,8 @@ const widthAtMost = (lanes: number): Slot['electricalWidth'] => LINK_WIDTHS.find
 
 /** Hosts before the cards in their slots (a riser cable into a bifurcation card into a GPU). */
 function hostsFirst(devices: PlacedDevice[]): PlacedDevice[] {
+  // Only cards in a riser's slot ("riser-0/a") have a host: none, nothing to order.
+  if (!devices.some((d) => d.slot.includes('/'))) return devices;
   const byId = new Map(devices.map((d) => [d.id, d]));
   const depth = (d: PlacedDevice): number => {
     let k = 0;

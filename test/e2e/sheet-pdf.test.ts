@@ -133,4 +133,29 @@ describe('rackhive sheet', () => {
     expect(err.join('\n')).toMatch(/no Chromium found .*RACKHIVE_CHROMIUM/);
     expect(await main(['sheet', path.join(ROOT, 'assets/examples/gigabyte-g482.json')], io)).toBe(2);
   }, 600_000);
+
+  it('prints several build files into a folder in one go, and names a bad file before starting', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const folder = path.join(tmp, 'several');
+    const files = ['gigabyte-g482', 'k80-x4'].map((id) => path.join(ROOT, 'assets/examples', `${id}.json`));
+    expect(await main(['sheet', ...files, '--out', folder], io)).toBe(0);
+    for (const id of ['gigabyte-g482', 'k80-x4']) {
+      const pdf = path.join(folder, `${id}.pdf`);
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(out.join('\n')).toContain(`Wrote ${pdf}`);
+      // Each PDF is that build's sheet.
+      const name = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples', `${id}.json`), 'utf8')).name as string;
+      expect(flat(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }))).toContain(flat(name));
+    }
+    expect(out.at(-1)).toMatch(/^2 sheets in /);
+
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ format: 'rackhive.build', version: 1, name: 'x', racks: 'none' }));
+    expect(await main(['sheet', files[0]!, bad, '--out', folder], io)).toBe(1);
+    expect(err.join('\n')).toContain(`${bad} is not a valid build file:\nracks:`);
+    // Two files of the same name would overwrite each other: refused.
+    expect(await main(['sheet', files[0]!, files[0]!, '--out', folder], io)).toBe(2);
+  }, 600_000);
 });

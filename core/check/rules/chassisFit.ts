@@ -4,7 +4,7 @@
 import { finding, n, type Finding } from '../finding';
 import type { ResolvedChassis } from '../topology';
 import { hostSlotOf } from '../../build/build';
-import { categoryName } from '../../catalog/part';
+import { categoryName } from '../../catalog/categories';
 import type { CatalogIndex } from '../catalog';
 import { boardFitsChassis, boardsTakenBy, goesInSlot } from '../../build/fit';
 
@@ -18,9 +18,17 @@ export function boardFitFindings(c: ResolvedChassis, catalog: CatalogIndex): Fin
   return boardFitsChassis(c.chassisPart, c.boardId, c.board) ? [] : [finding('chassis.board-misfit', 'error', [id], `The ${ff} board ${model} does not fit the ${c.chassisPart.model}, which takes ${boardsTakenBy(c.chassisPart, catalog)}.`, 'Pick a board the chassis takes.')];
 }
 
-/** One entry per placed card (a K80 is two GPUs but one card in one slot). */
-export function cardsOf(c: ResolvedChassis) {
-  return c.devices.filter((d, i) => c.devices.findIndex((o) => o.cardId === d.cardId) === i);
+const cards = new WeakMap<ResolvedChassis, ResolvedChassis['devices']>();
+
+/** One entry per placed card (a K80 is two GPUs but one card in one slot); worked out once per resolved chassis. */
+export function cardsOf(c: ResolvedChassis): ResolvedChassis['devices'] {
+  let out = cards.get(c);
+  if (!out) {
+    const seen = new Set<string>();
+    out = c.devices.filter((d) => !seen.has(d.cardId) && !!seen.add(d.cardId));
+    cards.set(c, out);
+  }
+  return out;
 }
 
 export function slotFindings(c: ResolvedChassis): Finding[] {

@@ -12,7 +12,8 @@ import type { Build } from '#core/build/build';
 import { DEFAULT_SITE, siteOf, type SiteSource } from '#core/build/site';
 import type { CatalogPart } from '#core/catalog/part';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
-import { checkBuild, type CheckResult, type CheckSettings } from '#core/check/checkBuild';
+import type { CheckResult, CheckSettings } from '#core/check/checkBuild';
+import { createIncrementalCheck } from '#core/check/incremental';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { ItemAllocation, PartAllocation } from '#core/api/builds';
 import type { Finding } from '#core/check/finding';
@@ -63,8 +64,10 @@ export class BuildEditor {
   settings: CheckSettings = $derived(this.site?.site ?? DEFAULT_SITE);
   settingsSource: SettingsSource = $derived(this.site?.from ?? 'default');
 
+  /** checkBuild that re-checks only the chassis an edit touched (core/check/incremental). */
+  readonly #recheck = createIncrementalCheck();
   /** The checker's verdict on the build as it is now. */
-  check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? checkBuild(this.build, this.catalog, this.settings) : null);
+  check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? this.#recheck(this.build, this.catalog, this.settings) : null);
   /** Per chassis, device id → the indices of the hives it sits in (a GPU can sit in two). */
   hives = $derived(hiveIndex(this.check?.hives ?? []));
   chassisCount = $derived(this.build ? E.allChassis(this.build).length : 0);
