@@ -124,7 +124,7 @@ export function catalogFake(parts: CatalogPart[] = samplePARTS()): CatalogFake {
     'catalog:get': ({ id }) => {
       const part = find(id);
       if (!part) return new FakeError({ code: 'NOT_FOUND', message: `No part with id ${id}.` });
-      return { ...entry(part), inventoryItems: items.filter((i) => i.partId === id).length };
+      return { ...entry(part), inventoryItems: items.filter((i) => i.partId === id).length, notes: [] };
     },
     'catalog:cloneBuiltin': ({ id }) => {
       const source = find(id);
