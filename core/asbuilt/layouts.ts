@@ -6,7 +6,7 @@ import type { Build, ChassisPlacement } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import type { BoardSpec } from '../catalog/board';
 import { indexCatalog, type CatalogIndex } from '../check/catalog';
-import { pathClass, type PathClass } from '../check/pathClass';
+import { pathClass, unknownHostBridge, type PathClass } from '../check/pathClass';
 import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from '../check/topology';
 import type { Candidate } from './assign';
 
@@ -25,6 +25,8 @@ export interface BoardLayout {
   /** Slot id of each candidate. */
   slotOf: string[];
   classBetween(a: number, b: number): PathClass;
+  /** The other class the pair may show (PHB where classBetween counts NODE for an unmapped IO die), or null. */
+  alsoBetween(a: number, b: number): PathClass | null;
 }
 
 function pathKey(c: ResolvedChassis, d: ResolvedDevice, kind: string): string {
@@ -89,6 +91,9 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
         cache.set(k, c);
       }
       return c;
+    },
+    alsoBetween(a, b) {
+      return devs[a]!.slotId !== devs[b]!.slotId && unknownHostBridge(resolved, devs[a]!, devs[b]!) ? 'PHB' : null;
     },
   };
 }

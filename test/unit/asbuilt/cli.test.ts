@@ -51,7 +51,8 @@ describe('rackhive verify / identify', () => {
     expect(r.out.split('\n')[0]).toBe('This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets).');
     expect(r.out).toContain('Closest catalog boards');
     const j = JSON.parse((await run(['identify', '--topo', fx('sys-4028gr-trt2.topo.txt'), '--json'])).out);
-    expect(j.confidence).toBe('ambiguous');
+    // The 4029GP-TRT2 no longer ties: on Skylake-SP its two switches sit on separate x16 IIO stacks (NODE), the capture shows PHB.
+    expect(j.confidence).toBe('exact');
     expect(j.ranking.length).toBeLessThanOrEqual(10);
   });
 });

@@ -33,25 +33,27 @@ describe('board identification from real captures', () => {
     expect(id.ranking[1]!.cost).toBeGreaterThan(0);
   });
 
-  it('SYS-4028GR-TRT2: single root; its board explains it exactly, tied with the 4029GP-TRT2 and said so', () => {
+  it('SYS-4028GR-TRT2: single root; its board explains it exactly, the Skylake 4029GP-TRT2 does not', () => {
     const { o, id } = run('sys-4028gr-trt2.topo.txt');
     expect(o.devices.filter((d) => d.kind === 'gpu')).toHaveLength(7);
     expect(id.best!.boardId).toBe('board.supermicro.x10drg-ot-trt2');
     expect(id.best!.exact).toBe(true);
-    expect(top(id)).toEqual(['board.supermicro.x10drg-ot-trt2', 'board.supermicro.x11dpg-ot-trt2']);
-    expect(id.confidence).toBe('ambiguous');
-    expect(id.summary).toMatch(/cannot tell them apart — add dmidecode/);
+    expect(top(id)).toEqual(['board.supermicro.x10drg-ot-trt2']);
+    expect(id.confidence).toBe('exact');
+    // Broadwell: one root complex per socket, so the two switches meet at PHB. On Skylake-SP each x16 switch
+    // uplink fills an IIO stack of its own (Exxact, three x16 stacks per socket): the 4029GP-TRT2 shows NODE there.
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x11dpg-ot-trt2')!.cost).toBeGreaterThan(0);
     expect(id.layout).toBe('one hive of seven, on one NUMA node');
     // The X10DRG-O-PCIE puts the NIC on the root complex: one NIC cell short of exact.
     expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x10drg-o-pcie')!.cost).toBeGreaterThan(0);
   });
 
-  it('SYS-4028GR-TRT2 with dmidecode naming a 4029GP-TRT2 ranks that one first', () => {
+  it('SYS-4028GR-TRT2 capture with dmidecode naming a 4029GP-TRT2: the matrix wins, the named board does not fit it', () => {
     const dmi = 'Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: Supermicro\n\tProduct Name: SYS-4029GP-TRT2\n';
     const { id } = run('sys-4028gr-trt2.topo.txt', { dmidecode: dmi });
-    expect(id.best!.boardId).toBe('board.supermicro.x11dpg-ot-trt2');
-    expect(id.best!.nameMatch).toBe(true);
-    expect(id.confidence).toBe('exact');
+    expect(id.best!.boardId).toBe('board.supermicro.x10drg-ot-trt2');
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x11dpg-ot-trt2')).toMatchObject({ nameMatch: true });
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.x11dpg-ot-trt2')!.cost).toBeGreaterThan(0);
   });
 
   it('dual-socket 5× RTX 4090 server: two PHB pairs on one socket, one GPU alone on the other', () => {
@@ -71,12 +73,12 @@ describe('board identification from real captures', () => {
     expect(id.summary).toMatch(/^No catalog board explains this layout/);
   });
 
-  it('EPYC H12SSL-NT: two GPUs on separate host bridges (NODE); the catalog’s one-root-complex EPYC boards do not explain it', () => {
+  it('EPYC H12SSL-NT: two GPUs on separate host bridges (NODE); the H12SSL-i, its IO die modelled as four quadrants with no public slot map, explains it', () => {
     const { o, id } = run('h12ssl-nt-2x-rtx3090.topo.txt');
     expect(o.cells![0]![1]).toBe('NODE');
     expect(id.best!.exact).toBe(true);
-    expect(top(id)).not.toContain('board.supermicro.h12ssl-i');
-    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.h12ssl-i')!.cost).toBe(1);
+    expect(top(id)).toContain('board.supermicro.h12ssl-i');
+    expect(id.ranking.find((f) => f.boardId === 'board.supermicro.h12ssl-i')!.cost).toBe(0);
   });
 
   it('Threadripper PRO with two GeForce cards: PHB pair — many boards explain it, said plainly', () => {
