@@ -9,15 +9,23 @@ import { queryParts, gbpsPerDollar, vramGBPerDollar } from '#core/catalog/derive
 import { PartResolveError, resolvePart } from '#core/catalog/resolve';
 import { formatValue, UNKNOWN } from '#core/catalog/format';
 import { formatMoney } from '#core/money';
+import type { PartNote } from '#core/catalog/partNote';
+import { ApiFailure } from '#core/api/errors';
+import { readUserCatalog } from '#db/readCatalog';
+import { defaultDataDir } from '#host/dataDir';
+import path from 'node:path';
 import { IMPORT_NETBOX_USAGE, importNetboxCommand } from './importNetbox';
 
 const USAGE = `Usage: rackhive catalog list [--category <category>] [--json]
-       rackhive catalog show <id-or-name> [--json]
+       rackhive catalog show <id-or-name> [--data-dir <dir>] [--json]
        rackhive catalog import-netbox <file.yaml…> [--data-dir <dir>] [--dry-run] [--json]
 
 Categories: ${PART_CATEGORIES.join(', ')}
 Names: an id ("gpu.nvidia.rtx-3090") or a usual name ("RTX 3090", "Tesla P40",
 "A100 SXM4 80GB"). A name that fits several parts lists them and exits 1.
+show also reads your own parts and part notes (e.g. what an imported NetBox
+file adds to a built-in) from the data folder (--data-dir, default the
+desktop app's), read-only, so it works while the app is open.
 
 ${IMPORT_NETBOX_USAGE.split('\n').slice(2).join('\n')}`;
 
@@ -81,12 +89,24 @@ function list(argv: string[], io: CliIO): number {
 }
 
 function show(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, allowPositionals: true });
   if (positionals.length === 0) throw new UsageError('which part? give an id or a name');
+  if (values['data-dir'] === '') throw new UsageError('--data-dir must not be empty');
   const query = positionals.join(' ');
+  let user;
+  try {
+    user = readUserCatalog(path.resolve(values['data-dir'] ?? defaultDataDir()));
+  } catch (err) {
+    if (err instanceof ApiFailure) {
+      io.err(`rackhive catalog: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
   let part: CatalogPart;
   try {
-    part = resolvePart(builtinParts, query);
+    // Built-ins as this version ships them, plus the user's parts: a name both answer to is ambiguous and says so.
+    part = resolvePart([...builtinParts, ...user.userParts], query);
   } catch (err) {
     if (err instanceof PartResolveError) {
       io.err(`rackhive catalog: ${err.message}`);
@@ -94,8 +114,10 @@ function show(argv: string[], io: CliIO): number {
     }
     throw err;
   }
+  const notes: PartNote[] = user.notes.get(part.id) ?? [];
   if (values.json) {
-    printJson(io, part);
+    // The part as before; notes only when there are some, so the part's own shape stays the contract.
+    printJson(io, notes.length ? { ...part, partNotes: notes } : part);
     return 0;
   }
   const specs = part.specs as Record<string, unknown>;
@@ -117,6 +139,7 @@ function show(argv: string[], io: CliIO): number {
     'Sources:',
     ...(part.sources.length ? part.sources.map((s) => `  ${s.url}${s.covers ? ` (${s.covers.join(', ')})` : ''}${s.note ? ` — ${s.note}` : ''}`) : ['  none']),
     part.notes ? `\nNotes: ${part.notes}` : null,
+    ...(notes.length ? ['', 'Your notes:', ...notes.map((n) => `  ${n.text}\n    source: ${n.sourceUrl ?? n.source} (${n.createdAt.slice(0, 10)})`)] : []),
   ].filter((l): l is string => l !== null);
   io.out(lines.join('\n'));
   return 0;

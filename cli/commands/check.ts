@@ -25,7 +25,9 @@ export function formatMatrix(m: P2pMatrix): string[] {
   const w = Math.max(6, ...m.labels.map((l) => l.length + 1));
   const pad = (s: string) => s.padEnd(w);
   const lines = [pad('') + m.labels.map(pad).join('')];
-  m.cells.forEach((row, i) => lines.push(pad(m.labels[i]!) + row.map((c) => pad(c === 'X' ? ' X' : c)).join('')));
+  // A cell the board's documents cannot settle prints as "NODE?" (PHB or NODE; the reason is listed under the matrix).
+  const open = new Set((m.uncertain ?? []).flatMap((u) => [`${u.a}|${u.b}`, `${u.b}|${u.a}`]));
+  m.cells.forEach((row, i) => lines.push(pad(m.labels[i]!) + row.map((c, j) => pad(c === 'X' ? ' X' : open.has(`${m.labels[i]}|${m.labels[j]}`) ? `${c}?` : c)).join('')));
   return lines;
 }
 
@@ -55,6 +57,7 @@ export function formatReport(r: CheckResult, name: string): string[] {
     if (m.labels.length === 0) continue;
     out.push('', `P2P matrix (${m.chassisId})${many ? `, first of ${r.p2pMatrix.length} chassis` : ''}:`, ...formatMatrix(m).map((l) => '  ' + l));
     if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.join(', ')}`);
+    if (m.uncertain?.length) out.push(`  ? = PHB or NODE, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`);
   }
   if (r.carriers.length) {
     out.push('', 'Cards on risers, bifurcation and switch cards:');

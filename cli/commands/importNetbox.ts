@@ -1,7 +1,7 @@
 // `rackhive catalog import-netbox <file.yaml…> [--data-dir <dir>] [--dry-run] [--json]`:
 // NetBox device-type files into the user catalog through the same handler the
 // app's import dialog calls. A file that names a built-in model keeps the
-// built-in (nothing saved) and says what the file adds. Exit 1 when any file
+// built-in (no part saved) and keeps what the file adds as a note on it. Exit 1 when any file
 // is refused, 0 otherwise, 2 for usage mistakes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,8 @@ export const IMPORT_NETBOX_USAGE = `Usage: rackhive catalog import-netbox <file.
 Imports NetBox devicetype-library files as your own parts: rack servers become
 chassis, devices with power outlets become PDUs; nodes, motherboards, UPSes and
 switches are refused with the reason. A model that is built in keeps the
-built-in (nothing is saved) and the output says what the file adds.
+built-in (no part is saved); what the file adds is kept as a note on the
+built-in, shown by \`rackhive catalog show\`.
 
   --data-dir <dir>  data folder (default: the desktop app's)
   --dry-run         read and report, save nothing (checked against the built-in catalog)
@@ -45,11 +46,16 @@ interface Shown extends FileOutcome {
   severities: string[];
 }
 
-function fromResult(file: string, r: NetboxImportResult): Shown {
+function fromResult(file: string, r: NetboxImportResult, dryRun: boolean): Shown {
   const issues = r.issues.map(({ path: p, message }) => ({ path: p, message }));
   const severities = r.issues.map((i) => i.severity);
   if (r.builtin) {
-    issues.push({ path: 'model', message: `not saved: the built-in ${r.builtin.id} is kept.${r.builtinNote ? ` ${r.builtinNote}` : ' The file adds nothing to it.'}` });
+    const adds = r.note
+      ? ` The file's extra facts are kept as a note on it (source ${r.note.source}): ${r.note.text}`
+      : r.builtinNote
+        ? ` ${r.builtinNote}${dryRun ? ' (dry run: not noted)' : ''}`
+        : ' The file adds nothing to it.';
+    issues.push({ path: 'model', message: `not saved: the built-in ${r.builtin.id} is kept.${adds}` });
     severities.push('warning');
   }
   return { file, ok: true, category: r.category, part: r.part, issues, saved: r.saved, kept: r.builtin?.id ?? null, severities };
@@ -103,7 +109,11 @@ export async function importNetboxCommand(argv: string[], io: CliIO): Promise<nu
       }
       const r = importNetbox(text, { idFor: (c, m) => userPartId(c, m, (id) => ids.has(id)), fileName: file, catalog: builtinParts });
       if (!r.ok || !r.part || !r.category) outcomes.push(failed(file, r.issues.filter((i) => i.severity === 'error').map(({ path: p, message }) => ({ path: p, message }))));
-      else outcomes.push(fromResult(file, { part: r.part, saved: false, category: r.category, issues: r.issues, builtin: r.builtin, builtinNote: r.builtinNote }));
+      else {
+        // As the real import does: the part is the built-in that is kept, not the copy nobody saves.
+        const kept = r.builtin ? (builtinParts.find((p) => p.id === r.builtin!.id) ?? r.part) : r.part;
+        outcomes.push(fromResult(file, { part: kept, saved: false, category: r.category, issues: r.issues, builtin: r.builtin, builtinNote: r.builtinNote, note: null }, true));
+      }
     }
   } else {
     const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
@@ -129,7 +139,7 @@ export async function importNetboxCommand(argv: string[], io: CliIO): Promise<nu
             continue;
           }
           try {
-            outcomes.push(fromResult(file, await h['catalog:importNetbox']({ yaml: text, fileName: file }, { host: 'http' })));
+            outcomes.push(fromResult(file, await h['catalog:importNetbox']({ yaml: text, fileName: file, onBuiltin: 'keep-builtin' }, { host: 'http' }), false));
           } catch (err) {
             if (!(err instanceof ApiFailure)) throw err;
             outcomes.push(failed(file, err.issues?.length ? err.issues : [{ path: '', message: err.message }]));

@@ -6,6 +6,7 @@ import { endpoint } from './endpoint';
 import { CatalogPart, PartCategory } from '../catalog/part';
 import { PartSource, TypicalUsedPrice } from '../catalog/source';
 import { CatalogQuery } from '../catalog/derived';
+import { PartNote } from '../catalog/partNote';
 
 /** A part plus its derived columns (null when the price or the spec is unknown). */
 export const CatalogEntry = z.object({
@@ -44,6 +45,8 @@ export const NetboxImportResult = z.object({
   builtin: z.object({ id: z.string(), vendor: z.string(), model: z.string() }).nullable(),
   /** What the file says that the built-in does not, to keep as a note. */
   builtinNote: z.string().nullable(),
+  /** The note saved on the built-in (keep-builtin, not a dry run, and the file adds something); null otherwise. */
+  note: PartNote.nullable().default(null),
 });
 export type NetboxImportResult = z.infer<typeof NetboxImportResult>;
 
@@ -60,13 +63,13 @@ export const catalogEndpoints = {
       unreadable: z.array(z.object({ id: z.string(), message: z.string() })).default([]),
     }),
   ),
-  'catalog:get': endpoint('One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.', IdArgs, CatalogEntry.extend({ inventoryItems: z.number().int() })),
+  'catalog:get': endpoint('One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.', IdArgs, CatalogEntry.extend({ inventoryItems: z.number().int(), notes: z.array(PartNote).default([]) })),
   'catalog:createUserPart': endpoint('Adds one of the user\'s own parts (id "user.<category>.<slug>").', z.object({ part: UserPartDraft }).strict(), PartResult),
   'catalog:cloneBuiltin': endpoint('Copies a built-in part into an editable user part.', IdArgs.extend({ model: z.string().trim().min(1).max(200).optional() }).strict(), PartResult),
   'catalog:updateUserPart': endpoint('Replaces a user part\'s fields; built-ins are refused with CONFLICT (clone them first).', z.object({ id: z.string().min(1).max(120), part: UserPartDraft }).strict(), PartResult),
   'catalog:deleteUserPart': endpoint('Deletes a user part; CONFLICT when it is built in or inventory items still use it.', IdArgs, z.object({ id: z.string() })),
   'catalog:importNetbox': endpoint(
-    'Imports a NetBox devicetype-library YAML text as a user part (a chassis, or a PDU for a file with power outlets). A file naming a built-in model is saved only with onBuiltin "import-copy" (under a name of its own); "keep-builtin" returns the built-in and the file\'s extra facts as builtinNote; by default nothing is saved and the choice is offered. dryRun saves nothing. IMPORT_INVALID lists every problem by its path in the file.',
+    'Imports a NetBox devicetype-library YAML text as a user part (a chassis, or a PDU for a file with power outlets). A file naming a built-in model is saved only with onBuiltin "import-copy" (under a name of its own); "keep-builtin" returns the built-in and keeps the file\'s extra facts as a note on it (note; shown with the part by catalog:get); by default nothing is saved and the choice is offered. dryRun saves nothing. IMPORT_INVALID lists every problem by its path in the file.',
     z
       .object({
         yaml: z.string().min(1).max(1_000_000),

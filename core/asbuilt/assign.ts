@@ -43,6 +43,8 @@ export function bestAssignment(
   cells: readonly (readonly PathClass[])[],
   candidates: readonly Candidate[],
   classBetween: (a: number, b: number) => PathClass,
+  /** The other class a pair may show when the board's documents cannot settle it (PHB for a NODE under an unmapped IO die). */
+  alsoBetween?: (a: number, b: number) => PathClass | null,
 ): Assignment {
   const n = kinds.length;
   const gpuIdx = kinds.map((k, i) => (k === 'gpu' ? i : -1)).filter((i) => i >= 0);
@@ -59,7 +61,8 @@ export function bestAssignment(
     for (const j of placed) {
       const cj = assignment[j];
       if (cj === null || cj === undefined) continue;
-      cost += cellCost(cells[i]![j]!, classBetween(c, cj));
+      const also = alsoBetween?.(c, cj) ?? null;
+      cost += Math.min(cellCost(cells[i]![j]!, classBetween(c, cj)), also ? cellCost(cells[i]![j]!, also) : Infinity);
     }
     return cost;
   };

@@ -109,7 +109,7 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
   const kinds = o.devices.map((d) => d.kind);
   const dmiNames = [o.board?.product, o.system?.product].filter((s): s is string => !!s).map(norm);
   const ranking: BoardFit[] = layouts.map((l) => {
-    const a = bestAssignment(kinds, o.cells!, l.candidates, l.classBetween);
+    const a = bestAssignment(kinds, o.cells!, l.candidates, l.classBetween, l.alsoBetween);
     const slots: Record<string, string | null> = {};
     o.devices.forEach((d, i) => (slots[d.label] = a.assignment[i] === null ? null : l.slotOf[a.assignment[i]!]!));
     const aliases = l.aliases.map(norm).filter((s) => s.length >= 5);

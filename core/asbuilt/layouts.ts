@@ -6,7 +6,7 @@ import type { Build, ChassisPlacement } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
 import type { BoardSpec } from '../catalog/board';
 import { indexCatalog, type CatalogIndex } from '../check/catalog';
-import { pathClass, type PathClass } from '../check/pathClass';
+import { pathClass, unknownHostBridge, type PathClass } from '../check/pathClass';
 import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from '../check/topology';
 import type { Candidate } from './assign';
 
@@ -30,6 +30,8 @@ export interface BoardLayout {
   /** Lanes one root complex can carry: the board's figure, capped by what a CPU of its socket gives one root complex (Skylake-SP: 48 lanes in three x16 stacks). */
   rootLanes: Record<string, { lanes: number; cpuCapped: string | null }>;
   classBetween(a: number, b: number): PathClass;
+  /** The other class the pair may show (PHB where classBetween counts NODE for an unmapped IO die), or null. */
+  alsoBetween(a: number, b: number): PathClass | null;
 }
 
 /**
@@ -122,6 +124,9 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
         cache.set(k, c);
       }
       return c;
+    },
+    alsoBetween(a, b) {
+      return devs[a]!.slotId !== devs[b]!.slotId && unknownHostBridge(resolved, devs[a]!, devs[b]!) ? 'PHB' : null;
     },
   };
 }

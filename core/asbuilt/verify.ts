@@ -11,6 +11,7 @@ import { bySeverity, finding, type Finding } from '../check/finding';
 import { p2pMatrixOf, type P2pMatrix } from '../check/p2pMatrix';
 import type { PathClass } from '../check/pathClass';
 import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from '../check/topology';
+import { placesOf } from '../build/places';
 import { bestAssignment, cellCost, type Candidate } from './assign';
 import { identify, type Identification } from './identify';
 import type { BoardLayout } from './layouts';
@@ -68,11 +69,18 @@ export function verifyBuild(
   chassisId?: string,
 ): VerifyResult {
   const catalog = indexCatalog(parts);
-  const all = resolveChassis(build.racks, catalog);
+  // Free-standing towers and open frames are verified like racked chassis.
+  const all = resolveChassis(placesOf(build), catalog);
   const chassis = chassisId ? all.find((c) => c.placement.id === chassisId) : all.find((c) => c.devices.some((d) => d.kind === 'gpu')) ?? all[0];
   if (!chassis) throw new Error(chassisId ? `the build has no chassis "${chassisId}"` : 'the build has no chassis to verify');
   const planned = p2pMatrixOf(chassis);
   const pdevs = planned.deviceIds.map((id) => chassis.devices.find((d) => d.id === id)!);
+  // Cells the board's documents leave open (PHB or NODE under an unmapped IO die): either observed class fits the plan.
+  const openCells = new Map(planned.uncertain.map((u) => [`${u.a}|${u.b}`, u.classes]));
+  const alsoPlanned = (x: number, y: number): PathClass | null => {
+    const classes = openCells.get(`${planned.labels[x]}|${planned.labels[y]}`) ?? openCells.get(`${planned.labels[y]}|${planned.labels[x]}`);
+    return classes?.find((c) => c !== planned.cells[x]![y]) ?? null;
+  };
   const boardName = plannedBoardName(chassis, catalog);
   const identification = identify(observed, layouts, chassis.boardId ? { boardId: chassis.boardId, name: boardName } : undefined);
   const findings: Finding[] = [];
@@ -88,6 +96,7 @@ export function verifyBuild(
       observed.cells,
       candidates,
       (x, y) => planned.cells[x]![y]!,
+      alsoPlanned,
     );
     assignment = a.assignment;
   } else {
@@ -193,7 +202,8 @@ export function verifyBuild(
         if (oa === undefined || ob === undefined) continue;
         const c = observed.cells[oa]![ob]!;
         cells[a]![b] = c;
-        differs[a]![b] = cellCost(c, planned.cells[a]![b]!) > 0;
+        const also = alsoPlanned(a, b);
+        differs[a]![b] = cellCost(c, planned.cells[a]![b]!) > 0 && !(also && cellCost(c, also) === 0);
       }
     for (let a = 0; a < n; a++)
       for (let b = a + 1; b < n; b++) {

@@ -57,6 +57,14 @@ export const RootComplex = Provenance.extend({
    * its own node, so two dies of one socket are SYS, not NODE); absent = the socket's.
    */
   numaNode: z.number().int().min(0).max(63).optional(),
+  /**
+   * This entry stands for several host bridges whose slot map is not public
+   * (an EPYC / Threadripper PRO IO die: one root complex per quadrant). Two
+   * slots under it meet at PHB (same quadrant) or NODE (different ones); the
+   * checker counts NODE (no shared host bridge is promised) and says it is
+   * either. Absent = one host bridge.
+   */
+  hostBridges: z.number().int().min(2).max(8).optional(),
 });
 export type RootComplex = z.infer<typeof RootComplex>;
 

@@ -45,6 +45,8 @@ export interface NetboxImport {
   builtin: { id: string; vendor: string; model: string } | null;
   /** What the file adds to that built-in, to keep as a note when the built-in is kept. */
   builtinNote: string | null;
+  /** Where that note comes from: the upstream library path (with its URL) or the file's name. */
+  noteSource: { source: string; url: string | null } | null;
 }
 
 const NOTES_MAX = 5000;
@@ -77,7 +79,7 @@ const FILE_FIELD: Record<string, string> = {
 };
 
 function refused(issues: NetboxIssue[]): NetboxImport {
-  return { ok: false, category: null, part: null, issues, builtin: null, builtinNote: null };
+  return { ok: false, category: null, part: null, issues, builtin: null, builtinNote: null, noteSource: null };
 }
 
 function sources(dt: DeviceType, upstream: string | null, fileName: string | undefined) {
@@ -152,7 +154,9 @@ export function importNetbox(text: string, options: NetboxImportOptions): Netbox
       `${dt.manufacturer} ${dt.model} is already built in as ${match.id} (${match.model}), which is richer than a NetBox file (${category === 'chassis' ? 'board, GPU positions, sourced PSUs' : 'sourced volts, amps and load'}). Keep the built-in, or import this as a copy named "${model}" so that no name means two parts.`,
     );
   }
-  return { ok: true, category, part: parsed.data, issues: r.issues, builtin, builtinNote };
+  const fileLabel = options.fileName?.replace(/\\/g, '/').split('/').pop() ?? `${dt.manufacturer} ${dt.model}`;
+  const noteSource = builtinNote ? { source: upstream ?? fileLabel, url: upstream ? `${LIBRARY_URL}${upstream}` : null } : null;
+  return { ok: true, category, part: parsed.data, issues: r.issues, builtin, builtinNote, noteSource };
 }
 
 /** Parses NetBox device-type YAML text into a user chassis part with the given id; throws on any error or a non-chassis file. */

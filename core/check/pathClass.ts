@@ -3,7 +3,7 @@
 // bridges, no host bridge), PHB (through the host bridge), NODE (same socket,
 // different host bridges), SYS (across the inter-socket link). C2C marks a
 // Groq chip-to-chip link, which nvidia-smi does not know.
-import type { Fabric } from '../catalog/board';
+import type { Fabric, RootComplex } from '../catalog/board';
 import type { ResolvedChassis, ResolvedDevice } from './topology';
 
 export type PathClass = 'X' | `NV${number}` | 'NV#' | 'C2C' | 'PIX' | 'PXB' | 'PHB' | 'NODE' | 'SYS';
@@ -28,6 +28,18 @@ export function pciePathClass(
   return a.switches.indexOf(common) === 0 && b.switches.indexOf(common) === 0 ? 'PIX' : 'PXB';
 }
 
+/**
+ * The root complex entry two devices share when it stands for several host
+ * bridges with no public slot map (hostBridges) and no switch joins them: the
+ * real machine shows PHB or NODE between them and nobody can say which.
+ */
+export function unknownHostBridge(chassis: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice): RootComplex | null {
+  if (a.id === b.id || a.rootComplex === null || a.rootComplex !== b.rootComplex) return null;
+  if (a.switches.some((s) => b.switches.includes(s))) return null;
+  const rc = chassis.rcById.get(a.rootComplex);
+  return rc?.hostBridges ? rc : null;
+}
+
 export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice): PathClass {
   if (a.id === b.id) return 'X';
   // Bridges and fabrics join GPUs only; the key string is built only when the chassis has a bridge.
@@ -40,6 +52,8 @@ export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: Resolv
       return fabric.linksPerPair ? `NV${fabric.linksPerPair}` : 'NV#';
     }
   }
+  // PHB or NODE, unknown which: count NODE, so no hive rests on a host bridge nobody showed they share.
+  if (unknownHostBridge(chassis, a, b)) return 'NODE';
   return pciePathClass(a, b);
 }
 

@@ -19,7 +19,7 @@ const Hive = z.object({
   via: z.union([PathClass, z.literal('single')]),
   verified: z.boolean(),
 });
-const P2pMatrix = z.object({ chassisId: z.string(), labels: z.array(z.string()), deviceIds: z.array(z.string()), cells: z.array(z.array(PathClass)), unverified: z.array(z.string()) });
+const P2pMatrix = z.object({ chassisId: z.string(), labels: z.array(z.string()), deviceIds: z.array(z.string()), cells: z.array(z.array(PathClass)), unverified: z.array(z.string()), uncertain: z.array(z.object({ a: z.string(), b: z.string(), classes: z.array(PathClass), reason: z.string() })).default([]) });
 const NicAffinity = z.object({
   chassisId: z.string(),
   nic: z.string(),

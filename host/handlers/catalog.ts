@@ -7,6 +7,7 @@ import { CatalogPart, SPECS_SCHEMAS } from '#core/catalog/part';
 import { gbpsPerDollar, queryParts, vramGBPerDollar } from '#core/catalog/derived';
 import { importNetbox } from '#core/catalog/netbox';
 import { userPartId } from '#core/catalog/userId';
+import { partNotesOf, putPartNote } from '#db/repositories/partNotes';
 import { catalogOf, countInventoryUses, deleteUserPart, getCatalogPart, partExists, saveUserPart } from '#db/repositories/catalog';
 import type { HandlerDeps } from './deps';
 
@@ -50,7 +51,7 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
     'catalog:get': ({ id }) => {
       const part = getCatalogPart(db, id);
       if (!part) throw new ApiFailure('NOT_FOUND', `No part with id ${id}.`);
-      return { ...entry(part), inventoryItems: countInventoryUses(db, id) };
+      return { ...entry(part), inventoryItems: countInventoryUses(db, id), notes: partNotesOf(db, id) };
     },
 
     'catalog:createUserPart': ({ part: draft }) => {
@@ -94,10 +95,15 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
         const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'not a NetBox device type';
         throw new ApiFailure('IMPORT_INVALID', `NetBox file: ${message}`, errors.map(({ path, message: m }) => ({ path, message: m })));
       }
-      const out = { category: result.category, issues: result.issues, builtin: result.builtin, builtinNote: result.builtinNote };
+      const out = { category: result.category, issues: result.issues, builtin: result.builtin, builtinNote: result.builtinNote, note: null };
       if (result.builtin && onBuiltin !== 'import-copy') {
         const builtin = onBuiltin === 'keep-builtin' ? getCatalogPart(db, result.builtin.id) : null;
-        return { ...out, part: builtin ?? result.part, saved: false };
+        // Keeping the built-in keeps what the file adds, as a note on it (the built-in itself stays as shipped).
+        const note =
+          builtin && result.builtinNote && result.noteSource && !dryRun
+            ? putPartNote(db, { partId: builtin.id, source: result.noteSource.source, sourceUrl: result.noteSource.url, text: result.builtinNote }, deps.now())
+            : null;
+        return { ...out, part: builtin ?? result.part, saved: false, note };
       }
       if (dryRun) return { ...out, part: result.part, saved: false };
       return { ...out, part: saveUserPart(db, result.part, deps.now()), saved: true };

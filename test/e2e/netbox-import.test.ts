@@ -100,4 +100,29 @@ describe('NetBox import, end to end', () => {
     session.assertClean();
     await session.context.close();
   });
+
+  it('keeping a built-in shows what the file adds as a note on its page, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const session = await openApp(browser, app, { colorScheme });
+      const { page } = session;
+      await openCatalog(page);
+      await importFile(page, 'AP7900B.yaml');
+      await page.getByTestId('builtin-offer').getByRole('button', { name: 'Keep the built-in' }).click();
+      await page.waitForFunction(() => window.location.hash.includes('part=pdu.apc.ap7900b'));
+      expect(await page.getByTestId('import-notes').innerText()).toMatch(/Kept the built-in AP7900B.*; what AP7900B.yaml adds is saved as a note on it\./);
+      const notes = page.getByTestId('user-part-notes');
+      await notes.waitFor();
+      const text = await notes.innerText();
+      expect(text).toMatch(/your notes/i);
+      expect(text).toContain('From the NetBox file AP7900B.yaml: inputPlug: NEMA L5-20P in the file (built-in: NEMA 5-15P).');
+      expect(text).toContain('Source: AP7900B.yaml');
+      await notes.scrollIntoViewIfNeeded();
+      await dismissToasts(page);
+      await screenshot(page, `netbox-kept-note-1280-${colorScheme}`);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await screenshot(page, `netbox-kept-note-1920-${colorScheme}`);
+      session.assertClean();
+      await session.context.close();
+    }
+  });
 });

@@ -75,11 +75,13 @@ describe('rackhive catalog import-netbox', () => {
     expect(out.map((o) => [o.file, o.ok, o.category, o.part?.id ?? null])).toEqual([
       [files[0], true, 'chassis', 'user.chassis.as-8125gs-tnmr2'],
       [files[1], false, null, null],
-      [files[2], true, 'pdu', 'user.pdu.ap7900b-netbox'],
+      [files[2], true, 'pdu', 'pdu.apc.ap7900b'],
     ]);
     expect(out[0]!.part!.specs).toMatchObject({ psuBays: 8, gpu: { maxCards: 8 }, weightKg: 75.3 });
     expect(out[1]!.issues[0]!.path).toBe('subdevice_role');
-    expect(out[2]!.issues.at(-1)).toEqual({ path: 'model', message: 'not saved: the built-in pdu.apc.ap7900b is kept. From the NetBox file AP7900B.yaml: inputPlug: NEMA L5-20P in the file (built-in: NEMA 5-15P).' });
+    expect(out[2]!.issues.at(-1)).toEqual({ path: 'model', message:
+        "not saved: the built-in pdu.apc.ap7900b is kept. The file's extra facts are kept as a note on it (source AP7900B.yaml): From the NetBox file AP7900B.yaml: inputPlug: NEMA L5-20P in the file (built-in: NEMA 5-15P).",
+    });
     // Saved in a real database file, where the app will find it; the lock is gone.
     const db = new Database(path.join(dir, 'rackhive.db'), { readonly: true });
     const ids = db.prepare<[], { id: string }>("SELECT id FROM parts WHERE id LIKE 'user.%' ORDER BY id").all().map((x) => x.id);

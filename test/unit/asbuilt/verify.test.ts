@@ -87,10 +87,10 @@ describe('verify a build against the machine', () => {
     expect(r.findings.filter((f) => f.code === 'asbuilt.device-missing')).toHaveLength(2);
   });
 
-  it('the X9DRG plan against the TRT2 capture: not the board planned, and why the 4029GP-TRT2 is not it either', () => {
+  it('the X9DRG plan against the TRT2 capture: not the board planned', () => {
     const r = verifyBuild(build(example('sys-4028gr-x9drg.json')), builtinParts, observe({ topo: fx('sys-4028gr-trt2.topo.txt') }), layouts);
     const board = r.findings.find((f) => f.code === 'asbuilt.board-differs')!;
-    expect(board.message).toMatch(/^This is the SYS-4028GR-TRT2 .* layout \(one hive of seven, on one NUMA node\), not the SYS-4028GR-TR \(X9DRG-O-PCIE\) you planned\. Not the SYS-4029GP-TRT2 .*: it would need 32 lanes on one root complex, which carries 16/);
+    expect(board.message).toMatch(/^This is the SYS-4028GR-TRT2 .*\(one hive of seven, on one NUMA node\).*not the SYS-4028GR-TR \(X9DRG-O-PCIE\) you planned/);
   });
 
   it('a model or VRAM other than planned is an error on that device', () => {

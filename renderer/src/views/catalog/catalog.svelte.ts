@@ -8,6 +8,7 @@ import type { ApiClient } from '../../lib/api/client';
 import { ApiClientError, errorMessage } from '../../lib/api/client';
 import type { Toasts } from '../../lib/toasts.svelte';
 import type { CatalogEntry } from '#core/api/catalog';
+import type { PartNote } from '#core/catalog/partNote';
 import { isUserPartId, type CatalogPart, type PartOf } from '#core/catalog/part';
 import type { RangeFilter } from '#core/catalog/derived';
 import { columnsFor, partName, type Column } from './columns';
@@ -19,6 +20,8 @@ export const RANGE_DEBOUNCE_MS = 350;
 export interface Detail {
   entry: CatalogEntry;
   inventoryItems: number;
+  /** The user's notes on the part (a kept built-in's NetBox facts), oldest first. */
+  notes: PartNote[];
   /** The board a barebone system ships with (its topology is shown), when the catalog has it. */
   board: PartOf<'board'> | null;
 }
@@ -295,8 +298,8 @@ export class CatalogController {
         }
       }
       if (request !== this.#detailRequest) return;
-      const { inventoryItems, ...entry } = got;
-      this.detail = { entry, inventoryItems, board };
+      const { inventoryItems, notes, ...entry } = got;
+      this.detail = { entry, inventoryItems, notes, board };
     } catch (err) {
       if (request !== this.#detailRequest) return;
       this.detail = null;
@@ -422,7 +425,8 @@ export class CatalogController {
         return false;
       }
       if (res.builtin && onBuiltin === 'keep-builtin') {
-        this.importNotes = { fileName, title: `Kept the built-in ${res.builtin.model}; nothing was saved.`, lines: [res.builtinNote ?? `${fileName} adds nothing to it.`, ...warnings] };
+        const kept = res.note ? `Kept the built-in ${res.builtin.model}; what ${fileName} adds is saved as a note on it.` : `Kept the built-in ${res.builtin.model}; nothing was saved.`;
+        this.importNotes = { fileName, title: kept, lines: [res.note?.text ?? res.builtinNote ?? `${fileName} adds nothing to it.`, ...warnings] };
       } else {
         this.#countsFor = null;
         this.toasts.show(`Imported ${partName(res.part)} from ${fileName}`, { timeoutMs: 5000 });
