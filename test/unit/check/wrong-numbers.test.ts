@@ -87,9 +87,9 @@ describe('cost of a build', () => {
     const c = b.racks[0]!.chassis[0]!;
     c.psus = [{ partId: 'psu.supermicro.pws-2k05a-1r', count: 4 }];
     c.dimms = [{ socket: 'cpu1', channel: 0, count: 2, partId: 'memory.generic.ddr3-1600-rdimm-16gb' }];
-    // rack + chassis + the X9DRG board (not the chassis' integrated X10DRG: a part of its own) + 2 CPUs + 4 PSUs + 2 DIMMs
-    // have no price; the GPUs and the NIC have one.
-    expect(costLinesOfBuild(b, builtinParts).unpriced).toBe(1 + 1 + 1 + 2 + 4 + 2);
+    // rack + the X9DRG board (not the chassis' integrated X10DRG: a part of its own) + 2 CPUs + 4 PSUs + 2 DIMMs
+    // have no price; the chassis, the GPUs and the ConnectX-3 have one.
+    expect(costLinesOfBuild(b, builtinParts).unpriced).toBe(1 + 1 + 2 + 4 + 2);
   });
 });
 
