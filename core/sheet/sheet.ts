@@ -102,6 +102,8 @@ export type BomLine = z.infer<typeof BomLine>;
 export const SheetEstimate = z.object({
   workload: z.object({
     modelId: z.string(),
+    /** What a person reads: the library's name for the model ("Llama 3.1 70B"), the id when it is not in the library. */
+    modelName: z.string(),
     quant: z.string(),
     runtime: z.string(),
     split: z.string(),
@@ -132,6 +134,8 @@ export const SheetDocument = z.object({
   estimates: z.array(SheetEstimate),
   /** The cost-vs-tokens/s comparison for the build's first workload (this build and the others stored). */
   comparison: z.object({ workload: CompareWorkload, rows: z.array(CompareRow) }).nullable(),
+  /** The comparison's model by name (as modelName above); null without a comparison. */
+  comparisonModelName: z.string().nullable().default(null),
 });
 export type SheetDocument = z.infer<typeof SheetDocument>;
 
@@ -362,6 +366,7 @@ export function buildSheet(input: SheetInput): SheetDocument {
     return {
       workload: {
         modelId: w.modelId,
+        modelName: builtinModels.find((m) => m.id === w.modelId)?.name ?? w.modelId,
         quant: w.quant,
         runtime: est?.runtime ?? w.runtime,
         split: est?.split ?? w.split,
@@ -389,5 +394,6 @@ export function buildSheet(input: SheetInput): SheetDocument {
     bom: { owned: mergeBom(lines.filter((l) => l.owned).map(bomLine)), toBuy: mergeBom(lines.filter((l) => !l.owned).map(bomLine)), summary },
     estimates,
     comparison: input.comparison ?? null,
+    comparisonModelName: input.comparison ? (builtinModels.find((m) => m.id === input.comparison!.workload.modelId)?.name ?? input.comparison.workload.modelId) : null,
   };
 }

@@ -10,6 +10,16 @@ export function sheetIdFromHash(hash: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** "#/sheet/12?print": the sheet is being rendered to PDF (light theme, no toolbar). */
+export function isPrintHash(hash: string): boolean {
+  return sheetIdFromHash(hash) !== null && /\?(?:.*&)?print(?:[=&]|$)/.test(hash);
+}
+
+/** The route the PDF renderers open (host/pdf/chromium.ts, electron/pdf/electron.ts). */
+export function sheetPrintHref(buildId: number): string {
+  return `#/sheet/${buildId}?print`;
+}
+
 export function sheetHref(buildId: number): string {
   return `#/sheet/${buildId}`;
 }
