@@ -8,6 +8,7 @@ import { ApiFailure } from '#core/api/errors';
 import { LiveDatabase } from '#db/backups/live';
 import type { RecoveryNotice } from '#db/recovery';
 import { createHandlers } from './handlers/index';
+import type { HandlerDeps } from './handlers/deps';
 import { explainDataDirError } from './startupErrors';
 import { databasePathFor } from '#db/app';
 import { acquireDataDirLock, type HostKind } from './lock';
@@ -30,6 +31,8 @@ export interface AppContextOptions {
   /** HTTP host: the page URL, recorded in the lock so a second start can point to it. */
   url?: string;
   now?: () => Date;
+  /** HTTP host: how it prints build sheets (see HandlerDeps). */
+  printSheet?: HandlerDeps['printSheet'];
 }
 
 /** Throws ApiFailure('LOCKED') when another live Rackhive holds the folder; DB errors pass through with the lock released. */
@@ -50,7 +53,7 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
     throw explain(err);
   }
   const databasePath = live.path;
-  const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now }, live);
+  const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet }, live);
   let table = build();
   // A restore replaces the connection: the table is rebuilt over the new one,
   // and the stable table handed to the hosts always calls the current one.

@@ -1,6 +1,6 @@
 // Channels of the Compare view and the build sheet: every build on one
 // workload (cost versus tokens/s), the sheet document of one build, and the
-// desktop app's PDF export of that sheet (the HTTP host prints from the page).
+// PDF of that sheet (the desktop app saves it; the HTTP host returns it to download).
 import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { BuildRowId } from './builds';
@@ -27,6 +27,8 @@ export const SheetPdfResult = z.object({
   saved: z.boolean(),
   path: z.string().nullable(),
   bytes: z.number().int().min(0),
+  /** HTTP host: the PDF itself (base64) for the page to download; absent in the desktop app, which saved it. */
+  download: z.object({ fileName: z.string(), base64: z.string() }).optional(),
 });
 export type SheetPdfResult = z.infer<typeof SheetPdfResult>;
 
@@ -40,7 +42,7 @@ export const compareEndpoints = {
   ),
   'sheet:get': endpoint('The build sheet of one build: racks, boards and hives, P2P matrix, bill of materials, power, findings, estimates and the comparison.', IdArg, SheetDocument),
   'sheet:exportPdf': endpoint(
-    'Desktop app: renders the build sheet to PDF in a hidden window and saves it where the person chooses. The HTTP host answers BAD_REQUEST: the page prints through the browser.',
+    'The build sheet as a PDF, always in the light theme. Desktop app: rendered in a hidden window and saved where the person chooses. HTTP host: rendered by the host\'s Chromium and returned (download) for the page to save; no Chromium is an error that says what to install.',
     IdArg,
     SheetPdfResult,
   ),

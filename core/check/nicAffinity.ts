@@ -38,8 +38,19 @@ export function nicAffinityOf(chassis: ResolvedChassis): NicAffinity[] {
     });
 }
 
+/**
+ * Accelerators that talk to each other over their own chip-to-chip fabric
+ * (GroqCards: C2C links inside the node and out of it, 3 per card, reference
+ * gpus.csv) do not send their traffic through a NIC: where the NIC sits does
+ * not matter to them, so the NIC-placement notes do not apply.
+ */
+export function ownFabricChassis(chassis: ResolvedChassis): boolean {
+  return (chassis.board?.fabrics ?? []).some((f) => f.kind === 'groq-c2c');
+}
+
 /** A hive whose root complexes hold no NIC sends its network traffic through the host. */
 export function hiveNicFindings(chassis: ResolvedChassis, hives: Hive[]): Finding[] {
+  if (ownFabricChassis(chassis)) return [];
   const nics = chassis.devices.filter((d) => d.kind === 'nic' && d.slot && !d.dead);
   if (nics.length === 0) return [];
   return hives
@@ -61,7 +72,7 @@ export function hiveNicFindings(chassis: ResolvedChassis, hives: Hive[]): Findin
 /** A socket with GPUs, no NIC and no free slot for one. */
 export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
   const board = chassis.board;
-  if (!board) return [];
+  if (!board || ownFabricChassis(chassis)) return [];
   const out: Finding[] = [];
   const used = new Set(chassis.placement.devices.map((d) => d.slot));
   // Slots under a double- or triple-wide card take nothing.

@@ -120,7 +120,7 @@ export function rowMetrics(row: CompareRow, costMode: CostMode, speedMode: Speed
   return { cost, tps: speed?.tps ?? null, costPerTps, tpsPerW, electricityPerMTokensMinor };
 }
 
-export const SORT_KEYS = ['name', 'cost', 'tps', 'costPerTps', 'tpsPerW', 'electricity', 'power'] as const;
+export const SORT_KEYS = ['name', 'cost', 'tps', 'costPerTps', 'tpsPerW', 'electricity', 'power', 'peak'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Sort value of a row; null (unknown) always sorts last whichever the direction. */
@@ -138,6 +138,8 @@ function sortValue(row: CompareRow, m: RowMetrics, key: SortKey): number | strin
       return m.tpsPerW;
     case 'electricity':
       return m.electricityPerMTokensMinor;
+    case 'peak':
+      return row.power.peakW;
     case 'power':
       return row.power.atLoadWallW;
   }

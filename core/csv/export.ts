@@ -9,6 +9,7 @@ import type { InventoryItemView } from '../inventory/item';
 import type { InventoryOrder } from '../inventory/orders';
 import type { Build } from '../build/build';
 import { bomOf, type BomSource } from '../build/bom';
+import { groupBom } from '../build/bomGroups';
 import { escapeCell } from './escape';
 import { TEMPLATE_COLUMNS, type ImportField } from './fields';
 
@@ -128,4 +129,34 @@ export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], invento
     ];
   });
   return toCsv(BOM_COLUMNS, rows);
+}
+
+export const BOM_GROUPED_COLUMNS = ['part_id', 'part', 'category', 'quantity', 'source', 'unit_cost', 'total_cost', 'currency', 'basis', 'locations'] as const;
+
+/**
+ * The same bill of materials by part (core/build/bomGroups.ts): one row per
+ * part, owned or to buy, and unit price, with the quantity, each, the total
+ * (empty when any unit's price is unknown) and every place it sits.
+ */
+export function bomGroupedCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
+  const parts = new Map(catalog.map((p) => [p.id, p]));
+  const items = new Map(inventory.map((i) => [i.id, i]));
+  const lines = bomOf(build, (id) => parts.get(id), (id) => items.get(id)).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
+  const rows = groupBom(lines).map((g) => {
+    const first = g.lines[0]!;
+    const part = first.part;
+    return [
+      g.partId,
+      part ? `${part.vendor} ${part.model}` : 'unknown part',
+      part?.category ?? '',
+      String(g.quantity),
+      BOM_SOURCE[first.source],
+      g.unit ? formatAmountPlain(g.unit.amountMinor, g.unit.currency) : '',
+      g.total ? formatAmountPlain(g.total.amountMinor, g.total.currency) : '',
+      g.unit?.currency ?? g.total?.currency ?? '',
+      g.basisClass,
+      g.lines.map((l) => l.location).join('; '),
+    ];
+  });
+  return toCsv(BOM_GROUPED_COLUMNS, rows);
 }

@@ -102,6 +102,8 @@ export type BomLine = z.infer<typeof BomLine>;
 export const SheetEstimate = z.object({
   workload: z.object({
     modelId: z.string(),
+    /** What a person reads: the library's name for the model ("Llama 3.1 70B"), the id when it is not in the library. */
+    modelName: z.string(),
     quant: z.string(),
     runtime: z.string(),
     split: z.string(),
@@ -142,6 +144,8 @@ export const SheetDocument = z.object({
     })
     .nullable()
     .optional(),
+  /** The comparison's model by name (as modelName above); null without a comparison. */
+  comparisonModelName: z.string().nullable().default(null),
 });
 export type SheetDocument = z.infer<typeof SheetDocument>;
 
@@ -373,6 +377,7 @@ export function buildSheet(input: SheetInput): SheetDocument {
     return {
       workload: {
         modelId: w.modelId,
+        modelName: builtinModels.find((m) => m.id === w.modelId)?.name ?? w.modelId,
         quant: w.quant,
         runtime: est?.runtime ?? w.runtime,
         split: est?.split ?? w.split,
@@ -401,5 +406,6 @@ export function buildSheet(input: SheetInput): SheetDocument {
     estimates,
     comparison: input.comparison ?? null,
     worth: input.worth ?? null,
+    comparisonModelName: input.comparison ? (builtinModels.find((m) => m.id === input.comparison!.workload.modelId)?.name ?? input.comparison.workload.modelId) : null,
   };
 }

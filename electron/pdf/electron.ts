@@ -31,7 +31,8 @@ export function hiddenWindowOptions(preloadPath: string): Electron.BrowserWindow
 export async function renderSheetInWindow(deps: Pick<ElectronPdfDeps, 'BrowserWindow' | 'preloadPath' | 'timeoutMs'>, buildId: number): Promise<Uint8Array> {
   const win = new deps.BrowserWindow(hiddenWindowOptions(deps.preloadPath));
   try {
-    await win.loadURL(`${APP_ENTRY_URL}#/sheet/${buildId}`);
+    // ?print: the sheet holds the light theme even when the app is dark.
+    await win.loadURL(`${APP_ENTRY_URL}#/sheet/${buildId}?print`);
     const contents: WebContents = win.webContents;
     await waitForSheet(() => contents.executeJavaScript(READY_EXPRESSION) as Promise<ReadyState>, { timeoutMs: deps.timeoutMs });
     const pdf = await contents.printToPDF({ printBackground: true, preferCSSPageSize: true, pageSize: 'A4' });

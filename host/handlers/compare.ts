@@ -18,6 +18,7 @@ import { catalogOf } from '#db/repositories/catalog';
 import { getItem } from '#db/repositories/inventory';
 import { getSettings } from '#db/repositories/settings';
 import { sheetPdfExporter } from '../pdf/registry';
+import { sheetFileName } from '../pdf/wait';
 import type { HandlerDeps } from './deps';
 import { marketOf } from './prices';
 
@@ -112,11 +113,14 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
     'sheet:exportPdf': async ({ id }) => {
       const stored = getBuild(db, id);
       if (!stored) throw new ApiFailure('NOT_FOUND', `No build #${id} (it may have been deleted).`);
-      const exporter = sheetPdfExporter();
-      if (deps.host !== 'electron' || !exporter) {
-        throw new ApiFailure('BAD_REQUEST', "PDF export runs in the desktop app; in a browser, print the build sheet with the browser's print dialog (Save as PDF).");
+      if (deps.host === 'electron') {
+        const exporter = sheetPdfExporter();
+        if (!exporter) throw new ApiFailure('INTERNAL', 'The desktop app has no PDF exporter registered.');
+        return exporter(id, stored.build.name);
       }
-      return exporter(id, stored.build.name);
+      if (!deps.printSheet) throw new ApiFailure('BAD_REQUEST', 'This host does not print build sheets; run `rackhive sheet <build.json> --out <file.pdf>` instead.');
+      const pdf = await deps.printSheet(id);
+      return { saved: false, path: null, bytes: pdf.byteLength, download: { fileName: sheetFileName(stored.build.name), base64: Buffer.from(pdf).toString('base64') } };
     },
   };
 }

@@ -1,6 +1,7 @@
 // What handlers are built over: the open database and where the data lives.
 // Handlers are plain functions of these; they never see ipcMain or HTTP.
 import type Database from 'better-sqlite3';
+import type { SheetPdfRenderer } from '../pdf/hostPrinter';
 
 export interface HandlerDeps {
   db: Database.Database;
@@ -9,4 +10,6 @@ export interface HandlerDeps {
   host: 'electron' | 'http';
   /** Injected clock so tests are deterministic. */
   now: () => Date;
+  /** HTTP host: prints a build sheet with its Chromium (host/pdf/hostPrinter.ts); the desktop app uses its own window. */
+  printSheet?: SheetPdfRenderer;
 }

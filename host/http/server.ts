@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApiFailure } from '#core/api/errors';
 import { openAppContext, type AppContext } from '../appContext';
+import { hostSheetRenderer } from '../pdf/hostPrinter';
 import { isWellFormedToken, newToken } from './guards';
 import { refuse } from './respond';
 import { route } from './router';
@@ -64,7 +65,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const url = `http://${LOOPBACK}:${port}/`;
   const pageUrl = `${url}#token=${token}`;
   try {
-    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now });
+    // The host prints build sheets by pointing its Chromium at its own page (same token, same gate).
+    const printSheet = hostSheetRenderer({ pageUrl: () => pageUrl, staticDir });
+    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now, printSheet });
   } catch (err) {
     await stopServer(server);
     throw err;

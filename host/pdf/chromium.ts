@@ -115,7 +115,8 @@ export async function openSheetPrinter(browser: Browser, pageUrl: string, option
     async print(buildId) {
       // Strings, not functions: this file is type-checked without the DOM library.
       await page.evaluate('delete document.documentElement.dataset.sheetReady');
-      await page.evaluate(`window.location.hash = '#/sheet/${Number(buildId)}'`);
+      // ?print: the sheet holds the light theme whatever the app's (renderer/src/views/sheet/sheet.ts).
+      await page.evaluate(`window.location.hash = '#/sheet/${Number(buildId)}?print'`);
       try {
         await waitForSheet(() => page.evaluate(READY_EXPRESSION) as Promise<ReadyState>, { timeoutMs: options.timeoutMs });
       } catch (err) {

@@ -1,11 +1,17 @@
 // The editor answers "which model, how fast, what to type": an empty build
 // gets a SYS-4028GR-TRT, two CPUs and two Tesla P40; "What runs on this build"
 // lists models that fit; one click adds one as a workload (undoable), its
-// decode tok/s appears, and its serving plan is copied. Screenshots at both
+// decode tok/s appears, and its serving plan is copied; "Export build sheet
+// (PDF)" in the editor header downloads the sheet the host's Chromium printed,
+// and its text has the workload and its command line. Screenshots at both
 // sizes, light and dark: test-results/workloads-*.png.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { dismissToasts, findPart, launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
+import { dismissToasts, findPart, launchBrowser, openApp, RESULTS_DIR, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
 
 let app: TestApp;
 let browser: Browser;
@@ -107,7 +113,47 @@ describe('workloads in the editor', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await screenshot(page, `workloads-3-${w}x${h}-${scheme}`);
       }
+
+    // The sheet PDF from the editor header: the host's Chromium prints it and the page downloads it (no print dialog).
+    const planLine = (await workload.getByTestId('plan-line').first().innerText()).trim();
+    const exportButton = page.getByRole('button', { name: 'Export build sheet (PDF)' });
+    const downloading = page.waitForEvent('download');
+    await exportButton.click();
+    await page.getByRole('status').filter({ hasText: 'Rendering the build sheet PDF' }).waitFor().catch(() => undefined);
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('two-p40-bench-build-sheet.pdf');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-dl-'));
+    try {
+      const file = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Two P40 bench');
+      expect(text).toContain(name);
+      // Long command lines wrap on paper: compare without whitespace.
+      expect(text.replace(/\s+/g, '')).toContain(planLine.replace(/\s+/g, ''));
+      // The first page, for a person to look at.
+      execFileSync('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '1', file, path.join(tmp, 'page')]);
+      const png = fs.readdirSync(tmp).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
+      fs.copyFileSync(path.join(tmp, png), path.join(RESULTS_DIR, 'workloads-4-sheet-page-1.png'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    await page.getByTestId('toast').filter({ hasText: 'Build sheet downloaded: two-p40-bench-build-sheet.pdf' }).waitFor();
     session.assertClean();
+
+    // Without a Chromium on the host, the page says why and what to install.
+    const saved = process.env.RACKHIVE_CHROMIUM;
+    process.env.RACKHIVE_CHROMIUM = path.join(os.tmpdir(), 'no-such-chromium');
+    try {
+      await exportButton.click();
+      const failure = page.getByTestId('toast').filter({ hasText: 'Could not export the build sheet' });
+      await failure.waitFor();
+      expect(await failure.innerText()).toMatch(/no Chromium found.*npx playwright-core install chromium/s);
+    } finally {
+      if (saved === undefined) delete process.env.RACKHIVE_CHROMIUM;
+      else process.env.RACKHIVE_CHROMIUM = saved;
+    }
     await context.close();
   });
 });

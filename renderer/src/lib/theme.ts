@@ -8,8 +8,11 @@ export const THEME_EVENT = 'rackhive:theme';
 
 let choice: Theme = 'system';
 let media: MediaQueryList | null = null;
+/** Set by a page that is being printed: paper is light whatever the app's theme. */
+let locked: 'light' | 'dark' | null = null;
 
 function resolve(): 'light' | 'dark' {
+  if (locked) return locked;
   if (choice !== 'system') return choice;
   return media?.matches ? 'dark' : 'light';
 }
@@ -32,5 +35,11 @@ export function startTheme(): void {
 /** Applies the person's choice (from settings:get or a saved Settings form). */
 export function setThemeChoice(next: Theme): void {
   choice = next;
+  paint();
+}
+
+/** Holds the page in one theme (the build sheet while a PDF is made of it); null follows the choice again. */
+export function lockTheme(next: 'light' | 'dark' | null): void {
+  locked = next;
   paint();
 }

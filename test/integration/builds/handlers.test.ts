@@ -35,7 +35,7 @@ describe('builds: examples, create, get, list', () => {
     expect(examples.map((e) => e.id).sort()).toEqual(fs.readdirSync(new URL('../../../assets/examples/', import.meta.url)).map((f) => f.replace(/\.json$/, '')).sort());
     const x10 = examples.find((e) => e.id === 'sys-4028gr-x10drg')!;
     expect(x10.title).toContain('X10DRG');
-    expect(x10.description).toMatch(/^Seed case 2: .*\.$/);
+    expect(x10.description).toMatch(/^A Supermicro SYS-4028GR with the X10DRG-O-PCIE board: .*\.$/);
     expect(x10.counts.gpus).toBe(8);
     expect(examples.find((e) => e.id === 'groq-8-racks')!.counts).toMatchObject({ racks: 8 });
   });

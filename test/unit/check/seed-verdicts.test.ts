@@ -89,6 +89,8 @@ describe('seed verdicts', () => {
     expect(r.hives.every((h) => h.devices.length === 8 && h.via === 'C2C')).toBe(true);
     expect(r.lanes.devices).toHaveLength(512);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // GroqCards talk over their own chip-to-chip fabric: where the NIC sits does not matter to them.
+    expect(r.findings.filter((f) => f.code.startsWith('nic.'))).toEqual([]);
   });
 
   it('every example parses and round-trips', async () => {

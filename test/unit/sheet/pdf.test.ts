@@ -8,7 +8,7 @@ import { buildIdOfUrl, createElectronSheetExporter, exportBuildSheetOfWindow, hi
 import { webPreferences } from '../../../electron/shell/baseline';
 import { findChromium, ChromiumNotFound } from '../../../host/pdf/chromium';
 import { sheetFileName, waitForSheet } from '../../../host/pdf/wait';
-import { groupFindings, sheetIdFromHash, shortUrl, whereText } from '../../../renderer/src/views/sheet/sheet';
+import { groupFindings, isPrintHash, sheetIdFromHash, shortUrl, whereText } from '../../../renderer/src/views/sheet/sheet';
 
 function fakeElectron(ready: string[]) {
   const windows: { opts: unknown; url: string; destroyed: boolean }[] = [];
@@ -44,7 +44,7 @@ describe('desktop PDF export', () => {
     const r = await exporter(12, 'Groq: 512 GroqCards');
     expect(r).toEqual({ saved: true, path: '/home/me/sheet.pdf', bytes: 13 });
     expect(windows).toHaveLength(1);
-    expect(windows[0]!.url).toBe('app://rackhive/#/sheet/12');
+    expect(windows[0]!.url).toBe('app://rackhive/#/sheet/12?print');
     expect(windows[0]!.destroyed).toBe(true);
     expect(windows[0]!.opts).toEqual(hiddenWindowOptions('/app/preload.cjs'));
     expect((windows[0]!.opts as { show: boolean; webPreferences: unknown }).show).toBe(false);
@@ -119,6 +119,11 @@ describe('helpers', () => {
     expect(sheetIdFromHash('#/sheet/12')).toBe(12);
     expect(sheetIdFromHash('#/sheet/x')).toBeNull();
     expect(sheetIdFromHash('#/builds/12')).toBeNull();
+    expect(sheetIdFromHash('#/sheet/12?print')).toBe(12);
+    expect(isPrintHash('#/sheet/12?print')).toBe(true);
+    expect(isPrintHash('#/sheet/12')).toBe(false);
+    expect(isPrintHash('#/sheet/12?printer=x')).toBe(false);
+    expect(isPrintHash('#/builds/12?print')).toBe(false);
     expect(whereText({ where: ['a', 'b', 'c', 'd', 'e'] })).toBe('a; b; c; and 2 more');
     expect(shortUrl('https://www.ebay.com/itm/123?hash=x')).toBe('www.ebay.com/itm/123');
     const f = (code: string, severity: 'error' | 'info') => ({ code, severity, subjects: [], message: code, hint: 'h', verified: true });

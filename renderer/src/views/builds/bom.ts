@@ -9,6 +9,7 @@ import type { BasisClass } from '#core/prices/basis';
 import type { CatalogIndex } from '#core/check/catalog';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { Money } from '#core/money';
+import { groupBom, type BomGroup } from '#core/build/bomGroups';
 
 /** What one unit of an item cost as landed (price, shipping, tax, fees and its share of the order), or null when the price paid is unknown. */
 export function unitCostOf(item: InventoryItemView): Money | null {
@@ -85,4 +86,9 @@ export function bomTotals(lines: readonly BomLine[]): BomTotals {
   const owned = sums(true);
   const planned = sums(false);
   return { owned: owned.known, planned: planned.known, ownedUnknown: owned.unknownUnits, plannedUnknown: planned.unknownUnits };
+}
+
+/** The lines by part (core/build/bomGroups.ts): quantity, each, total and basis per row, the lines kept for the places. */
+export function bomGroups(lines: readonly BomLine[]): BomGroup<BomLine & { quantity: number; unit: Money | null }>[] {
+  return groupBom(lines.map((l) => ({ ...l, quantity: l.count, unit: l.unitPrice })));
 }

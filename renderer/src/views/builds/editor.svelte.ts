@@ -21,6 +21,7 @@ import type { Money } from '#core/money';
 import * as E from '#core/build/edits';
 import { canPlace, place, socketOfBoardSlot, type Carry, type DropTarget, type Verdict } from '#core/build/placement';
 import { commonNoun, hiveIndex, hiveVerdict, nounOfPart, type DeviceNoun } from './summary';
+import { sramVerdict } from '#core/perf/sramVerdict';
 import type { Hive } from '#core/check/hives';
 import { unitCostOf } from './bom';
 
@@ -75,7 +76,10 @@ export class BuildEditor {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived, never mutated afterwards
   #deviceParts = $derived(new Map((this.build ? E.allChassis(this.build) : []).flatMap((c) => c.devices.map((d) => [`${c.id}/${d.id}`, d.partId] as const))));
   /** "one hive of eight GPUs", "64 hives of eight GroqCards across 64 chassis". */
-  verdictText: string | null = $derived(this.check ? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h)) : null);
+  /** An SRAM machine's verdict is its fit and power (core/perf/sramVerdict.ts); a GPU server's, its hives. */
+  verdictText: string | null = $derived(
+    this.check && this.build ? (sramVerdict(this.build, this.catalog, this.check.power) ?? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h))) : null,
+  );
 
   selection = $state.raw<E.Selection>(null);
   /** The chassis the board view shows. */
@@ -301,6 +305,8 @@ export class BuildEditor {
     const h = this.highlight;
     if (!h) return false;
     if (chassisId === null) return h.rackIds.has(id);
+    // A grouped finding names several chassis: each of them lights up, not only the one on the board.
+    if (chassisId === id) return h.ids.has(id) || h.chassisId === id;
     return h.chassisId === chassisId && h.ids.has(id);
   }
 

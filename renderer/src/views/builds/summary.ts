@@ -2,6 +2,7 @@
 // eight GroqCards"), the name of the devices in a hive, hive colours
 // (one colour per hive, the same in the board, the matrix and the rack), and
 // small display helpers shared by the editor's panels.
+import { powerText } from '#core/check/powerFigures';
 import type { CheckResult } from '#core/check/checkBuild';
 import type { Hive } from '#core/check/hives';
 import type { CatalogPart } from '#core/catalog/part';
@@ -123,9 +124,8 @@ export function findingCounts(result: CheckResult | null): Counts {
   return c;
 }
 
-export function watts(w: number): string {
-  return w >= 10_000 ? `${(w / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kW` : `${Math.round(w).toLocaleString('en-US')} W`;
-}
+/** Watts as every view writes them (core/check/powerFigures.ts). */
+export const watts = (w: number): string => powerText(w);
 
 /** What a path class means, for the matrix legend and tooltips. */
 export const PATH_LEGEND: Record<string, string> = {

@@ -1,5 +1,4 @@
 // Display helpers of the build sheet (pure, so they are tested without a DOM).
-import type { Finding } from '#core/check/finding';
 import type { BomLine } from '#core/sheet/sheet';
 
 /** "#/sheet/12" (optionally "?print") → 12; anything else → null. */
@@ -10,29 +9,22 @@ export function sheetIdFromHash(hash: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** "#/sheet/12?print": the sheet is being rendered to PDF (light theme, no toolbar). */
+export function isPrintHash(hash: string): boolean {
+  return sheetIdFromHash(hash) !== null && /\?(?:.*&)?print(?:[=&]|$)/.test(hash);
+}
+
+/** The route the PDF renderers open (host/pdf/chromium.ts, electron/pdf/electron.ts). */
+export function sheetPrintHref(buildId: number): string {
+  return `#/sheet/${buildId}?print`;
+}
+
 export function sheetHref(buildId: number): string {
   return `#/sheet/${buildId}`;
 }
 
-export interface FindingGroup {
-  code: string;
-  severity: Finding['severity'];
-  hint: string;
-  findings: Finding[];
-}
-
-/** Findings of one code and hint together, most severe first: a 64-node build says the same thing 64 times. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const f of findings) {
-    const key = `${f.severity}|${f.code}|${f.hint}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { code: f.code, severity: f.severity, hint: f.hint, findings: [] }));
-    g.findings.push(f);
-  }
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return [...groups.values()].sort((a, b) => rank[a.severity] - rank[b.severity]);
-}
+/** Findings grouped as the editor's panel groups them (core/check/findingGroups.ts). */
+export { groupFindings, type FindingGroup } from '#core/check/findingGroups';
 
 /** Places a merged BOM line sits in, shortened when there are many. */
 export function whereText(line: Pick<BomLine, 'where'>, max = 3): string {
