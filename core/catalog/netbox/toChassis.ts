@@ -132,6 +132,7 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
       integratedBoard: null,
       psuBays,
       psusFitted: [],
+      cpusFitted: [],
       psuRedundancy: null,
       gpu: { maxCards, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
       airflow: dt.airflow !== null ? (AIRFLOW[dt.airflow] ?? 'unknown') : 'unknown',
