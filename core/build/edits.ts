@@ -11,7 +11,7 @@ import {
   memoryBankOf, psuBaysOf, rackFit, rackHeightU, rackName, slotHolder, type Fit,
 } from './fit';
 
-export { chassisName, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
+export { chassisName, dimmsInChannel, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
 
 export type EditResult = { ok: true; build: Build; label: string; select?: Selection } | { ok: false; reason: string };
 
