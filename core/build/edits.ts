@@ -149,7 +149,7 @@ export function shippedWith(part: CatalogPart & { category: 'chassis' }, catalog
   const board = boardSpecOf({ partId: part.id }, catalog);
   const sockets = board?.sockets ?? [];
   const cpus: ChassisPlacement['cpus'] = [];
-  for (const f of part.specs.cpusFitted) {
+  for (const f of part.specs.cpusFitted ?? []) {
     if (!catalog.has(f.partId)) continue;
     for (let i = 0; i < f.count; i++) {
       const socket = sockets[cpus.length];

@@ -21,10 +21,6 @@ export interface PickCandidate {
 
 const CATEGORY_OF: Record<PickTarget['kind'], PartCategory> = { psu: 'psu', socket: 'cpu', dimm: 'memory', drives: 'storage' };
 
-export function pickCategory(target: PickTarget): PartCategory {
-  return CATEGORY_OF[target.kind];
-}
-
 export function partsThatFit(build: Build, catalog: CatalogIndex, parts: readonly CatalogPart[], target: PickTarget): PickCandidate[] {
   const category = CATEGORY_OF[target.kind];
   const at = findChassis(build, target.chassisId);

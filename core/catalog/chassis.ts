@@ -67,10 +67,10 @@ export const ChassisSpec = z.strictObject({
   psusFitted: z.array(FittedPsu).default([]),
   /**
    * CPUs the system is sold with, where a public source gives them (most
-   * barebones ship without); placed as planned parts with the system. Empty =
-   * none, or not known.
+   * barebones ship without); placed as planned parts with the system. Absent or
+   * empty = none listed (not known, or sold without).
    */
-  cpusFitted: z.array(FittedCpu).default([]),
+  cpusFitted: z.array(FittedCpu).optional(),
   /** How the fitted PSUs are run; null = not confirmed. */
   psuRedundancy: PsuRedundancy.nullable(),
   gpu: z.strictObject({

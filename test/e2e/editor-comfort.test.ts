@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const active = (page: Page, attr: string) => page.evaluate((a) => document.activeElement?.closest(`[${a}]`)?.getAttribute(a) ?? null, attr);
-const psuCount = async (page: Page) => (await page.locator('.bay h3').first().innerText()).trim();
+const psuCount = async (page: Page) => (await page.locator('.bay h3').first().innerText()).replace(/\s+/g, ' ').trim();
 
 describe('editor comfort', () => {
   it('a chassis comes with its PSUs; the pickers add a PSU, a CPU and a DIMM by keyboard; an empty bank is flagged', async () => {
@@ -106,6 +106,7 @@ describe('editor comfort', () => {
     await toast.waitFor();
     expect(await toast.innerText()).toMatch(/^Undone: Added .+ to CPU1 channel 0/);
     await page.locator('body').press('Control+Shift+z');
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved');
 
     session.assertClean();
     await session.context.close();

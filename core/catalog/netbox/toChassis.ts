@@ -132,7 +132,6 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
       integratedBoard: null,
       psuBays,
       psusFitted: [],
-      cpusFitted: [],
       psuRedundancy: null,
       gpu: { maxCards, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
       airflow: dt.airflow !== null ? (AIRFLOW[dt.airflow] ?? 'unknown') : 'unknown',
