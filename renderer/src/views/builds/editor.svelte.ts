@@ -262,17 +262,20 @@ export class BuildEditor {
   #itemIndex = $derived(new Map(this.items.map((i) => [i.id, i])));
 
   /**
-   * Each workload's estimate, computed here from the live check, the catalog and
-   * the market (core's estimateWorkload — the same report `estimate:run` gives).
+   * Each workload's estimate of the build as it is now, computed here from the
+   * live check, the catalog, the inventory and the market (core's
+   * estimateWorkload — the same report `estimate:run` gives). A few hundred
+   * milliseconds on the 512-device Groq example, so the panel asks for it a
+   * moment after the last edit rather than on every one.
    */
-  estimates: WorkloadEstimate[] = $derived.by(() => {
+  estimateAll(): WorkloadEstimate[] {
     const build = this.build;
     const check = this.check;
     if (!build || !check) return [];
     const items = this.#itemIndex;
     const input = { build, catalog: this.parts, check, market: this.market, itemOf: (id: string) => items.get(id) ?? null };
     return build.workloads.map((_, i) => estimateWorkload(input, i));
-  });
+  }
 
   // ------------------------------------------------------------ selection and highlight
 
