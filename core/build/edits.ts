@@ -12,7 +12,7 @@ import {
   memoryBankOf, psuBaysOf, rackFit, rackHeightU, rackName, slotHolder, type Fit,
 } from './fit';
 
-export { chassisName, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
+export { chassisName, dimmsInChannel, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
 
 export type EditResult = { ok: true; build: Build; label: string; select?: Selection } | { ok: false; reason: string };
 
@@ -173,9 +173,10 @@ export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string
   const fit = rackFitIn(build, catalog, rackId, part.specs.heightU, positionU);
   if (!fit.ok) return no(fit.reason);
   const id = freshId(build, 'srv');
-  const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU, cpus: [], devices: [], dimms: [], drives: [] };
+  const shipped = shippedWith(part, catalog);
+  const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU, cpus: shipped.cpus, devices: [], dimms: [], drives: [], ...(shipped.psus ? { psus: shipped.psus } : {}) };
   const next = { ...build, racks: build.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, chassis] } : r)) };
-  return ok(next, `Placed ${part.model} at U${positionU}`, { kind: 'chassis', chassisId: id });
+  return ok(next, `Placed ${part.model} at U${positionU}${shipped.text ? ` with ${shipped.text}` : ''}`, { kind: 'chassis', chassisId: id });
 }
 
 /** A chassis (tower, open frame, or a server on a bench) standing outside the racks. */
@@ -196,6 +197,34 @@ export function standChassis(build: Build, chassisId: string): EditResult {
   if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING) return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
   return ok(withFreeStanding(withoutChassis(build, chassisId), at.chassis), `Moved ${chassisName(at.chassis)} out of ${rackName(at.rack)}`, { kind: 'chassis', chassisId });
 }
+
+/**
+ * The PSUs and CPUs a system ships with (its catalog entry's psusFitted and
+ * cpusFitted), as planned parts the user can remove. They come in the system's
+ * price, so each is planned at 0 in the system's currency rather than at its
+ * own used price (which would count it twice).
+ */
+export function shippedWith(part: CatalogPart & { category: 'chassis' }, catalog: CatalogIndex): { psus?: PlacedPsuOf[]; cpus: ChassisPlacement['cpus']; text: string } {
+  const currency = part.typicalUsedPrice?.currency ?? 'USD';
+  const included = { amountMinor: 0, currency };
+  const psus = part.specs.psusFitted.filter((p) => catalog.has(p.partId)).map((p) => ({ partId: p.partId, count: p.count, plannedPrice: included }));
+  const board = boardSpecOf({ partId: part.id }, catalog);
+  const sockets = board?.sockets ?? [];
+  const cpus: ChassisPlacement['cpus'] = [];
+  for (const f of part.specs.cpusFitted ?? []) {
+    if (!catalog.has(f.partId)) continue;
+    for (let i = 0; i < f.count; i++) {
+      const socket = sockets[cpus.length];
+      if (socket) cpus.push({ socket: socket.id, partId: f.partId, plannedPrice: included });
+    }
+  }
+  const said = [
+    ...part.specs.psusFitted.filter((p) => catalog.has(p.partId)).map((p) => `${p.count}× ${catalog.get(p.partId)!.model}`),
+    ...(cpus.length ? [`${cpus.length}× ${catalog.get(cpus[0]!.partId)!.model}`] : []),
+  ];
+  return { ...(psus.length ? { psus } : {}), cpus, text: said.join(' and ') };
+}
+type PlacedPsuOf = NonNullable<ChassisPlacement['psus']>[number];
 
 export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: string, rackId: string, positionU: number): EditResult {
   const at = findChassis(build, chassisId);
@@ -219,10 +248,12 @@ export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: stri
   return ok({ ...build, racks }, `Moved ${chassisName(at.chassis)} to ${where}`, { kind: 'chassis', chassisId });
 }
 
-export function removeChassis(build: Build, chassisId: string): EditResult {
+export function removeChassis(build: Build, chassisId: string, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
-  return ok(withoutChassis(build, chassisId), `Removed ${chassisName(at.chassis)}`, null);
+  const model = catalog?.get(at.chassis.partId)?.model;
+  const name = model && model !== chassisName(at.chassis) ? `${model} ${chassisName(at.chassis)}` : chassisName(at.chassis);
+  return ok(withoutChassis(build, chassisId), `Removed ${name}`, null);
 }
 
 /** Sets the board of a chassis (undefined = the one it ships with). Cards stay; slots the new board lacks are reported. */
@@ -255,24 +286,26 @@ export function placeCpu(build: Build, catalog: CatalogIndex, chassisId: string,
   if (!findChassis(build, chassisId)) return no('That chassis is not in this build.');
   return ok(
     mapChassis(build, chassisId, (c) => ({ ...c, cpus: [...c.cpus.filter((x) => x.socket !== socket), { socket, partId, ...bindingOf(binding) }] })),
-    `Placed ${part.model} in ${socket}`,
+    `Placed ${part.model} in ${socketName(findChassis(build, chassisId)!.chassis, catalog, socket)}`,
     { kind: 'cpu', chassisId, socket },
   );
 }
 
-export function removeCpu(build: Build, chassisId: string, socket: string): EditResult {
+export function removeCpu(build: Build, chassisId: string, socket: string, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
-  if (!at?.chassis.cpus.some((c) => c.socket === socket)) return no('That socket is empty.');
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.filter((x) => x.socket !== socket) })), `Removed the CPU from ${socket}`, null);
+  const cpu = at?.chassis.cpus.find((c) => c.socket === socket);
+  if (!at || !cpu) return no('That socket is empty.');
+  const what = catalog?.get(cpu.partId)?.model ?? 'the CPU';
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.filter((x) => x.socket !== socket) })), `Removed ${what} from ${catalog ? socketName(at.chassis, catalog, socket) : socket}`, null);
 }
 
-export function moveCpu(build: Build, chassisId: string, fromSocket: string, toSocket: string): EditResult {
+export function moveCpu(build: Build, chassisId: string, fromSocket: string, toSocket: string, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   const cpu = at?.chassis.cpus.find((c) => c.socket === fromSocket);
   if (!at || !cpu) return no('That socket is empty.');
   if (fromSocket === toSocket) return no('The CPU is already there.');
   if (at.chassis.cpus.some((c) => c.socket === toSocket)) return no(`${toSocket} already holds a CPU; remove it first.`);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.map((x) => (x.socket === fromSocket ? { ...x, socket: toSocket } : x)) })), `Moved the CPU to ${toSocket}`, { kind: 'cpu', chassisId, socket: toSocket });
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.map((x) => (x.socket === fromSocket ? { ...x, socket: toSocket } : x)) })), `Moved ${catalog?.get(cpu.partId)?.model ?? 'the CPU'} to ${catalog ? socketName(at.chassis, catalog, toSocket) : toSocket}`, { kind: 'cpu', chassisId, socket: toSocket });
 }
 
 function devicePrefix(part: CatalogPart): string {
@@ -313,7 +346,7 @@ export function moveDevice(build: Build, catalog: CatalogIndex, deviceChassisId:
     toChassisId === deviceChassisId
       ? mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.map((d) => (d.id === deviceId ? { ...d, slot } : d)) }))
       : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, ...from.chassis.devices.filter((d) => moving.has(d.id)).map((d) => (d.id === deviceId ? { ...d, slot } : d))] }));
-  return ok(next, `Moved the ${name} to ${slotName(to.chassis, catalog, slot)}`, { kind: 'device', chassisId: toChassisId, deviceId });
+  return ok(next, `Moved ${name} to ${slotName(to.chassis, catalog, slot)}`, { kind: 'device', chassisId: toChassisId, deviceId });
 }
 
 /** Removes a card; the cards on it (a riser's) and the bridges on any of them go with it. */
@@ -326,7 +359,7 @@ export function removeDevice(build: Build, catalog: CatalogIndex, chassisId: str
   const also = guests.length ? ` and the ${guests.length === 1 ? 'card' : `${guests.length} cards`} on it` : '';
   return ok(
     mapChassis(build, chassisId, (c) => dropBridges({ ...c, devices: c.devices.filter((d) => !gone.has(d.id)) }, gone)),
-    `Removed the ${deviceName(device, catalog)}${also} from ${slotName(at.chassis, catalog, device.slot)}`,
+    `Removed ${deviceName(device, catalog)}${also} from ${slotName(at.chassis, catalog, device.slot)}`,
     null,
   );
 }
@@ -402,6 +435,11 @@ function deviceName(d: { id: string; partId: string }, catalog: CatalogIndex): s
   return catalog.get(d.partId)?.model ?? d.id;
 }
 
+/** The socket's label on the board ("CPU 1"), else its id. */
+function socketName(c: ChassisPlacement, catalog: CatalogIndex, socketId: string): string {
+  return boardSpecOf(c, catalog)?.sockets.find((s) => s.id === socketId)?.label ?? socketId;
+}
+
 /** The slot's label on the board ("PCIe slot 3"), a riser's slot by its card ("output a of riser-0"), else its id. */
 function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string): string {
   const ref = hostSlotOf(slotId);
@@ -422,7 +460,8 @@ export function addPsu(build: Build, catalog: CatalogIndex, chassisId: string, p
   const used = current.reduce((s, p) => s + p.count, 0);
   if (bays !== null && used >= bays) return no(`All ${bays} PSU bays are taken; remove a PSU first.`);
   const b = bindingOf(binding);
-  const same = current.findIndex((p) => p.partId === partId && !p.inventoryItemId && !b.inventoryItemId);
+  // One entry per part and price: a PSU added to the set the system shipped with is not "included" too.
+  const same = current.findIndex((p) => p.partId === partId && !p.inventoryItemId && !b.inventoryItemId && JSON.stringify(p.plannedPrice ?? null) === JSON.stringify(b.plannedPrice ?? null));
   const psus = same >= 0 ? current.map((p, i) => (i === same ? { ...p, count: p.count + 1 } : p)) : [...current, { partId, count: 1, ...b }];
   return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Added ${part.model}`, { kind: 'psu', chassisId, index: same >= 0 ? same : psus.length - 1 });
 }
@@ -435,7 +474,7 @@ export function removePsu(build: Build, catalog: CatalogIndex, chassisId: string
   const entry = current[index];
   if (!entry) return no('No such PSU.');
   const psus = entry.count > 1 ? current.map((p, i) => (i === index ? { ...p, count: p.count - 1 } : p)) : current.filter((_, i) => i !== index);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Removed a PSU from ${chassisName(at.chassis)}`, null);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Removed a ${catalog.get(entry.partId)?.model ?? 'PSU'} PSU from ${chassisName(at.chassis)}`, null);
 }
 
 export function placeDimm(build: Build, catalog: CatalogIndex, chassisId: string, socket: string, channel: number, partId: string, binding: Binding = {}): EditResult {
@@ -444,19 +483,19 @@ export function placeDimm(build: Build, catalog: CatalogIndex, chassisId: string
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
   const bank = memoryBankOf(boardSpecOf(at.chassis, catalog), socket);
-  if (bank && dimmsInChannel(at.chassis, socket, channel) >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socket} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
+  if (bank && dimmsInChannel(at.chassis, socket, channel) >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socketName(at.chassis, catalog, socket)} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
   const b = bindingOf(binding);
   const same = at.chassis.dimms.findIndex((d) => d.socket === socket && d.channel === channel && d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
   const dimms = same >= 0 ? at.chassis.dimms.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.dimms, { socket, channel, count: 1, partId, ...b }];
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Added ${part.model} to ${socket} channel ${channel}`, { kind: 'dimm', chassisId, index: same >= 0 ? same : dimms.length - 1 });
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Added ${part.model} to ${socketName(at.chassis, catalog, socket)} channel ${channel}`, { kind: 'dimm', chassisId, index: same >= 0 ? same : dimms.length - 1 });
 }
 
-export function removeDimm(build: Build, chassisId: string, index: number): EditResult {
+export function removeDimm(build: Build, chassisId: string, index: number, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   const entry = at?.chassis.dimms[index];
   if (!at || !entry) return no('No such DIMM.');
   const dimms = entry.count > 1 ? at.chassis.dimms.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.dimms.filter((_, i) => i !== index);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Removed a DIMM from ${entry.socket} channel ${entry.channel}`, null);
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Removed ${catalog?.get(entry.partId)?.model ?? 'a DIMM'} from ${catalog ? socketName(at.chassis, catalog, entry.socket) : entry.socket} channel ${entry.channel}`, null);
 }
 
 export function addDrive(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, binding: Binding = {}): EditResult {
@@ -470,12 +509,13 @@ export function addDrive(build: Build, catalog: CatalogIndex, chassisId: string,
   return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), `Added ${part.model}`, { kind: 'drive', chassisId, index: same >= 0 ? same : drives.length - 1 });
 }
 
-export function removeDrive(build: Build, chassisId: string, index: number): EditResult {
+export function removeDrive(build: Build, chassisId: string, index: number, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   const entry = at?.chassis.drives[index];
   if (!at || !entry) return no('No such drive.');
   const drives = entry.count > 1 ? at.chassis.drives.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.drives.filter((_, i) => i !== index);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), 'Removed a drive', null);
+  const model = catalog?.get(entry.partId)?.model;
+  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), model ? `Removed ${model} from ${chassisName(at.chassis)}` : `Removed a drive from ${chassisName(at.chassis)}`, null);
 }
 
 /** The board specs a chassis runs (see core/build/fit). */
@@ -518,17 +558,17 @@ export function removePlaced(build: Build, catalog: CatalogIndex, ref: PlacedRef
     case 'rack':
       return removeRack(build, ref.rackId);
     case 'chassis':
-      return removeChassis(build, ref.chassisId);
+      return removeChassis(build, ref.chassisId, catalog);
     case 'cpu':
-      return removeCpu(build, ref.chassisId, ref.socket);
+      return removeCpu(build, ref.chassisId, ref.socket, catalog);
     case 'device':
       return removeDevice(build, catalog, ref.chassisId, ref.deviceId);
     case 'psu':
       return removePsu(build, catalog, ref.chassisId, ref.index);
     case 'dimm':
-      return removeDimm(build, ref.chassisId, ref.index);
+      return removeDimm(build, ref.chassisId, ref.index, catalog);
     case 'drive':
-      return removeDrive(build, ref.chassisId, ref.index);
+      return removeDrive(build, ref.chassisId, ref.index, catalog);
     case 'bridge':
       return removeBridge(build, catalog, ref.chassisId, ref.index);
   }

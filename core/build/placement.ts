@@ -222,6 +222,9 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
     case 'dimm': {
       if (category !== 'memory') return { ok: false, reason: 'Memory channels take DIMMs.' };
       const bank = memoryBankOf(board, target.socket);
+      // DDR generations are keyed differently: the stick does not go in (the checker's memory.type-mismatch, refused up front).
+      if (bank && part?.category === 'memory' && part.specs.type && part.specs.type !== bank.type)
+        return { ok: false, reason: `${part.model} is ${part.specs.type}; this board takes ${bank.type} DIMMs.` };
       if (bank && dimmsInChannel(at.chassis, target.socket, target.channel) >= bank.dimmsPerChannel)
         return { ok: false, reason: `Channel ${target.channel} is full (${bank.dimmsPerChannel} per channel).` };
       return { ok: true };
@@ -270,7 +273,7 @@ function edit(build: Build, catalog: CatalogIndex, carry: Carry, target: DropTar
     case 'board':
       return carry.source === 'palette' ? E.setBoard(build, catalog, target.chassisId, carry.partId) : refuse('Only a board goes here.');
     case 'socket':
-      if (carry.source === 'cpu') return E.moveCpu(build, target.chassisId, carry.socket, target.socket);
+      if (carry.source === 'cpu') return E.moveCpu(build, target.chassisId, carry.socket, target.socket, catalog);
       return carry.source === 'palette' ? E.placeCpu(build, catalog, target.chassisId, target.socket, carry.partId, binding) : refuse('Sockets take CPUs.');
     case 'slot':
       if (carry.source === 'device') return E.moveDevice(build, catalog, carry.chassisId, carry.deviceId, target.chassisId, target.slot);

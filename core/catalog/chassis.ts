@@ -19,6 +19,16 @@ export const FittedPsu = z.strictObject({
 });
 export type FittedPsu = z.infer<typeof FittedPsu>;
 
+export const FittedCpu = z.strictObject({
+  /** CPU catalog part id. */
+  partId: z.string().min(1),
+  count: z.number().int().min(1).max(8),
+  verified: z.boolean(),
+  /** Where it says so (URL, or document + what it says). */
+  source: z.string().min(1),
+});
+export type FittedCpu = z.infer<typeof FittedCpu>;
+
 /** A group of alike PCIe slots as a system file lists them (not the board's wiring). */
 export const PcieSlotGroup = z.strictObject({
   count: z.number().int().min(1),
@@ -55,6 +65,12 @@ export const ChassisSpec = z.strictObject({
   psuBays: z.number().int().min(0).max(16).nullable(),
   /** What the system ships with; empty for a bare chassis. */
   psusFitted: z.array(FittedPsu).default([]),
+  /**
+   * CPUs the system is sold with, where a public source gives them (most
+   * barebones ship without); placed as planned parts with the system. Absent or
+   * empty = none listed (not known, or sold without).
+   */
+  cpusFitted: z.array(FittedCpu).optional(),
   /** How the fitted PSUs are run; null = not confirmed. */
   psuRedundancy: PsuRedundancy.nullable(),
   gpu: z.strictObject({

@@ -2,7 +2,7 @@
 // from the checker's P2P matrix, and the cost lines (owned vs to buy).
 import type { Build } from '#core/build/build';
 import type { CatalogPart, PartOf } from '#core/catalog/part';
-import { checkBuild } from '#core/check/checkBuild';
+import { checkBuild, type CheckResult } from '#core/check/checkBuild';
 import type { PathClass as CheckerPathClass } from '#core/check/pathClass';
 import { money } from '#core/money';
 import { bomOf, type BomItem, type BomMarket } from '#core/build/bom';
@@ -31,10 +31,14 @@ export function mapPathClass(c: CheckerPathClass): PathClass {
   return c as PathClass;
 }
 
-/** The site only feeds the checker's power rules; the paths the estimate reads do not depend on it. */
-export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[], appSite: Site | null = null): BuildDevices {
+/**
+ * The site only feeds the checker's power rules; the paths the estimate reads
+ * do not depend on it. `check`: the caller's own result for this build (the
+ * editor's live check), so the checker does not run a second time.
+ */
+export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[], appSite: Site | null = null, check?: CheckResult): BuildDevices {
   const byId = new Map(catalog.map((p) => [p.id, p]));
-  const result = checkBuild(build, catalog, siteOf(build, appSite).site);
+  const result = check ?? checkBuild(build, catalog, siteOf(build, appSite).site);
   const devices: DeviceSpec[] = [];
   const deviceIds: string[] = [];
   const chassisOf: string[] = [];

@@ -39,8 +39,9 @@ function median(xs: readonly number[]): number {
  * The band narrowed around what was measured: the median run, ± the larger of
  * the runs' spread (half the range), twice the largest relative standard
  * deviation, and MIN_MEASURED_SPREAD_PCT. Null without runs.
+ * A null high in the model band is unbounded (its measured error reaches −100 %).
  */
-export function measuredBand(model: { tps: number; low: number; high: number }, runs: readonly MeasuredRun[], what: string): MeasuredBand | null {
+export function measuredBand(model: { tps: number; low: number; high: number | null }, runs: readonly MeasuredRun[], what: string): MeasuredBand | null {
   const ok = runs.filter((r) => Number.isFinite(r.tps) && r.tps > 0);
   if (ok.length === 0) return null;
   const tps = median(ok.map((r) => r.tps));
@@ -55,7 +56,7 @@ export function measuredBand(model: { tps: number; low: number; high: number }, 
     pct,
     runs: ok.length,
     modelErrorPct: ((model.tps - tps) / tps) * 100,
-    modelBandHeld: tps >= model.low && tps <= model.high,
+    modelBandHeld: tps >= model.low && (model.high === null || tps <= model.high),
     basis: `calibrated on ${ok.length} measurement${ok.length === 1 ? '' : 's'} of ${what} on this build: the median run ± ${pct.toFixed(1)} % (${why}), in place of the model's band`,
   };
 }

@@ -18,6 +18,7 @@ import { gbOfBinary } from './units';
 import type { DeviceSpec } from './device';
 import { CALIBRATION } from './calibrated';
 import { trainingMemory, type TrainingMemory } from './training';
+import type { CheckResult } from '#core/check/checkBuild';
 
 /** Training sequence length for the memory line in every report (activations with full recomputation). */
 export const TRAINING_SEQ_TOKENS = 4096;
@@ -57,10 +58,25 @@ export const EstimateRequest = z.strictObject({
   pricePerKwh: z.number().nonnegative().max(100).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
   decodePowerFraction: z.number().gt(0).max(1).optional(),
-  /** A build: its GPUs and PCIe topology replace gpu/count; its first workload fills unset fields. */
+  /** A build: its GPUs and PCIe topology replace gpu/count; its workload (the first, or `workload`) fills unset fields. */
   build: z.unknown().optional(),
+  /** Which of the build's workloads to estimate, 0-based; default the first. */
+  workload: z.number().int().min(0).max(63).optional(),
 });
 export type EstimateRequest = z.input<typeof EstimateRequest>;
+/** A request after the schema has run (defaults filled): what the dispatch hands a handler. */
+export type ParsedEstimateRequest = z.output<typeof EstimateRequest>;
+
+/** What the caller already holds, so nothing is parsed or checked twice. */
+export interface EstimateContext {
+  /** The build, already parsed (else `req.build` is parsed here). */
+  build?: Build;
+  /** The checker's result for that build (else it is run here). */
+  check?: CheckResult;
+  /** The inventory items a build binds (owned parts at the price paid); without it owned parts are unpriced. */
+  itemOf?: (inventoryItemId: string) => BomItem | null;
+  market?: BomMarket;
+}
 
 export interface EstimateReport extends Estimate {
   workload: {
@@ -113,7 +129,7 @@ function adHocDevice(d: { name: string; memoryGiB: number; memBandwidthGBps: num
 
 const SPLIT_OF_WORKLOAD = { single: 'layer', layer: 'layer', tensor: 'tensor', replica: 'replicas' } as const;
 
-/** `itemOf`: the inventory items a build binds (owned parts at the price paid); without it owned parts are unpriced. */
+/** A raw request (CLI flags, Compare, tests): parsed, then estimated. */
 export function runEstimate(
   raw: EstimateRequest,
   catalog: readonly CatalogPart[],
@@ -126,20 +142,30 @@ export function runEstimate(
     const i = parsed.error.issues[0]!;
     return fail(i.path.join('.') || 'request', i.message);
   }
-  const req = parsed.data;
+  return estimateParsed(parsed.data, catalog, { ...(parsedBuild ? { build: parsedBuild } : {}), ...(itemOf ? { itemOf } : {}), ...(market ? { market } : {}) });
+}
+
+/** A request the schema has already parsed (the API dispatch, the editor). */
+export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly CatalogPart[], ctx: EstimateContext = {}): EstimateOutcome {
+  let parsedBuild = ctx.build;
+  const { itemOf, market } = ctx;
   if (!parsedBuild && req.build !== undefined) {
     const b = parseBuildValue(req.build);
     if (!b.ok) return fail('build', formatIssues(b.issues));
     parsedBuild = b.build;
   }
-  const wl = parsedBuild?.workloads[0];
+  if (req.workload !== undefined) {
+    if (!parsedBuild) return fail('workload', 'a workload index needs a build');
+    if (req.workload >= parsedBuild.workloads.length) return fail('workload', `the build has ${parsedBuild.workloads.length === 1 ? 'one workload' : `${parsedBuild.workloads.length} workloads`}; there is no workload ${req.workload + 1}`);
+  }
+  const wl = parsedBuild?.workloads[req.workload ?? 0];
 
   let devices: DeviceSpec[];
   let topology: Topology | null = null;
   let costLines: ReturnType<typeof costLinesOfBuild> | null = null;
   let buildProblems: string[] = [];
   if (parsedBuild) {
-    const bd = devicesOfBuild(parsedBuild, catalog);
+    const bd = devicesOfBuild(parsedBuild, catalog, null, ctx.check);
     if (bd.problems.length > 0 && bd.devices.length === 0) return fail('build', bd.problems.join('; '));
     if (bd.devices.length === 0) return fail('build', 'the build has no GPUs or accelerators in slots');
     buildProblems = bd.problems;

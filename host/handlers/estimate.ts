@@ -1,8 +1,10 @@
 // The estimate channel: the pure performance model over the catalog (built-in
-// and user parts). Bad requests leave as VALIDATION naming the field.
+// and user parts), for the CLI's server mode and Compare. The dispatch has
+// parsed the request already; bad values leave as VALIDATION naming the field.
 import type { Handler } from '#core/api/contract';
 import { ApiFailure } from '#core/api/errors';
-import { runEstimate } from '#core/perf/request';
+import { estimateParsed } from '#core/perf/request';
+import { reportOnWire } from '#core/perf/report';
 import { catalogOf } from '#db/repositories/catalog';
 import type { HandlerDeps } from './deps';
 import { itemLookup } from './compare';
@@ -12,10 +14,9 @@ export function estimateHandlers(deps: HandlerDeps): { 'estimate:run': Handler<'
   return {
     'estimate:run': (args) => {
       // A build's owned parts are priced at what was paid for them.
-      const out = runEstimate(args, catalogOf(deps.db).parts, undefined, itemLookup(deps.db), marketOf(deps.db, deps.now()));
+      const out = estimateParsed(args, catalogOf(deps.db).parts, { itemOf: itemLookup(deps.db), market: marketOf(deps.db, deps.now()) });
       if (!out.ok) throw new ApiFailure('VALIDATION', out.message, [{ path: out.field, message: out.message }]);
-      // Plain JSON across the boundary (the report has no functions or classes).
-      return JSON.parse(JSON.stringify(out.report)) as Record<string, unknown> & typeof out.report;
+      return reportOnWire(out.report);
     },
   };
 }

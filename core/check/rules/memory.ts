@@ -53,11 +53,36 @@ export function dimmFindings(c: ResolvedChassis, catalog: CatalogIndex): Finding
     if (!c.populatedSockets.has(dimm.socket))
       out.push(finding('memory.socket-empty', 'warning', [id, dimm.socket], `DIMMs on ${sock.label}, which has no CPU, are not usable.`, `Fit a CPU in ${sock.label}.`));
   }
+  out.push(...emptyBankFindings(c));
   for (const sock of c.board.sockets) {
     if (!c.populatedSockets.has(sock.id) || c.placement.dimms.length === 0) continue;
     const gpus = c.devices.filter((d) => d.kind === 'gpu' && d.socket === sock.id).length;
     if (gpus > 0 && !c.placement.dimms.some((d) => d.socket === sock.id))
       out.push(finding('memory.gpu-socket-without-memory', 'warning', [id, sock.id], `${sock.label} hosts ${gpus} GPUs but has no DIMMs; their host transfers cross the inter-socket link.`, `Give ${sock.label} at least one DIMM per channel.`));
+  }
+  return out;
+}
+
+/**
+ * A socket that holds a CPU but none of its memory channels holds a DIMM. With
+ * no DIMM anywhere the server does not get past its memory test; with memory
+ * on the other socket only, this CPU reaches memory across the inter-socket
+ * link. GPU sockets in that case have their own finding (above).
+ */
+export function emptyBankFindings(c: ResolvedChassis): Finding[] {
+  if (!c.board) return [];
+  const id = c.placement.id;
+  const none = c.placement.dimms.length === 0;
+  const out: Finding[] = [];
+  for (const sock of c.board.sockets) {
+    const bank = memoryBankOf(c.board, sock.id);
+    if (!bank || !c.populatedSockets.has(sock.id) || c.placement.dimms.some((d) => d.socket === sock.id)) continue;
+    if (!none && c.devices.some((d) => d.kind === 'gpu' && d.socket === sock.id)) continue;
+    out.push(
+      none
+        ? finding('memory.bank-empty', 'warning', [id, sock.id], `${sock.label} has a CPU but no DIMMs, and the system has no memory at all: it will not start.`, `Add ${bank.type} DIMMs to ${sock.label}, at least one per channel for full bandwidth (${bank.channels} channels).`)
+        : finding('memory.bank-empty', 'warning', [id, sock.id], `${sock.label} has a CPU but no DIMMs: its cores reach memory across the inter-socket link.`, `Add ${bank.type} DIMMs to ${sock.label} (${bank.channels} channels).`, bank.verified),
+    );
   }
   return out;
 }

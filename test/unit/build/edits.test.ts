@@ -92,11 +92,18 @@ describe('board edits', () => {
 
   it('adds and removes PSUs, DIMMs and drives one at a time, refusing a full channel', () => {
     let b = base();
-    b = must(E.addPsu(b, cat, 'srv-1', 'psu.supermicro.pws-2k05a-1r'));
-    b = must(E.addPsu(b, cat, 'srv-1', 'psu.supermicro.pws-2k05a-1r'));
-    expect(E.findChassis(b, 'srv-1')!.chassis.psus).toEqual([{ partId: 'psu.supermicro.pws-2k05a-1r', count: 2 }]);
+    const pws = 'psu.supermicro.pws-2k05a-1r';
+    // The four PSUs the system ships with arrive with it, included in its price.
+    const included = { amountMinor: 0, currency: 'USD' };
+    expect(E.findChassis(b, 'srv-1')!.chassis.psus).toEqual([{ partId: pws, count: 4, plannedPrice: included }]);
+    expect(E.addPsu(b, cat, 'srv-1', pws)).toEqual({ ok: false, reason: 'All 4 PSU bays are taken; remove a PSU first.' });
     b = must(E.removePsu(b, cat, 'srv-1', 0));
-    expect(E.findChassis(b, 'srv-1')!.chassis.psus![0]!.count).toBe(1);
+    b = must(E.removePsu(b, cat, 'srv-1', 0));
+    b = must(E.addPsu(b, cat, 'srv-1', pws));
+    b = must(E.addPsu(b, cat, 'srv-1', pws));
+    expect(E.findChassis(b, 'srv-1')!.chassis.psus).toEqual([{ partId: pws, count: 2, plannedPrice: included }, { partId: pws, count: 2 }]);
+    b = must(E.removePsu(b, cat, 'srv-1', 1));
+    expect(E.findChassis(b, 'srv-1')!.chassis.psus![1]!.count).toBe(1);
     const dimm = 'memory.generic.ddr4-2400-rdimm-32gb';
     for (let i = 0; i < 3; i++) b = must(E.placeDimm(b, cat, 'srv-1', 'cpu1', 0, dimm));
     expect(E.placeDimm(b, cat, 'srv-1', 'cpu1', 0, dimm)).toMatchObject({ ok: false, reason: expect.stringMatching(/full/) });

@@ -86,3 +86,25 @@ export function focusFirstDropTarget(root: ParentNode = document): boolean {
   el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   return true;
 }
+
+/**
+ * While carrying with the keyboard: arrow keys move focus to the next (or
+ * previous) place that takes the part, in reading order, wrapping around.
+ */
+export function focusAdjacentDropTarget(delta: 1 | -1, root: ParentNode = document): boolean {
+  const all = [...root.querySelectorAll<HTMLElement>('[data-drop-ok="true"]')];
+  if (all.length === 0) return false;
+  const active = document.activeElement;
+  const at = all.findIndex((el) => el === active);
+  let next: number;
+  if (at >= 0) next = (at + delta + all.length) % all.length;
+  else {
+    // Focus is elsewhere: the first target after it in the document (or before it, going back).
+    const after = active instanceof Node ? all.findIndex((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) : -1;
+    next = delta === 1 ? (after < 0 ? 0 : after) : after <= 0 ? all.length - 1 : after - 1;
+  }
+  const el = all[next]!;
+  el.focus();
+  el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  return true;
+}

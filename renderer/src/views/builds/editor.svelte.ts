@@ -1,8 +1,11 @@
-// The build editor's controller: the open build, the catalog it is checked
-// against, the live check (core's checkBuild, run on every edit — it is pure
-// and takes milliseconds even for 512 cards), selection and highlight, the
-// carried part (mouse drag or keyboard pick-up), undo entries, and debounced
-// saving. Components read it from context and call its methods.
+// The build editor's controller: the parts the views read from context. It
+// composes three jobs — the document (the build, undo, debounced save:
+// editor/document.svelte.ts), the selection and highlight
+// (editor/selection.svelte.ts) and the carried part (editor/carry.svelte.ts) —
+// with what the build is checked against (catalog, site, inventory, market),
+// the live check and estimates (core's checkBuild and estimateWorkload, pure,
+// run on every edit), the part picker, and the status line. Where a part may go
+// and what an edit does are core's (core/build/placement.ts, edits.ts).
 import { getContext, setContext } from 'svelte';
 import type { ApiClient } from '../../lib/api/client';
 import { errorMessage } from '../../lib/api/client';
@@ -14,32 +17,29 @@ import type { CatalogPart } from '#core/catalog/part';
 import { indexCatalog, type CatalogIndex } from '#core/check/catalog';
 import type { CheckResult, CheckSettings } from '#core/check/checkBuild';
 import { createIncrementalCheck } from '#core/check/incremental';
+import { sramVerdict } from '#core/perf/sramVerdict';
 import type { InventoryItemView } from '#core/inventory/item';
 import type { ItemAllocation, PartAllocation } from '#core/api/builds';
 import type { Finding } from '#core/check/finding';
 import type { Money } from '#core/money';
+import type { BomMarket } from '#core/build/bom';
+import { marketOfObservations } from '#core/prices/market';
+import { estimateWorkload, type WorkloadEstimate } from '#core/perf/workloadEstimate';
 import * as E from '#core/build/edits';
-import { canPlace, place, socketOfBoardSlot, type Carry, type DropTarget, type Verdict } from '#core/build/placement';
+import { socketOfBoardSlot, type Carry, type DropTarget, type Verdict } from '#core/build/placement';
+import { partsThatFit, type PickTarget, type PickCandidate } from '#core/build/pick';
 import { commonNoun, hiveIndex, hiveVerdict, nounOfPart, type DeviceNoun } from './summary';
-import { sramVerdict } from '#core/perf/sramVerdict';
 import type { Hive } from '#core/check/hives';
 import { unitCostOf } from './bom';
+import { BuildDocument, SAVE_DEBOUNCE_MS, type SaveState } from './editor/document.svelte';
+import { EditorSelection, type Highlight } from './editor/selection.svelte';
+import { Carrying } from './editor/carry.svelte';
 
-export const SAVE_DEBOUNCE_MS = 400;
+export { SAVE_DEBOUNCE_MS, type SaveState, type Highlight };
 /** Inventory statuses that are ours (or on their way) and so can be placed as owned. */
 export const PLACEABLE_STATUSES = ['ordered', 'shipped', 'received', 'tested'] as const;
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 export type SettingsSource = SiteSource;
-
-export interface Highlight {
-  /** The finding that asked for it (so the panel can show it as active). */
-  finding: Finding | null;
-  chassisId: string | null;
-  rackIds: Set<string>;
-  /** Ids inside the chassis: devices, slots, sockets, switches, root complexes. */
-  ids: Set<string>;
-}
 
 export interface EditorDeps {
   api: ApiClient;
@@ -48,13 +48,24 @@ export interface EditorDeps {
   buildId: number;
 }
 
+/** The picker "+ PSU" / "+ CPU" / "+ DIMM" opens: the place, and the parts that fit there. */
+export interface Picker {
+  target: PickTarget;
+  /** What the place is called ("PSU bays of srv-1", "CPU 2"). */
+  title: string;
+  candidates: PickCandidate[];
+}
+
 export class BuildEditor {
   readonly api: ApiClient;
   readonly undo: UndoHistory;
   readonly toasts: Toasts;
   readonly buildId: number;
 
-  build = $state.raw<Build | null>(null);
+  readonly doc: BuildDocument;
+  readonly sel = new EditorSelection();
+  readonly carrying: Carrying;
+
   loadError = $state<string | null>(null);
   parts = $state.raw<CatalogPart[]>([]);
   catalog: CatalogIndex = $derived(indexCatalog(this.parts));
@@ -65,9 +76,9 @@ export class BuildEditor {
   settings: CheckSettings = $derived(this.site?.site ?? DEFAULT_SITE);
   settingsSource: SettingsSource = $derived(this.site?.from ?? 'default');
 
+  /** The checker's verdict on the build as it is now. */
   /** checkBuild that re-checks only the chassis an edit touched (core/check/incremental). */
   readonly #recheck = createIncrementalCheck();
-  /** The checker's verdict on the build as it is now. */
   check: CheckResult | null = $derived(this.build && this.parts.length > 0 ? this.#recheck(this.build, this.catalog, this.settings) : null);
   /** Per chassis, device id → the indices of the hives it sits in (a GPU can sit in two). */
   hives = $derived(hiveIndex(this.check?.hives ?? []));
@@ -81,16 +92,8 @@ export class BuildEditor {
     this.check && this.build ? (sramVerdict(this.build, this.catalog, this.check.power) ?? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h))) : null,
   );
 
-  selection = $state.raw<E.Selection>(null);
-  /** The chassis the board view shows. */
-  boardChassisId = $state<string | null>(null);
-  boardChassis = $derived(this.build && this.boardChassisId ? (E.findChassis(this.build, this.boardChassisId) ?? null) : null);
-  highlight = $state.raw<Highlight | null>(null);
+  boardChassis = $derived(this.build && this.sel.boardChassisId ? (E.findChassis(this.build, this.sel.boardChassisId) ?? null) : null);
 
-  carry = $state.raw<Carry | null>(null);
-  /** How the carry started: the keyboard path moves focus and announces; a drag does not. */
-  carryBy = $state<'mouse' | 'keyboard'>('mouse');
-  hover = $state.raw<{ target: DropTarget; verdict: Verdict } | null>(null);
   /** The last refusal or hint, shown in the status line and announced. */
   notice = $state<{ text: string; tone: 'error' | 'info' } | null>(null);
 
@@ -98,24 +101,66 @@ export class BuildEditor {
   itemAllocations = $state.raw<ItemAllocation[]>([]);
   partAllocations = $state.raw<PartAllocation[]>([]);
   itemsError = $state<string | null>(null);
+  /** The user's price observations (prices:market), so owned and planned parts are priced as Compare prices them. */
+  market = $state.raw<BomMarket>({});
 
-  saveState = $state<SaveState>('saved');
-  saveError = $state<string | null>(null);
-  savedAt = $state<number | null>(null);
+  /** The part picker, when open. */
+  picker = $state.raw<Picker | null>(null);
 
   /** Bumped whenever the findings panel has painted a new result (the bench waits on it). */
   paints = $state(0);
-
-  #alive = true;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> | null = null;
-  #dirty = false;
 
   constructor(deps: EditorDeps) {
     this.api = deps.api;
     this.undo = deps.undo;
     this.toasts = deps.toasts;
     this.buildId = deps.buildId;
+    this.doc = new BuildDocument({
+      ...deps,
+      changed: () => this.sel.keepValid(this.doc.build),
+      saved: () => void this.#refreshAllocations(),
+    });
+    this.carrying = new Carrying({
+      build: () => this.doc.build,
+      catalog: () => this.catalog,
+      say: (text, tone) => (this.notice = { text, tone }),
+      clear: () => (this.notice = null),
+    });
+  }
+
+  // The document, selection and carry, read and written as before the split.
+  get build(): Build | null {
+    return this.doc.build;
+  }
+  get saveState(): SaveState {
+    return this.doc.saveState;
+  }
+  get saveError(): string | null {
+    return this.doc.saveError;
+  }
+  get savedAt(): number | null {
+    return this.doc.savedAt;
+  }
+  get selection(): E.Selection {
+    return this.sel.selection;
+  }
+  get boardChassisId(): string | null {
+    return this.sel.boardChassisId;
+  }
+  set boardChassisId(id: string | null) {
+    this.sel.boardChassisId = id;
+  }
+  get highlight(): Highlight | null {
+    return this.sel.highlight;
+  }
+  get carry(): Carry | null {
+    return this.carrying.carry;
+  }
+  get carryBy(): 'mouse' | 'keyboard' {
+    return this.carrying.carryBy;
+  }
+  get hover(): { target: DropTarget; verdict: Verdict } | null {
+    return this.carrying.hover;
   }
 
   async start(): Promise<void> {
@@ -127,11 +172,11 @@ export class BuildEditor {
       this.#loadCatalog(),
       this.#loadSettings(),
       this.loadInventory(),
+      this.#loadMarket(),
     ]);
     if (!detail) return;
-    this.build = detail.build;
-    const first = E.allChassis(detail.build)[0];
-    this.boardChassisId = first?.id ?? null;
+    this.doc.load(detail.build);
+    this.sel.load(detail.build);
   }
 
   async #loadCatalog(): Promise<void> {
@@ -152,6 +197,15 @@ export class BuildEditor {
     }
   }
 
+  async #loadMarket(): Promise<void> {
+    try {
+      const m = await this.api.call('prices:market', {});
+      this.market = marketOfObservations(m.today, m.observations);
+    } catch {
+      // Without observations, planned parts fall back to the typical price.
+    }
+  }
+
   async loadInventory(): Promise<void> {
     try {
       const [page, alloc] = await Promise.all([
@@ -169,8 +223,7 @@ export class BuildEditor {
 
   /** Stops saving on a timer; an unsaved change is written now. */
   dispose(): void {
-    this.#alive = false;
-    if (this.#dirty) void this.saveNow();
+    this.doc.dispose();
   }
 
   // ------------------------------------------------------------ editing
@@ -181,18 +234,12 @@ export class BuildEditor {
       this.refuse(result.reason);
       return false;
     }
-    const before = this.build;
-    const after = result.build;
-    if (!before) return false;
-    this.#set(after);
-    if (result.select !== undefined) this.select(result.select);
-    else this.#keepSelectionValid();
+    if (!this.doc.apply(result)) return false;
+    if (result.select !== undefined) {
+      this.sel.keepValid(result.build);
+      this.select(result.select);
+    } else this.sel.keepValid(result.build);
     this.notice = null;
-    this.undo.push({
-      label: result.label,
-      undo: () => this.#restore(before),
-      redo: () => this.#restore(after),
-    });
     return true;
   }
 
@@ -200,64 +247,9 @@ export class BuildEditor {
     this.notice = { text: reason, tone: 'error' };
   }
 
-  async #restore(b: Build): Promise<void> {
-    if (this.#alive) {
-      this.#set(b);
-      this.#keepSelectionValid();
-      return;
-    }
-    // The editor is closed: put the build back on the backend directly.
-    await this.api.call('builds:save', { id: this.buildId, build: b });
-  }
-
-  #set(b: Build): void {
-    this.build = b;
-    this.highlight = null;
-    this.#dirty = true;
-    this.saveState = 'pending';
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.saveNow(), SAVE_DEBOUNCE_MS);
-  }
-
-  #keepSelectionValid(): void {
-    const b = this.build;
-    if (!b) return;
-    if (this.selection && !E.placedPart(b, this.selection)) this.selection = null;
-    if (this.boardChassisId && !E.findChassis(b, this.boardChassisId)) this.boardChassisId = E.allChassis(b)[0]?.id ?? null;
-  }
-
   /** Writes the build now (the debounce firing, leaving the editor, or a test). */
-  async saveNow(): Promise<void> {
-    clearTimeout(this.#timer);
-    if (this.#saving) {
-      await this.#saving;
-      if (!this.#dirty) return;
-    }
-    const build = this.build;
-    if (!build || !this.#dirty) return;
-    this.#dirty = false;
-    this.saveState = 'saving';
-    this.#saving = (async () => {
-      try {
-        await this.api.call('builds:save', { id: this.buildId, build });
-        if (!this.#dirty) {
-          this.saveState = 'saved';
-          this.saveError = null;
-          this.savedAt = Date.now();
-        }
-      } catch (err) {
-        this.#dirty = true;
-        this.saveState = 'error';
-        this.saveError = errorMessage(err);
-        this.toasts.show(`Could not save the build: ${errorMessage(err)}`, { kind: 'error' });
-      } finally {
-        this.#saving = null;
-      }
-    })();
-    await this.#saving;
-    const state = this.saveState as SaveState;
-    if (this.#dirty && state !== 'error') await this.saveNow();
-    else if (this.#alive && state === 'saved') void this.#refreshAllocations();
+  saveNow(): Promise<void> {
+    return this.doc.saveNow();
   }
 
   async #refreshAllocations(): Promise<void> {
@@ -270,100 +262,109 @@ export class BuildEditor {
     }
   }
 
+  // ------------------------------------------------------------ estimates
+
+  /** Inventory items by id, for owned parts at the price paid. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived, never mutated afterwards
+  #itemIndex = $derived(new Map(this.items.map((i) => [i.id, i])));
+
+  /**
+   * Each workload's estimate of the build as it is now, computed here from the
+   * live check, the catalog, the inventory and the market (core's
+   * estimateWorkload — the same report `estimate:run` gives). A few hundred
+   * milliseconds on the 512-device Groq example, so the panel asks for it a
+   * moment after the last edit rather than on every one.
+   */
+  estimateAll(): WorkloadEstimate[] {
+    const build = this.build;
+    const check = this.check;
+    if (!build || !check) return [];
+    const items = this.#itemIndex;
+    const input = { build, catalog: this.parts, check, market: this.market, itemOf: (id: string) => items.get(id) ?? null };
+    return build.workloads.map((_, i) => estimateWorkload(input, i));
+  }
+
   // ------------------------------------------------------------ selection and highlight
 
   select(sel: E.Selection): void {
-    this.selection = sel;
-    if (sel && sel.kind !== 'rack') this.boardChassisId = sel.chassisId;
+    this.sel.select(sel);
   }
 
   isSelected(ref: E.PlacedRef): boolean {
-    return !!this.selection && JSON.stringify(this.selection) === JSON.stringify(ref);
+    return this.sel.isSelected(ref);
   }
 
   showBoard(chassisId: string): void {
-    this.boardChassisId = chassisId;
+    this.sel.showBoard(chassisId);
   }
 
   /** Clicking a finding: what it concerns lights up in the rack and board views. */
   highlightFinding(f: Finding | null): void {
-    const b = this.build;
-    if (!f || !b) {
-      this.highlight = null;
-      return;
-    }
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built whole inside a $derived (or replaced whole), never mutated afterwards
-    const rackIds = new Set(b.racks.filter((r) => f.subjects.includes(r.id)).map((r) => r.id));
-    const chassisId = f.subjects.find((s) => E.findChassis(b, s)) ?? null;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
-    const ids = new Set(f.subjects.filter((s) => s !== chassisId));
-    this.highlight = { finding: f, chassisId, rackIds, ids };
-    if (chassisId) this.boardChassisId = chassisId;
+    this.sel.highlightFinding(this.doc.build, f);
   }
 
   isHighlighted(chassisId: string | null, id: string): boolean {
-    const h = this.highlight;
-    if (!h) return false;
-    if (chassisId === null) return h.rackIds.has(id);
-    // A grouped finding names several chassis: each of them lights up, not only the one on the board.
-    if (chassisId === id) return h.ids.has(id) || h.chassisId === id;
-    return h.chassisId === chassisId && h.ids.has(id);
+    return this.sel.isHighlighted(chassisId, id);
   }
 
   // ------------------------------------------------------------ carrying (drag and drop, keyboard)
 
   startCarry(carry: Carry, by: 'mouse' | 'keyboard'): void {
-    this.carry = carry;
-    this.carryBy = by;
-    this.hover = null;
-    this.#lastRefusal = null;
-    this.notice = by === 'keyboard' ? { text: `Picked up ${carry.label}. Tab or arrow to a place and press Enter to put it there; Esc cancels.`, tone: 'info' } : null;
+    this.closePicker();
+    this.carrying.start(carry, by);
   }
 
   cancelCarry(announce = false): void {
-    if (announce && this.carry) this.notice = { text: `Put back ${this.carry.label}.`, tone: 'info' };
-    else if (this.carry && this.#lastRefusal) this.refuse(this.#lastRefusal);
-    this.carry = null;
-    this.hover = null;
-    this.#lastRefusal = null;
+    this.carrying.cancel(announce);
   }
-
-  /** Why the last place the carried part was held over refused it (said again when the drag ends there). */
-  #lastRefusal: string | null = null;
 
   /** Whether the carried thing may go to the target, and if not, why (core's canPlace). */
   verdict(target: DropTarget, carry: Carry | null = this.carry): Verdict {
-    const b = this.build;
-    if (!carry || !b) return { ok: false, reason: 'Nothing is being carried.' };
-    return canPlace(b, this.catalog, carry, target);
+    return this.carrying.verdict(target, carry);
   }
 
   /** Puts the carried thing down at the target; refusals are announced and change nothing. */
   drop(target: DropTarget): boolean {
-    const carry = this.carry;
-    const b = this.build;
-    if (!carry || !b) return false;
-    const result = place(b, this.catalog, carry, target);
-    this.hover = null;
+    const result = this.carrying.place(target);
+    if (!result) return false;
     if (!result.ok) {
       this.refuse(result.reason);
       return false;
     }
-    this.carry = null;
     const done = this.apply(result);
     if (done && result.note) this.notice = { text: result.note, tone: 'info' };
     return done;
   }
 
   setHover(target: DropTarget | null): void {
-    if (!target || !this.carry) {
-      this.hover = null;
-      return;
-    }
-    if (this.hover && JSON.stringify(this.hover.target) === JSON.stringify(target)) return;
-    const verdict = this.verdict(target);
-    this.hover = { target, verdict };
-    this.#lastRefusal = verdict.ok ? null : verdict.reason;
+    this.carrying.setHover(target);
+  }
+
+  // ------------------------------------------------------------ the part picker
+
+  /** "+ PSU", "+ CPU", "+ DIMM": the catalog parts that fit there (core's canPlace), to pick one. */
+  openPicker(target: PickTarget, title: string): void {
+    const b = this.doc.build;
+    if (!b) return;
+    this.carrying.cancel();
+    this.picker = { target, title, candidates: partsThatFit(b, this.catalog, this.parts, target) };
+  }
+
+  closePicker(): void {
+    this.picker = null;
+  }
+
+  /** Places the picked part as planned, at its typical used price when the catalog has one. */
+  pick(partId: string): boolean {
+    const p = this.picker;
+    const part = this.catalog.get(partId);
+    if (!p || !part) return false;
+    const price = this.typicalPrice(partId);
+    this.carrying.start({ source: 'palette', partId, category: part.category, label: part.model, ...(price ? { plannedPrice: price } : {}) }, 'mouse');
+    const done = this.drop(p.target);
+    if (!done) this.carrying.cancel();
+    else this.picker = null;
+    return done;
   }
 
   // ------------------------------------------------------------ direct edits
