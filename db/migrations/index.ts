@@ -7,8 +7,9 @@ import { migration as m0003 } from './0003_inventory_lifecycle';
 import { migration as m0004 } from './0004_settings';
 import { migration as m0005 } from './0005_price_observations';
 import { migration as m0006 } from './0006_inventory_import_identity';
+import { migration as m0008 } from './0008_inventory_at_scale';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008];
 
 /** The schema version this build of Rackhive writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;
