@@ -9,6 +9,7 @@ import { migrate, type MigrateResult } from './migrate';
 import type { Migration } from './migrations/index';
 import { syncBuiltinParts, type StorablePart, type SyncResult } from './repositories/parts';
 import { BUILTIN_PARTS } from './builtinParts';
+import { scheduleSearchIndexing } from './repositories/inventory/searchIndex';
 
 export const DATABASE_FILE_NAME = 'rackhive.db';
 
@@ -41,6 +42,8 @@ export async function openAppDatabase(dataDir: string, options: OpenAppDatabaseO
   try {
     const migration = await migrate(db, migrations ? { now, migrations } : { now });
     const catalogSync = syncBuiltinParts(db, options.builtinParts ?? BUILTIN_PARTS, now());
+    // Rows not yet in the search index (a file from before it, an import cut short) are indexed in the background.
+    if (!migrations) scheduleSearchIndexing(db);
     return { db, path: file, migration, catalogSync };
   } catch (err) {
     db.close();

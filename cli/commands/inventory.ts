@@ -19,7 +19,7 @@ import { readImportBytes, SOURCE_LABELS } from '#core/import/source';
 import { formatAmountPlain } from '#core/money';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
 import { existingExternalIds, importItemsInChunks, iterateItems, listOrders, type ImportRecord } from '#db/repositories/inventory';
-import { putUserPart } from '#db/repositories/parts';
+import type { StorablePart } from '#db/repositories/parts';
 import { parseOrderDraft } from '#core/csv/convert';
 import type { InventoryOrder } from '#core/inventory/orders';
 import { acquireDataDirLock } from '#host/lock';
@@ -70,10 +70,14 @@ function catalogParts(db: Database.Database): NamedPart[] {
     .map((p) => ({ ...p, aliases: aliases.get(p.id) }));
 }
 
-/** A part of the user's own for a listing title no catalog part fits: category "other", named by the title. */
-function customPartFor(db: Database.Database, title: string): string {
+/**
+ * A part of the user's own for a listing title no catalog part fits: category
+ * "other", named by the title. Not written here: the import writes it in its
+ * own transaction, so a failed import leaves no part behind.
+ */
+function customPartFor(db: Database.Database, title: string, pending: Map<string, StorablePart>): string {
   const id = `custom.${createHash('sha256').update(title).digest('hex').slice(0, 12)}`;
-  if (!db.prepare('SELECT 1 FROM parts WHERE id = ?').get(id)) putUserPart(db, { id, category: 'other', vendor: 'Custom', model: title.slice(0, 200), revision: 1 });
+  if (!pending.has(id) && !db.prepare('SELECT 1 FROM parts WHERE id = ?').get(id)) pending.set(id, { id, category: 'other', vendor: 'Custom', model: title.slice(0, 200), revision: 1 });
   return id;
 }
 
@@ -107,6 +111,7 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
     const errors: CliError[] = [];
     const records: ImportRecord[] = [];
     const orders = new Map<string, InventoryOrder>();
+    const newParts = new Map<string, StorablePart>();
     let encoding: string | null = null;
     let refused = 0;
     const many = positionals.length > 1;
@@ -137,8 +142,9 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
       }
       if (values.unmatched === 'custom' && !values['dry-run']) {
         const choices: Record<number, string> = {};
-        for (const row of result.preview.rows) if (row.part?.status === 'unmatched' && row.part.text !== '') choices[row.line] = customPartFor(db, row.part.text);
-        if (Object.keys(choices).length > 0) result = previewTable(read.table, { ...context, parts: catalogParts(db), partChoices: choices }, { preset: result.preset, mapping: result.mapping });
+        for (const row of result.preview.rows) if (row.part?.status === 'unmatched' && row.part.text !== '') choices[row.line] = customPartFor(db, row.part.text, newParts);
+        const withNew = [...catalogParts(db), ...[...newParts.values()].map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }))];
+        if (Object.keys(choices).length > 0) result = previewTable(read.table, { ...context, parts: withNew, partChoices: choices }, { preset: result.preset, mapping: result.mapping });
       }
       const preview = result.preview!;
       if (preview.dates.detected === 'ambiguous' && !dateOrder) {
@@ -187,7 +193,7 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
       print(summary(imported, onDuplicate === 'skip' ? again : 0, onDuplicate === 'update' ? again : 0), 'Dry run, nothing written');
       return 0;
     }
-    const outcome = await importItemsInChunks(db, records, [...orders.values()], { now: new Date(), onDuplicate });
+    const outcome = await importItemsInChunks(db, records, [...orders.values()], { now: new Date(), onDuplicate, newParts: [...newParts.values()] });
     print(summary(outcome.imported, outcome.skipped, outcome.updated), `Imported into ${dataDir}`);
     return 0;
   });

@@ -226,6 +226,17 @@ function blankToNull(value: string | null | undefined, trim = true): string | nu
  * next to the form field ("Price must be a number like 129.99"); paths are the
  * draft's field names.
  */
+/**
+ * Fields that validateItemDraft produced, so the write that follows need not
+ * check them again (one validation per row; the stored-field check is for
+ * fields that came another way, e.g. a restore). Identity, not content: a
+ * copy or spread of them is checked again.
+ */
+const validated = new WeakSet<object>();
+export function isValidatedFields(fields: ItemFields): boolean {
+  return validated.has(fields);
+}
+
 export function validateItemDraft(draft: ItemDraft): DraftResult {
   const issues: FieldIssue[] = [];
   const fail = (path: ItemDraftField, message: string): null => {
@@ -343,36 +354,35 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   if (orderedOn !== null && receivedOn !== null && receivedOn < orderedOn) fail('receivedOn', 'Received date is before the ordered date');
 
   if (issues.length > 0 || partId === null || quantity === null || !status.success) return { ok: false, issues };
-  return {
-    ok: true,
-    value: {
-      partId,
-      quantity,
-      status: status.data,
-      currency,
-      priceMinor,
-      shippingMinor,
-      taxMinor,
-      seller,
-      listingUrl,
-      ebayItemNumber: listingUrl === null ? null : ebayItemNumber(listingUrl),
-      orderNumber,
-      orderedOn,
-      receivedOn,
-      returnBy,
-      condition,
-      serialNumber,
-      notes,
-      feesMinor,
-      fxRate: fxRate === null || fxCurrency === null ? null : fxRate,
-      fxCurrency: fxRate === null ? null : fxCurrency,
-      returnDays,
-      testResult,
-      testNote,
-      title,
-      externalId,
-    },
+  const value: ItemFields = {
+    partId,
+    quantity,
+    status: status.data,
+    currency,
+    priceMinor,
+    shippingMinor,
+    taxMinor,
+    seller,
+    listingUrl,
+    ebayItemNumber: listingUrl === null ? null : ebayItemNumber(listingUrl),
+    orderNumber,
+    orderedOn,
+    receivedOn,
+    returnBy,
+    condition,
+    serialNumber,
+    notes,
+    feesMinor,
+    fxRate: fxRate === null || fxCurrency === null ? null : fxRate,
+    fxCurrency: fxRate === null ? null : fxCurrency,
+    returnDays,
+    testResult,
+    testNote,
+    title,
+    externalId,
   };
+  validated.add(value);
+  return { ok: true, value };
 }
 
 /** An exchange rate as typed: "1.0843", "1,0843", "0.0067"; positive and finite, else null. */

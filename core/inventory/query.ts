@@ -58,6 +58,12 @@ export const InventoryQuery = z
     baseCurrency: CurrencyCode.default('USD'),
     sort: z.object({ column: InventorySortColumn, direction: SortDirection }).strict().default({ column: 'updatedAt', direction: 'desc' }),
     offset: z.number().int().min(0).default(0),
+    /**
+     * Keyset paging: the id of the last row of the previous page; the page then
+     * starts after that row in the sort order (offset is ignored). An id no
+     * longer stored falls back to offset.
+     */
+    after: z.string().min(1).max(200).optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
   })
   .strict();

@@ -4,17 +4,19 @@
 // connection of its own, a bounded chunk at a time with the event loop free
 // in between, so the connection that answers requests keeps answering (it
 // reads the last committed state until the import commits).
-import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { ApiFailure } from '#core/api/errors';
 import type { ItemFields } from '#core/inventory/item';
 import type { InventoryOrder } from '#core/inventory/orders';
 import { applyConnectionSettings } from '../../open';
+import { timeOrderedId } from '../../ids';
 import { inTransaction } from '../../transaction';
 import { beginLongWrite } from '../../writeGate';
-import { fieldParams, INSERT_HISTORY, INSERT_ITEM, SEARCH_TEXT_OF_ROW_SQL, stmt } from './rows';
+import { fieldParams, INSERT_HISTORY, INSERT_ITEM_WITH_SEARCH_TEXT, SEARCH_TEXT_OF_ROW_SQL, searchTextOf, stmt } from './rows';
 import { getOrder, respreadOrder } from './items';
+import { putUserPart, type StorablePart } from '../parts';
+import { scheduleSearchIndexing } from './searchIndex';
 
 export interface ImportRecord {
   fields: ItemFields;
@@ -29,6 +31,11 @@ export interface ImportOptions {
   ids?: () => string;
   /** A record whose external id is already stored: left as it is (default) or its fields replaced. */
   onDuplicate?: OnDuplicate;
+  /**
+   * The user's own parts the records need (`--unmatched custom`), written in
+   * the import's transaction: a failed import leaves none of them behind.
+   */
+  newParts?: readonly StorablePart[];
 }
 
 export interface ImportOutcome {
@@ -53,7 +60,10 @@ class ImportWriter {
   readonly #at: string;
   readonly #nextId: () => string;
   readonly #onDuplicate: OnDuplicate;
-  readonly #known: Set<string>;
+  /** Part id → "vendor model", the part's share of search_text. */
+  readonly #known: Map<string, string>;
+  readonly #insertItem: Database.Statement;
+  readonly #insertHistory: Database.Statement;
   /** External id → stored row, read once for the whole import (a lookup per row costs more than the insert). */
   #existing: Map<string, { id: string; status: string; order_number: string | null }> | null = null;
   readonly #touched = new Set<string>();
@@ -62,9 +72,12 @@ class ImportWriter {
   constructor(db: Database.Database, orders: readonly InventoryOrder[], options: ImportOptions) {
     this.#db = db;
     this.#at = options.now.toISOString();
-    this.#nextId = options.ids ?? randomUUID;
+    this.#nextId = options.ids ?? (() => timeOrderedId());
     this.#onDuplicate = options.onDuplicate ?? 'skip';
-    this.#known = new Set(stmt<[], { id: string }>(db, 'SELECT id FROM parts').all().map((p) => p.id));
+    for (const part of options.newParts ?? []) putUserPart(db, part, options.now);
+    this.#known = new Map(stmt<[], { id: string; name: string }>(db, "SELECT id, vendor || ' ' || model AS name FROM parts").all().map((p) => [p.id, p.name]));
+    this.#insertItem = stmt(db, INSERT_ITEM_WITH_SEARCH_TEXT);
+    this.#insertHistory = stmt(db, INSERT_HISTORY);
     const upsertOrder = stmt(
       db,
       `INSERT INTO inventory_orders (order_number, currency, shipping_minor, tax_minor, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -133,8 +146,8 @@ class ImportWriter {
       return;
     }
     const id = this.#nextId();
-    stmt(db, INSERT_ITEM).run({ id, ...params, created_at: this.#at, updated_at: this.#at });
-    stmt(db, INSERT_HISTORY).run(id, null, fields.status, this.#at, record.note ?? null);
+    this.#insertItem.run({ id, ...params, created_at: this.#at, updated_at: this.#at, search_text: searchTextOf(this.#known.get(fields.partId)!, params) });
+    this.#insertHistory.run(id, null, fields.status, this.#at, record.note ?? null);
     if (fields.orderNumber !== null) this.#touched.add(fields.orderNumber);
     // A second row of the same purchase in this import finds this one.
     if (externalId !== null) this.#existing?.set(externalId, { id, status: fields.status, order_number: fields.orderNumber });
@@ -142,10 +155,18 @@ class ImportWriter {
     this.outcome.imported++;
   }
 
-  /** Spreads every touched order once; an order mixing currencies fails the import. */
+  /**
+   * Spreads every touched order that has shipping or tax once; an order mixing
+   * currencies fails the import. An order without amounts has no row in
+   * inventory_orders and its items no shares (deleting an order's amounts
+   * clears them), so there is nothing to spread.
+   */
   finish(): ImportOutcome {
     const db = this.#db;
-    for (const orderNumber of this.#touched) {
+    const withAmounts = stmt<[string], { order_number: string }>(db, 'SELECT order_number FROM inventory_orders WHERE order_number IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...this.#touched]))
+      .map((r) => r.order_number);
+    for (const orderNumber of withAmounts) {
       const order = getOrder(db, orderNumber);
       const other = order && stmt<[string, string], { currency: string }>(db, 'SELECT currency FROM inventory_items WHERE order_number = ? AND currency <> ? LIMIT 1').get(orderNumber, order.currency);
       if (order && other) {
@@ -163,13 +184,28 @@ class ImportWriter {
  * Order shares are spread once per touched order at the end.
  */
 export function importItems(db: Database.Database, records: readonly ImportRecord[], orders: readonly InventoryOrder[], options: ImportOptions): ImportOutcome {
-  return inTransaction(db, () => {
-    const writer = new ImportWriter(db, orders, options);
-    writer.preload(records);
-    records.forEach((record, index) => writer.write(record, index));
-    return writer.finish();
-  });
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+  try {
+    const outcome = inTransaction(db, () => {
+      const writer = new ImportWriter(db, orders, options);
+      writer.preload(records);
+      records.forEach((record, index) => writer.write(record, index));
+      return writer.finish();
+    });
+    scheduleSearchIndexing(db);
+    return outcome;
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
 }
+
+/**
+ * Page cache for an import's transaction (KiB, negative as SQLite takes it):
+ * the indexes of a large import stay in memory instead of being spilled to the
+ * WAL and read back before the commit.
+ */
+const BULK_CACHE_SIZE = -131072;
 
 /** Milliseconds of writing per chunk: then the event loop is free again, whatever the machine's speed. */
 export const IMPORT_CHUNK_MS = 15;
@@ -194,6 +230,7 @@ export async function importItemsInChunks(
   const side = new Database(db.name);
   try {
     applyConnectionSettings(side);
+    side.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
     side.exec('BEGIN IMMEDIATE');
     try {
       const writer = new ImportWriter(side, orders, options);
@@ -221,5 +258,7 @@ export async function importItemsInChunks(
   } finally {
     side.close();
     gate.end();
+    // The new rows are found by a LIKE over the rows above the watermark until then.
+    scheduleSearchIndexing(db);
   }
 }

@@ -2,13 +2,14 @@
 // fields (core/inventory/item.ts turns drafts into them); every write is one
 // transaction, every status change is written to the history, and a write that
 // touches an order re-spreads its shipping and tax (core/inventory/orders.ts).
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiFailure } from '#core/api/errors';
 import type { InventoryItem, InventoryItemView, ItemFields } from '#core/inventory/item';
 import { spreadOrder, type InventoryOrder } from '#core/inventory/orders';
 import type { StatusChange } from '#core/inventory/history';
 import { inTransaction } from '../../transaction';
+import { timeOrderedId } from '../../ids';
+import { indexSearchChunk } from './searchIndex';
 import { fieldParams, type HistoryRow, INSERT_HISTORY, SEARCH_TEXT_SQL, INSERT_ITEM, ITEM_COLUMNS, stmt, toHistory, toView, type ItemRow } from './rows';
 
 export function assertPartExists(db: Database.Database, partId: string): void {
@@ -40,7 +41,7 @@ export function getItemHistory(db: Database.Database, id: string): StatusChange[
 }
 
 export function createItem(db: Database.Database, fields: ItemFields, options: WriteOptions & { id?: string }): InventoryItemView {
-  const id = options.id ?? randomUUID();
+  const id = options.id ?? timeOrderedId();
   const at = options.now.toISOString();
   return inTransaction(db, () => {
     assertPartExists(db, fields.partId);
@@ -48,6 +49,8 @@ export function createItem(db: Database.Database, fields: ItemFields, options: W
     stmt(db, INSERT_ITEM).run({ id, ...fieldParams(fields), created_at: at, updated_at: at });
     stmt(db, INSERT_HISTORY).run(id, null, fields.status, at, options.note ?? null);
     respreadOrder(db, fields.orderNumber);
+    // Keeps the search index's tail short: a row typed in is indexed with its own write.
+    indexSearchChunk(db, 16);
     return getItem(db, id)!;
   });
 }
@@ -103,6 +106,7 @@ export function restoreItem(db: Database.Database, item: InventoryItem, history:
     const insert = stmt(db, INSERT_HISTORY);
     for (const h of steps) insert.run(item.id, h.fromStatus, h.toStatus, h.at, h.note);
     respreadOrder(db, item.orderNumber);
+    indexSearchChunk(db, 16);
     return getItem(db, item.id)!;
   });
 }

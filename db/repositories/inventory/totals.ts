@@ -1,4 +1,4 @@
-// Totals of the matching items in SQL, in one pass over the totals index.
+// Totals of the matching items in SQL, in one pass over the matching rows, cached per filter.
 import type Database from 'better-sqlite3';
 import { GroupAccumulator, orderedStatuses, sortedMoney, type InventoryTotals } from '#core/inventory/totals';
 import { RATE_DECIMALS } from '#core/inventory/fx';
@@ -172,4 +172,26 @@ export function countAndTotals(db: Database.Database, filter: Filter, baseCurren
       byCategory: [...byCategory.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, g]) => ({ category: c, ...g.result() })),
     },
   };
+}
+
+/** Per connection: filter + currency → totals, valid while the data version and this connection's change count stand. */
+const totalsCache = new WeakMap<Database.Database, Map<string, { version: string; value: { total: number; totals: InventoryTotals } }>>();
+
+/**
+ * countAndTotals, computed when the filter changes or the data does. A page
+ * of an unchanged inventory costs the page alone. PRAGMA data_version moves
+ * when another connection commits (an import's own connection), total_changes()
+ * when this one writes: together they say whether anything could differ.
+ */
+export function cachedCountAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
+  const version = `${db.pragma('data_version', { simple: true }) as number}:${stmt<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n}`;
+  const key = `${baseCurrency}\u0000${filter.where}\u0000${JSON.stringify(filter.params)}`;
+  let cache = totalsCache.get(db);
+  if (!cache) totalsCache.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return structuredClone(hit.value);
+  const value = countAndTotals(db, filter, baseCurrency);
+  if (cache.size >= 32) cache.clear();
+  cache.set(key, { version, value });
+  return structuredClone(value);
 }

@@ -6,6 +6,18 @@ BEGIN
   SELECT RAISE(ABORT, 'an inventory item can be placed in one build only');
 END;
 
+CREATE TRIGGER inventory_search_delete AFTER DELETE ON inventory_items
+WHEN OLD.rowid <= (SELECT indexed_through FROM inventory_search_state) BEGIN
+  INSERT INTO inventory_search (inventory_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+  UPDATE inventory_search_state SET indexed_through = min(indexed_through, coalesce((SELECT max(rowid) FROM inventory_items), 0));
+END;
+
+CREATE TRIGGER inventory_search_update AFTER UPDATE OF search_text ON inventory_items
+WHEN OLD.search_text IS NOT NEW.search_text AND OLD.rowid <= (SELECT indexed_through FROM inventory_search_state) BEGIN
+  INSERT INTO inventory_search (inventory_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+  INSERT INTO inventory_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+END;
+
 CREATE TRIGGER parts_search_on_rename AFTER UPDATE OF vendor, model ON parts BEGIN
   UPDATE inventory_items SET search_text = lower(concat_ws(char(10),
     NEW.vendor || ' ' || NEW.model, seller, notes, serial_number, order_number, ebay_item_number))
@@ -73,6 +85,21 @@ CREATE TABLE inventory_orders (
   shipping_minor INTEGER CHECK (shipping_minor IS NULL OR shipping_minor >= 0),
   tax_minor INTEGER CHECK (tax_minor IS NULL OR tax_minor >= 0),
   updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE VIRTUAL TABLE inventory_search USING fts5(search_text, content = 'inventory_items', content_rowid = 'rowid', tokenize = 'trigram case_sensitive 1');
+
+CREATE TABLE 'inventory_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'inventory_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'inventory_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'inventory_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE inventory_search_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_through INTEGER NOT NULL CHECK (indexed_through >= 0)
 ) STRICT;
 
 CREATE TABLE inventory_status_history (
@@ -163,34 +190,15 @@ CREATE INDEX build_allocations_by_part ON build_allocations (part_id, item_id, q
 
 CREATE INDEX builds_live_by_updated ON builds (updated_at, id) WHERE deleted_at IS NULL;
 
-CREATE INDEX inventory_items_by_created ON inventory_items (created_at, id);
-
-CREATE INDEX inventory_items_by_ebay_item ON inventory_items (ebay_item_number);
+CREATE INDEX inventory_items_by_created ON inventory_items (created_at);
 
 CREATE UNIQUE INDEX inventory_items_by_external_id ON inventory_items (external_id) WHERE external_id IS NOT NULL;
 
-CREATE INDEX inventory_items_by_landed_cost ON inventory_items (landed_cost_minor, id);
-
 CREATE INDEX inventory_items_by_order ON inventory_items (order_number);
-
-CREATE INDEX inventory_items_by_ordered ON inventory_items (ordered_on, id);
 
 CREATE INDEX inventory_items_by_part ON inventory_items (part_id, id);
 
-CREATE INDEX inventory_items_by_price ON inventory_items (price_minor, id);
-
-CREATE INDEX inventory_items_by_received ON inventory_items (received_on, id);
-
-CREATE INDEX inventory_items_by_return_by ON inventory_items (return_by, id);
-
-CREATE INDEX inventory_items_by_return_deadline ON inventory_items (return_deadline, id);
-
-CREATE INDEX inventory_items_by_status ON inventory_items (status_rank, id);
-
 CREATE INDEX inventory_items_by_updated ON inventory_items (updated_at, id);
-
-CREATE INDEX inventory_items_for_totals ON inventory_items (status, currency, part_id, fx_currency, quantity, price_minor,
-  shipping_minor, tax_minor, fees_minor, order_shipping_minor, order_tax_minor, fx_rate, return_deadline, search_text);
 
 CREATE INDEX inventory_status_history_by_item ON inventory_status_history (item_id, at);
 
