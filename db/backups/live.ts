@@ -12,6 +12,7 @@ import { backupDirFor, fsyncPath, assertHealthy } from '../backup';
 import { LATEST_SCHEMA_VERSION } from '../migrations/index';
 import { clearRecoveryNotice, readRecoveryNotice, recoverAtStartup, type RecoveryNotice } from '../recovery';
 import { clearLastGood, unchangedSinceLastGood, writeLastGood } from '../lastGood';
+import { maintenanceChangesOf } from '../repositories/inventory/searchIndex';
 import { isBackupFileName } from './names';
 import { inspectBackup, listBackups, takeBackup, type BackupInfo } from './store';
 import { DEFAULT_ROTATION, type RotationPolicy } from './rotation';
@@ -128,9 +129,9 @@ export class LiveDatabase {
     return listBackups(this.backupDir);
   }
 
-  /** Something committed since the last backup, by this connection (total_changes) or another (data_version). */
+  /** Something committed since the last backup, by this connection (total_changes, less search-index upkeep) or another (data_version). */
   #mark(): string {
-    const changes = (this.#db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const changes = (this.#db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - maintenanceChangesOf(this.#db);
     return `${changes}:${String(this.#db.pragma('data_version', { simple: true }))}`;
   }
 

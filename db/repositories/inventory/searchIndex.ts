@@ -21,6 +21,28 @@ export function unindexedRows(db: Database.Database): number {
 
 /** Indexes up to `maxRows` rows above the watermark and moves it; returns how many were indexed. */
 export function indexSearchChunk(db: Database.Database, maxRows = SEARCH_INDEX_CHUNK_ROWS): number {
+  const before = totalChanges(db);
+  try {
+    return indexChunk(db, maxRows);
+  } finally {
+    maintenance.set(db, (maintenance.get(db) ?? 0) + totalChanges(db) - before);
+  }
+}
+
+/**
+ * Rows this connection changed only to keep the search index up to date: not
+ * something of the person's, so "changed since the last backup" leaves them out.
+ */
+const maintenance = new WeakMap<Database.Database, number>();
+export function maintenanceChangesOf(db: Database.Database): number {
+  return maintenance.get(db) ?? 0;
+}
+
+function totalChanges(db: Database.Database): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+function indexChunk(db: Database.Database, maxRows: number): number {
   return inTransaction(db, () => {
     const from = indexedThrough(db);
     const last = stmt<[number, number], { r: number | null }>(db, 'SELECT max(rowid) AS r FROM (SELECT rowid FROM inventory_items WHERE rowid > ? ORDER BY rowid LIMIT ?)').get(from, maxRows)?.r ?? null;
