@@ -159,6 +159,8 @@ describe('editor comfort', () => {
     expect(await page.locator('.inspector a[href^="http"]').count()).toBeGreaterThan(0);
     await dismissToasts(page);
     await screenshot(page, 'comfort-inspector-1280-light');
+    // The next test reopens this build: let the debounced save land first.
+    await page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
 
     session.assertClean();
     await session.context.close();

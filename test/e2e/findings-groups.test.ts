@@ -66,11 +66,12 @@ describe('one figure, grouped findings and bill of materials', () => {
     const figure = figureOf(inFindings);
     expect(verdict).toContain(figure);
     const tally = await findings.getByTestId('finding-tally').innerText();
-    const [, total, rowsText] = /^([\d,]+) findings in (\d+) rows: 0 errors · 0 warnings · ([\d,]+) notes$/.exec(tally.replace(/\s+/g, ' ').trim()) ?? [];
+    const [, total, rowsText] = /^([\d,]+) findings in (\d+) rows: 0 errors · [\d,]+ warnings · ([\d,]+) notes$/.exec(tally.replace(/\s+/g, ' ').trim()) ?? [];
     expect(total, tally).toBeDefined();
     const rows = findings.locator('button.finding');
     expect(await rows.count()).toBe(Number(rowsText));
-    expect(Number(rowsText)).toBeLessThanOrEqual(4);
+    // Card fit, GPU connectors, rack weight, the empty host memory banks (the example plans no GroqNode DIMMs).
+    expect(Number(rowsText)).toBeLessThanOrEqual(5);
     const counts = (await findings.getByTestId('finding-count').allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
     expect(counts.reduce((a, b) => a + b, 0) + (Number(rowsText) - counts.length)).toBe(Number(total!.replace(/,/g, '')));
     // No NIC-placement notes for cards on their own fabric.
