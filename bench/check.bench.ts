@@ -27,10 +27,11 @@ export default async function bench(): Promise<void> {
   const naive = () => {
     const v = JSON.parse(text) as { racks?: NaiveRack[] };
     let watts = 0;
-    for (const r of v.racks ?? []) for (const c of r.chassis ?? []) {
-      if (c.partId && byId.has(c.partId)) watts++;
-      for (const d of c.devices ?? []) watts += d.partId ? Number(byId.get(d.partId)?.id.length ?? 0) : 0;
-    }
+    for (const r of v.racks ?? [])
+      for (const c of r.chassis ?? []) {
+        if (c.partId && byId.has(c.partId)) watts++;
+        for (const d of c.devices ?? []) watts += d.partId ? Number(byId.get(d.partId)?.id.length ?? 0) : 0;
+      }
     sink += watts;
   };
   const full = () => {
@@ -51,7 +52,11 @@ export default async function bench(): Promise<void> {
   // Interleaved, so a burst of other work on the machine hits all three alike.
   const t = { naive: [] as number[], full: [] as number[], check: [] as number[] };
   for (let i = 0; i < 61; i++) {
-    for (const [k, f] of [['naive', naive], ['full', full], ['check', checkOnly]] as const) {
+    for (const [k, f] of [
+      ['naive', naive],
+      ['full', full],
+      ['check', checkOnly],
+    ] as const) {
       const t0 = performance.now();
       f();
       t[k].push(performance.now() - t0);
@@ -105,8 +110,15 @@ function editRows(name: string, text: string, settings: CheckSettings, limitMs: 
     full();
     t.full.push(performance.now() - t0);
   }
-  limitRow(`edit -> findings in process, ${name} (incremental check)`, median(t.inc), 'ms', limitMs, { what: 'the same edit + a full checkBuild', figure: median(t.full) }, {
-    note: 'edit and check only; the repaint is the editor row',
-  });
+  limitRow(
+    `edit -> findings in process, ${name} (incremental check)`,
+    median(t.inc),
+    'ms',
+    limitMs,
+    { what: 'the same edit + a full checkBuild', figure: median(t.full) },
+    {
+      note: 'edit and check only; the repaint is the editor row',
+    },
+  );
   return sink;
 }

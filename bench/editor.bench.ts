@@ -42,7 +42,8 @@ async function timeEdits(page: Page): Promise<{ edits: number[]; frame: number }
         observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-revision'] });
         check();
       });
-    const key = (target: EventTarget, init: KeyboardEventInit) => target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    const key = (target: EventTarget, init: KeyboardEventInit) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
     const edits: number[] = [];
     const frames: number[] = [];
     for (let i = 0; i < rounds; i++) {
@@ -85,7 +86,11 @@ export default async function bench(): Promise<void> {
     const api = (channel: string, args: unknown) =>
       page.evaluate(
         async ([ch, a, tok]) => {
-          const r = await fetch(`/api/${ch}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+          const r = await fetch(`/api/${ch}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+            body: JSON.stringify(a),
+          });
           return (await r.json()) as { ok: boolean; value?: { id: number | null }; error?: unknown };
         },
         [channel, args, token] as const,
@@ -93,7 +98,10 @@ export default async function bench(): Promise<void> {
     const rack80 = await api('builds:import', { text: rack80Text() });
     const groq = await api('builds:create', { exampleId: 'groq-8-racks' });
     if (!rack80.ok || !groq.ok) throw new Error(`could not create the bench builds: ${JSON.stringify(rack80.error ?? groq.error)}`);
-    for (const [name, id, limit] of [['80-GPU rack (8 × SYS-4028GR-TR2, 80 P100)', rack80.value!.id!, 16], ['groq-8-racks (512 cards)', groq.value!.id!, 50]] as const) {
+    for (const [name, id, limit] of [
+      ['80-GPU rack (8 × SYS-4028GR-TR2, 80 P100)', rack80.value!.id!, 16],
+      ['groq-8-racks (512 cards)', groq.value!.id!, 50],
+    ] as const) {
       await page.goto(page.url().replace(/#.*$/, '') + `#/builds/${id}`);
       await page.getByTestId('hive-verdict').waitFor();
       await page.locator('[data-device-id]').first().waitFor();
@@ -101,9 +109,16 @@ export default async function bench(): Promise<void> {
       const sorted = [...edits].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
-      limitRow(`editor edit -> findings repainted, ${name}`, median, 'ms', limit, { what: 'one frame of the same page, nothing changed', figure: frame }, {
-        note: `median of ${edits.length} edits (Delete, then Ctrl+Z); p90 ${p90.toFixed(1)} ms`,
-      });
+      limitRow(
+        `editor edit -> findings repainted, ${name}`,
+        median,
+        'ms',
+        limit,
+        { what: 'one frame of the same page, nothing changed', figure: frame },
+        {
+          note: `median of ${edits.length} edits (Delete, then Ctrl+Z); p90 ${p90.toFixed(1)} ms`,
+        },
+      );
     }
     session.assertClean();
   } finally {

@@ -42,14 +42,37 @@ function fmt(v: number): string {
 }
 
 /** A row judged by its ratio to the same-run baseline. */
-export function ratioRow(what: string, figure: number, unit: string, baseline: { what: string; figure: number }, maxRatio: number, extra: Partial<BenchRow> = {}): BenchRow {
+export function ratioRow(
+  what: string,
+  figure: number,
+  unit: string,
+  baseline: { what: string; figure: number },
+  maxRatio: number,
+  extra: Partial<BenchRow> = {},
+): BenchRow {
   const ratio = figure / baseline.figure;
   return record({ what, figure, unit, baseline, ratio, goal: `ratio <= ${maxRatio}`, met: ratio <= maxRatio, ...extra });
 }
 
 /** A row judged by an absolute limit (optionally with a baseline shown for scale). */
-export function limitRow(what: string, figure: number, unit: string, limit: number, baseline: { what: string; figure: number } | null = null, extra: Partial<BenchRow> = {}): BenchRow {
-  return record({ what, figure, unit, baseline, ratio: baseline ? figure / baseline.figure : null, goal: `<= ${limit} ${unit}`, met: figure <= limit, ...extra });
+export function limitRow(
+  what: string,
+  figure: number,
+  unit: string,
+  limit: number,
+  baseline: { what: string; figure: number } | null = null,
+  extra: Partial<BenchRow> = {},
+): BenchRow {
+  return record({
+    what,
+    figure,
+    unit,
+    baseline,
+    ratio: baseline ? figure / baseline.figure : null,
+    goal: `<= ${limit} ${unit}`,
+    met: figure <= limit,
+    ...extra,
+  });
 }
 
 export function record(row: BenchRow): BenchRow {
@@ -74,7 +97,9 @@ export function scaling(what: string, sizes: number[], figures: number[], unit: 
   }
   const row: ScalingRow = { what, sizes, figures, unit, exponent: den === 0 ? 0 : num / den };
   results.scaling.push(row);
-  console.log(`scaling, ${what}: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} → ${fmt(figures[i]!)} ${unit}`).join(', ')}; growth n^${row.exponent.toFixed(2)}`);
+  console.log(
+    `scaling, ${what}: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} → ${fmt(figures[i]!)} ${unit}`).join(', ')}; growth n^${row.exponent.toFixed(2)}`,
+  );
   return row;
 }
 

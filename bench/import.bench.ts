@@ -21,7 +21,7 @@ function records(n: number): ImportRecord[] {
       partId: part.id,
       quantity: String(1 + (i % 4)),
       status: i % 3 === 0 ? 'received' : 'ordered',
-      price: `${(i * 7919) % 200000 / 100}`,
+      price: `${((i * 7919) % 200000) / 100}`,
       shipping: i % 3 === 0 ? '12.50' : '',
       seller: `seller-${i % 977}`,
       listingUrl: `https://www.ebay.com/itm/${125000000000 + i}`,
@@ -46,7 +46,24 @@ function rawInsert(file: string, rows: readonly ImportRecord[]): number {
   db.transaction(() => {
     rows.forEach((r, i) => {
       const f = r.fields;
-      insert.run(`id-${i}`, f.partId, f.quantity, f.status, f.currency, f.priceMinor, f.shippingMinor, f.taxMinor, f.seller, f.listingUrl, f.ebayItemNumber, f.orderNumber, f.orderedOn, f.title, f.externalId, r.note ?? null);
+      insert.run(
+        `id-${i}`,
+        f.partId,
+        f.quantity,
+        f.status,
+        f.currency,
+        f.priceMinor,
+        f.shippingMinor,
+        f.taxMinor,
+        f.seller,
+        f.listingUrl,
+        f.ebayItemNumber,
+        f.orderNumber,
+        f.orderedOn,
+        f.title,
+        f.externalId,
+        r.note ?? null,
+      );
     });
   }).immediate();
   const ms = performance.now() - t0;
@@ -85,8 +102,12 @@ export default async function bench(): Promise<void> {
       if (outcome.imported !== n) throw new Error(`imported ${outcome.imported} of ${n}`);
       const sorted = [...latencies].sort((a, b) => a - b);
       const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      console.log(`import ${n.toLocaleString('en-US')} rows: ${ms.toFixed(0)} ms, raw better-sqlite3 insert ${raw.toFixed(0)} ms → ${(ms / raw).toFixed(2)}× raw (goal <= 3×)`);
-      console.log(`  requests during it: ${latencies.length}, latency p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms (goal < 100 ms)`);
+      console.log(
+        `import ${n.toLocaleString('en-US')} rows: ${ms.toFixed(0)} ms, raw better-sqlite3 insert ${raw.toFixed(0)} ms → ${(ms / raw).toFixed(2)}× raw (goal <= 3×)`,
+      );
+      console.log(
+        `  requests during it: ${latencies.length}, latency p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms (goal < 100 ms)`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

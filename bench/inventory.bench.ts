@@ -28,7 +28,7 @@ function fakeItems(n: number): InventoryItemView[] {
       quantity: String(1 + (i % 4)),
       status: ITEM_STATUSES[i % ITEM_STATUSES.length],
       currency: i % 5 === 0 ? 'EUR' : 'USD',
-      price: `${(i * 7919) % 200000 / 100}`,
+      price: `${((i * 7919) % 200000) / 100}`,
       shipping: i % 3 === 0 ? '12.50' : '',
       fxRate: i % 5 === 0 ? '1.0843' : '',
       fxCurrency: i % 5 === 0 ? 'USD' : '',
@@ -41,7 +41,16 @@ function fakeItems(n: number): InventoryItemView[] {
     });
     if (!draft.ok) throw new Error(JSON.stringify(draft.issues));
     const p = parts[i % parts.length]!;
-    return { ...draft.value, id: `b${i}`, createdAt: '2024-06-01T00:00:00.000Z', updatedAt: '2024-06-01T00:00:00.000Z', part: { category: p.category, vendor: p.vendor, model: p.model }, orderShippingMinor: null, orderTaxMinor: null, returnDeadline: null };
+    return {
+      ...draft.value,
+      id: `b${i}`,
+      createdAt: '2024-06-01T00:00:00.000Z',
+      updatedAt: '2024-06-01T00:00:00.000Z',
+      part: { category: p.category, vendor: p.vendor, model: p.model },
+      orderShippingMinor: null,
+      orderTaxMinor: null,
+      returnDeadline: null,
+    };
   });
 }
 
@@ -90,7 +99,9 @@ export default async function bench(): Promise<void> {
     console.log(`first page of 100,000 items (100 rows + count + totals): ${time({}).toFixed(1)} ms (goal <= 100 ms)`);
     console.log(`search "seller-42" over 100,000 items (page + count + totals): ${time({ search: 'seller-42' }).toFixed(1)} ms (goal <= 30 ms)`);
     console.log(`search "tesla p40" over 100,000 items: ${time({ search: 'tesla p40' }).toFixed(1)} ms (goal <= 30 ms)`);
-    console.log(`filter "return window closing" + sort by price over 100,000 items: ${time({ returnClosing: true, today: '2024-06-01', sort: { column: 'price', direction: 'desc' } }).toFixed(1)} ms`);
+    console.log(
+      `filter "return window closing" + sort by price over 100,000 items: ${time({ returnClosing: true, today: '2024-06-01', sort: { column: 'price', direction: 'desc' } }).toFixed(1)} ms`,
+    );
     closeAppDatabase(app.db);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

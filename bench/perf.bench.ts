@@ -35,7 +35,17 @@ export default async function bench(): Promise<void> {
     let worst = 0;
     let total = 0;
     for (const model of models) {
-      const w: Workload = { model, quant: parseQuant(quant)!, kv: DEFAULT_KV, runtime: split === 'tensor' ? 'vllm' : 'llama.cpp', contextTokens: 4096, promptTokens: 1024, batch: 1, split, instances: 1 };
+      const w: Workload = {
+        model,
+        quant: parseQuant(quant)!,
+        kv: DEFAULT_KV,
+        runtime: split === 'tensor' ? 'vllm' : 'llama.cpp',
+        contextTokens: 4096,
+        promptTokens: 1024,
+        batch: 1,
+        split,
+        instances: 1,
+      };
       for (let i = 0; i < WARMUP; i++) estimate(bd.devices, w, bd.topology);
       // Median of single runs: the machine is shared, so one slow run says little.
       const runs: number[] = [];
@@ -48,7 +58,9 @@ export default async function bench(): Promise<void> {
       worst = Math.max(worst, ms);
       total += ms;
     }
-    console.log(`estimate, ${file} (${bd.devices.length} devices, ${quant} ${split}), worst median of ${models.length} models: ${worst.toFixed(3)} ms (goal <= ${GOAL_MS})`);
+    console.log(
+      `estimate, ${file} (${bd.devices.length} devices, ${quant} ${split}), worst median of ${models.length} models: ${worst.toFixed(3)} ms (goal <= ${GOAL_MS})`,
+    );
     console.log(`estimate, ${file}, mean of medians: ${(total / models.length).toFixed(3)} ms (goal <= ${GOAL_MS})`);
     console.log(`topology read (checkBuild + devices), ${file}: ${topoMs.toFixed(1)} ms (goal <= ${TOPOLOGY_GOAL_MS})`);
   }

@@ -41,16 +41,38 @@ export default async function bench(): Promise<void> {
   const builds = assets.find((f) => f.startsWith('BuildsView-'));
   if (builds) {
     const withView = staticClosure(dir, [...initial, `assets/${builds}`]);
-    record({ what: 'renderer JS for the first screen (start + the default Builds view), gzip', figure: sum(withView), unit: 'KB', baseline: null, ratio: null, goal: 'none, for scale', met: null });
+    record({
+      what: 'renderer JS for the first screen (start + the default Builds view), gzip',
+      figure: sum(withView),
+      unit: 'KB',
+      baseline: null,
+      ratio: null,
+      goal: 'none, for scale',
+      met: null,
+    });
   }
   if (fs.existsSync(path.join(dir, 'sheet.html'))) {
     const sheet = staticClosure(dir, entryScripts(fs.readFileSync(path.join(dir, 'sheet.html'), 'utf8')));
-    record({ what: 'build sheet entry (sheet.html) JS, gzip', figure: sum(sheet), unit: 'KB', baseline: null, ratio: null, goal: 'none, for scale', met: null });
+    record({
+      what: 'build sheet entry (sheet.html) JS, gzip',
+      figure: sum(sheet),
+      unit: 'KB',
+      baseline: null,
+      ratio: null,
+      goal: 'none, for scale',
+      met: null,
+    });
   }
   const all = sum(assets.map((f) => `assets/${f}`));
   const lazy = (name: string) => assets.filter((f) => f.startsWith(name)).every((f) => !initial.has(`assets/${f}`));
   record({
-    what: 'renderer JS in all, gzip', figure: all, unit: 'KB', baseline: null, ratio: null, goal: 'views, chart.js and papaparse lazy', met: lazy('charts') && lazy('BuildsView') && lazy('InventoryView') && lazy('CompareView') && lazy('SheetView'),
+    what: 'renderer JS in all, gzip',
+    figure: all,
+    unit: 'KB',
+    baseline: null,
+    ratio: null,
+    goal: 'views, chart.js and papaparse lazy',
+    met: lazy('charts') && lazy('BuildsView') && lazy('InventoryView') && lazy('CompareView') && lazy('SheetView'),
     note: `${assets.length} chunks; lazy: ${['BuildsView', 'InventoryView', 'CatalogView', 'CompareView', 'SettingsView', 'SheetView', 'charts'].filter(lazy).join(', ')}`,
   });
 }

@@ -22,7 +22,9 @@ function run(args: string[], input?: string): Promise<number> {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${args.slice(0, 2).join(' ')} exited ${code}: ${err.slice(0, 400)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${args.slice(0, 2).join(' ')} exited ${code}: ${err.slice(0, 400)}`)),
+    );
     child.stdin.end(input ?? '');
   });
 }
@@ -47,7 +49,12 @@ export default async function bench(): Promise<void> {
       require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'static.pdf'))}, await page.pdf({ format: 'A4', printBackground: true }));
       await b.close();`;
     const sheet = () => run([path.join(ROOT, 'bin', 'rackhive.mjs'), 'sheet', groq, '--out', path.join(dir, 'groq.pdf')]);
-    const bare = () => run(['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))}); ${staticPrint.replace("await import('playwright-core')", "require('playwright-core')")}`]);
+    const bare = () =>
+      run([
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))}); ${staticPrint.replace("await import('playwright-core')", "require('playwright-core')")}`,
+      ]);
     await sheet();
     await bare();
     const ts: number[] = [];
@@ -57,9 +64,17 @@ export default async function bench(): Promise<void> {
       tb.push(await bare());
     }
     const kb = Math.round(fs.statSync(path.join(dir, 'groq.pdf')).size / 1024);
-    ratioRow(`\`rackhive sheet groq-8-racks.json\` to PDF (${kb} KB), fresh process`, median(ts), 'ms', { what: 'the same Chromium printing a static page, fresh process', figure: median(tb) }, 1.5);
+    ratioRow(
+      `\`rackhive sheet groq-8-racks.json\` to PDF (${kb} KB), fresh process`,
+      median(ts),
+      'ms',
+      { what: 'the same Chromium printing a static page, fresh process', figure: median(tb) },
+      1.5,
+    );
     // Several sheets through one Chromium and one host: the figure is per sheet.
-    const several = ['groq-8-racks', 'sys-4028gr-x10drg', 'gigabyte-g482', 'open-frame-romed8-4x3090'].map((id) => path.join(ROOT, 'assets', 'examples', `${id}.json`));
+    const several = ['groq-8-racks', 'sys-4028gr-x10drg', 'gigabyte-g482', 'open-frame-romed8-4x3090'].map((id) =>
+      path.join(ROOT, 'assets', 'examples', `${id}.json`),
+    );
     const batch = () => run([path.join(ROOT, 'bin', 'rackhive.mjs'), 'sheet', ...several, '--out', path.join(dir, 'several')]);
     const tm: number[] = [];
     const tb2: number[] = [];
@@ -67,7 +82,13 @@ export default async function bench(): Promise<void> {
       tm.push((await batch()) / several.length);
       tb2.push(await bare());
     }
-    ratioRow(`\`rackhive sheet\` of ${several.length} build files in one process (Groq among them), per sheet`, median(tm), 'ms', { what: 'the same Chromium printing a static page, fresh process', figure: median(tb2) }, 1.5);
+    ratioRow(
+      `\`rackhive sheet\` of ${several.length} build files in one process (Groq among them), per sheet`,
+      median(tm),
+      'ms',
+      { what: 'the same Chromium printing a static page, fresh process', figure: median(tb2) },
+      1.5,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

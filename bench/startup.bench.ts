@@ -67,7 +67,8 @@ async function firstResponse(m: RegExpMatchArray): Promise<void> {
   if (res.status !== 200) throw new Error(`first response ${res.status}`);
 }
 
-const BARE_SERVER = "require('node:http').createServer((q,s)=>s.end('ok')).listen(0,'127.0.0.1',function(){console.log('listening at http://127.0.0.1:'+this.address().port+'/')})";
+const BARE_SERVER =
+  "require('node:http').createServer((q,s)=>s.end('ok')).listen(0,'127.0.0.1',function(){console.log('listening at http://127.0.0.1:'+this.address().port+'/')})";
 
 /** Runs a and b alternately `rounds` times; medians of each. */
 async function alternate(rounds: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number, number]> {
@@ -111,7 +112,11 @@ export default async function bench(): Promise<void> {
     const serveDir = path.join(tmp, 'serve');
     const [serve, bare] = await alternate(
       5,
-      () => timeProcess([path.join(ROOT, 'bin', 'serve.mjs'), '--port', '0', '--data-dir', serveDir, '--no-open'], { line: /running at (http:\/\/[^\s#]+)/, then: firstResponse }),
+      () =>
+        timeProcess([path.join(ROOT, 'bin', 'serve.mjs'), '--port', '0', '--data-dir', serveDir, '--no-open'], {
+          line: /running at (http:\/\/[^\s#]+)/,
+          then: firstResponse,
+        }),
       () => timeProcess(['-e', BARE_SERVER], { line: /listening at (http:\/\/\S+)/, then: firstResponse }),
     );
     ratioRow('`npm run serve` to first response', serve, 'ms', { what: 'bare Node HTTP server', figure: bare }, 3);
@@ -123,7 +128,9 @@ export default async function bench(): Promise<void> {
       const dataDir = path.join(tmp, `items-${n}`);
       const t0 = performance.now();
       await makeInventory(dataDir, n);
-      console.log(`(setup: ${n.toLocaleString('en-US')} items generated in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(fs.statSync(path.join(dataDir, 'rackhive.db')).size / 1e6).toFixed(0)} MB)`);
+      console.log(
+        `(setup: ${n.toLocaleString('en-US')} items generated in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(fs.statSync(path.join(dataDir, 'rackhive.db')).size / 1e6).toFixed(0)} MB)`,
+      );
       const open = async () => {
         const s = performance.now();
         const ctx = await openAppContext({ dataDir, host: 'http' });
@@ -141,14 +148,30 @@ export default async function bench(): Promise<void> {
       };
       const [app, bareOpen] = await alternate(3, open, raw);
       unchanged.push(app);
-      limitRow('app start (database opened), file unchanged since its last clean close', app, 'ms', 2000, { what: 'bare better-sqlite3 open + first query', figure: bareOpen }, { size: n });
+      limitRow(
+        'app start (database opened), file unchanged since its last clean close',
+        app,
+        'ms',
+        2000,
+        { what: 'bare better-sqlite3 open + first query', figure: bareOpen },
+        { size: n },
+      );
       if (n <= 100_000 || process.env.RACKHIVE_BENCH_FULL) {
         const s = performance.now();
         const live = await LiveDatabase.open(dataDir, { alwaysCheck: true, startupBackup: false });
         const ms = performance.now() - s;
         live.close();
         checked.push(ms);
-        record({ what: 'app start with the full start-up check (after a crash)', figure: ms, unit: 'ms', baseline: null, ratio: null, goal: 'none, for scale', met: null, size: n });
+        record({
+          what: 'app start with the full start-up check (after a crash)',
+          figure: ms,
+          unit: 'ms',
+          baseline: null,
+          ratio: null,
+          goal: 'none, for scale',
+          met: null,
+          size: n,
+        });
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

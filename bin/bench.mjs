@@ -26,12 +26,15 @@ for (const f of files) {
   try {
     if (typeof mod.default === 'function') await mod.default();
   } catch (err) {
-    console.log(`${f}: failed (${err instanceof Error ? err.stack ?? err.message : String(err)})`);
+    console.log(`${f}: failed (${err instanceof Error ? (err.stack ?? err.message) : String(err)})`);
     results.skipped.push({ what: f, why: `failed: ${err instanceof Error ? err.message : String(err)}` });
   }
 }
 const out = join(root, 'bench-results.json');
 const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, loadavg: os.loadavg(), node: process.version, platform: process.platform };
-writeFileSync(out, JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine, benches: files, ...results }, null, 2) + '\n');
+writeFileSync(
+  out,
+  JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine, benches: files, ...results }, null, 2) + '\n',
+);
 const over = results.rows.filter((r) => r.met === false);
 console.log(`\n${results.rows.length} rows, ${over.length} over their goal, ${results.skipped.length} skipped; written to bench-results.json`);

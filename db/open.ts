@@ -107,7 +107,10 @@ export function assertConnectionSettings(db: Database.Database, busyTimeoutMs = 
   const expected = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: Math.trunc(busyTimeoutMs) };
   for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
     if (actual[key] !== expected[key]) {
-      throw new ApiFailure('INTERNAL', `${db.name}: PRAGMA ${key} is ${actual[key]}, expected ${expected[key]}; refusing to use a database that may not keep what it is given.`);
+      throw new ApiFailure(
+        'INTERNAL',
+        `${db.name}: PRAGMA ${key} is ${actual[key]}, expected ${expected[key]}; refusing to use a database that may not keep what it is given.`,
+      );
     }
   }
 }

@@ -113,7 +113,12 @@ export function checkDatabaseFile(file: string, options: { hasBackups: boolean; 
     if (version > options.latestSchemaVersion) return { state: 'ok' };
     const check = probe.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { state: 'damaged', problem: `quick_check: ${String(check)}` };
-    const tables = new Set(probe.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+    const tables = new Set(
+      probe
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     if (version === 0 && tables.size > 0) return { state: 'damaged', problem: `not a Rackhive database (tables ${[...tables].slice(0, 5).join(', ')})` };
     if (version >= 1 && !(tables.has('parts') && tables.has('inventory_items'))) {
       return { state: 'damaged', problem: `its schema is not Rackhive's (version ${version} without the inventory tables)` };

@@ -40,5 +40,9 @@ export function longWrite(db: Database.Database): { label: string; fraction: num
 /** Throws CONFLICT when a long write holds `db`'s file. */
 export function assertNoLongWrite(db: Database.Database): void {
   const w = longWrite(db);
-  if (w) throw new ApiFailure('CONFLICT', `${w.label} is being written (${Math.round(w.fraction * 100)} %); this change was not saved. Try again when it has finished.`);
+  if (w)
+    throw new ApiFailure(
+      'CONFLICT',
+      `${w.label} is being written (${Math.round(w.fraction * 100)} %); this change was not saved. Try again when it has finished.`,
+    );
 }

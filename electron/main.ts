@@ -218,7 +218,12 @@ function openWindow(): BrowserWindow {
 function sendMenuCommand(command: MenuCommand): void {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
   const handlers = context?.handlers;
-  if (command === 'export-build-sheet' && handlers) return void exportBuildSheetOfWindow(win && !win.isDestroyed() ? win : null, async (id) => handlers['sheet:exportPdf']({ id }, { host: 'electron' }), dialog);
+  if (command === 'export-build-sheet' && handlers)
+    return void exportBuildSheetOfWindow(
+      win && !win.isDestroyed() ? win : null,
+      async (id) => handlers['sheet:exportPdf']({ id }, { host: 'electron' }),
+      dialog,
+    );
   if (win && !win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
 

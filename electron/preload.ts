@@ -11,9 +11,7 @@ function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
 
-const call = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (args: unknown) => ipcRenderer.invoke(channel, args)]),
-) as RackhiveBridge['call'];
+const call = Object.fromEntries(CHANNELS.map((channel) => [channel, (args: unknown) => ipcRenderer.invoke(channel, args)])) as RackhiveBridge['call'];
 
 const bridge = {
   host: 'electron',

@@ -30,7 +30,8 @@ export function toApiError(err: unknown): { code: ApiFailure['code']; message: s
   const sqliteCode = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (sqliteCode === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free some space and try again.' };
   if (sqliteCode.startsWith('SQLITE_READONLY')) return { code: 'READ_ONLY', message: 'The data folder is read-only: nothing was saved.' };
-  if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') return { code: 'DB_CORRUPT', message: 'The database file is damaged. Restore a backup from Settings.' };
+  if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB')
+    return { code: 'DB_CORRUPT', message: 'The database file is damaged. Restore a backup from Settings.' };
   if (sqliteCode.startsWith('SQLITE_IOERR')) return { code: 'DISK_FULL', message: `A disk write failed (${sqliteCode}): nothing was saved.` };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `Internal error: ${message}` };

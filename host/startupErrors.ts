@@ -22,11 +22,17 @@ export function explainDataDirError(err: unknown, dataDir: string, databasePath:
     // missing: fine
   }
   if (isDir || code === 'EISDIR') {
-    return new ApiFailure('INTERNAL', `${databasePath} is a folder, but Rackhive keeps its database in a file of that name. Move or rename that folder, then start again.`);
+    return new ApiFailure(
+      'INTERNAL',
+      `${databasePath} is a folder, but Rackhive keeps its database in a file of that name. Move or rename that folder, then start again.`,
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EROFS') {
     const target = where ?? (code.startsWith('SQLITE') ? databasePath : dataDir);
-    return new ApiFailure('READ_ONLY', `Rackhive may not write to ${target} (${code}). Give your user write permission on ${dataDir} (or choose another data folder with --data-dir or RACKHIVE_DATA_DIR), then start again.`);
+    return new ApiFailure(
+      'READ_ONLY',
+      `Rackhive may not write to ${target} (${code}). Give your user write permission on ${dataDir} (or choose another data folder with --data-dir or RACKHIVE_DATA_DIR), then start again.`,
+    );
   }
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /database or disk is full/i.test(message)) {
     return new ApiFailure('DISK_FULL', `The disk holding ${dataDir} is full. Free some space there (old backups are in ${dataDir}/backups), then start again.`);

@@ -23,7 +23,17 @@ import { builtinParts } from '#core/catalog/builtin';
 import type { PartOf } from '#core/catalog/part';
 import { deviceFromGpuPart } from '#core/perf/fromCatalog';
 import { prepareRow, type MeasurementRow, type Metric, type PreparedRow } from '#core/perf/measurement';
-import { DEQUANTISED, POOLED, factorsFor, type BandBasis, type CalibrationFile, type CrossValidation, type FactorTable, type Factors, type ResidualStats } from '#core/perf/calibration';
+import {
+  DEQUANTISED,
+  POOLED,
+  factorsFor,
+  type BandBasis,
+  type CalibrationFile,
+  type CrossValidation,
+  type FactorTable,
+  type Factors,
+  type ResidualStats,
+} from '#core/perf/calibration';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const OUT = root('core/perf/calibration.v1.json');
@@ -119,7 +129,11 @@ function layout(rows: PreparedRow[]): Layout {
     prior.push(p);
   };
   const off = { mean: 0, sigma: PRIOR_SIGMA };
-  for (const [t, withQuant] of [['bw', true], ['comp', true], ['tau', false]] as const) {
+  for (const [t, withQuant] of [
+    ['bw', true],
+    ['comp', true],
+    ['tau', false],
+  ] as const) {
     add(`${t}.base`, BASE_PRIORS[t]);
     for (const r of runtimes) add(`${t}.runtime.${r}`, off);
     for (const f of families) add(`${t}.family.${f}`, off);
@@ -165,7 +179,12 @@ function tables(L: Layout, theta: number[]): Params {
   };
 }
 
-const keyOf = (r: PreparedRow) => ({ runtime: r.runtimeKey, family: r.family, quantClass: r.quantClass, ...(r.hopClass ? { hopClass: r.hopClass, gpus: r.gpus } : {}) });
+const keyOf = (r: PreparedRow) => ({
+  runtime: r.runtimeKey,
+  family: r.family,
+  quantClass: r.quantClass,
+  ...(r.hopClass ? { hopClass: r.hopClass, gpus: r.gpus } : {}),
+});
 
 const predict = (params: Params, r: PreparedRow) => {
   const f: Factors = factorsFor({ params }, keyOf(r));
@@ -219,7 +238,10 @@ function fit(L: Layout, rows: PreparedRow[], start: number[], maxIter = 60): num
     let improved = false;
     for (let tries = 0; tries < 10; tries++) {
       const A = JtJ.map((row, a) => row.map((v, b) => (a === b ? v * (1 + mu) + 1e-12 : v)));
-      const step = solve(A, Jtr.map((v) => -v));
+      const step = solve(
+        A,
+        Jtr.map((v) => -v),
+      );
       const cand = theta.map((v, i) => v + step[i]!);
       const rc = residuals(L, cand, rows);
       const cc = sq(rc);
@@ -377,7 +399,12 @@ function bandBases(rows: PreparedRow[], errs: number[], scheme: 'configuration' 
 }
 
 function supportOf(rows: PreparedRow[]): CalibrationFile['support'] {
-  const support = { runtime: {} as Record<string, number>, family: {} as Record<string, number>, quant: {} as Record<string, number>, hop: {} as Record<string, number> };
+  const support = {
+    runtime: {} as Record<string, number>,
+    family: {} as Record<string, number>,
+    quant: {} as Record<string, number>,
+    hop: {} as Record<string, number>,
+  };
   for (const r of rows) {
     support.runtime[r.runtimeKey] = (support.runtime[r.runtimeKey] ?? 0) + 1;
     support.family[r.family] = (support.family[r.family] ?? 0) + 1;
@@ -390,11 +417,19 @@ function supportOf(rows: PreparedRow[]): CalibrationFile['support'] {
 // ---- generated documentation tables ----------------------------------------
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : `${x.toFixed(1)} %`);
 
-function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' | 'configuration' | 'family', number[]>, inSample: number[], roofline: number[]): string {
+function docTables(
+  file: CalibrationFile,
+  rows: PreparedRow[],
+  cv: Record<'row' | 'configuration' | 'family', number[]>,
+  inSample: number[],
+  roofline: number[],
+): string {
   const out: string[] = [];
   const p = file.params;
   const exp = (x: number) => Math.exp(x);
-  out.push(`Calibration v${file.version} (${file.date}): ${file.rows.used} of ${file.rows.total} rows used, ${rows.filter((r) => r.row.metric === 'tg_tps').length} decode, ${rows.filter((r) => r.row.metric === 'pp_tps').length} prefill, ${rows.filter((r) => r.row.metric === 'agg_tps').length} serving; ${new Set(rows.map((r) => r.configuration)).size} configurations, ${new Set(rows.map((r) => r.family)).size} device families.`);
+  out.push(
+    `Calibration v${file.version} (${file.date}): ${file.rows.used} of ${file.rows.total} rows used, ${rows.filter((r) => r.row.metric === 'tg_tps').length} decode, ${rows.filter((r) => r.row.metric === 'pp_tps').length} prefill, ${rows.filter((r) => r.row.metric === 'agg_tps').length} serving; ${new Set(rows.map((r) => r.configuration)).size} configurations, ${new Set(rows.map((r) => r.family)).size} device families.`,
+  );
   out.push('');
   out.push('### Fitted terms');
   out.push('');
@@ -405,7 +440,10 @@ function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' 
   out.push(`| overhead per layer per pass, pooled base | ${(1e6 * exp(p.layerOverheadS.base)).toFixed(1)} µs |`);
   if (p.dequantEff) out.push(`| dequantisation rate, pooled base | ${(100 * exp(p.dequantEff.base)).toFixed(1)} % of spec fp16 rate per weight |`);
   if (p.hop) {
-    for (const [c, v] of Object.entries(p.hop.cls).filter(([k]) => k !== POOLED)) out.push(`| layer-split hop, ${c} (2 GPUs → 4 → 8) | ${[2, 4, 8].map((n) => (1e3 * exp(p.hop!.base + v) * Math.pow(n / 2, -p.hop!.gpuExponent)).toFixed(3)).join(' → ')} ms per boundary (${file.support.hop?.[c] ?? 0} rows) |`);
+    for (const [c, v] of Object.entries(p.hop.cls).filter(([k]) => k !== POOLED))
+      out.push(
+        `| layer-split hop, ${c} (2 GPUs → 4 → 8) | ${[2, 4, 8].map((n) => (1e3 * exp(p.hop!.base + v) * Math.pow(n / 2, -p.hop!.gpuExponent)).toFixed(3)).join(' → ')} ms per boundary (${file.support.hop?.[c] ?? 0} rows) |`,
+      );
     out.push(`| hop GPU-count exponent γ (cost ∝ (n/2)^−γ) | ${p.hop.gpuExponent.toFixed(2)} |`);
   }
   if (p.prefillStall !== undefined) out.push(`| layer-split prefill stall (0 = ideal pipeline, 1 = none) | ${p.prefillStall.toFixed(2)} |`);
@@ -414,11 +452,16 @@ function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' 
   out.push('');
   out.push('| runtime · family · format | bandwidth eff. | compute eff. | µs / layer | dequant eff. |');
   out.push('|---|---:|---:|---:|---:|');
-  for (const [k, v] of Object.entries(file.resolved ?? {})) out.push(`| ${k} | ${(v.bwEff * 100).toFixed(0)} % | ${(v.computeEff * 100).toFixed(0)} % | ${v.layerOverheadUs} | ${v.dequantEff === undefined ? '—' : `${(v.dequantEff * 100).toFixed(1)} %`} |`);
+  for (const [k, v] of Object.entries(file.resolved ?? {}))
+    out.push(
+      `| ${k} | ${(v.bwEff * 100).toFixed(0)} % | ${(v.computeEff * 100).toFixed(0)} % | ${v.layerOverheadUs} | ${v.dequantEff === undefined ? '—' : `${(v.dequantEff * 100).toFixed(1)} %`} |`,
+    );
   out.push('');
   out.push('### Cross-validation');
   out.push('');
-  out.push('Absolute error of predicted vs published tokens/s, median / 90th percentile. *Row*: each row predicted by a fit without it. *Configuration*: without every row of its source × GPU × count × runtime. *Family*: without every row of its device family (what an uncalibrated family looks like). *Roofline*: spec bandwidth (decode) or spec matmul rate (prefill) times one constant fitted on all rows, for comparison.');
+  out.push(
+    'Absolute error of predicted vs published tokens/s, median / 90th percentile. *Row*: each row predicted by a fit without it. *Configuration*: without every row of its source × GPU × count × runtime. *Family*: without every row of its device family (what an uncalibrated family looks like). *Roofline*: spec bandwidth (decode) or spec matmul rate (prefill) times one constant fitted on all rows, for comparison.',
+  );
   out.push('');
   out.push('| metric · runtime | rows | configs | in-sample | row | configuration | family | roofline × constant |');
   out.push('|---|---:|---:|---|---|---|---|---|');
@@ -433,7 +476,9 @@ function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' 
       const s = stats(idx.map((i) => e[i]!));
       return `${pct(s.medianAbsPct)} / ${pct(s.p90AbsPct)}`;
     };
-    out.push(`| ${k.includes('·') ? k : `**${k}** (all)`} | ${idx.length} | ${new Set(idx.map((i) => rows[i]!.configuration)).size} | ${cell(inSample)} | ${cell(cv.row)} | ${cell(cv.configuration)} | ${cell(cv.family)} | ${cell(roofline)} |`);
+    out.push(
+      `| ${k.includes('·') ? k : `**${k}** (all)`} | ${idx.length} | ${new Set(idx.map((i) => rows[i]!.configuration)).size} | ${cell(inSample)} | ${cell(cv.row)} | ${cell(cv.configuration)} | ${cell(cv.family)} | ${cell(roofline)} |`,
+    );
   }
   out.push('');
   out.push('By device family (configuration-level residuals, median / p90 absolute):');
@@ -454,18 +499,28 @@ function docTables(file: CalibrationFile, rows: PreparedRow[], cv: Record<'row' 
   out.push('');
   out.push('### Bands');
   out.push('');
-  out.push('The band shown with an estimate is [value ÷ (1 + p95), value ÷ (1 + p05)], where p05 / p95 are the signed 5th / 95th percentiles of (predicted ÷ measured − 1) over the configuration-level residuals of that metric, widened about their middle (in log space) by the smallest factor *k* that puts about 90 % of unseen configurations\' rows inside. *Coverage* is checked nested: the rows of each configuration against a band sized from the other configurations only.');
+  out.push(
+    "The band shown with an estimate is [value ÷ (1 + p95), value ÷ (1 + p05)], where p05 / p95 are the signed 5th / 95th percentiles of (predicted ÷ measured − 1) over the configuration-level residuals of that metric, widened about their middle (in log space) by the smallest factor *k* that puts about 90 % of unseen configurations' rows inside. *Coverage* is checked nested: the rows of each configuration against a band sized from the other configurations only.",
+  );
   out.push('');
-  out.push('| metric | rows | configurations | band low side (p05) | band high side (p95) | widening k | coverage on left-out configurations (k = 1 → shown k) |');
+  out.push(
+    '| metric | rows | configurations | band low side (p05) | band high side (p95) | widening k | coverage on left-out configurations (k = 1 → shown k) |',
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const b of [...Object.values(file.bands ?? {}), ...Object.values(file.bandsUnmeasuredFamily ?? {})])
-    out.push(`| ${b.metric}${b.scheme === 'family' ? ` (device family never measured: roofline fallback, ${b.families} families)` : ''} | ${b.n} | ${b.configurations} | ${pct(b.p05Pct)} | ${pct(b.p95Pct)} | ${b.widen.toFixed(2)} | ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} % |`);
+    out.push(
+      `| ${b.metric}${b.scheme === 'family' ? ` (device family never measured: roofline fallback, ${b.families} families)` : ''} | ${b.n} | ${b.configurations} | ${pct(b.p05Pct)} | ${pct(b.p95Pct)} | ${b.widen.toFixed(2)} | ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} % |`,
+    );
   out.push('');
   out.push('<details><summary>Every row (signed % error: in-sample, row, configuration, family)</summary>');
   out.push('');
   out.push('| row | runtime | GPU | × | model | format | metric | published | in-sample | row | config | family |');
   out.push('|---:|---|---|---:|---|---|---|---:|---:|---:|---:|---:|');
-  rows.forEach((r, i) => out.push(`| ${r.row.row} | ${r.runtimeKey} | ${r.row.gpuModel} | ${r.row.gpuCount} | ${r.row.model} | ${r.row.quant} | ${r.row.metric} | ${r.row.value} | ${inSample[i]!.toFixed(1)} | ${cv.row[i]!.toFixed(1)} | ${cv.configuration[i]!.toFixed(1)} | ${cv.family[i]!.toFixed(1)} |`));
+  rows.forEach((r, i) =>
+    out.push(
+      `| ${r.row.row} | ${r.runtimeKey} | ${r.row.gpuModel} | ${r.row.gpuCount} | ${r.row.model} | ${r.row.quant} | ${r.row.metric} | ${r.row.value} | ${inSample[i]!.toFixed(1)} | ${cv.row[i]!.toFixed(1)} | ${cv.configuration[i]!.toFixed(1)} | ${cv.family[i]!.toFixed(1)} |`,
+    ),
+  );
   out.push('');
   out.push('</details>');
   return out.join('\n');
@@ -519,7 +574,9 @@ function main(): void {
   const inSample = prepared.map((r) => pctErr(predict(tables(L, theta), r), r.row.value));
 
   const configs = new Set(prepared.map((r) => r.configuration)).size;
-  process.stdout.write(`fitting ${prepared.length} rows (${excluded.length} excluded), ${L.names.length} parameters; cross-validating over ${prepared.length} rows, ${configs} configurations, ${new Set(prepared.map((r) => r.family)).size} families…\n`);
+  process.stdout.write(
+    `fitting ${prepared.length} rows (${excluded.length} excluded), ${L.names.length} parameters; cross-validating over ${prepared.length} rows, ${configs} configurations, ${new Set(prepared.map((r) => r.family)).size} families…\n`,
+  );
   const cv = {
     row: crossValidate(L, prepared, theta, (r) => String(r.row.row), 30),
     configuration: crossValidate(L, prepared, theta, (r) => r.configuration, 60),
@@ -551,9 +608,11 @@ function main(): void {
     },
     residuals: grouped(prepared, cv.row),
     residualsInSample: grouped(prepared, inSample),
-    crossValidation: (['row', 'configuration', 'family'] as const).map(
-      (scheme): CrossValidation => ({ scheme, folds: new Set(prepared.map((r) => (scheme === 'row' ? String(r.row.row) : scheme === 'configuration' ? r.configuration : r.family))).size, residuals: grouped(prepared, cv[scheme]) }),
-    ),
+    crossValidation: (['row', 'configuration', 'family'] as const).map((scheme): CrossValidation => ({
+      scheme,
+      folds: new Set(prepared.map((r) => (scheme === 'row' ? String(r.row.row) : scheme === 'configuration' ? r.configuration : r.family))).size,
+      residuals: grouped(prepared, cv[scheme]),
+    })),
     bands: bandBases(prepared, cv.configuration),
     bandsUnmeasuredFamily: bandBases(prepared, cv.family, 'family'),
   };
@@ -573,18 +632,23 @@ function main(): void {
   writeFileSync(OUT, JSON.stringify(file, null, 2) + '\n');
   writeDoc(docTables(file, prepared, cv, inSample, roofline));
 
-  const fmt = (k: string, s: ResidualStats) => `  ${k.padEnd(34)} n=${String(s.n).padStart(3)}  median ${s.medianAbsPct.toFixed(1).padStart(5)} %  p90 ${s.p90AbsPct.toFixed(1).padStart(5)} %`;
+  const fmt = (k: string, s: ResidualStats) =>
+    `  ${k.padEnd(34)} n=${String(s.n).padStart(3)}  median ${s.medianAbsPct.toFixed(1).padStart(5)} %  p90 ${s.p90AbsPct.toFixed(1).padStart(5)} %`;
   for (const c of file.crossValidation!) {
     process.stdout.write(`\n${c.scheme}-level cross-validation (${c.folds} folds), absolute % error:\n`);
     for (const k of ['overall', 'metric:tg_tps', 'metric:pp_tps', 'metric:agg_tps']) if (c.residuals[k]) process.stdout.write(fmt(k, c.residuals[k]!) + '\n');
   }
   process.stdout.write('\nin-sample absolute % error:\n');
-  for (const k of ['overall', 'metric:tg_tps', 'metric:pp_tps', 'metric:agg_tps']) if (file.residualsInSample[k]) process.stdout.write(fmt(k, file.residualsInSample[k]!) + '\n');
+  for (const k of ['overall', 'metric:tg_tps', 'metric:pp_tps', 'metric:agg_tps'])
+    if (file.residualsInSample[k]) process.stdout.write(fmt(k, file.residualsInSample[k]!) + '\n');
   const rf = grouped(prepared, roofline);
   process.stdout.write('\nroofline × one constant per metric, absolute % error:\n');
   for (const k of ['metric:tg_tps', 'metric:pp_tps', 'metric:agg_tps']) if (rf[k]) process.stdout.write(fmt(k, rf[k]!) + '\n');
   process.stdout.write('\nbands (configuration-level, nested coverage):\n');
-  for (const b of Object.values(file.bands!)) process.stdout.write(`  ${b.metric.padEnd(8)} n=${b.n} configs=${b.configurations} p05 ${b.p05Pct} % p95 ${b.p95Pct} % widen ×${b.widen} coverage ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} %\n`);
+  for (const b of Object.values(file.bands!))
+    process.stdout.write(
+      `  ${b.metric.padEnd(8)} n=${b.n} configs=${b.configurations} p05 ${b.p05Pct} % p95 ${b.p95Pct} % widen ×${b.widen} coverage ${(b.coverageUnwidened * 100).toFixed(0)} % → ${(b.coverage * 100).toFixed(0)} %\n`,
+    );
   process.stdout.write('\nexcluded rows:\n');
   for (const e of excluded) process.stdout.write(`  row ${e.row}: ${e.reason}\n`);
   process.stdout.write(`\nwrote ${OUT.replace(root(''), '')} and the tables in docs/performance-model.md\n`);

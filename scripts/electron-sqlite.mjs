@@ -26,7 +26,18 @@ const STEP_TIMEOUT_MS = 10 * 60_000;
 const native = await tsImport('../electron/native/sqliteBinding.ts', import.meta.url);
 
 /** npm settings that would aim the download or the compile at another runtime (nodedir: Node's headers). */
-const AIMING_KEYS = new Set(['npm_config_nodedir', 'npm_config_target', 'npm_config_runtime', 'npm_config_disturl', 'npm_config_dist_url', 'npm_config_build_from_source', 'npm_config_arch', 'npm_config_platform', 'npm_package_from', 'npm_package_resolved']);
+const AIMING_KEYS = new Set([
+  'npm_config_nodedir',
+  'npm_config_target',
+  'npm_config_runtime',
+  'npm_config_disturl',
+  'npm_config_dist_url',
+  'npm_config_build_from_source',
+  'npm_config_arch',
+  'npm_config_platform',
+  'npm_package_from',
+  'npm_package_resolved',
+]);
 
 /** The environment for the download and the compile: none of AIMING_KEYS, in any case. */
 export function nativeBuildEnv(env = process.env) {
@@ -72,7 +83,12 @@ function tryPrebuilt(staging, electronVersion, log) {
   fs.copyFileSync(path.join(pkg, 'package.json'), path.join(staging, 'package.json'));
   const bin = path.join(packageDir('prebuild-install'), 'bin.js');
   log(`Downloading better-sqlite3 for Electron ${electronVersion}…`);
-  const r = spawnSync(process.execPath, [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform], { cwd: staging, env: nativeBuildEnv(), stdio: 'inherit', timeout: STEP_TIMEOUT_MS });
+  const r = spawnSync(process.execPath, [bin, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform], {
+    cwd: staging,
+    env: nativeBuildEnv(),
+    stdio: 'inherit',
+    timeout: STEP_TIMEOUT_MS,
+  });
   const file = path.join(staging, 'build', 'Release', native.BINDING_FILE);
   return r.status === 0 && fs.existsSync(file) ? file : null;
 }
@@ -82,7 +98,15 @@ function tryCompile(staging, electronVersion, log) {
   for (const part of ['package.json', 'binding.gyp', 'src', 'deps']) fs.cpSync(path.join(pkg, part), path.join(staging, part), { recursive: true });
   const gyp = path.join(packageDir('node-gyp'), 'bin', 'node-gyp.js');
   log(`No prebuilt binary: compiling better-sqlite3 against Electron ${electronVersion}'s headers (a minute or two)…`);
-  const args = [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`];
+  const args = [
+    gyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+    `--arch=${process.arch}`,
+  ];
   const r = spawnSync(process.execPath, args, { cwd: staging, env: nativeBuildEnv(), stdio: 'inherit', timeout: STEP_TIMEOUT_MS });
   const file = path.join(staging, 'build', 'Release', native.BINDING_FILE);
   return r.status === 0 && fs.existsSync(file) ? file : null;
@@ -103,7 +127,8 @@ function loadsInElectron(exe, binary) {
 export async function ensureElectronSqlite({ exe, root = ROOT, force = false, log = (line) => console.log(line) }) {
   const electronVersion = JSON.parse(fs.readFileSync(path.join(packageDir('electron'), 'package.json'), 'utf8')).version;
   const abi = electronAbi(exe);
-  if (abi === null) return { ok: false, reason: `Electron ${electronVersion} did not report its ABI (is its binary complete?): run \`${native.ELECTRON_SQLITE_FIX}\`` };
+  if (abi === null)
+    return { ok: false, reason: `Electron ${electronVersion} did not report its ABI (is its binary complete?): run \`${native.ELECTRON_SQLITE_FIX}\`` };
   const status = electronSqliteStatus({ root, abi });
   if (!force && status.problem === null) return { ok: true, binary: status.binary };
   const staging = `${status.dir}.tmp-${process.pid}`;
@@ -119,13 +144,25 @@ export async function ensureElectronSqlite({ exe, root = ROOT, force = false, lo
       if (built && !loadsInElectron(exe, built)) built = null;
     }
     if (!built) {
-      return { ok: false, reason: `better-sqlite3 could not be downloaded or compiled for Electron ${electronVersion} (ABI ${abi}): run \`${native.ELECTRON_SQLITE_FIX}\` once online (compiling needs a C++ toolchain)` };
+      return {
+        ok: false,
+        reason: `better-sqlite3 could not be downloaded or compiled for Electron ${electronVersion} (ABI ${abi}): run \`${native.ELECTRON_SQLITE_FIX}\` once online (compiling needs a C++ toolchain)`,
+      };
     }
     fs.rmSync(status.dir, { recursive: true, force: true });
     fs.mkdirSync(status.dir, { recursive: true });
     fs.copyFileSync(built, status.binary);
     /** @type {import('../electron/native/sqliteBinding').NativeManifest} */
-    const manifest = { module: 'better-sqlite3', moduleVersion: status.moduleVersion, runtime: 'electron', runtimeVersion: electronVersion, abi, platform: process.platform, arch: process.arch, via };
+    const manifest = {
+      module: 'better-sqlite3',
+      moduleVersion: status.moduleVersion,
+      runtime: 'electron',
+      runtimeVersion: electronVersion,
+      abi,
+      platform: process.platform,
+      arch: process.arch,
+      via,
+    };
     // The manifest last: a folder without one is never used.
     fs.writeFileSync(path.join(status.dir, native.MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     log(`better-sqlite3 for Electron ${electronVersion} (ABI ${abi}, ${via}) is in ${path.relative(root, status.dir)}`);

@@ -56,7 +56,8 @@ export async function loadBuilt(name, source) {
         fresh = true;
       } catch (err) {
         // No esbuild (installed without dev dependencies) or a build error: run from source instead.
-        if (process.env.RACKHIVE_DEBUG_BUILD) console.error(`rackhive: could not build ${name} (${err instanceof Error ? err.message : String(err)}); running from source`);
+        if (process.env.RACKHIVE_DEBUG_BUILD)
+          console.error(`rackhive: could not build ${name} (${err instanceof Error ? err.message : String(err)}); running from source`);
       }
     }
     if (fresh) return runCached(path.join(OUT_DIR, `${name}.cjs`));

@@ -178,7 +178,9 @@ async function main(argv) {
   const installed = installedElectronBinary(pkgDir);
   if (!hasDisplay()) {
     // A headless machine: no window to show, so no point downloading Electron either.
-    const why = installed ? 'No graphical display was found for the Electron window' : 'Electron is not installed on this machine (and there is no display for its window)';
+    const why = installed
+      ? 'No graphical display was found for the Electron window'
+      : 'Electron is not installed on this machine (and there is no display for its window)';
     return startInBrowser(why, args);
   }
   const exe = installed ?? (await fetchElectron(pkgDir));

@@ -37,12 +37,14 @@ async function downloadHostAnswers() {
 
 let found = tryFind();
 if (!found && !process.env.RACKHIVE_NO_BROWSER_DOWNLOAD && (await downloadHostAnswers())) {
-  console.log('npm test: no Chromium on this machine; downloading Playwright\'s (first run only)…');
+  console.log("npm test: no Chromium on this machine; downloading Playwright's (first run only)…");
   const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
   spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: DOWNLOAD_TIMEOUT_MS });
   found = tryFind();
 }
 if (!found) {
-  console.error(`npm test: no Chromium for the end-to-end tests and the PDF export: run \`${CHROMIUM_INSTALL_COMMAND}\` (or apt-get install chromium, or set RACKHIVE_CHROMIUM), then npm test again.`);
+  console.error(
+    `npm test: no Chromium for the end-to-end tests and the PDF export: run \`${CHROMIUM_INSTALL_COMMAND}\` (or apt-get install chromium, or set RACKHIVE_CHROMIUM), then npm test again.`,
+  );
   process.exit(1);
 }

@@ -66,11 +66,20 @@ function keySpecs(part: CatalogPart): string {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function list(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: argv, options: { category: { type: 'string', short: 'c' }, json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { category: { type: 'string', short: 'c' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   let category: PartCategory | undefined;
   if (values.category !== undefined) {

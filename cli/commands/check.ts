@@ -27,7 +27,9 @@ export function formatMatrix(m: P2pMatrix): string[] {
   const lines = [pad('') + m.labels.map(pad).join('')];
   // A cell the board's documents cannot settle prints as "NODE?" (PHB or NODE; the reason is listed under the matrix).
   const open = new Set((m.uncertain ?? []).flatMap((u) => [`${u.a}|${u.b}`, `${u.b}|${u.a}`]));
-  m.cells.forEach((row, i) => lines.push(pad(m.labels[i]!) + row.map((c, j) => pad(c === 'X' ? ' X' : open.has(`${m.labels[i]}|${m.labels[j]}`) ? `${c}?` : c)).join('')));
+  m.cells.forEach((row, i) =>
+    lines.push(pad(m.labels[i]!) + row.map((c, j) => pad(c === 'X' ? ' X' : open.has(`${m.labels[i]}|${m.labels[j]}`) ? `${c}?` : c)).join('')),
+  );
   return lines;
 }
 
@@ -57,13 +59,19 @@ export function formatReport(r: CheckResult, name: string): string[] {
     if (m.labels.length === 0) continue;
     out.push('', `P2P matrix (${m.chassisId})${many ? `, first of ${r.p2pMatrix.length} chassis` : ''}:`, ...formatMatrix(m).map((l) => '  ' + l));
     if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.join(', ')}`);
-    if (m.uncertain?.length) out.push(`  ? = PHB or NODE, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`);
+    if (m.uncertain?.length)
+      out.push(
+        `  ? = PHB or NODE, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`,
+      );
   }
   if (r.carriers.length) {
     out.push('', 'Cards on risers, bifurcation and switch cards:');
     for (const c of r.carriers) {
       out.push(`  ${c.chassisId} ${c.hostSlotId} → ${c.deviceId} (${c.model})`);
-      for (const s of c.slots) out.push(`      ${s.id}: x${s.wiredLanes || 0} gen ${s.gen}${s.wiredLanes === 0 ? ' (no lanes)' : ''} — ${s.labels.length ? `${s.labels.join(', ')} (${s.deviceIds.join(', ')})` : 'empty'}`);
+      for (const s of c.slots)
+        out.push(
+          `      ${s.id}: x${s.wiredLanes || 0} gen ${s.gen}${s.wiredLanes === 0 ? ' (no lanes)' : ''} — ${s.labels.length ? `${s.labels.join(', ')} (${s.deviceIds.join(', ')})` : 'empty'}`,
+        );
     }
   }
   if (r.bridges.length) {
@@ -79,13 +87,17 @@ export function formatReport(r: CheckResult, name: string): string[] {
   }
   out.push('', ...LEGEND);
   const p = r.power;
-  out.push('', `Power at ${n(p.volts)} V: idle ${n(p.idleW)} W, typical ${n(p.typicalW)} W, peak ${n(p.peakW)} W; wall ${n(p.wallPeakW)} W at peak, heat ${n(p.heatBtuPerHour)} BTU/h`);
+  out.push(
+    '',
+    `Power at ${n(p.volts)} V: idle ${n(p.idleW)} W, typical ${n(p.typicalW)} W, peak ${n(p.peakW)} W; wall ${n(p.wallPeakW)} W at peak, heat ${n(p.heatBtuPerHour)} BTU/h`,
+  );
   for (const c of p.chassis.slice(0, many ? 1 : undefined)) {
     const psu = c.psu;
     const cap = psu ? (psu.usableW === null ? 'unknown' : `${n(psu.usableW)} W`) : 'none';
     out.push(`  ${c.chassisId}: peak ${n(c.peakW)} W; PSUs ${psu ? `${psu.count} × ${psu.model} (${psu.redundancy})` : '—'} give ${cap}`);
   }
-  for (const rack of p.racks.slice(0, many ? 1 : undefined)) out.push(`  ${rack.rackId}: ${n(rack.wallPeakW)} W from the wall of ${n(rack.circuitW)} W circuit capacity (80 % rule)`);
+  for (const rack of p.racks.slice(0, many ? 1 : undefined))
+    out.push(`  ${rack.rackId}: ${n(rack.wallPeakW)} W from the wall of ${n(rack.circuitW)} W circuit capacity (80 % rule)`);
   return out;
 }
 
@@ -109,7 +121,11 @@ export const checkCommand: Command = {
   summary: 'check a build file: fit, lanes, P2P hives, NIC affinity, power',
   usage,
   run(argv: string[], io: CliIO): number {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, volts: { type: 'string' }, amps: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, volts: { type: 'string' }, amps: { type: 'string' } },
+    });
     if (positionals.length !== 1) throw new UsageError('expected exactly one build file');
     const volts = values.volts === undefined ? undefined : Number(values.volts);
     if (volts !== undefined && volts !== 120 && volts !== 230) throw new UsageError('--volts must be 120 or 230');

@@ -54,27 +54,47 @@ const withBand = (x: number, b: Band, d = 1) => `${f(x, d)} (${f(b.low, d)}–${
 
 function human(r: EstimateReport, io: CliIO, currency: string): void {
   const w = r.workload;
-  io.out(`${r.hardware.map((h) => `${h.count} × ${h.name}`).join(' + ')} — ${w.model} ${w.quant} (${w.bitsPerWeight} bpw), KV ${w.kv}, ${w.runtime}, ${w.split}${w.instances > 1 ? ` × ${w.instances} instances` : ''}, context ${w.contextTokens}, batch ${w.batch}`);
+  io.out(
+    `${r.hardware.map((h) => `${h.count} × ${h.name}`).join(' + ')} — ${w.model} ${w.quant} (${w.bitsPerWeight} bpw), KV ${w.kv}, ${w.runtime}, ${w.split}${w.instances > 1 ? ` × ${w.instances} instances` : ''}, context ${w.contextTokens}, batch ${w.batch}`,
+  );
   io.out('');
-  if (r.basis === 'roofline-fallback') io.out(`ROOFLINE FALLBACK (no measurements of ${r.missing.filter((m) => m.startsWith('measurements')).map((m) => m.replace('measurements of ', '')).join(', ')}): spec roofline × pooled fitted factors, wide band.`);
+  if (r.basis === 'roofline-fallback')
+    io.out(
+      `ROOFLINE FALLBACK (no measurements of ${r.missing
+        .filter((m) => m.startsWith('measurements'))
+        .map((m) => m.replace('measurements of ', ''))
+        .join(', ')}): spec roofline × pooled fitted factors, wide band.`,
+    );
   io.out(`Fits: ${r.fits ? 'yes' : 'NO'}`);
   if (r.sram) {
     const s = r.sram;
-    io.out(`  SRAM needed ${f(s.totalGB)} GB (weights ${f(s.weightsGB)} + context ${f(s.contextGB)}) → ≥ ${s.chipsNeeded} chips → ${s.devices} devices in ${s.racks} racks`);
+    io.out(
+      `  SRAM needed ${f(s.totalGB)} GB (weights ${f(s.weightsGB)} + context ${f(s.contextGB)}) → ≥ ${s.chipsNeeded} chips → ${s.devices} devices in ${s.racks} racks`,
+    );
     io.out(`  forward pass ≈ ${f(s.forwardPassGflop, 0)} GFLOP per token`);
   }
   r.instances.forEach((inst, i) => {
     if (inst.memory.length === 0) return;
     io.out(`  instance ${i + 1} (${inst.split}${inst.pathClass ? `, path ${inst.pathClass}` : ''}):`);
     for (const l of inst.memory)
-      io.out(`    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} GB (${f(l.usedGiB)} GiB) of ${f(l.capacityGB)} GB (${f(l.capacityGiB)} GiB)${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`);
+      io.out(
+        `    ${l.device.padEnd(22)} ${String(l.layers).padStart(3)} layers  weights ${f(l.weightsGB).padStart(6)}  KV ${f(l.kvGB, 2).padStart(6)}  overhead ${f(l.overheadGB, 2).padStart(5)}  = ${f(l.usedGB).padStart(6)} GB (${f(l.usedGiB)} GiB) of ${f(l.capacityGB)} GB (${f(l.capacityGiB)} GiB)${l.overflowGB > 0 ? `  OVER by ${f(l.overflowGB)} GB` : ''}`,
+      );
   });
   io.out('');
   if (!r.fits) io.out('The speeds below are for the workload as if it fitted; it does not.');
   io.out(`Decode, one stream:   ${withBand(r.decodeTps, r.band.decodeTps)} tokens/s per instance`);
-  io.out(`Aggregate:            ${withBand(r.aggregateTps, r.band.aggregateTps)} tokens/s (${w.instances} instance${w.instances > 1 ? 's' : ''} × batch ${w.batch}${w.batchMax ? ', the most the scheduler and KV-cache memory allow' : ''})`);
-  if (r.prefillTps === null || r.band.prefillTps === null || r.ttftS === null) io.out(`Prefill:              unknown (${r.missing.find((m) => m.includes('tensor rate')) ?? "a device's compute rate is unknown"}); time to first token unknown`);
-  else io.out(`Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`);
+  io.out(
+    `Aggregate:            ${withBand(r.aggregateTps, r.band.aggregateTps)} tokens/s (${w.instances} instance${w.instances > 1 ? 's' : ''} × batch ${w.batch}${w.batchMax ? ', the most the scheduler and KV-cache memory allow' : ''})`,
+  );
+  if (r.prefillTps === null || r.band.prefillTps === null || r.ttftS === null)
+    io.out(
+      `Prefill:              unknown (${r.missing.find((m) => m.includes('tensor rate')) ?? "a device's compute rate is unknown"}); time to first token unknown`,
+    );
+  else
+    io.out(
+      `Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`,
+    );
   io.out(`Bottleneck:           ${r.bottleneck}`);
   io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
   if (r.energy.electricityPerMTokens !== null) io.out(`Electricity:          ${f(r.energy.electricityPerMTokens, 3)} ${currency} per million tokens`);
@@ -83,13 +103,18 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     const c = r.cost;
     io.out(`                      price basis: ${basisCountsText(c.basis)} (lines)${c.staleLines ? `; ${c.staleLines} over a year old` : ''}`);
     if (c.perTpsMinor !== null) io.out(`Cost per token/s:     ${formatMoney({ amountMinor: c.perTpsMinor, currency: c.total.currency })} per token/s`);
-    else if (c.unpricedLines > 0) io.out(`Cost per token/s:     unknown (${c.unpricedLines} part${c.unpricedLines === 1 ? '' : 's'} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`);
+    else if (c.unpricedLines > 0)
+      io.out(
+        `Cost per token/s:     unknown (${c.unpricedLines} part${c.unpricedLines === 1 ? '' : 's'} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`,
+      );
     else if (r.aggregateTps > 0) io.out('Cost per token/s:     unknown (no part has a price yet)');
     else io.out('Cost per token/s:     unknown (no speed)');
   }
   if (r.training) {
     const t = r.training;
-    io.out(`Training (AdamW):     ${f(t.stateGB, 0)} GB of states at 18 B/param + ${f(t.activationsGB, 1)} GB activations per device → ${Number.isFinite(t.devicesNeeded) ? `${t.devicesNeeded} devices` : 'does not fit any number of these devices'}${t.fits ? ' (fits)' : ' (does not fit this build)'}`);
+    io.out(
+      `Training (AdamW):     ${f(t.stateGB, 0)} GB of states at 18 B/param + ${f(t.activationsGB, 1)} GB activations per device → ${Number.isFinite(t.devicesNeeded) ? `${t.devicesNeeded} devices` : 'does not fit any number of these devices'}${t.fits ? ' (fits)' : ' (does not fit this build)'}`,
+    );
   }
   io.out('');
   io.out(`Band: ${r.band.decodeTps.basis}.`);
@@ -144,14 +169,17 @@ function run(argv: string[], io: CliIO): number {
   const fa = values['flash-attention'];
   if (fa !== undefined && !['on', 'off'].includes(fa)) throw new UsageError(`--flash-attention must be on or off, got '${fa}'`);
   const described = values['device-name'] !== undefined || values['vram-gib'] !== undefined || values.bandwidth !== undefined;
-  if (described && (values.gpu || values.build)) throw new UsageError('describe a device (--device-name/--vram-gib/--bandwidth) or pick one (--gpu/--build), not both');
-  if (described && !(values['device-name'] && values['vram-gib'] && values.bandwidth)) throw new UsageError('a device described by its specs needs --device-name, --vram-gib and --bandwidth');
+  if (described && (values.gpu || values.build))
+    throw new UsageError('describe a device (--device-name/--vram-gib/--bandwidth) or pick one (--gpu/--build), not both');
+  if (described && !(values['device-name'] && values['vram-gib'] && values.bandwidth))
+    throw new UsageError('a device described by its specs needs --device-name, --vram-gib and --bandwidth');
   const positive = (name: string, v: string | undefined) => {
     const n = num(name, v);
     if (n !== undefined && n <= 0) throw new UsageError(`--${name} must be > 0, got '${v}'`);
     return n;
   };
-  if (values.split && !['layer', 'tensor', 'replicas'].includes(values.split)) throw new UsageError(`--split must be layer, tensor or replicas, got '${values.split}'`);
+  if (values.split && !['layer', 'tensor', 'replicas'].includes(values.split))
+    throw new UsageError(`--split must be layer, tensor or replicas, got '${values.split}'`);
   const fraction = num('power-fraction', values['power-fraction']);
   if (fraction !== undefined && (fraction <= 0 || fraction > 1)) throw new UsageError('--power-fraction must be in (0, 1]');
   if (values.currency && !/^[A-Z]{3}$/.test(values.currency)) throw new UsageError(`--currency must be a 3-letter code like USD, got '${values.currency}'`);

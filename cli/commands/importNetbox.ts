@@ -84,7 +84,9 @@ function print(io: CliIO, outcomes: Shown[], dryRun: boolean): void {
     o.issues.forEach((i, k) => io.out(`  ${o.severities[k] ?? 'error'} ${i.path || '(file)'}: ${i.message.replace(/\n+/g, '\n    ')}`));
   }
   const refused = outcomes.filter((o) => !o.ok).length;
-  io.out(`${outcomes.length - refused} of ${outcomes.length} file${outcomes.length === 1 ? '' : 's'} read${refused ? `, ${refused} refused` : ''}${dryRun ? ' (dry run: nothing saved)' : ''}.`);
+  io.out(
+    `${outcomes.length - refused} of ${outcomes.length} file${outcomes.length === 1 ? '' : 's'} read${refused ? `, ${refused} refused` : ''}${dryRun ? ' (dry run: nothing saved)' : ''}.`,
+  );
 }
 
 export async function importNetboxCommand(argv: string[], io: CliIO): Promise<number> {
@@ -108,11 +110,23 @@ export async function importNetboxCommand(argv: string[], io: CliIO): Promise<nu
         continue;
       }
       const r = importNetbox(text, { idFor: (c, m) => userPartId(c, m, (id) => ids.has(id)), fileName: file, catalog: builtinParts });
-      if (!r.ok || !r.part || !r.category) outcomes.push(failed(file, r.issues.filter((i) => i.severity === 'error').map(({ path: p, message }) => ({ path: p, message }))));
+      if (!r.ok || !r.part || !r.category)
+        outcomes.push(
+          failed(
+            file,
+            r.issues.filter((i) => i.severity === 'error').map(({ path: p, message }) => ({ path: p, message })),
+          ),
+        );
       else {
         // As the real import does: the part is the built-in that is kept, not the copy nobody saves.
         const kept = r.builtin ? (builtinParts.find((p) => p.id === r.builtin!.id) ?? r.part) : r.part;
-        outcomes.push(fromResult(file, { part: kept, saved: false, category: r.category, issues: r.issues, builtin: r.builtin, builtinNote: r.builtinNote, note: null }, true));
+        outcomes.push(
+          fromResult(
+            file,
+            { part: kept, saved: false, category: r.category, issues: r.issues, builtin: r.builtin, builtinNote: r.builtinNote, note: null },
+            true,
+          ),
+        );
       }
     }
   } else {
@@ -139,7 +153,9 @@ export async function importNetboxCommand(argv: string[], io: CliIO): Promise<nu
             continue;
           }
           try {
-            outcomes.push(fromResult(file, await h['catalog:importNetbox']({ yaml: text, fileName: file, onBuiltin: 'keep-builtin' }, { host: 'http' }), false));
+            outcomes.push(
+              fromResult(file, await h['catalog:importNetbox']({ yaml: text, fileName: file, onBuiltin: 'keep-builtin' }, { host: 'http' }), false),
+            );
           } catch (err) {
             if (!(err instanceof ApiFailure)) throw err;
             outcomes.push(failed(file, err.issues?.length ? err.issues : [{ path: '', message: err.message }]));
@@ -153,7 +169,11 @@ export async function importNetboxCommand(argv: string[], io: CliIO): Promise<nu
     }
   }
 
-  if (values.json) printJson(io, outcomes.map(({ file, ok, category, part, issues }) => ({ file, ok, category, part, issues })));
+  if (values.json)
+    printJson(
+      io,
+      outcomes.map(({ file, ok, category, part, issues }) => ({ file, ok, category, part, issues })),
+    );
   else print(io, outcomes, dryRun);
   return outcomes.every((o) => o.ok) ? 0 : 1;
 }

@@ -77,7 +77,8 @@ function catalogParts(db: Database.Database): NamedPart[] {
  */
 function customPartFor(db: Database.Database, title: string, pending: Map<string, StorablePart>): string {
   const id = `custom.${createHash('sha256').update(title).digest('hex').slice(0, 12)}`;
-  if (!pending.has(id) && !db.prepare('SELECT 1 FROM parts WHERE id = ?').get(id)) pending.set(id, { id, category: 'other', vendor: 'Custom', model: title.slice(0, 200), revision: 1 });
+  if (!pending.has(id) && !db.prepare('SELECT 1 FROM parts WHERE id = ?').get(id))
+    pending.set(id, { id, category: 'other', vendor: 'Custom', model: title.slice(0, 200), revision: 1 });
   return id;
 }
 
@@ -142,13 +143,19 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
       }
       if (values.unmatched === 'custom' && !values['dry-run']) {
         const choices: Record<number, string> = {};
-        for (const row of result.preview.rows) if (row.part?.status === 'unmatched' && row.part.text !== '') choices[row.line] = customPartFor(db, row.part.text, newParts);
+        for (const row of result.preview.rows)
+          if (row.part?.status === 'unmatched' && row.part.text !== '') choices[row.line] = customPartFor(db, row.part.text, newParts);
         const withNew = [...catalogParts(db), ...[...newParts.values()].map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }))];
-        if (Object.keys(choices).length > 0) result = previewTable(read.table, { ...context, parts: withNew, partChoices: choices }, { preset: result.preset, mapping: result.mapping });
+        if (Object.keys(choices).length > 0)
+          result = previewTable(read.table, { ...context, parts: withNew, partChoices: choices }, { preset: result.preset, mapping: result.mapping });
       }
       const preview = result.preview!;
       if (preview.dates.detected === 'ambiguous' && !dateOrder) {
-        errors.push({ line: read.table.headerLine, column: null, message: `${label}The dates could be day/month or month/day: give --date-order dmy or --date-order mdy` });
+        errors.push({
+          line: read.table.headerLine,
+          column: null,
+          message: `${label}The dates could be day/month or month/day: give --date-order dmy or --date-order mdy`,
+        });
       }
       for (const row of preview.rows) {
         for (const e of row.errors) errors.push({ line: e.line, column: e.column, message: `${label}${e.message}` });
@@ -169,7 +176,9 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
       if (values.json) return printJson(io, s);
       for (const e of s.errors.slice(0, 200)) io.err(`line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
       if (s.errors.length > 200) io.err(`… and ${s.errors.length - 200} more problems`);
-      io.out(`${note}: ${s.imported} imported, ${s.skipped} already in the inventory (skipped), ${s.updated} updated${refused > 0 ? `, ${refused} refused` : ''}.`);
+      io.out(
+        `${note}: ${s.imported} imported, ${s.skipped} already in the inventory (skipped), ${s.updated} updated${refused > 0 ? `, ${refused} refused` : ''}.`,
+      );
     };
     if (refused > 0 && !values['valid-only']) {
       print(summary(0, 0, 0), 'Nothing was imported (rows have problems; fix them, or import only the valid rows with --valid-only)');
@@ -180,7 +189,12 @@ async function runImport(argv: string[], io: CliIO): Promise<number> {
       return refused > 0 ? 1 : 0;
     }
     if (values['dry-run']) {
-      const existing = new Set(existingExternalIds(db, records.map((r) => r.fields.externalId).filter((id): id is string => id !== null)));
+      const existing = new Set(
+        existingExternalIds(
+          db,
+          records.map((r) => r.fields.externalId).filter((id): id is string => id !== null),
+        ),
+      );
       const seen = new Set<string>();
       let imported = 0;
       let again = 0;
@@ -215,7 +229,9 @@ async function runList(argv: string[], io: CliIO): Promise<number> {
     for (const i of items) {
       const price = i.priceMinor === null ? 'price unknown' : `${formatAmountPlain(i.priceMinor, i.currency)} ${i.currency}`;
       const dates = [i.orderedOn ? `ordered ${i.orderedOn}` : '', i.receivedOn ? `received ${i.receivedOn}` : ''].filter(Boolean).join(', ');
-      io.out(`${i.status.padEnd(9)} ${String(i.quantity).padStart(3)} × ${i.part.vendor} ${i.part.model} — ${price}${dates ? ` — ${dates}` : ''}${i.title ? ` — "${i.title}"` : ''}`);
+      io.out(
+        `${i.status.padEnd(9)} ${String(i.quantity).padStart(3)} × ${i.part.vendor} ${i.part.model} — ${price}${dates ? ` — ${dates}` : ''}${i.title ? ` — "${i.title}"` : ''}`,
+      );
     }
     io.out(`${items.length} items.`);
     return 0;

@@ -10,8 +10,13 @@ const USAGE = `Usage: rackhive models list [--all] [--json]
   --all   include older models kept for the calibration data`;
 
 function run(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } } });
-  if (positionals[0] !== 'list' || positionals.length > 1) throw new UsageError(positionals[0] ? `unknown subcommand '${positionals.slice(0).join(' ')}'` : 'missing subcommand: list');
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } },
+  });
+  if (positionals[0] !== 'list' || positionals.length > 1)
+    throw new UsageError(positionals[0] ? `unknown subcommand '${positionals.slice(0).join(' ')}'` : 'missing subcommand: list');
   const models = builtinModels.filter((m) => values.all || !m.legacy);
   if (values.json) {
     printJson(io, { models, quantFormats: QUANT_FORMATS, kvPrecisions: KV_PRECISIONS });
@@ -19,7 +24,18 @@ function run(argv: string[], io: CliIO): number {
   }
   const rows = [
     ['id', 'params', 'active', 'layers', 'hidden', 'heads', 'kv heads', 'head dim', 'vocab', 'context'],
-    ...models.map((m) => [m.id, `${m.paramsB}B`, m.activeParamsB ? `${m.activeParamsB}B` : '', String(m.layers), String(m.hiddenSize), String(m.attentionHeads), String(m.kvHeads), String(m.headDim), String(m.vocabSize), String(m.maxContext)]),
+    ...models.map((m) => [
+      m.id,
+      `${m.paramsB}B`,
+      m.activeParamsB ? `${m.activeParamsB}B` : '',
+      String(m.layers),
+      String(m.hiddenSize),
+      String(m.attentionHeads),
+      String(m.kvHeads),
+      String(m.headDim),
+      String(m.vocabSize),
+      String(m.maxContext),
+    ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) io.out(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
@@ -29,4 +45,9 @@ function run(argv: string[], io: CliIO): number {
   return 0;
 }
 
-export const modelsCommand: Command = { name: 'models', summary: 'the LLM library (layers, heads, KV heads, context) and quantisation formats', usage: USAGE, run };
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'the LLM library (layers, heads, KV heads, context) and quantisation formats',
+  usage: USAGE,
+  run,
+};

@@ -30,7 +30,9 @@ export function formatPlan(plan: ServingPlan, index: number): string[] {
   if (plan.problem) return [...out, `  cannot plan: ${plan.problem}`];
   if (plan.parallel) out.push(`  tensor parallel ${plan.parallel.tensor} × pipeline parallel ${plan.parallel.pipeline}`);
   plan.groups.forEach((g, i) => {
-    out.push(`  ${plan.groups.length > 1 ? `#${i + 1} ` : ''}${g.chassisId}: GPUs ${g.gpus.map((x) => `${x.index} (${x.model})`).join(', ')}${g.worstPath ? `; slowest path ${g.worstPath}` : ''}`);
+    out.push(
+      `  ${plan.groups.length > 1 ? `#${i + 1} ` : ''}${g.chassisId}: GPUs ${g.gpus.map((x) => `${x.index} (${x.model})`).join(', ')}${g.worstPath ? `; slowest path ${g.worstPath}` : ''}`,
+    );
     out.push(`    ${commandLine(g)}`);
   });
   for (const n of plan.notes) out.push(`  note: ${n}`);
@@ -39,10 +41,14 @@ export function formatPlan(plan: ServingPlan, index: number): string[] {
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'print the command lines that run a build\'s workload (device order, split flags)',
+  summary: "print the command lines that run a build's workload (device order, split flags)",
   usage,
   run(argv: string[], io: CliIO): number {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { workload: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { workload: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } },
+    });
     if (positionals.length !== 1) throw new UsageError('expected exactly one build file');
     let text: string;
     try {
@@ -59,7 +65,9 @@ export const planCommand: Command = {
     }
     const build = parsed.build;
     if (build.workloads.length === 0) {
-      io.err(`rackhive plan: ${positionals[0]} has no workloads; add one ("workloads": [{ "modelId", "quant", "runtime", "split" }]) or pick one in the editor's Estimates tab.`);
+      io.err(
+        `rackhive plan: ${positionals[0]} has no workloads; add one ("workloads": [{ "modelId", "quant", "runtime", "split" }]) or pick one in the editor's Estimates tab.`,
+      );
       return 1;
     }
     let picked = build.workloads.map((w, i) => ({ w, i }));

@@ -80,7 +80,10 @@ export function identificationLines(id: Identification): string[] {
   const shown = id.ranking.slice(0, 5);
   if (shown.length) {
     out.push('', 'Closest catalog boards (differing matrix cells):');
-    for (const f of shown) out.push(`  ${String(f.cost).padStart(5)}  ${f.name}${f.nameMatch ? '  [named by dmidecode]' : ''}${f.verified ? '' : '  (unverified wiring)'}${f.rootOverload.length ? `  (needs ${f.rootOverload[0]!.lanes} lanes on a root complex of ${f.rootOverload[0]!.capacity})` : ''}`);
+    for (const f of shown)
+      out.push(
+        `  ${String(f.cost).padStart(5)}  ${f.name}${f.nameMatch ? '  [named by dmidecode]' : ''}${f.verified ? '' : '  (unverified wiring)'}${f.rootOverload.length ? `  (needs ${f.rootOverload[0]!.lanes} lanes on a root complex of ${f.rootOverload[0]!.capacity})` : ''}`,
+      );
   }
   return out;
 }
@@ -92,7 +95,10 @@ function sideBySide(r: VerifyResult): string[] {
   const pad = (s: string) => s.padEnd(w);
   const cell = (c: PathClass | null, diff: boolean) => pad(c === null ? '—' : c === 'X' ? ' X' : `${c}${diff ? '*' : ''}`);
   const gap = '   |   ';
-  const lines = [pad('Planned') + labels.map(() => pad('')).join('') + gap + 'Observed (* differs, — not seen)', pad('') + labels.map(pad).join('') + gap + pad('') + labels.map(pad).join('')];
+  const lines = [
+    pad('Planned') + labels.map(() => pad('')).join('') + gap + 'Observed (* differs, — not seen)',
+    pad('') + labels.map(pad).join('') + gap + pad('') + labels.map(pad).join(''),
+  ];
   labels.forEach((l, i) => {
     const left = pad(l) + r.planned.cells[i]!.map((c) => cell(c, false)).join('');
     const right = pad(r.observedOnPlan.labels[i]!) + r.observedOnPlan.cells[i]!.map((c, j) => cell(c, r.observedOnPlan.differs[i]![j]!)).join('');
@@ -137,7 +143,8 @@ export const verifyCommand: Command = {
       io.err(`rackhive verify: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     }
-    if (values.json) printJson(io, { ...result, identification: { ...result.identification, ranking: result.identification.ranking.slice(0, 10) }, notes: observed.notes });
+    if (values.json)
+      printJson(io, { ...result, identification: { ...result.identification, ranking: result.identification.ranking.slice(0, 10) }, notes: observed.notes });
     else {
       for (const line of verifyReport(result, parsed.build.name)) io.out(line);
       for (const n of observed.notes) io.out(`Note: ${n}`);

@@ -75,5 +75,9 @@ export const backupsEndpoints = {
     z.object({ file: BackupFileName }).strict(),
     RestoreReport,
   ),
-  'backups:dismissRecovery': endpoint('Hides the start-up recovery notice (the moved-aside file and the backups stay).', z.object({}).strict(), z.object({ dismissed: z.literal(true) })),
+  'backups:dismissRecovery': endpoint(
+    'Hides the start-up recovery notice (the moved-aside file and the backups stay).',
+    z.object({}).strict(),
+    z.object({ dismissed: z.literal(true) }),
+  ),
 };

@@ -130,7 +130,6 @@ export const ItemAllocation = z.object({
 });
 export type ItemAllocation = z.infer<typeof ItemAllocation>;
 
-
 const IdArg = z.object({ id: BuildRowId }).strict();
 const BuildName = z.string().trim().min(1, 'A build needs a name').max(200);
 const PartOrItemId = z.string().min(1).max(200);

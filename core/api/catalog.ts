@@ -63,11 +63,31 @@ export const catalogEndpoints = {
       unreadable: z.array(z.object({ id: z.string(), message: z.string() })).default([]),
     }),
   ),
-  'catalog:get': endpoint('One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.', IdArgs, CatalogEntry.extend({ inventoryItems: z.number().int(), notes: z.array(PartNote).default([]) })),
-  'catalog:createUserPart': endpoint('Adds one of the user\'s own parts (id "user.<category>.<slug>").', z.object({ part: UserPartDraft }).strict(), PartResult),
-  'catalog:cloneBuiltin': endpoint('Copies a built-in part into an editable user part.', IdArgs.extend({ model: z.string().trim().min(1).max(200).optional() }).strict(), PartResult),
-  'catalog:updateUserPart': endpoint('Replaces a user part\'s fields; built-ins are refused with CONFLICT (clone them first).', z.object({ id: z.string().min(1).max(120), part: UserPartDraft }).strict(), PartResult),
-  'catalog:deleteUserPart': endpoint('Deletes a user part; CONFLICT when it is built in or inventory items still use it.', IdArgs, z.object({ id: z.string() })),
+  'catalog:get': endpoint(
+    'One part with every spec, its sources and derived columns; NOT_FOUND when the id is unknown.',
+    IdArgs,
+    CatalogEntry.extend({ inventoryItems: z.number().int(), notes: z.array(PartNote).default([]) }),
+  ),
+  'catalog:createUserPart': endpoint(
+    'Adds one of the user\'s own parts (id "user.<category>.<slug>").',
+    z.object({ part: UserPartDraft }).strict(),
+    PartResult,
+  ),
+  'catalog:cloneBuiltin': endpoint(
+    'Copies a built-in part into an editable user part.',
+    IdArgs.extend({ model: z.string().trim().min(1).max(200).optional() }).strict(),
+    PartResult,
+  ),
+  'catalog:updateUserPart': endpoint(
+    "Replaces a user part's fields; built-ins are refused with CONFLICT (clone them first).",
+    z.object({ id: z.string().min(1).max(120), part: UserPartDraft }).strict(),
+    PartResult,
+  ),
+  'catalog:deleteUserPart': endpoint(
+    'Deletes a user part; CONFLICT when it is built in or inventory items still use it.',
+    IdArgs,
+    z.object({ id: z.string() }),
+  ),
   'catalog:importNetbox': endpoint(
     'Imports a NetBox devicetype-library YAML text as a user part (a chassis, or a PDU for a file with power outlets). A file naming a built-in model is saved only with onBuiltin "import-copy" (under a name of its own); "keep-builtin" returns the built-in and keeps the file\'s extra facts as a note on it (note; shown with the part by catalog:get); by default nothing is saved and the choice is offered. dryRun saves nothing. IMPORT_INVALID lists every problem by its path in the file.',
     z

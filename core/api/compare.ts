@@ -40,9 +40,13 @@ export const compareEndpoints = {
     z.object({ workload: CompareWorkload.optional() }).strict(),
     CompareResult,
   ),
-  'sheet:get': endpoint('The build sheet of one build: racks, boards and hives, P2P matrix, bill of materials, power, findings, estimates and the comparison.', IdArg, SheetDocument),
+  'sheet:get': endpoint(
+    'The build sheet of one build: racks, boards and hives, P2P matrix, bill of materials, power, findings, estimates and the comparison.',
+    IdArg,
+    SheetDocument,
+  ),
   'sheet:exportPdf': endpoint(
-    'The build sheet as a PDF, always in the light theme. Desktop app: rendered in a hidden window and saved where the person chooses. HTTP host: rendered by the host\'s Chromium and returned (download) for the page to save; no Chromium is an error that says what to install.',
+    "The build sheet as a PDF, always in the light theme. Desktop app: rendered in a hidden window and saved where the person chooses. HTTP host: rendered by the host's Chromium and returned (download) for the page to save; no Chromium is an error that says what to install.",
     IdArg,
     SheetPdfResult,
   ),

@@ -23,7 +23,6 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-
 export interface ApiError {
   code: ErrorCode;
   message: string;

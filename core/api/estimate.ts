@@ -8,5 +8,9 @@ import { EstimateResult } from '../perf/report';
 export { EstimateResult };
 
 export const estimateEndpoints = {
-  'estimate:run': endpoint('Estimate memory fit, tokens/s (with error bands), bottleneck, power and cost for GPUs × count or a build (one of its workloads, by index), and a model.', EstimateRequest, EstimateResult),
+  'estimate:run': endpoint(
+    'Estimate memory fit, tokens/s (with error bands), bottleneck, power and cost for GPUs × count or a build (one of its workloads, by index), and a model.',
+    EstimateRequest,
+    EstimateResult,
+  ),
 };

@@ -29,9 +29,7 @@ export const ImportRowArg = z
   .strict();
 export type ImportRowArg = z.infer<typeof ImportRowArg>;
 
-export const OrderDraftArg = z
-  .object({ orderNumber: z.string().trim().min(1).max(100), currency: z.string().max(3), shipping: Amount, tax: Amount })
-  .strict();
+export const OrderDraftArg = z.object({ orderNumber: z.string().trim().min(1).max(100), currency: z.string().max(3), shipping: Amount, tax: Amount }).strict();
 
 export const OrderDetail = z.object({
   /** Null when no shipping or tax was entered for the order. */
@@ -81,14 +79,18 @@ export const inventoryEndpoints = {
     z.object({ item: InventoryItem, history: z.array(StatusChange).max(10_000).default([]) }).strict(),
     InventoryItemView,
   ),
-  'inventory:getOrder': endpoint('One order: its shipping and tax (null if none entered) and its items with their shares.', z.object({ orderNumber: z.string().min(1).max(100) }).strict(), OrderDetail),
+  'inventory:getOrder': endpoint(
+    'One order: its shipping and tax (null if none entered) and its items with their shares.',
+    z.object({ orderNumber: z.string().min(1).max(100) }).strict(),
+    OrderDetail,
+  ),
   'inventory:setOrder': endpoint(
     "Sets an order's shipping and tax (text as typed, whole order) and spreads them across its items by price share; both blank removes them.",
     OrderDraftArg,
     OrderDetail,
   ),
   'inventory:importBegin': endpoint(
-    'Starts an import: rows are staged with importRows, then written by importCommit. The file name goes into each item\'s history.',
+    "Starts an import: rows are staged with importRows, then written by importCommit. The file name goes into each item's history.",
     z.object({ fileName: z.string().max(300).optional() }).strict(),
     z.object({ importId: ImportId }),
   ),
@@ -109,18 +111,27 @@ export const inventoryEndpoints = {
   ),
   'inventory:importCommit': endpoint(
     'Checks every staged row again and writes them all (with the orders) in ONE transaction: all or nothing. A bad row is VALIDATION with paths "rows.<line>.<field>".',
-    z.object({
-      importId: ImportId,
-      orders: z.array(OrderDraftArg).max(MAX_IMPORT_ROWS).default([]),
-      /** A row already in the inventory (same external id): left alone (default) or its fields replaced. */
-      onDuplicate: z.enum(['skip', 'update']).default('skip'),
-    }).strict(),
+    z
+      .object({
+        importId: ImportId,
+        orders: z.array(OrderDraftArg).max(MAX_IMPORT_ROWS).default([]),
+        /** A row already in the inventory (same external id): left alone (default) or its fields replaced. */
+        onDuplicate: z.enum(['skip', 'update']).default('skip'),
+      })
+      .strict(),
     z.object({ imported: z.number().int(), orders: z.number().int(), skipped: z.number().int(), updated: z.number().int() }),
   ),
   'inventory:importCancel': endpoint('Drops a staged import.', z.object({ importId: ImportId }).strict(), z.object({ cancelled: z.boolean() })),
   'inventory:exportCsv': endpoint(
     'Every item as CSV in the template layout (rackhive-inventory-template.csv columns), formula-escaped, with a suggested file name.',
-    z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    z
+      .object({
+        today: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
     z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }),
   ),
 };

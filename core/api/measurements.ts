@@ -14,7 +14,11 @@ export const measurementsEndpoints = {
     z.strictObject({ rows: z.array(MeasurementInput).min(1).max(500) }),
     z.array(StoredMeasurement),
   ),
-  'measurements:setCalibrate': endpoint('Lets a measurement calibrate its build’s estimate (the band narrows around it), or stops it.', z.strictObject({ id: Id, calibrate: z.boolean() }), StoredMeasurement),
+  'measurements:setCalibrate': endpoint(
+    'Lets a measurement calibrate its build’s estimate (the band narrows around it), or stops it.',
+    z.strictObject({ id: Id, calibrate: z.boolean() }),
+    StoredMeasurement,
+  ),
   'measurements:delete': endpoint('Deletes one measurement.', z.strictObject({ id: Id }), z.object({ deleted: z.boolean() })),
   'measurements:exportCsv': endpoint(
     "A build's measurements as CSV in the columns of measured_tps_calibration.csv, to contribute them (fill in source_url).",

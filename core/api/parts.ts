@@ -28,5 +28,9 @@ export type PartsQueryIn = z.input<typeof PartsQuery>;
 export type PartsQuery = z.output<typeof PartsQuery>;
 
 export const partsEndpoints = {
-  'parts:list': endpoint('Catalog parts for a picker: id, category, vendor, model, typical used price; sorted by category, vendor, model.', PartsQuery, z.object({ parts: z.array(PartSummary) })),
+  'parts:list': endpoint(
+    'Catalog parts for a picker: id, category, vendor, model, typical used price; sorted by category, vendor, model.',
+    PartsQuery,
+    z.object({ parts: z.array(PartSummary) }),
+  ),
 };

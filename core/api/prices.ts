@@ -21,7 +21,11 @@ export const PriceHistory = z.object({
 export type PriceHistory = z.infer<typeof PriceHistory>;
 
 export const pricesEndpoints = {
-  'prices:list': endpoint("A part's price observations, newest first, with the 90-day median and its typical used price.", z.strictObject({ partId: z.string().min(1) }), PriceHistory),
+  'prices:list': endpoint(
+    "A part's price observations, newest first, with the 90-day median and its typical used price.",
+    z.strictObject({ partId: z.string().min(1) }),
+    PriceHistory,
+  ),
   'prices:add': endpoint(
     'Records a price seen for a part; a negative or non-numeric price, an unknown currency or a date in the future comes back as VALIDATION naming the field.',
     ObservationInput,

@@ -57,14 +57,29 @@ export function parseDmidecode(text: string): Dmidecode {
     const m = /^\s+([^:]+):\s*(.*)$/.exec(t);
     if (cur && m) cur.fields[m[1]!.trim()] = m[2]!;
   }
-  if (sections.length === 0) throw new AsBuiltParseError(EXPECTED, first.n, first.text, 'no "Base Board Information", "System Information" or "Processor Information" section was found');
+  if (sections.length === 0)
+    throw new AsBuiltParseError(
+      EXPECTED,
+      first.n,
+      first.text,
+      'no "Base Board Information", "System Information" or "Processor Information" section was found',
+    );
   const ident = (title: RegExp): DmiIdentity | null => {
     const s = sections.find((x) => title.test(x.title));
     if (!s) return null;
-    return { manufacturer: value(s.fields['Manufacturer']), product: value(s.fields['Product Name']), version: value(s.fields['Version']), serial: value(s.fields['Serial Number']) };
+    return {
+      manufacturer: value(s.fields['Manufacturer']),
+      product: value(s.fields['Product Name']),
+      version: value(s.fields['Version']),
+      serial: value(s.fields['Serial Number']),
+    };
   };
   const processors = sections
     .filter((s) => /^Processor Information/.test(s.title))
-    .map((s) => ({ socket: s.fields['Socket Designation']?.trim() ?? '?', version: value(s.fields['Version']), populated: !/Unpopulated/i.test(s.fields['Status'] ?? '') }));
+    .map((s) => ({
+      socket: s.fields['Socket Designation']?.trim() ?? '?',
+      version: value(s.fields['Version']),
+      populated: !/Unpopulated/i.test(s.fields['Status'] ?? ''),
+    }));
   return { board: ident(/^Base Board Information/), system: ident(/^System Information/), processors };
 }

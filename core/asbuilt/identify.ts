@@ -97,7 +97,8 @@ export function describeLayout(o: ObservedTopology): string {
 function setAsideText(fits: readonly BoardFit[], o: ObservedTopology): string {
   const parts = fits.slice(0, 2).map((f) => {
     const r = f.rootOverload[0];
-    if (r) return `not the ${f.name}: it would need ${r.lanes} lanes on one root complex, which carries ${r.capacity} (${r.why}), so its GPUs would not meet at one host bridge`;
+    if (r)
+      return `not the ${f.name}: it would need ${r.lanes} lanes on one root complex, which carries ${r.capacity} (${r.why}), so its GPUs would not meet at one host bridge`;
     return `not the ${f.name}: it has ${f.boardSwitches} PCIe switch${f.boardSwitches === 1 ? '' : 'es'} where lspci shows ${o.switchCount}`;
   });
   return parts.map((p) => p[0]!.toUpperCase() + p.slice(1) + '.').join(' ');
@@ -105,7 +106,15 @@ function setAsideText(fits: readonly BoardFit[], o: ObservedTopology): string {
 
 export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], planned?: { boardId: string; name: string }): Identification {
   const layout = describeLayout(o);
-  if (!o.cells) return { ranking: [], best: null, tiedWith: [], confidence: 'no-matrix', layout, summary: 'Paste nvidia-smi topo -m (or rocm-smi --showtopo) output to identify the board.' };
+  if (!o.cells)
+    return {
+      ranking: [],
+      best: null,
+      tiedWith: [],
+      confidence: 'no-matrix',
+      layout,
+      summary: 'Paste nvidia-smi topo -m (or rocm-smi --showtopo) output to identify the board.',
+    };
   const kinds = o.devices.map((d) => d.kind);
   const dmiNames = [o.board?.product, o.system?.product].filter((s): s is string => !!s).map(norm);
   const ranking: BoardFit[] = layouts.map((l) => {
@@ -141,20 +150,38 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
   );
   const best = ranking[0] ?? null;
   // A board is only as good an explanation as the best when it also carries the lanes and has the switches lspci shows.
-  const tiedWith = best ? ranking.slice(1).filter((f) => f.cost === best.cost && f.nameMatch === best.nameMatch && overloaded(f) === overloaded(best) && switchDelta(f) === switchDelta(best)) : [];
+  const tiedWith = best
+    ? ranking
+        .slice(1)
+        .filter((f) => f.cost === best.cost && f.nameMatch === best.nameMatch && overloaded(f) === overloaded(best) && switchDelta(f) === switchDelta(best))
+    : [];
   const setAside = best && !best.nameMatch ? ranking.slice(1).filter((f) => f.cost === best.cost && !f.nameMatch && !tiedWith.includes(f)) : [];
   const n = o.devices.length;
   const pairs = (n * (n - 1)) / 2;
-  const confidence: Confidence = !best ? 'poor' : best.exact ? (tiedWith.length ? 'ambiguous' : 'exact') : best.cost <= Math.max(1, 0.3 * pairs) ? 'close' : 'poor';
-  const plannedText = planned && best && planned.boardId !== best.boardId && !tiedWith.some((t) => t.boardId === planned.boardId) ? `, not the ${planned.name} you planned` : '';
+  const confidence: Confidence = !best
+    ? 'poor'
+    : best.exact
+      ? tiedWith.length
+        ? 'ambiguous'
+        : 'exact'
+      : best.cost <= Math.max(1, 0.3 * pairs)
+        ? 'close'
+        : 'poor';
+  const plannedText =
+    planned && best && planned.boardId !== best.boardId && !tiedWith.some((t) => t.boardId === planned.boardId) ? `, not the ${planned.name} you planned` : '';
   let summary: string;
   if (!best) summary = 'The catalog has no boards to compare with.';
-  else if (confidence === 'exact') summary = `This is the ${best.name} layout (${layout})${plannedText}.${setAside.length ? ` ${setAsideText(setAside, o)}` : ''}`;
+  else if (confidence === 'exact')
+    summary = `This is the ${best.name} layout (${layout})${plannedText}.${setAside.length ? ` ${setAsideText(setAside, o)}` : ''}`;
   else if (confidence === 'ambiguous') {
     const names = [best, ...tiedWith].slice(0, 3).map((f) => f.name);
-    const lead = tiedWith.length >= 3 ? `${tiedWith.length + 1} catalog boards explain this matrix equally, among them ${names.join(', ')}` : `This matches ${names.join(' or ')} equally`;
+    const lead =
+      tiedWith.length >= 3
+        ? `${tiedWith.length + 1} catalog boards explain this matrix equally, among them ${names.join(', ')}`
+        : `This matches ${names.join(' or ')} equally`;
     summary = `${lead} (${layout})${plannedText}; the matrix alone cannot tell them apart — add dmidecode output to name the board.`;
-  } else if (confidence === 'close') summary = `This looks most like the ${best.name} layout (${layout}), with ${best.cost} matrix cell${best.cost === 1 ? '' : 's'} different${plannedText}.`;
+  } else if (confidence === 'close')
+    summary = `This looks most like the ${best.name} layout (${layout}), with ${best.cost} matrix cell${best.cost === 1 ? '' : 's'} different${plannedText}.`;
   else summary = `No catalog board explains this layout (${layout}); the closest is ${best.name} with ${best.cost} cells different.`;
   return { ranking, best, tiedWith, confidence, layout, summary };
 }

@@ -58,20 +58,50 @@ export function matchInventory(
     const item = bySerial ?? (placedId ? byId.get(placedId) : undefined);
     if (!item) continue;
     links.push({ observed: od.label, itemId: item.id, by: bySerial ? 'serial' : 'placement' });
-    if (!bySerial && !item.serialNumber && (od.serial || od.uuid)) serialUpdates.push({ itemId: item.id, serialNumber: (od.serial ?? od.uuid)!, observed: od.label });
+    if (!bySerial && !item.serialNumber && (od.serial || od.uuid))
+      serialUpdates.push({ itemId: item.id, serialNumber: (od.serial ?? od.uuid)!, observed: od.label });
     if (bySerial && placedId && placedId !== bySerial.id)
-      findings.push(finding('asbuilt.item-swapped', 'warning', [item.id, placedId], `${od.label} carries the serial of inventory item ${item.id}, but the build places item ${placedId} there.`, 'Swap the two in the build so costs and return dates follow the right card.'));
+      findings.push(
+        finding(
+          'asbuilt.item-swapped',
+          'warning',
+          [item.id, placedId],
+          `${od.label} carries the serial of inventory item ${item.id}, but the build places item ${placedId} there.`,
+          'Swap the two in the build so costs and return dates follow the right card.',
+        ),
+      );
     const part = catalog.get(item.partId);
     if (part?.category !== 'gpu' || od.kind !== 'gpu') continue;
     const window = returnState(item, today);
-    const money = window.kind === 'open' ? ` It can still be returned: ${window.daysLeft} day${window.daysLeft === 1 ? '' : 's'} left.` : window.kind === 'closed' ? ' Its return window closed.' : '';
+    const money =
+      window.kind === 'open'
+        ? ` It can still be returned: ${window.daysLeft} day${window.daysLeft === 1 ? '' : 's'} left.`
+        : window.kind === 'closed'
+          ? ' Its return window closed.'
+          : '';
     if (od.name && !gpuNameFits(od.name, part))
-      findings.push(finding('asbuilt.item-model', 'error', [item.id], `Inventory item ${item.id} was listed as ${part.model}; the card reports "${od.name}".${money}`, 'Check the listing and the card’s label; open a return or a not-as-described case while the window is open.'));
+      findings.push(
+        finding(
+          'asbuilt.item-model',
+          'error',
+          [item.id],
+          `Inventory item ${item.id} was listed as ${part.model}; the card reports "${od.name}".${money}`,
+          'Check the listing and the card’s label; open a return or a not-as-described case while the window is open.',
+        ),
+      );
     if (od.memoryMiB !== null && part.specs.vramGB) {
       const perDevice = part.specs.vramGB / (part.specs.devicesPerBoard ?? 1);
       const gb = od.memoryMiB / 1024;
       if (Math.abs(gb - perDevice) > perDevice * 0.1)
-        findings.push(finding('asbuilt.item-vram', 'error', [item.id], `Inventory item ${item.id} was listed as ${part.model} (${perDevice} GB); the card reports ${Math.round(gb)} GB.${money}`, 'A smaller-memory variant sold as the larger one: open a return or a not-as-described case while the window is open.'));
+        findings.push(
+          finding(
+            'asbuilt.item-vram',
+            'error',
+            [item.id],
+            `Inventory item ${item.id} was listed as ${part.model} (${perDevice} GB); the card reports ${Math.round(gb)} GB.${money}`,
+            'A smaller-memory variant sold as the larger one: open a return or a not-as-described case while the window is open.',
+          ),
+        );
     }
   }
   return { links, serialUpdates, findings };

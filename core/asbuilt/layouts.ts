@@ -50,7 +50,10 @@ export function rootLanesOf(board: BoardSpec, catalog: CatalogIndex): Record<str
       const perRoot = Math.floor(p.specs.pcieLanes / p.specs.rootComplexes);
       if (!cap || perRoot > cap.lanes) cap = { lanes: perRoot, family: p.specs.family ?? p.model };
     }
-    out[rc.id] = cap && cap.lanes < rc.lanes ? { lanes: cap.lanes, cpuCapped: `${cap.family}: ${cap.lanes} lanes per root complex` } : { lanes: rc.lanes, cpuCapped: null };
+    out[rc.id] =
+      cap && cap.lanes < rc.lanes
+        ? { lanes: cap.lanes, cpuCapped: `${cap.family}: ${cap.lanes} lanes per root complex` }
+        : { lanes: rc.lanes, cpuCapped: null };
   }
   return out;
 }
@@ -83,7 +86,13 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
     dimms: [],
     drives: [],
   };
-  const build: Build = { format: 'rackhive.build', version: 1, name: 'probe', racks: [{ id: 'r', pdus: [], chassis: [chassis], partId: 'probe' }], workloads: [] };
+  const build: Build = {
+    format: 'rackhive.build',
+    version: 1,
+    name: 'probe',
+    racks: [{ id: 'r', pdus: [], chassis: [chassis], partId: 'probe' }],
+    workloads: [],
+  };
   const resolved = resolveChassis(build.racks, catalog)[0]!;
   const devs = resolved.devices;
   // A NIC can sit in a GPU slot, but a board that needs it there explains the observation less well.
@@ -135,7 +144,8 @@ export function layoutOf(boardPart: CatalogPart, catalog: CatalogIndex, system: 
 export function boardLayouts(parts: readonly CatalogPart[] | CatalogIndex): BoardLayout[] {
   const catalog = indexCatalog(parts);
   const systems = new Map<string, CatalogPart>();
-  for (const p of catalog.values()) if (p.category === 'chassis' && p.specs.integratedBoard && !systems.has(p.specs.integratedBoard)) systems.set(p.specs.integratedBoard, p);
+  for (const p of catalog.values())
+    if (p.category === 'chassis' && p.specs.integratedBoard && !systems.has(p.specs.integratedBoard)) systems.set(p.specs.integratedBoard, p);
   const out: BoardLayout[] = [];
   for (const p of catalog.values()) {
     const l = p.category === 'board' ? layoutOf(p, catalog, systems.get(p.id) ?? null) : null;

@@ -29,13 +29,22 @@ export interface BenchResult {
   line: number;
 }
 
-function metricOf(test: string, line: number, lineText: string): { metric: BenchResult['metric']; promptTokens: number; generatedTokens: number; depthTokens: number } {
+function metricOf(
+  test: string,
+  line: number,
+  lineText: string,
+): { metric: BenchResult['metric']; promptTokens: number; generatedTokens: number; depthTokens: number } {
   const pp = /pp\s*(\d+)/.exec(test);
   const tg = /tg\s*(\d+)/.exec(test);
   const depth = /@\s*d\s*(\d+)/.exec(test);
   if (!pp && !tg) throw new AsBuiltParseError(EXPECTED, line, lineText, `the test "${test}" is neither ppN nor tgN`);
   // ppN+tgM reports one rate over both; it is closest to decode once M dominates, so it is kept as tg.
-  return { metric: tg ? 'tg_tps' : 'pp_tps', promptTokens: pp ? Number(pp[1]) : 0, generatedTokens: tg ? Number(tg[1]) : 0, depthTokens: depth ? Number(depth[1]) : 0 };
+  return {
+    metric: tg ? 'tg_tps' : 'pp_tps',
+    promptTokens: pp ? Number(pp[1]) : 0,
+    generatedTokens: tg ? Number(tg[1]) : 0,
+    depthTokens: depth ? Number(depth[1]) : 0,
+  };
 }
 
 export function parseLlamaBench(text: string): BenchResult[] {
@@ -59,7 +68,9 @@ export function parseLlamaBench(text: string): BenchResult[] {
 }
 
 function fromMarkdown(lines: ReturnType<typeof numberedLines>, headerAt: number): BenchResult[] {
-  const cols = lines[headerAt]!.text.split('|').slice(1, -1).map((c) => c.trim());
+  const cols = lines[headerAt]!.text.split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
   const at = (name: string) => cols.indexOf(name);
   const build = lines.map((l) => /^build:\s*(\S+)/.exec(l.text.trim())?.[1]).find(Boolean) ?? null;
   const out: BenchResult[] = [];
@@ -68,8 +79,12 @@ function fromMarkdown(lines: ReturnType<typeof numberedLines>, headerAt: number)
     if (t === '') continue;
     if (!t.startsWith('|')) break;
     if (/^\|[\s:|-]+\|$/.test(t)) continue;
-    const cells = t.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells.length !== cols.length) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this row has ${cells.length} cells for ${cols.length} columns (cut short?)`);
+    const cells = t
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+    if (cells.length !== cols.length)
+      throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this row has ${cells.length} cells for ${cols.length} columns (cut short?)`);
     const ts = /^([\d.]+)(?:\s*±\s*([\d.]+))?$/.exec(cells[at('t/s')]!);
     if (!ts) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `t/s "${cells[at('t/s')]}" is not a number`);
     const m = metricOf(cells[at('test')]!, l.n, l.text);
@@ -141,7 +156,12 @@ function fromJson(text: string, before = 0): BenchResult[] {
   } catch (err) {
     const pos = /position (\d+)/.exec(String(err))?.[1];
     const line = pos ? text.slice(0, Number(pos)).split('\n').length : text.split('\n').length;
-    throw new AsBuiltParseError(EXPECTED, before + line, text.split('\n')[line - 1] ?? '', `the JSON does not parse (${err instanceof Error ? err.message : String(err)}; cut short?)`);
+    throw new AsBuiltParseError(
+      EXPECTED,
+      before + line,
+      text.split('\n')[line - 1] ?? '',
+      `the JSON does not parse (${err instanceof Error ? err.message : String(err)}; cut short?)`,
+    );
   }
   const list = Array.isArray(data) ? data : [data];
   if (list.length === 0) throw new AsBuiltParseError(EXPECTED, before + 1, text.split('\n')[0] ?? '', 'the JSON array holds no results');
@@ -192,11 +212,24 @@ function fromCsv(lines: ReturnType<typeof numberedLines>, at: number): BenchResu
     .filter((l) => l.text.trim() !== '')
     .map((l) => {
       const cells = splitCsv(l.text);
-      if (cells.length !== header.length) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this row has ${cells.length} values for ${header.length} columns`);
+      if (cells.length !== header.length)
+        throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this row has ${cells.length} values for ${header.length} columns`);
       const rec: Record<string, string> = Object.fromEntries(header.map((h, i) => [h, cells[i]!]));
       const n = (k: string) => (rec[k] === undefined || rec[k] === '' ? undefined : Number(rec[k]));
       return fromRecord(
-        { model_type: rec['model_type'], model_size: n('model_size'), model_n_params: n('model_n_params'), backends: rec['backends'], gpu_info: rec['gpu_info'], n_prompt: n('n_prompt'), n_gen: n('n_gen'), n_depth: n('n_depth'), avg_ts: n('avg_ts'), stddev_ts: n('stddev_ts'), build_commit: rec['build_commit'] },
+        {
+          model_type: rec['model_type'],
+          model_size: n('model_size'),
+          model_n_params: n('model_n_params'),
+          backends: rec['backends'],
+          gpu_info: rec['gpu_info'],
+          n_prompt: n('n_prompt'),
+          n_gen: n('n_gen'),
+          n_depth: n('n_depth'),
+          avg_ts: n('avg_ts'),
+          stddev_ts: n('stddev_ts'),
+          build_commit: rec['build_commit'],
+        },
         l.n,
         l.text,
       );

@@ -66,7 +66,14 @@ export function parseLspciTree(text: string): LspciTree {
       if (!ctx) throw new AsBuiltParseError(EXPECTED, l.n, t, `a branch at column ${col + 1} has no parent above it (tree cut or re-wrapped?)`);
       open.set(col, ctx);
       const address = `${ctx.domain}:${ctx.bus}:${m[2]}.${m[3]}`;
-      const node: LspciNode = { address, name: null, secondary: m[4] ? (m[5] ? `${m[4]}-${m[5]}` : m[4]) : null, parent: ctx.parent, rootBus: ctx.rootBus, line: l.n };
+      const node: LspciNode = {
+        address,
+        name: null,
+        secondary: m[4] ? (m[5] ? `${m[4]}-${m[5]}` : m[4]) : null,
+        parent: ctx.parent,
+        rootBus: ctx.rootBus,
+        line: l.n,
+      };
       nodes.push(node);
       // The next device on this line is this bridge's child; an endpoint ends the line with its name.
       prev = m[4] ? { domain: ctx.domain, bus: m[4], parent: address, rootBus: ctx.rootBus } : null;

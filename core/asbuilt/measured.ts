@@ -27,8 +27,23 @@ export interface Measurement {
 
 /** The columns of measured_tps_calibration.csv, in its order. */
 export const CALIBRATION_COLUMNS = [
-  'source_url', 'source_note', 'runtime', 'runtime_version_or_date', 'model', 'params_b', 'quant', 'bits_per_weight_effective',
-  'gpu_model', 'gpu_count', 'parallelism', 'interconnect_note', 'batch_size', 'context_or_prompt_tokens', 'generated_tokens', 'metric', 'value',
+  'source_url',
+  'source_note',
+  'runtime',
+  'runtime_version_or_date',
+  'model',
+  'params_b',
+  'quant',
+  'bits_per_weight_effective',
+  'gpu_model',
+  'gpu_count',
+  'parallelism',
+  'interconnect_note',
+  'batch_size',
+  'context_or_prompt_tokens',
+  'generated_tokens',
+  'metric',
+  'value',
 ] as const;
 
 export function calibrationRow(m: Measurement): (string | null)[] {

@@ -48,10 +48,20 @@ export type StoredMeasurement = z.infer<typeof StoredMeasurement>;
 
 /** The measurement belongs to this workload: same model, format, runtime and split. */
 export function measuresWorkload(m: Pick<StoredMeasurement, 'workload'>, w: Pick<BuildWorkload, 'modelId' | 'quant' | 'runtime' | 'split'>): boolean {
-  return m.workload.modelId === w.modelId && m.workload.quant.toUpperCase() === w.quant.toUpperCase() && m.workload.runtime === w.runtime && m.workload.split === w.split;
+  return (
+    m.workload.modelId === w.modelId &&
+    m.workload.quant.toUpperCase() === w.quant.toUpperCase() &&
+    m.workload.runtime === w.runtime &&
+    m.workload.split === w.split
+  );
 }
 
-const PARALLELISM: Record<MeasurementInput['workload']['split'], Measurement['parallelism']> = { single: 'none', layer: 'layer', tensor: 'tensor', replica: 'replica' };
+const PARALLELISM: Record<MeasurementInput['workload']['split'], Measurement['parallelism']> = {
+  single: 'none',
+  layer: 'layer',
+  tensor: 'tensor',
+  replica: 'replica',
+};
 
 /** The row for the calibration CSV (core/asbuilt/measured.ts writes the columns). */
 export function toCalibration(m: StoredMeasurement, buildName: string, paramsB: number | null): Measurement {

@@ -50,7 +50,12 @@ export function parseNvidiaSmiCsv(text: string): SmiGpu[] {
   const lines = numberedLines(text).filter((l) => l.text.trim() !== '');
   const first = lines[0];
   if (!first) failEmpty(EXPECTED);
-  const header = first.text.split(',').map((h) => h.trim().replace(/\s*\[.*\]$/, '').toLowerCase());
+  const header = first.text.split(',').map((h) =>
+    h
+      .trim()
+      .replace(/\s*\[.*\]$/, '')
+      .toLowerCase(),
+  );
   if (!header.includes('index') && !header.includes('pci.bus_id'))
     throw new AsBuiltParseError(EXPECTED, first.n, first.text, 'the first line should be the header "index, name, pci.bus_id, …" (run without noheader)');
   const unknown = header.find((h) => !(h in CSV_FIELDS));
@@ -58,7 +63,18 @@ export function parseNvidiaSmiCsv(text: string): SmiGpu[] {
   return lines.slice(1).map((l, i) => {
     const cols = l.text.split(',');
     if (cols.length !== header.length) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `this row has ${cols.length} values for ${header.length} columns`);
-    const g: SmiGpu = { index: i, name: null, busId: null, genCurrent: null, widthCurrent: null, genMax: null, widthMax: null, serial: null, uuid: null, memoryMiB: null };
+    const g: SmiGpu = {
+      index: i,
+      name: null,
+      busId: null,
+      genCurrent: null,
+      widthCurrent: null,
+      genMax: null,
+      widthMax: null,
+      serial: null,
+      uuid: null,
+      memoryMiB: null,
+    };
     header.forEach((h, k) => {
       const field = CSV_FIELDS[h];
       const v = cols[k];
@@ -89,14 +105,30 @@ export function parseNvidiaSmiQuery(text: string): SmiGpu[] {
     if (t.trim() === '') continue;
     const block = /^GPU ([0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f])\s*$/.exec(t);
     if (block) {
-      g = { index: gpus.length, name: null, busId: normalizeBusId(block[1]!), genCurrent: null, widthCurrent: null, genMax: null, widthMax: null, serial: null, uuid: null, memoryMiB: null };
+      g = {
+        index: gpus.length,
+        name: null,
+        busId: normalizeBusId(block[1]!),
+        genCurrent: null,
+        widthCurrent: null,
+        genMax: null,
+        widthMax: null,
+        serial: null,
+        uuid: null,
+        memoryMiB: null,
+      };
       gpus.push(g);
       stack.length = 0;
       continue;
     }
     if (!g) {
       if (/^=+|^(Timestamp|Driver Version|CUDA Version|Attached GPUs)\s*:|NVSMI LOG|nvidia-smi/i.test(t.trim())) continue;
-      throw new AsBuiltParseError(EXPECTED, l.n, l.text, 'before the first "GPU 00000000:…" block only the log header (Timestamp, Driver Version, Attached GPUs) is expected');
+      throw new AsBuiltParseError(
+        EXPECTED,
+        l.n,
+        l.text,
+        'before the first "GPU 00000000:…" block only the log header (Timestamp, Driver Version, Attached GPUs) is expected',
+      );
     }
     const indent = t.length - t.trimStart().length;
     const kv = /^\s*([^:]+?)\s*:\s*(.*)$/.exec(t);

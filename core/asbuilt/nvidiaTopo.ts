@@ -53,9 +53,11 @@ export function parseNvidiaTopo(text: string): TopoMatrix {
   }
   const rest = header.text.trim().slice(header.text.trim().indexOf(tokens[labels.length] ?? '\u0000'));
   // Some drivers (and some guides' copies) head the NUMA column just "NUMA".
-  const extras = [rest.includes('CPU Affinity') ? 'CPU Affinity' : null, /NUMA Affinity|NUMA(?! ID)/.test(rest) ? 'NUMA Affinity' : null, rest.includes('GPU NUMA ID') ? 'GPU NUMA ID' : null].filter(
-    (h): h is string => h !== null,
-  );
+  const extras = [
+    rest.includes('CPU Affinity') ? 'CPU Affinity' : null,
+    /NUMA Affinity|NUMA(?! ID)/.test(rest) ? 'NUMA Affinity' : null,
+    rest.includes('GPU NUMA ID') ? 'GPU NUMA ID' : null,
+  ].filter((h): h is string => h !== null);
   const kinds = labels.map(kindOf);
   const n = labels.length;
   const cells: (PathClass[] | null)[] = labels.map(() => null);
@@ -77,7 +79,13 @@ export function parseNvidiaTopo(text: string): TopoMatrix {
     while (parts.length && parts[0] === '') parts.shift();
     const label = parts[0]!;
     const row = labels.indexOf(label);
-    if (row < 0) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `the row starts with "${label}", which is not one of the header's devices (${labels.slice(0, 3).join(', ')}…)`);
+    if (row < 0)
+      throw new AsBuiltParseError(
+        EXPECTED,
+        l.n,
+        l.text,
+        `the row starts with "${label}", which is not one of the header's devices (${labels.slice(0, 3).join(', ')}…)`,
+      );
     if (cells[row]) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `the row for ${label} appears twice`);
     const values = parts.slice(1);
     const tokens = values.filter((v) => v !== '');
@@ -86,7 +94,8 @@ export function parseNvidiaTopo(text: string): TopoMatrix {
     if (count < n) {
       const next = tokens[count];
       // An affinity list or nothing where cells should be: the row was cut; anything else is not a class.
-      if (next === undefined || /^(\d[\d,-]*|N\/A)$/.test(next)) throw new AsBuiltParseError(EXPECTED, l.n, l.text, `the row for ${label} has ${count} of ${n} cells (cut short?)`);
+      if (next === undefined || /^(\d[\d,-]*|N\/A)$/.test(next))
+        throw new AsBuiltParseError(EXPECTED, l.n, l.text, `the row for ${label} has ${count} of ${n} cells (cut short?)`);
       throw new AsBuiltParseError(EXPECTED, l.n, l.text, `"${next}" is not a path class (X, PIX, PXB, PHB, NODE, SYS, NV#)`);
     }
     const matrix = tokens.slice(0, n);
@@ -94,7 +103,12 @@ export function parseNvidiaTopo(text: string): TopoMatrix {
     cells[row] = matrix.map(toClass);
     lastRow = l;
     if (kinds[row] === 'gpu' && extras.length) {
-      const tail = l.text.includes('\t') ? afterCells(l.text.split('\t').map((s) => s.trim()), n) : trimmed.split(/\s+/).slice(1 + n);
+      const tail = l.text.includes('\t')
+        ? afterCells(
+            l.text.split('\t').map((s) => s.trim()),
+            n,
+          )
+        : trimmed.split(/\s+/).slice(1 + n);
       const { cpu, numa } = affinity(tail, extras, l.text.includes('\t'));
       cpuAffinity[row] = cpu;
       numaAffinity[row] = numa;

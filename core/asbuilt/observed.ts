@@ -107,7 +107,9 @@ export function observe(inputs: AsBuiltInputs): ObservedTopology {
   let smi: SmiGpu[] | null = null;
   if (!blank(inputs.smi)) {
     const text = inputs.smi;
-    smi = guard('smi', text, () => (/^\s*GPU [0-9A-Fa-f]{4,8}:/m.test(text) || /Attached GPUs/.test(text) ? parseNvidiaSmiQuery(text) : parseNvidiaSmiCsv(text)));
+    smi = guard('smi', text, () =>
+      /^\s*GPU [0-9A-Fa-f]{4,8}:/m.test(text) || /Attached GPUs/.test(text) ? parseNvidiaSmiQuery(text) : parseNvidiaSmiCsv(text),
+    );
   }
   let tree: LspciTree | null = null;
   let verbose: LspciDevice[] | null = null;
@@ -120,16 +122,35 @@ export function observe(inputs: AsBuiltInputs): ObservedTopology {
   const dmi = blank(inputs.dmidecode) ? null : guard('dmidecode', inputs.dmidecode, () => parseDmidecode(inputs.dmidecode!));
 
   const empty = (label: string, kind: ObservedKind): ObservedDevice => ({
-    label, kind, name: null, busId: null, link: { genCurrent: null, widthCurrent: null, genMax: null, widthMax: null, from: null },
-    serial: null, uuid: null, memoryMiB: null, numaNode: null, cpuAffinity: null, socketGroup: null, switches: null, rootBus: null,
+    label,
+    kind,
+    name: null,
+    busId: null,
+    link: { genCurrent: null, widthCurrent: null, genMax: null, widthMax: null, from: null },
+    serial: null,
+    uuid: null,
+    memoryMiB: null,
+    numaNode: null,
+    cpuAffinity: null,
+    socketGroup: null,
+    switches: null,
+    rootBus: null,
   });
   let devices: ObservedDevice[];
   if (matrix) {
-    devices = matrix.labels.map((l, i) => ({ ...empty(l, matrix!.kinds[i]!), numaNode: matrix!.numaAffinity[i] ?? null, cpuAffinity: matrix!.cpuAffinity[i] ?? null }));
+    devices = matrix.labels.map((l, i) => ({
+      ...empty(l, matrix!.kinds[i]!),
+      numaNode: matrix!.numaAffinity[i] ?? null,
+      cpuAffinity: matrix!.cpuAffinity[i] ?? null,
+    }));
     // Old drivers label NICs mlx5_N; the legend names newer NICx columns.
     for (const d of devices) if (d.kind === 'nic') d.name = matrix.nicNames[d.label] ?? (d.label.includes('_') ? d.label : null);
   } else if (smi) devices = smi.map((g) => empty(`GPU${g.index}`, 'gpu'));
-  else if (verbose) devices = verbose.filter((d) => isGpuClass(d.className, d.description)).sort((a, b) => a.address.localeCompare(b.address)).map((_, i) => empty(`GPU${i}`, 'gpu'));
+  else if (verbose)
+    devices = verbose
+      .filter((d) => isGpuClass(d.className, d.description))
+      .sort((a, b) => a.address.localeCompare(b.address))
+      .map((_, i) => empty(`GPU${i}`, 'gpu'));
   else devices = [];
   const gpus = devices.filter((d) => d.kind === 'gpu');
 
@@ -149,17 +170,27 @@ export function observe(inputs: AsBuiltInputs): ObservedTopology {
     const vgpus = verbose.filter((d) => isGpuClass(d.className, d.description)).sort((a, b) => a.address.localeCompare(b.address));
     const byBus = new Map(verbose.map((d) => [d.address, d]));
     const haveBus = gpus.some((d) => d.busId);
-    if (!haveBus && vgpus.length) notes.push('lspci devices were matched to GPU indices in bus order (nvidia-smi numbers GPUs by PCI bus); add nvidia-smi output to match by bus id');
+    if (!haveBus && vgpus.length)
+      notes.push('lspci devices were matched to GPU indices in bus order (nvidia-smi numbers GPUs by PCI bus); add nvidia-smi output to match by bus id');
     gpus.forEach((d, i) => {
       const v = d.busId ? byBus.get(d.busId) : haveBus ? undefined : vgpus[i];
       if (!v) return;
       d.busId ??= v.address;
       d.name ??= v.description;
       d.serial ??= v.serial;
-      if (d.link.from === null) d.link = { genCurrent: v.lnkSta?.gen ?? null, widthCurrent: v.lnkSta?.width ?? null, genMax: v.lnkCap?.gen ?? null, widthMax: v.lnkCap?.width ?? null, from: 'lspci' };
+      if (d.link.from === null)
+        d.link = {
+          genCurrent: v.lnkSta?.gen ?? null,
+          widthCurrent: v.lnkSta?.width ?? null,
+          genMax: v.lnkCap?.gen ?? null,
+          widthMax: v.lnkCap?.width ?? null,
+          from: 'lspci',
+        };
     });
     if (!matrix) {
-      verbose.filter((v) => isNicClass(v.className) && /\.0$/.test(v.address)).forEach((v, i) => devices.push({ ...empty(`NIC${i}`, 'nic'), name: v.description, busId: v.address }));
+      verbose
+        .filter((v) => isNicClass(v.className) && /\.0$/.test(v.address))
+        .forEach((v, i) => devices.push({ ...empty(`NIC${i}`, 'nic'), name: v.description, busId: v.address }));
     }
   }
   if (tree) {

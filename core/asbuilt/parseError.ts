@@ -37,7 +37,10 @@ export interface NumberedLine {
 }
 
 export function numberedLines(text: string): NumberedLine[] {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((t, i) => ({ n: i + 1, text: t }));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((t, i) => ({ n: i + 1, text: t }));
 }
 
 /** The first non-blank line, for "this is not X at all" messages. */

@@ -20,7 +20,13 @@ function table(lines: NumberedLine[], start: number): { rows: string[][]; header
   while (i < lines.length && lines[i]!.text.trim() === '') i++;
   const headerLine = lines[i];
   const header = headerLine?.text.trim().split(/\s+/) ?? [];
-  if (!headerLine || header[0] !== 'GPU0') throw new AsBuiltParseError(EXPECTED, headerLine?.n ?? lines[start]!.n, headerLine?.text ?? lines[start]!.text, 'a GPU0 GPU1 … header should follow the section title');
+  if (!headerLine || header[0] !== 'GPU0')
+    throw new AsBuiltParseError(
+      EXPECTED,
+      headerLine?.n ?? lines[start]!.n,
+      headerLine?.text ?? lines[start]!.text,
+      'a GPU0 GPU1 … header should follow the section title',
+    );
   const rows: string[][] = [];
   let last = headerLine;
   for (i++; i < lines.length; i++) {
@@ -28,11 +34,18 @@ function table(lines: NumberedLine[], start: number): { rows: string[][]; header
     if (t === '' || t.startsWith('=')) break;
     const parts = t.split(/\s+/);
     if (!/^GPU\d+$/.test(parts[0]!)) throw new AsBuiltParseError(EXPECTED, lines[i]!.n, lines[i]!.text, `a row should start with GPUn, not "${parts[0]}"`);
-    if (parts.length - 1 < header.length) throw new AsBuiltParseError(EXPECTED, lines[i]!.n, lines[i]!.text, `the row for ${parts[0]} has ${parts.length - 1} of ${header.length} cells (cut short?)`);
+    if (parts.length - 1 < header.length)
+      throw new AsBuiltParseError(
+        EXPECTED,
+        lines[i]!.n,
+        lines[i]!.text,
+        `the row for ${parts[0]} has ${parts.length - 1} of ${header.length} cells (cut short?)`,
+      );
     rows.push(parts.slice(1, 1 + header.length));
     last = lines[i]!;
   }
-  if (rows.length < header.length) throw new AsBuiltParseError(EXPECTED, last.n, last.text, `the table stops after ${rows.length} of ${header.length} rows (output cut short?)`);
+  if (rows.length < header.length)
+    throw new AsBuiltParseError(EXPECTED, last.n, last.text, `the table stops after ${rows.length} of ${header.length} rows (output cut short?)`);
   return { rows, header, end: i, last };
 }
 
@@ -42,8 +55,15 @@ export function parseRocmTopo(text: string): RocmTopo {
   if (!first) failEmpty(EXPECTED);
   const find = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
   const at = { weight: find(/Weight between two GPUs/i), hops: find(/Hops between two GPUs/i), link: find(/Link Type between two GPUs/i) };
-  if (at.link < 0 && at.weight < 0 && at.hops < 0) throw new AsBuiltParseError(EXPECTED, first.n, first.text, 'no "Weight/Hops/Link Type between two GPUs" section was found');
-  if (at.link < 0) throw new AsBuiltParseError(EXPECTED, lines[lines.length - 1]!.n, lines[lines.length - 1]!.text, 'the "Link Type between two GPUs" section is missing (output cut short?)');
+  if (at.link < 0 && at.weight < 0 && at.hops < 0)
+    throw new AsBuiltParseError(EXPECTED, first.n, first.text, 'no "Weight/Hops/Link Type between two GPUs" section was found');
+  if (at.link < 0)
+    throw new AsBuiltParseError(
+      EXPECTED,
+      lines[lines.length - 1]!.n,
+      lines[lines.length - 1]!.text,
+      'the "Link Type between two GPUs" section is missing (output cut short?)',
+    );
   const link = table(lines, at.link);
   const num = (rows: string[][]) => rows.map((r) => r.map((v) => (/^\d+$/.test(v) ? Number(v) : null)));
   const weight = at.weight >= 0 ? num(table(lines, at.weight).rows) : null;

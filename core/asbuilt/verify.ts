@@ -71,7 +71,7 @@ export function verifyBuild(
   const catalog = indexCatalog(parts);
   // Free-standing towers and open frames are verified like racked chassis.
   const all = resolveChassis(placesOf(build), catalog);
-  const chassis = chassisId ? all.find((c) => c.placement.id === chassisId) : all.find((c) => c.devices.some((d) => d.kind === 'gpu')) ?? all[0];
+  const chassis = chassisId ? all.find((c) => c.placement.id === chassisId) : (all.find((c) => c.devices.some((d) => d.kind === 'gpu')) ?? all[0]);
   if (!chassis) throw new Error(chassisId ? `the build has no chassis "${chassisId}"` : 'the build has no chassis to verify');
   const planned = p2pMatrixOf(chassis);
   const pdevs = planned.deviceIds.map((id) => chassis.devices.find((d) => d.id === id)!);
@@ -100,7 +100,11 @@ export function verifyBuild(
     );
     assignment = a.assignment;
   } else {
-    const byKind = (k: string) => pdevs.map((d, i) => ({ d, i })).filter((x) => (x.d.kind === 'nic' ? 'nic' : 'gpu') === k).map((x) => x.i);
+    const byKind = (k: string) =>
+      pdevs
+        .map((d, i) => ({ d, i }))
+        .filter((x) => (x.d.kind === 'nic' ? 'nic' : 'gpu') === k)
+        .map((x) => x.i);
     const g = byKind('gpu');
     const nn = byKind('nic');
     let gi = 0;
@@ -113,7 +117,13 @@ export function verifyBuild(
   const matches: DeviceMatch[] = odevs.map((d, o) => {
     const p = assignment[o];
     const pd = p === null || p === undefined ? null : pdevs[p]!;
-    return { observed: d.label, deviceId: pd?.id ?? null, planned: pd ? planned.labels[p!]! : null, slotId: pd?.slotId ?? null, slotLabel: pd?.slot?.label ?? null };
+    return {
+      observed: d.label,
+      deviceId: pd?.id ?? null,
+      planned: pd ? planned.labels[p!]! : null,
+      slotId: pd?.slotId ?? null,
+      slotLabel: pd?.slot?.label ?? null,
+    };
   });
   pdevs.forEach((pd, p) => {
     if (!toPlanned.has(p)) matches.push({ observed: null, deviceId: pd.id, planned: planned.labels[p]!, slotId: pd.slotId, slotLabel: pd.slot?.label ?? null });
@@ -125,41 +135,95 @@ export function verifyBuild(
   if (id.best && chassis.boardId && (id.best.exact || id.confidence === 'close') && !explainsAsWell) {
     const plannedFit = id.ranking.find((f) => f.boardId === chassis.boardId);
     if (!plannedFit || plannedFit.cost > id.best.cost)
-      findings.push(finding('asbuilt.board-differs', 'error', [chassis.placement.id], id.summary, `The planned ${boardName} explains the matrix with ${plannedFit ? `${plannedFit.cost} differing cells` : 'no fit at all'}; check the board's model on its silkscreen or with dmidecode before relying on the plan's hives.`));
+      findings.push(
+        finding(
+          'asbuilt.board-differs',
+          'error',
+          [chassis.placement.id],
+          id.summary,
+          `The planned ${boardName} explains the matrix with ${plannedFit ? `${plannedFit.cost} differing cells` : 'no fit at all'}; check the board's model on its silkscreen or with dmidecode before relying on the plan's hives.`,
+        ),
+      );
   }
   const boardPart = chassis.boardId ? catalog.get(chassis.boardId) : undefined;
   if (observed.board?.product && boardPart) {
-    const names = [boardPart.model, ...(boardPart.aliases ?? []), ...(chassis.chassisPart ? [chassis.chassisPart.model, ...(chassis.chassisPart.aliases ?? [])] : [])].map(norm).filter((s) => s.length >= 5);
+    const names = [
+      boardPart.model,
+      ...(boardPart.aliases ?? []),
+      ...(chassis.chassisPart ? [chassis.chassisPart.model, ...(chassis.chassisPart.aliases ?? [])] : []),
+    ]
+      .map(norm)
+      .filter((s) => s.length >= 5);
     const dmi = norm(observed.board.product);
     const sys = observed.system?.product ? norm(observed.system.product) : '';
     const fits = names.some((n) => n === dmi || n.includes(dmi) || dmi.includes(n) || (sys && (n.includes(sys) || sys.includes(n))));
     if (!fits)
-      findings.push(finding('asbuilt.board-name', 'warning', [chassis.placement.id], `dmidecode names the board "${observed.board.product}"${observed.system?.product ? ` in a "${observed.system.product}"` : ''}; the plan has ${boardName}.`, 'BMCs and BIOSes sometimes report a sibling board name; compare the topology finding and the board silkscreen.'));
+      findings.push(
+        finding(
+          'asbuilt.board-name',
+          'warning',
+          [chassis.placement.id],
+          `dmidecode names the board "${observed.board.product}"${observed.system?.product ? ` in a "${observed.system.product}"` : ''}; the plan has ${boardName}.`,
+          'BMCs and BIOSes sometimes report a sibling board name; compare the topology finding and the board silkscreen.',
+        ),
+      );
   }
   // CPUs.
   if (observed.cpus.length) {
     const populated = observed.cpus.filter((c) => c.populated);
     const plannedCpus = chassis.placement.cpus.map((c) => catalog.get(c.partId)).filter((p): p is CatalogPart => !!p);
     if (populated.length !== plannedCpus.length)
-      findings.push(finding('asbuilt.cpu-count', 'error', [chassis.placement.id], `dmidecode shows ${populated.length} populated CPU socket${populated.length === 1 ? '' : 's'}; the plan has ${plannedCpus.length}.`, 'A missing CPU leaves its slots dead: their GPUs and NICs do not appear.'));
+      findings.push(
+        finding(
+          'asbuilt.cpu-count',
+          'error',
+          [chassis.placement.id],
+          `dmidecode shows ${populated.length} populated CPU socket${populated.length === 1 ? '' : 's'}; the plan has ${plannedCpus.length}.`,
+          'A missing CPU leaves its slots dead: their GPUs and NICs do not appear.',
+        ),
+      );
     for (const [i, c] of populated.entries()) {
       const p = plannedCpus[i] ?? plannedCpus[0];
       if (!p || !c.version) continue;
       const key = norm(p.model.replace(/^(Intel\s+)?(Xeon|EPYC|AMD)\s*/i, ''));
       if (key && !norm(c.version).includes(key))
-        findings.push(finding('asbuilt.cpu-differs', 'warning', [chassis.placement.id, c.socket], `${c.socket} holds "${c.version}"; the plan has ${p.model}.`, 'Lanes per socket, memory speed and power follow the CPU actually fitted.'));
+        findings.push(
+          finding(
+            'asbuilt.cpu-differs',
+            'warning',
+            [chassis.placement.id, c.socket],
+            `${c.socket} holds "${c.version}"; the plan has ${p.model}.`,
+            'Lanes per socket, memory speed and power follow the CPU actually fitted.',
+          ),
+        );
     }
   }
 
   // Devices: missing, extra, model, VRAM, link.
   pdevs.forEach((pd, p) => {
     if (toPlanned.has(p)) return;
-    findings.push(finding(pd.kind === 'gpu' ? 'asbuilt.device-missing' : 'asbuilt.nic-missing', pd.kind === 'gpu' ? 'error' : 'warning', [pd.id, pd.slotId], `${planned.labels[p]} planned in ${slotName(pd)} (${pd.part?.model ?? pd.id}) does not appear in the machine's output.`, 'Check that the card is seated and powered, the slot is enabled in the BIOS, and its CPU socket is populated.'));
+    findings.push(
+      finding(
+        pd.kind === 'gpu' ? 'asbuilt.device-missing' : 'asbuilt.nic-missing',
+        pd.kind === 'gpu' ? 'error' : 'warning',
+        [pd.id, pd.slotId],
+        `${planned.labels[p]} planned in ${slotName(pd)} (${pd.part?.model ?? pd.id}) does not appear in the machine's output.`,
+        'Check that the card is seated and powered, the slot is enabled in the BIOS, and its CPU socket is populated.',
+      ),
+    );
   });
   odevs.forEach((od, o) => {
     const p = assignment[o];
     if (p === null || p === undefined) {
-      findings.push(finding('asbuilt.device-extra', 'warning', [od.label], `${od.label}${od.name ? ` (${od.name})` : ''} is in the machine but not in the plan.`, 'Add it to the build so its lanes, power and hives are counted.'));
+      findings.push(
+        finding(
+          'asbuilt.device-extra',
+          'warning',
+          [od.label],
+          `${od.label}${od.name ? ` (${od.name})` : ''} is in the machine but not in the plan.`,
+          'Add it to the build so its lanes, power and hives are counted.',
+        ),
+      );
       return;
     }
     const pd = pdevs[p]!;
@@ -186,7 +250,15 @@ export function verifyBuild(
       const pd = pdevs[p]!;
       const at = groupSocket.get(od.socketGroup);
       if (at && pd.socket && at !== pd.socket)
-        findings.push(finding('asbuilt.socket-differs', 'error', [pd.id, pd.slotId], `${od.label} (planned ${planned.labels[p]} in ${slotName(pd)} on ${pd.socket}) is on the ${at} side of the machine.`, 'The card is in a slot wired to the other CPU (or the riser goes there): its peers across the socket link cannot use P2P.'));
+        findings.push(
+          finding(
+            'asbuilt.socket-differs',
+            'error',
+            [pd.id, pd.slotId],
+            `${od.label} (planned ${planned.labels[p]} in ${slotName(pd)} on ${pd.socket}) is on the ${at} side of the machine.`,
+            'The card is in a slot wired to the other CPU (or the riser goes there): its peers across the socket link cannot use P2P.',
+          ),
+        );
     });
   }
 
@@ -214,7 +286,17 @@ export function verifyBuild(
         const nic = pdevs[a]!.kind === 'nic' || pdevs[b]!.kind === 'nic';
         const code = nic && lost ? 'asbuilt.nic-away' : 'asbuilt.matrix-cell';
         findings.push(
-          finding(code, lost && !nic ? 'error' : 'warning', [pdevs[a]!.id, pdevs[b]!.id], `${planned.labels[a]} (${slotName(pdevs[a]!)}) ↔ ${planned.labels[b]} (${slotName(pdevs[b]!)}): planned ${want}, observed ${c}.`, lost ? (nic ? 'The NIC is away from this GPU’s hive: GPUDirect RDMA between them crosses the CPU or the socket link.' : 'These two can no longer DMA each other directly: the hive the plan counts on is split.') : 'The path differs from the board data; if this repeats on other machines, the board data may be wrong.'),
+          finding(
+            code,
+            lost && !nic ? 'error' : 'warning',
+            [pdevs[a]!.id, pdevs[b]!.id],
+            `${planned.labels[a]} (${slotName(pdevs[a]!)}) ↔ ${planned.labels[b]} (${slotName(pdevs[b]!)}): planned ${want}, observed ${c}.`,
+            lost
+              ? nic
+                ? 'The NIC is away from this GPU’s hive: GPUDirect RDMA between them crosses the CPU or the socket link.'
+                : 'These two can no longer DMA each other directly: the hive the plan counts on is split.'
+              : 'The path differs from the board data; if this repeats on other machines, the board data may be wrong.',
+          ),
         );
       }
   }
@@ -225,7 +307,11 @@ export function verifyBuild(
     matches,
     findings,
     planned,
-    observedOnPlan: { labels: planned.labels.map((l, p) => (toPlanned.has(p) && odevs[toPlanned.get(p)!]!.label !== l ? `${l} (${odevs[toPlanned.get(p)!]!.label})` : l)), cells, differs },
+    observedOnPlan: {
+      labels: planned.labels.map((l, p) => (toPlanned.has(p) && odevs[toPlanned.get(p)!]!.label !== l ? `${l} (${odevs[toPlanned.get(p)!]!.label})` : l)),
+      cells,
+      differs,
+    },
     observed: { labels: odevs.map((d) => d.label), cells: observed.cells },
   };
 }
@@ -233,22 +319,62 @@ export function verifyBuild(
 function deviceFindings(out: Finding[], od: ObservedDevice, pd: ResolvedDevice, label: string): void {
   const part = pd.part;
   if (od.name && part && part.category === (od.kind === 'gpu' ? 'gpu' : 'nic') && od.kind === 'gpu' && !gpuNameFits(od.name, part))
-    out.push(finding('asbuilt.gpu-model', 'error', [pd.id, pd.slotId], `${label} reports "${od.name}"; the plan has ${part.model}.`, 'A different card than planned: memory, bandwidth and P2P change with it.'));
+    out.push(
+      finding(
+        'asbuilt.gpu-model',
+        'error',
+        [pd.id, pd.slotId],
+        `${label} reports "${od.name}"; the plan has ${part.model}.`,
+        'A different card than planned: memory, bandwidth and P2P change with it.',
+      ),
+    );
   if (od.memoryMiB !== null && part?.category === 'gpu' && part.specs.vramGB) {
     const perDevice = part.specs.vramGB / (part.specs.devicesPerBoard ?? 1);
     const gb = od.memoryMiB / 1024;
     if (Math.abs(gb - perDevice) > perDevice * 0.1)
-      out.push(finding('asbuilt.gpu-vram', 'error', [pd.id, pd.slotId], `${label} reports ${Math.round(gb)} GB of memory; ${part.model} has ${perDevice} GB per GPU.`, 'A different variant (12 GB instead of 16 GB, 24 GB instead of 48 GB) changes which models fit.'));
+      out.push(
+        finding(
+          'asbuilt.gpu-vram',
+          'error',
+          [pd.id, pd.slotId],
+          `${label} reports ${Math.round(gb)} GB of memory; ${part.model} has ${perDevice} GB per GPU.`,
+          'A different variant (12 GB instead of 16 GB, 24 GB instead of 48 GB) changes which models fit.',
+        ),
+      );
   }
   const plan = pd.link;
   const l = od.link;
   if (!plan || l.from === null) return;
   const src = l.from === 'nvidia-smi' ? 'nvidia-smi' : 'lspci';
   if (l.widthCurrent !== null && l.widthCurrent < plan.width)
-    out.push(finding('asbuilt.link-width', 'error', [pd.id, pd.slotId], `${label} negotiated x${l.widthCurrent}${l.genCurrent ? ` Gen${l.genCurrent}` : ''}; the plan gives it x${plan.width} Gen${plan.gen} (${src}).`, 'A riser or cable with fewer lanes, dirty or damaged contacts, or a BIOS bifurcation setting (x8x8) on that slot.'));
+    out.push(
+      finding(
+        'asbuilt.link-width',
+        'error',
+        [pd.id, pd.slotId],
+        `${label} negotiated x${l.widthCurrent}${l.genCurrent ? ` Gen${l.genCurrent}` : ''}; the plan gives it x${plan.width} Gen${plan.gen} (${src}).`,
+        'A riser or cable with fewer lanes, dirty or damaged contacts, or a BIOS bifurcation setting (x8x8) on that slot.',
+      ),
+    );
   const gen = l.genMax ?? null;
   if (gen !== null && gen < plan.gen)
-    out.push(finding('asbuilt.link-gen', 'warning', [pd.id, pd.slotId], `${label} can train at Gen${gen} at most; the plan gives it Gen${plan.gen} (${src}).`, 'A riser or retimer rated for a lower generation, or the slot forced to a lower speed in the BIOS.'));
+    out.push(
+      finding(
+        'asbuilt.link-gen',
+        'warning',
+        [pd.id, pd.slotId],
+        `${label} can train at Gen${gen} at most; the plan gives it Gen${plan.gen} (${src}).`,
+        'A riser or retimer rated for a lower generation, or the slot forced to a lower speed in the BIOS.',
+      ),
+    );
   else if (gen === null && l.genCurrent !== null && l.genCurrent < plan.gen)
-    out.push(finding('asbuilt.link-gen-idle', 'info', [pd.id, pd.slotId], `${label} is at Gen${l.genCurrent} now; the plan gives it Gen${plan.gen}.`, 'GPUs lower their link generation when idle: read it again under load before calling it a fault.'));
+    out.push(
+      finding(
+        'asbuilt.link-gen-idle',
+        'info',
+        [pd.id, pd.slotId],
+        `${label} is at Gen${l.genCurrent} now; the plan gives it Gen${plan.gen}.`,
+        'GPUs lower their link generation when idle: read it again under load before calling it a fault.',
+      ),
+    );
 }

@@ -24,15 +24,62 @@ export function parseVllmBench(text: string, model = 'unknown model'): BenchResu
   const requests = field(/Successful requests:\s*(\d+)/i);
   if (output) {
     const perReq = (x: { v: number } | null) => (x && requests && requests.v > 0 ? Math.round(x.v / requests.v) : 0);
-    return [{ runtime: 'vllm', model, paramsB: null, sizeGiB: null, backend: null, metric: 'agg_tps', promptTokens: perReq(input), generatedTokens: perReq(generated), depthTokens: 0, gpuInfo: null, tps: output.v, stddev: null, build: null, line: output.line.n }];
+    return [
+      {
+        runtime: 'vllm',
+        model,
+        paramsB: null,
+        sizeGiB: null,
+        backend: null,
+        metric: 'agg_tps',
+        promptTokens: perReq(input),
+        generatedTokens: perReq(generated),
+        depthTokens: 0,
+        gpuInfo: null,
+        tps: output.v,
+        stddev: null,
+        build: null,
+        line: output.line.n,
+      },
+    ];
   }
-  const thr = lines.map((l) => ({ l, m: /^Throughput:\s*([\d.]+)\s*requests\/s,\s*([\d.]+)\s*(?:total )?tokens\/s(?:,\s*([\d.]+)\s*output tokens\/s)?/i.exec(l.text.trim()) })).find((x) => x.m);
+  const thr = lines
+    .map((l) => ({ l, m: /^Throughput:\s*([\d.]+)\s*requests\/s,\s*([\d.]+)\s*(?:total )?tokens\/s(?:,\s*([\d.]+)\s*output tokens\/s)?/i.exec(l.text.trim()) }))
+    .find((x) => x.m);
   if (thr?.m) {
     const out = thr.m[3] ? Number(thr.m[3]) : Number(thr.m[2]);
-    return [{ runtime: 'vllm', model, paramsB: null, sizeGiB: null, backend: null, metric: 'agg_tps', promptTokens: 0, generatedTokens: 0, depthTokens: 0, gpuInfo: null, tps: out, stddev: null, build: null, line: thr.l.n }];
+    return [
+      {
+        runtime: 'vllm',
+        model,
+        paramsB: null,
+        sizeGiB: null,
+        backend: null,
+        metric: 'agg_tps',
+        promptTokens: 0,
+        generatedTokens: 0,
+        depthTokens: 0,
+        gpuInfo: null,
+        tps: out,
+        stddev: null,
+        build: null,
+        line: thr.l.n,
+      },
+    ];
   }
   // The 2023 benchmark_serving printed requests/s only: there is no token rate to keep.
   const reqOnly = lines.find((l) => /^\s*Throughput:\s*[\d.]+\s*requests\/s\s*$/i.test(l.text));
-  if (reqOnly) throw new AsBuiltParseError(EXPECTED, reqOnly.n, reqOnly.text, 'this summary gives requests/s only, no tokens/s (an old benchmark_serving); run vllm bench serve, which prints "Output token throughput (tok/s)"');
-  throw new AsBuiltParseError(EXPECTED, first.n, first.text, 'no "Output token throughput (tok/s):" line (benchmark_serving) or "Throughput: … tokens/s" line (benchmark_throughput) was found');
+  if (reqOnly)
+    throw new AsBuiltParseError(
+      EXPECTED,
+      reqOnly.n,
+      reqOnly.text,
+      'this summary gives requests/s only, no tokens/s (an old benchmark_serving); run vllm bench serve, which prints "Output token throughput (tok/s)"',
+    );
+  throw new AsBuiltParseError(
+    EXPECTED,
+    first.n,
+    first.text,
+    'no "Output token throughput (tok/s):" line (benchmark_serving) or "Throughput: … tokens/s" line (benchmark_throughput) was found',
+  );
 }

@@ -135,7 +135,8 @@ export function bomEntries(build: Build, partOf: (id: string) => BomPart | null 
       for (const cpu of ch.cpus) add(`${c} / socket ${cpu.socket}`, at({ socket: cpu.socket }), 'cpu', cpu);
       for (const d of ch.devices) add(`${c} / slot ${d.slot}`, at({ slot: d.slot, deviceId: d.id }), 'device', d);
       // A bridge sits on two cards; it is priced like a card (BomKind stays the stored set).
-      for (const b of ch.bridges ?? []) add(`${c} / bridge ${b.devices.join('+')}`, at({ slot: `bridge ${b.devices.join('+')}`, deviceId: b.devices.join('+') }), 'device', b);
+      for (const b of ch.bridges ?? [])
+        add(`${c} / bridge ${b.devices.join('+')}`, at({ slot: `bridge ${b.devices.join('+')}`, deviceId: b.devices.join('+') }), 'device', b);
       for (const [i, p] of (ch.psus ?? []).entries()) add(`${c} / psu ${i + 1}`, at({ index: i + 1 }), 'psu', p, p.count);
       for (const m of ch.dimms) add(`${c} / socket ${m.socket} channel ${m.channel}`, at({ socket: m.socket, channel: m.channel }), 'dimm', m, m.count);
       for (const [i, d] of ch.drives.entries()) add(`${c} / drive ${i + 1}`, at({ index: i + 1 }), 'drive', d, d.count);

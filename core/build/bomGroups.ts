@@ -31,7 +31,20 @@ export function groupBom<L extends GroupableLine>(lines: readonly L[]): BomGroup
   for (const l of lines) {
     const key = `${l.partId}|${l.owned ? 'owned' : 'toBuy'}|${l.basisClass}|${l.unit ? `${l.unit.currency}:${l.unit.amountMinor}` : 'unknown'}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, partId: l.partId, owned: l.owned, quantity: 0, unit: l.unit, total: l.amount ? { amountMinor: 0, currency: l.amount.currency } : null, basisClass: l.basisClass, lines: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          key,
+          partId: l.partId,
+          owned: l.owned,
+          quantity: 0,
+          unit: l.unit,
+          total: l.amount ? { amountMinor: 0, currency: l.amount.currency } : null,
+          basisClass: l.basisClass,
+          lines: [],
+        }),
+      );
     g.lines.push(l);
     g.quantity += l.quantity;
     if (!l.amount || !g.total || l.amount.currency !== g.total.currency) g.total = null;

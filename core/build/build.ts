@@ -28,7 +28,10 @@ export const PlacedCpu = z.strictObject({ socket: BuildId, ...placed });
  */
 export const SlotRef = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/, 'a slot is a board slot id ("gpu1") or "<host device id>/<slot id>" ("riser-1/a")');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/,
+    'a slot is a board slot id ("gpu1") or "<host device id>/<slot id>" ("riser-1/a")',
+  );
 
 /** The host device and its slot when a slot reference points into a part that holds parts. */
 export function hostSlotOf(slot: string): { hostId: string; slotId: string } | null {
@@ -101,7 +104,10 @@ export const RackPlacement = z.strictObject({
   id: BuildId,
   label: z.string().min(1).max(80).optional(),
   ...placed,
-  pdus: z.array(z.strictObject({ id: BuildId, ...placed })).max(16).default([]),
+  pdus: z
+    .array(z.strictObject({ id: BuildId, ...placed }))
+    .max(16)
+    .default([]),
   /** Branch circuits feeding this rack; amps default to the app setting. */
   circuits: z.strictObject({ count: z.number().int().min(1).max(64), amps: z.number().positive().max(400).optional() }).optional(),
   chassis: z.array(ChassisPlacement).max(60).default([]),

@@ -8,8 +8,22 @@ import type { CatalogIndex } from '../check/catalog';
 import type { CatalogPart } from '../catalog/part';
 import type { Money } from '../money';
 import {
-  boardFitsChassis, boardPartOf, boardSpecOf, boardsTakenBy, chassisHeightU, chassisName, dimmsInChannel, effectivePsus, goesInSlot,
-  memoryBankOf, psuBaysOf, rackFit, rackHeightU, rackName, slotHolder, type Fit,
+  boardFitsChassis,
+  boardPartOf,
+  boardSpecOf,
+  boardsTakenBy,
+  chassisHeightU,
+  chassisName,
+  dimmsInChannel,
+  effectivePsus,
+  goesInSlot,
+  memoryBankOf,
+  psuBaysOf,
+  rackFit,
+  rackHeightU,
+  rackName,
+  slotHolder,
+  type Fit,
 } from './fit';
 
 export { chassisName, dimmsInChannel, effectivePsus, rackHeightU, chassisHeightU, SLOT_CATEGORIES } from './fit';
@@ -45,7 +59,8 @@ export function emptyBuild(name: string): Build {
   return { format: BUILD_FORMAT, version: BUILD_VERSION, name, racks: [], workloads: [] };
 }
 
-const ok = (build: Build, label: string, select?: Selection): EditResult => (select === undefined ? { ok: true, build, label } : { ok: true, build, label, select });
+const ok = (build: Build, label: string, select?: Selection): EditResult =>
+  select === undefined ? { ok: true, build, label } : { ok: true, build, label, select };
 const no = (reason: string): EditResult => ({ ok: false, reason });
 
 function bindingOf(b: Binding): Binding {
@@ -83,7 +98,10 @@ export function freshId(build: Build, prefix: string): string {
  * whose chassis read positionU 0), the chassis, and its index there. The one
  * lookup every edit, the placement rule and the editor use.
  */
-export function findChassis(build: Build, chassisId: string): { rack: RackPlacement; chassis: ChassisPlacement; rackIndex: number; index: number; freeStanding: boolean } | undefined {
+export function findChassis(
+  build: Build,
+  chassisId: string,
+): { rack: RackPlacement; chassis: ChassisPlacement; rackIndex: number; index: number; freeStanding: boolean } | undefined {
   for (let ri = 0; ri < build.racks.length; ri++) {
     const rack = build.racks[ri]!;
     const index = rack.chassis.findIndex((c) => c.id === chassisId);
@@ -125,7 +143,10 @@ function withoutChassis(build: Build, chassisId: string): Build {
     const { freeStanding: _fs, ...without } = build;
     return without;
   }
-  return { ...build, racks: build.racks.map((r) => (r.chassis.some((c) => c.id === chassisId) ? { ...r, chassis: r.chassis.filter((c) => c.id !== chassisId) } : r)) };
+  return {
+    ...build,
+    racks: build.racks.map((r) => (r.chassis.some((c) => c.id === chassisId) ? { ...r, chassis: r.chassis.filter((c) => c.id !== chassisId) } : r)),
+  };
 }
 
 function withFreeStanding(build: Build, c: ChassisPlacement): Build {
@@ -162,7 +183,11 @@ export function addRack(build: Build, partId: string, catalog: CatalogIndex, bin
 export function removeRack(build: Build, rackId: string): EditResult {
   const rack = build.racks.find((r) => r.id === rackId);
   if (!rack) return no('That rack is not in this build.');
-  return ok({ ...build, racks: build.racks.filter((r) => r.id !== rackId) }, `Removed ${rackName(rack)}${rack.chassis.length ? ` and its ${rack.chassis.length} chassis` : ''}`, null);
+  return ok(
+    { ...build, racks: build.racks.filter((r) => r.id !== rackId) },
+    `Removed ${rackName(rack)}${rack.chassis.length ? ` and its ${rack.chassis.length} chassis` : ''}`,
+    null,
+  );
 }
 
 // ---------------------------------------------------------------- chassis
@@ -174,7 +199,18 @@ export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string
   if (!fit.ok) return no(fit.reason);
   const id = freshId(build, 'srv');
   const shipped = shippedWith(part, catalog);
-  const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU, cpus: shipped.cpus, devices: [], dimms: [], drives: [], ...(shipped.psus ? { psus: shipped.psus } : {}) };
+  const chassis: ChassisPlacement = {
+    id,
+    label: id,
+    partId,
+    ...bindingOf(binding),
+    positionU,
+    cpus: shipped.cpus,
+    devices: [],
+    dimms: [],
+    drives: [],
+    ...(shipped.psus ? { psus: shipped.psus } : {}),
+  };
   const next = { ...build, racks: build.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, chassis] } : r)) };
   return ok(next, `Placed ${part.model} at U${positionU}${shipped.text ? ` with ${shipped.text}` : ''}`, { kind: 'chassis', chassisId: id });
 }
@@ -183,7 +219,8 @@ export function placeChassis(build: Build, catalog: CatalogIndex, rackId: string
 export function placeFreeStanding(build: Build, catalog: CatalogIndex, partId: string, binding: Binding = {}): EditResult {
   const part = catalog.get(partId);
   if (!part || part.category !== 'chassis') return no(`${partName(part, partId)} is not a chassis or system.`);
-  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING) return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
+  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING)
+    return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
   const id = freshId(build, part.specs.formFactor === 'rackmount' ? 'srv' : part.specs.formFactor === 'tower' ? 'tower' : 'frame');
   const chassis: ChassisPlacement = { id, label: id, partId, ...bindingOf(binding), positionU: 0, cpus: [], devices: [], dimms: [], drives: [] };
   return ok(withFreeStanding(build, chassis), `Placed ${part.model} outside the racks`, { kind: 'chassis', chassisId: id });
@@ -194,8 +231,12 @@ export function standChassis(build: Build, chassisId: string): EditResult {
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
   if (at.freeStanding) return no(`${chassisName(at.chassis)} already stands outside the racks.`);
-  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING) return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
-  return ok(withFreeStanding(withoutChassis(build, chassisId), at.chassis), `Moved ${chassisName(at.chassis)} out of ${rackName(at.rack)}`, { kind: 'chassis', chassisId });
+  if ((build.freeStanding?.chassis.length ?? 0) >= MAX_FREE_STANDING)
+    return no(`At most ${MAX_FREE_STANDING} chassis stand outside the racks; remove one first.`);
+  return ok(withFreeStanding(withoutChassis(build, chassisId), at.chassis), `Moved ${chassisName(at.chassis)} out of ${rackName(at.rack)}`, {
+    kind: 'chassis',
+    chassisId,
+  });
 }
 
 /**
@@ -204,7 +245,10 @@ export function standChassis(build: Build, chassisId: string): EditResult {
  * price, so each is planned at 0 in the system's currency rather than at its
  * own used price (which would count it twice).
  */
-export function shippedWith(part: CatalogPart & { category: 'chassis' }, catalog: CatalogIndex): { psus?: PlacedPsuOf[]; cpus: ChassisPlacement['cpus']; text: string } {
+export function shippedWith(
+  part: CatalogPart & { category: 'chassis' },
+  catalog: CatalogIndex,
+): { psus?: PlacedPsuOf[]; cpus: ChassisPlacement['cpus']; text: string } {
   const currency = part.typicalUsedPrice?.currency ?? 'USD';
   const included = { amountMinor: 0, currency };
   const psus = part.specs.psusFitted.filter((p) => catalog.has(p.partId)).map((p) => ({ partId: p.partId, count: p.count, plannedPrice: included }));
@@ -236,7 +280,11 @@ export function moveChassis(build: Build, catalog: CatalogIndex, chassisId: stri
   if (at.freeStanding) {
     const target = build.racks.find((r) => r.id === rackId)!;
     const next = withoutChassis(build, chassisId);
-    return ok({ ...next, racks: next.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, moved] } : r)) }, `Moved ${chassisName(at.chassis)} into ${rackName(target)} at U${positionU}`, { kind: 'chassis', chassisId });
+    return ok(
+      { ...next, racks: next.racks.map((r) => (r.id === rackId ? { ...r, chassis: [...r.chassis, moved] } : r)) },
+      `Moved ${chassisName(at.chassis)} into ${rackName(target)} at U${positionU}`,
+      { kind: 'chassis', chassisId },
+    );
   }
   const racks = build.racks.map((r) => {
     let chassis = r.chassis.filter((c) => c.id !== chassisId);
@@ -265,7 +313,9 @@ export function setBoard(build: Build, catalog: CatalogIndex, chassisId: string,
   const board = boardPartId ? catalog.get(boardPartId) : undefined;
   if (boardPartId && board?.category !== 'board') return no(`${partName(board, boardPartId)} is not a board.`);
   if (boardPartId && chassisPart?.category === 'chassis' && !boardFitsChassis(chassisPart, boardPartId, board?.category === 'board' ? board.specs : undefined))
-    return no(`The ${chassisPart.model} does not take the ${board?.category === 'board' ? board.model : boardPartId} (it takes ${boardsTakenBy(chassisPart, catalog)}).`);
+    return no(
+      `The ${chassisPart.model} does not take the ${board?.category === 'board' ? board.model : boardPartId} (it takes ${boardsTakenBy(chassisPart, catalog)}).`,
+    );
   const value = boardPartId && boardPartId !== integrated ? boardPartId : undefined;
   if (value === at.chassis.boardPartId) return no('That board is already fitted.');
   return ok(
@@ -296,7 +346,11 @@ export function removeCpu(build: Build, chassisId: string, socket: string, catal
   const cpu = at?.chassis.cpus.find((c) => c.socket === socket);
   if (!at || !cpu) return no('That socket is empty.');
   const what = catalog?.get(cpu.partId)?.model ?? 'the CPU';
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.filter((x) => x.socket !== socket) })), `Removed ${what} from ${catalog ? socketName(at.chassis, catalog, socket) : socket}`, null);
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.filter((x) => x.socket !== socket) })),
+    `Removed ${what} from ${catalog ? socketName(at.chassis, catalog, socket) : socket}`,
+    null,
+  );
 }
 
 export function moveCpu(build: Build, chassisId: string, fromSocket: string, toSocket: string, catalog?: CatalogIndex): EditResult {
@@ -305,7 +359,11 @@ export function moveCpu(build: Build, chassisId: string, fromSocket: string, toS
   if (!at || !cpu) return no('That socket is empty.');
   if (fromSocket === toSocket) return no('The CPU is already there.');
   if (at.chassis.cpus.some((c) => c.socket === toSocket)) return no(`${toSocket} already holds a CPU; remove it first.`);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.map((x) => (x.socket === fromSocket ? { ...x, socket: toSocket } : x)) })), `Moved ${catalog?.get(cpu.partId)?.model ?? 'the CPU'} to ${catalog ? socketName(at.chassis, catalog, toSocket) : toSocket}`, { kind: 'cpu', chassisId, socket: toSocket });
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, cpus: c.cpus.map((x) => (x.socket === fromSocket ? { ...x, socket: toSocket } : x)) })),
+    `Moved ${catalog?.get(cpu.partId)?.model ?? 'the CPU'} to ${catalog ? socketName(at.chassis, catalog, toSocket) : toSocket}`,
+    { kind: 'cpu', chassisId, socket: toSocket },
+  );
 }
 
 function devicePrefix(part: CatalogPart): string {
@@ -345,7 +403,10 @@ export function moveDevice(build: Build, catalog: CatalogIndex, deviceChassisId:
   next =
     toChassisId === deviceChassisId
       ? mapChassis(build, deviceChassisId, (c) => ({ ...c, devices: c.devices.map((d) => (d.id === deviceId ? { ...d, slot } : d)) }))
-      : mapChassis(next, toChassisId, (c) => ({ ...c, devices: [...c.devices, ...from.chassis.devices.filter((d) => moving.has(d.id)).map((d) => (d.id === deviceId ? { ...d, slot } : d))] }));
+      : mapChassis(next, toChassisId, (c) => ({
+          ...c,
+          devices: [...c.devices, ...from.chassis.devices.filter((d) => moving.has(d.id)).map((d) => (d.id === deviceId ? { ...d, slot } : d))],
+        }));
   return ok(next, `Moved ${name} to ${slotName(to.chassis, catalog, slot)}`, { kind: 'device', chassisId: toChassisId, deviceId });
 }
 
@@ -394,7 +455,14 @@ function dropBridges(c: ChassisPlacement, gone: ReadonlySet<string>): ChassisPla
  * pair can carry it is core/build/placement's canBridge, which asks the
  * checker's own bridge rule.
  */
-export function addBridge(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, devices: [string, string], binding: Binding = {}): EditResult {
+export function addBridge(
+  build: Build,
+  catalog: CatalogIndex,
+  chassisId: string,
+  partId: string,
+  devices: [string, string],
+  binding: Binding = {},
+): EditResult {
   const part = catalog.get(partId);
   if (!part || part.category !== 'bridge') return no(`${partName(part, partId)} is not an NVLink bridge.`);
   const at = findChassis(build, chassisId);
@@ -461,9 +529,15 @@ export function addPsu(build: Build, catalog: CatalogIndex, chassisId: string, p
   if (bays !== null && used >= bays) return no(`All ${bays} PSU bays are taken; remove a PSU first.`);
   const b = bindingOf(binding);
   // One entry per part and price: a PSU added to the set the system shipped with is not "included" too.
-  const same = current.findIndex((p) => p.partId === partId && !p.inventoryItemId && !b.inventoryItemId && JSON.stringify(p.plannedPrice ?? null) === JSON.stringify(b.plannedPrice ?? null));
+  const same = current.findIndex(
+    (p) => p.partId === partId && !p.inventoryItemId && !b.inventoryItemId && JSON.stringify(p.plannedPrice ?? null) === JSON.stringify(b.plannedPrice ?? null),
+  );
   const psus = same >= 0 ? current.map((p, i) => (i === same ? { ...p, count: p.count + 1 } : p)) : [...current, { partId, count: 1, ...b }];
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Added ${part.model}`, { kind: 'psu', chassisId, index: same >= 0 ? same : psus.length - 1 });
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, psus })),
+    `Added ${part.model}`,
+    { kind: 'psu', chassisId, index: same >= 0 ? same : psus.length - 1 },
+  );
 }
 
 /** Removes one PSU of the entry (the shipped set becomes an explicit list first). */
@@ -474,28 +548,55 @@ export function removePsu(build: Build, catalog: CatalogIndex, chassisId: string
   const entry = current[index];
   if (!entry) return no('No such PSU.');
   const psus = entry.count > 1 ? current.map((p, i) => (i === index ? { ...p, count: p.count - 1 } : p)) : current.filter((_, i) => i !== index);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, psus })), `Removed a ${catalog.get(entry.partId)?.model ?? 'PSU'} PSU from ${chassisName(at.chassis)}`, null);
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, psus })),
+    `Removed a ${catalog.get(entry.partId)?.model ?? 'PSU'} PSU from ${chassisName(at.chassis)}`,
+    null,
+  );
 }
 
-export function placeDimm(build: Build, catalog: CatalogIndex, chassisId: string, socket: string, channel: number, partId: string, binding: Binding = {}): EditResult {
+export function placeDimm(
+  build: Build,
+  catalog: CatalogIndex,
+  chassisId: string,
+  socket: string,
+  channel: number,
+  partId: string,
+  binding: Binding = {},
+): EditResult {
   const part = catalog.get(partId);
   if (!part || part.category !== 'memory') return no(`${partName(part, partId)} is not a memory module.`);
   const at = findChassis(build, chassisId);
   if (!at) return no('That chassis is not in this build.');
   const bank = memoryBankOf(boardSpecOf(at.chassis, catalog), socket);
-  if (bank && dimmsInChannel(at.chassis, socket, channel) >= bank.dimmsPerChannel) return no(`Channel ${channel} of ${socketName(at.chassis, catalog, socket)} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
+  if (bank && dimmsInChannel(at.chassis, socket, channel) >= bank.dimmsPerChannel)
+    return no(`Channel ${channel} of ${socketName(at.chassis, catalog, socket)} is full (${bank.dimmsPerChannel} DIMMs per channel).`);
   const b = bindingOf(binding);
-  const same = at.chassis.dimms.findIndex((d) => d.socket === socket && d.channel === channel && d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
-  const dimms = same >= 0 ? at.chassis.dimms.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.dimms, { socket, channel, count: 1, partId, ...b }];
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Added ${part.model} to ${socketName(at.chassis, catalog, socket)} channel ${channel}`, { kind: 'dimm', chassisId, index: same >= 0 ? same : dimms.length - 1 });
+  const same = at.chassis.dimms.findIndex(
+    (d) => d.socket === socket && d.channel === channel && d.partId === partId && !d.inventoryItemId && !b.inventoryItemId,
+  );
+  const dimms =
+    same >= 0
+      ? at.chassis.dimms.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d))
+      : [...at.chassis.dimms, { socket, channel, count: 1, partId, ...b }];
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, dimms })),
+    `Added ${part.model} to ${socketName(at.chassis, catalog, socket)} channel ${channel}`,
+    { kind: 'dimm', chassisId, index: same >= 0 ? same : dimms.length - 1 },
+  );
 }
 
 export function removeDimm(build: Build, chassisId: string, index: number, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   const entry = at?.chassis.dimms[index];
   if (!at || !entry) return no('No such DIMM.');
-  const dimms = entry.count > 1 ? at.chassis.dimms.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.dimms.filter((_, i) => i !== index);
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, dimms })), `Removed ${catalog?.get(entry.partId)?.model ?? 'a DIMM'} from ${catalog ? socketName(at.chassis, catalog, entry.socket) : entry.socket} channel ${entry.channel}`, null);
+  const dimms =
+    entry.count > 1 ? at.chassis.dimms.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.dimms.filter((_, i) => i !== index);
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, dimms })),
+    `Removed ${catalog?.get(entry.partId)?.model ?? 'a DIMM'} from ${catalog ? socketName(at.chassis, catalog, entry.socket) : entry.socket} channel ${entry.channel}`,
+    null,
+  );
 }
 
 export function addDrive(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, binding: Binding = {}): EditResult {
@@ -505,17 +606,27 @@ export function addDrive(build: Build, catalog: CatalogIndex, chassisId: string,
   if (!at) return no('That chassis is not in this build.');
   const b = bindingOf(binding);
   const same = at.chassis.drives.findIndex((d) => d.partId === partId && !d.inventoryItemId && !b.inventoryItemId);
-  const drives = same >= 0 ? at.chassis.drives.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.drives, { partId, count: 1, ...b }];
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), `Added ${part.model}`, { kind: 'drive', chassisId, index: same >= 0 ? same : drives.length - 1 });
+  const drives =
+    same >= 0 ? at.chassis.drives.map((d, i) => (i === same ? { ...d, count: d.count + 1 } : d)) : [...at.chassis.drives, { partId, count: 1, ...b }];
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, drives })),
+    `Added ${part.model}`,
+    { kind: 'drive', chassisId, index: same >= 0 ? same : drives.length - 1 },
+  );
 }
 
 export function removeDrive(build: Build, chassisId: string, index: number, catalog?: CatalogIndex): EditResult {
   const at = findChassis(build, chassisId);
   const entry = at?.chassis.drives[index];
   if (!at || !entry) return no('No such drive.');
-  const drives = entry.count > 1 ? at.chassis.drives.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.drives.filter((_, i) => i !== index);
+  const drives =
+    entry.count > 1 ? at.chassis.drives.map((d, i) => (i === index ? { ...d, count: d.count - 1 } : d)) : at.chassis.drives.filter((_, i) => i !== index);
   const model = catalog?.get(entry.partId)?.model;
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, drives })), model ? `Removed ${model} from ${chassisName(at.chassis)}` : `Removed a drive from ${chassisName(at.chassis)}`, null);
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, drives })),
+    model ? `Removed ${model} from ${chassisName(at.chassis)}` : `Removed a drive from ${chassisName(at.chassis)}`,
+    null,
+  );
 }
 
 /** The board specs a chassis runs (see core/build/fit). */
@@ -629,7 +740,11 @@ export function renameChassis(build: Build, chassisId: string, label: string): E
   if (!at) return no('That chassis is not in this build.');
   const trimmed = label.trim().slice(0, 80);
   if (!trimmed) return no('A chassis needs a name.');
-  return ok(mapChassis(build, chassisId, (c) => ({ ...c, label: trimmed })), `Renamed ${chassisName(at.chassis)} to ${trimmed}`, { kind: 'chassis', chassisId });
+  return ok(
+    mapChassis(build, chassisId, (c) => ({ ...c, label: trimmed })),
+    `Renamed ${chassisName(at.chassis)} to ${trimmed}`,
+    { kind: 'chassis', chassisId },
+  );
 }
 
 export { itemUse } from './walk';

@@ -74,7 +74,8 @@ export function duplicateIdIssues(build: Build): FieldIssue[] {
     else seen.set(id, path);
   };
   build.racks.forEach((r, ri) => {
-    if (r.id === FREE_STANDING_ID) issues.push({ path: jsonPath(['racks', ri, 'id']), message: `the rack id "${FREE_STANDING_ID}" is reserved for the free-standing chassis` });
+    if (r.id === FREE_STANDING_ID)
+      issues.push({ path: jsonPath(['racks', ri, 'id']), message: `the rack id "${FREE_STANDING_ID}" is reserved for the free-standing chassis` });
     see(r.id, ['racks', ri, 'id']);
     r.pdus.forEach((p, pi) => see(p.id, ['racks', ri, 'pdus', pi, 'id']));
   });
@@ -101,7 +102,11 @@ export function referenceIssues(build: Build): FieldIssue[] {
       if (!ref) return;
       const where = jsonPath([...path, 'devices', di, 'slot']);
       if (ref.hostId === d.id) issues.push({ path: where, message: `device "${d.id}" cannot sit in a slot of itself` });
-      else if (!ids.has(ref.hostId)) issues.push({ path: where, message: `no device "${ref.hostId}" in chassis "${c.id}" to hold "${d.id}" (a riser or card must be placed before a card can sit in its slot "${ref.slotId}")` });
+      else if (!ids.has(ref.hostId))
+        issues.push({
+          path: where,
+          message: `no device "${ref.hostId}" in chassis "${c.id}" to hold "${d.id}" (a riser or card must be placed before a card can sit in its slot "${ref.slotId}")`,
+        });
       else hostOf.set(d.id, ref.hostId);
     });
     c.devices.forEach((d, di) => {
@@ -109,7 +114,10 @@ export function referenceIssues(build: Build): FieldIssue[] {
       let at = hostOf.get(d.id);
       while (at) {
         if (seen.has(at)) {
-          issues.push({ path: jsonPath([...path, 'devices', di, 'slot']), message: `device "${d.id}" sits in a loop of hosts (${[...seen].join(' → ')} → ${at})` });
+          issues.push({
+            path: jsonPath([...path, 'devices', di, 'slot']),
+            message: `device "${d.id}" sits in a loop of hosts (${[...seen].join(' → ')} → ${at})`,
+          });
           break;
         }
         seen.add(at);
@@ -118,9 +126,11 @@ export function referenceIssues(build: Build): FieldIssue[] {
     });
     (c.bridges ?? []).forEach((b, bi) => {
       b.devices.forEach((id, k) => {
-        if (!ids.has(id)) issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices', k]), message: `no device "${id}" in chassis "${c.id}" for this NVLink bridge` });
+        if (!ids.has(id))
+          issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices', k]), message: `no device "${id}" in chassis "${c.id}" for this NVLink bridge` });
       });
-      if (b.devices[0] === b.devices[1]) issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices']), message: 'an NVLink bridge joins two different cards' });
+      if (b.devices[0] === b.devices[1])
+        issues.push({ path: jsonPath([...path, 'bridges', bi, 'devices']), message: 'an NVLink bridge joins two different cards' });
     });
   }
   return issues;
@@ -132,7 +142,8 @@ export function parseBuildValue(value: unknown): ParseBuildResult {
   if (shape.length) return { ok: false, issues: shape };
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
-    if (v.format !== 'rackhive.build') return { ok: false, issues: [{ path: 'format', message: 'not a Rackhive build file (expected "format": "rackhive.build")' }] };
+    if (v.format !== 'rackhive.build')
+      return { ok: false, issues: [{ path: 'format', message: 'not a Rackhive build file (expected "format": "rackhive.build")' }] };
     if (typeof v.version === 'number' && v.version > 1)
       return { ok: false, issues: [{ path: 'version', message: `written by a newer Rackhive (build format version ${v.version}; this one reads version 1)` }] };
   }
@@ -147,7 +158,8 @@ export function parseBuildValue(value: unknown): ParseBuildResult {
 
 /** Parses the text of a build file. */
 export function parseBuildText(text: string): ParseBuildResult {
-  if (text.length > MAX_FILE_CHARS) return { ok: false, issues: [{ path: '(file)', message: `the file is larger than ${MAX_FILE_CHARS / 1_000_000} MB; refusing it` }] };
+  if (text.length > MAX_FILE_CHARS)
+    return { ok: false, issues: [{ path: '(file)', message: `the file is larger than ${MAX_FILE_CHARS / 1_000_000} MB; refusing it` }] };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -86,7 +86,9 @@ export function boardSpecOf(c: Pick<ChassisPlacement, 'partId' | 'boardPartId'>,
 /** Whether the chassis takes the board: its own, a listed compatible one, or one of its form factors. */
 export function boardFitsChassis(chassis: PartOf<'chassis'>, boardId: string, board: BoardSpec | undefined): boolean {
   const spec = chassis.specs;
-  return boardId === spec.integratedBoard || spec.compatibleBoards.includes(boardId) || (board !== undefined && spec.boardFormFactors.includes(board.formFactor));
+  return (
+    boardId === spec.integratedBoard || spec.compatibleBoards.includes(boardId) || (board !== undefined && spec.boardFormFactors.includes(board.formFactor))
+  );
 }
 
 /** What a chassis takes, for refusals: "E-ATX, SSI-EEB" or "only its own board". */
@@ -117,7 +119,10 @@ export function goesInSlot(part: CatalogPart | undefined): boolean {
 }
 
 /** The PSUs a chassis runs: the build's own list, else what the system ships with (`fitted`). */
-export function effectivePsus(c: ChassisPlacement, catalog: CatalogIndex): { partId: string; count: number; fitted: boolean; inventoryItemId?: string; plannedPrice?: { amountMinor: number; currency: string } }[] {
+export function effectivePsus(
+  c: ChassisPlacement,
+  catalog: CatalogIndex,
+): { partId: string; count: number; fitted: boolean; inventoryItemId?: string; plannedPrice?: { amountMinor: number; currency: string } }[] {
   if (c.psus) return c.psus.map((p) => ({ ...p, fitted: false }));
   return (partOf(catalog, c.partId, 'chassis')?.specs.psusFitted ?? []).map((p) => ({ partId: p.partId, count: p.count, fitted: true }));
 }
@@ -146,7 +151,8 @@ export function memoryBankOf(board: BoardSpec | undefined, socket: string) {
  * wider than the slot (cable adapters plug into their own connector).
  */
 export function riserMisfit(riser: PartOf<'riser'>, slot: Pick<Slot, 'kind' | 'physicalWidth' | 'label'>): string | null {
-  if (slot.kind === 'sxm' || slot.kind === 'oam' || slot.kind === 'mezzanine') return `${riser.model} is a PCIe part; ${slot.label} is a ${slot.kind} position.`;
+  if (slot.kind === 'sxm' || slot.kind === 'oam' || slot.kind === 'mezzanine')
+    return `${riser.model} is a PCIe part; ${slot.label} is a ${slot.kind} position.`;
   const spec = riser.specs;
   if (spec.hostLanes !== null && spec.kind !== 'oculink-adapter' && spec.kind !== 'mcio-adapter' && spec.hostLanes > slot.physicalWidth)
     return `${riser.model} has a x${spec.hostLanes} edge; ${slot.label} is a x${slot.physicalWidth} slot, so it does not fit.`;

@@ -9,7 +9,19 @@ import type { Money } from '../money';
 import { resolveChassis, type ResolvedChassis, type RiserSlot } from '../check/topology';
 import { socketOfSlot } from '../check/nicAffinity';
 import * as E from './edits';
-import { boardSpecOf, chassisHeightU, cpuFitsSocket, dimmsInChannel, goesInSlot, memoryBankOf, psuBaysOf, rackFit, riserMisfit, slotHolder, SLOT_CATEGORIES } from './fit';
+import {
+  boardSpecOf,
+  chassisHeightU,
+  cpuFitsSocket,
+  dimmsInChannel,
+  goesInSlot,
+  memoryBankOf,
+  psuBaysOf,
+  rackFit,
+  riserMisfit,
+  slotHolder,
+  SLOT_CATEGORIES,
+} from './fit';
 import { hostSlotOf, type Build } from './build';
 
 export type Carry =
@@ -80,7 +92,13 @@ export function bridgesFor(catalog: CatalogIndex, gpuPartId: string): string[] {
  * The card a bridge dropped on `deviceId` joins: the first other card of the
  * chassis that canBridge accepts, else the refusal for the nearest candidate.
  */
-export function bridgePartner(build: Build, catalog: CatalogIndex, chassisId: string, partId: string, deviceId: string): { ok: true; deviceId: string; note?: string } | { ok: false; reason: string } {
+export function bridgePartner(
+  build: Build,
+  catalog: CatalogIndex,
+  chassisId: string,
+  partId: string,
+  deviceId: string,
+): { ok: true; deviceId: string; note?: string } | { ok: false; reason: string } {
   const at = E.findChassis(build, chassisId);
   const card = at?.chassis.devices.find((d) => d.id === deviceId);
   if (!at || !card) return { ok: false, reason: 'That card is gone.' };
@@ -96,7 +114,12 @@ export function bridgePartner(build: Build, catalog: CatalogIndex, chassisId: st
 }
 
 /** For one card: each other GPU of its chassis, the bridge that would join them and canBridge's verdict. */
-export function bridgeOptions(build: Build, catalog: CatalogIndex, chassisId: string, deviceId: string): { deviceId: string; partId: string | null; verdict: Verdict }[] {
+export function bridgeOptions(
+  build: Build,
+  catalog: CatalogIndex,
+  chassisId: string,
+  deviceId: string,
+): { deviceId: string; partId: string | null; verdict: Verdict }[] {
   const at = E.findChassis(build, chassisId);
   const card = at?.chassis.devices.find((d) => d.id === deviceId);
   if (!at || !card) return [];
@@ -104,7 +127,12 @@ export function bridgeOptions(build: Build, catalog: CatalogIndex, chassisId: st
   return at.chassis.devices
     .filter((d) => d.id !== deviceId && catalog.get(d.partId)?.category === 'gpu')
     .map((o) => {
-      if (!fits.length) return { deviceId: o.id, partId: null, verdict: { ok: false, reason: `The catalog has no NVLink bridge for the ${catalog.get(card.partId)?.model ?? card.partId}.` } as Verdict };
+      if (!fits.length)
+        return {
+          deviceId: o.id,
+          partId: null,
+          verdict: { ok: false, reason: `The catalog has no NVLink bridge for the ${catalog.get(card.partId)?.model ?? card.partId}.` } as Verdict,
+        };
       const tries = fits.map((partId) => ({ partId, verdict: canBridge(build, catalog, chassisId, partId, [deviceId, o.id]) }));
       return { deviceId: o.id, ...(tries.find((t) => t.verdict.ok) ?? tries[0]!) };
     });
@@ -136,7 +164,9 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
     if (carry.source === 'chassis') {
       const at = E.findChassis(build, carry.chassisId);
       if (!at) return { ok: false, reason: 'That chassis is gone.' };
-      return at.freeStanding ? { ok: true, note: 'Where it is now.' } : { ok: true, note: `Takes ${E.chassisName(at.chassis)} out of ${at.rack.label ?? at.rack.id}.` };
+      return at.freeStanding
+        ? { ok: true, note: 'Where it is now.' }
+        : { ok: true, note: `Takes ${E.chassisName(at.chassis)} out of ${at.rack.label ?? at.rack.id}.` };
     }
     if (category !== 'chassis') return { ok: false, reason: `${carry.label} does not stand on its own; put towers, open frames and servers here.` };
     return { ok: true };
@@ -182,7 +212,14 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
         if (!ref) return { ok: false, reason: 'This board has no such slot.' };
         const host = at.chassis.devices.find((d) => d.id === ref.hostId);
         const hostPart = host ? catalog.get(host.partId) : undefined;
-        return { ok: false, reason: !host ? `There is no ${ref.hostId} to hold a card.` : hostPart?.category === 'riser' ? `${hostPart.model} has no slot "${ref.slotId}".` : `${hostPart?.model ?? ref.hostId} holds no cards.` };
+        return {
+          ok: false,
+          reason: !host
+            ? `There is no ${ref.hostId} to hold a card.`
+            : hostPart?.category === 'riser'
+              ? `${hostPart.model} has no slot "${ref.slotId}".`
+              : `${hostPart?.model ?? ref.hostId} holds no cards.`,
+        };
       }
       if (carry.source === 'device' && ref) {
         // A riser cannot go into its own slots, or into a card that sits on it.
@@ -195,7 +232,10 @@ export function canPlace(build: Build, catalog: CatalogIndex, carry: Carry, targ
           hostId = h ? hostSlotOf(h.slot)?.hostId : undefined;
         }
       }
-      const carried = carry.source === 'palette' ? part : catalog.get(at.chassis.devices.find((d) => d.id === (carry.source === 'device' ? carry.deviceId : ''))?.partId ?? '');
+      const carried =
+        carry.source === 'palette'
+          ? part
+          : catalog.get(at.chassis.devices.find((d) => d.id === (carry.source === 'device' ? carry.deviceId : ''))?.partId ?? '');
       if (carried?.category === 'riser') {
         const misfit = riserMisfit(carried, slot);
         if (misfit) return { ok: false, reason: misfit };
@@ -281,7 +321,9 @@ function edit(build: Build, catalog: CatalogIndex, carry: Carry, target: DropTar
     case 'psu':
       return carry.source === 'palette' ? E.addPsu(build, catalog, target.chassisId, carry.partId, binding) : refuse('PSU bays take PSUs.');
     case 'dimm':
-      return carry.source === 'palette' ? E.placeDimm(build, catalog, target.chassisId, target.socket, target.channel, carry.partId, binding) : refuse('Memory channels take DIMMs.');
+      return carry.source === 'palette'
+        ? E.placeDimm(build, catalog, target.chassisId, target.socket, target.channel, carry.partId, binding)
+        : refuse('Memory channels take DIMMs.');
     case 'drives':
       return carry.source === 'palette' ? E.addDrive(build, catalog, target.chassisId, carry.partId, binding) : refuse('Drive bays take drives.');
   }

@@ -28,7 +28,9 @@ export function isFreeStandingPlace(rack: Pick<RackPlacement, 'id' | 'partId'>):
 }
 
 /** Every chassis of the build with the JSON path of its entry. */
-export function chassisEntries(build: Pick<Build, 'racks' | 'freeStanding'>): { chassis: ChassisPlacement | Omit<ChassisPlacement, 'positionU'>; path: (string | number)[] }[] {
+export function chassisEntries(
+  build: Pick<Build, 'racks' | 'freeStanding'>,
+): { chassis: ChassisPlacement | Omit<ChassisPlacement, 'positionU'>; path: (string | number)[] }[] {
   const out: { chassis: ChassisPlacement | Omit<ChassisPlacement, 'positionU'>; path: (string | number)[] }[] = [];
   build.racks.forEach((r, ri) => r.chassis.forEach((c, ci) => out.push({ chassis: c, path: ['racks', ri, 'chassis', ci] })));
   build.freeStanding?.chassis.forEach((c, ci) => out.push({ chassis: c, path: ['freeStanding', 'chassis', ci] }));

@@ -22,8 +22,14 @@ export interface PlacedPart {
 /** Every placed part of a build, in file order. */
 export function placedParts(build: Build): PlacedPart[] {
   const out: PlacedPart[] = [];
-  const add = (path: (string | number)[], key: string, kind: PlacedKind, label: string, p: { partId: string; inventoryItemId?: string | undefined }, quantity = 1) =>
-    out.push({ path, key, kind, label, partId: p.partId, quantity, itemId: p.inventoryItemId ?? null });
+  const add = (
+    path: (string | number)[],
+    key: string,
+    kind: PlacedKind,
+    label: string,
+    p: { partId: string; inventoryItemId?: string | undefined },
+    quantity = 1,
+  ) => out.push({ path, key, kind, label, partId: p.partId, quantity, itemId: p.inventoryItemId ?? null });
   build.racks.forEach((r, ri) => {
     const rp = ['racks', ri];
     const rackName = r.label ?? r.id;
@@ -42,7 +48,11 @@ export function placedParts(build: Build): PlacedPart[] {
     });
   });
   // NVLink bridges are stored as 'device' (the placement kinds are fixed by the database schema): a card-top part.
-  function bridgesOf(c: { id: string; bridges?: { partId: string; devices: string[]; inventoryItemId?: string | undefined }[] | undefined }, cp: (string | number)[], name: string) {
+  function bridgesOf(
+    c: { id: string; bridges?: { partId: string; devices: string[]; inventoryItemId?: string | undefined }[] | undefined },
+    cp: (string | number)[],
+    name: string,
+  ) {
     (c.bridges ?? []).forEach((b, i) => add([...cp, 'bridges', i], `${c.id}/bridge/${i}`, 'device', `${name} · NVLink bridge ${b.devices.join(' + ')}`, b));
   }
   // Towers and open frames outside any rack.

@@ -230,7 +230,10 @@ export function boardTopologyIssues(b: {
       b.onboardDevices.filter((d) => d.feeds === sw.id).reduce((t, d) => t + (d.lanes ?? 0), 0) +
       b.pcieSwitches.filter((c) => c.upstream.to === sw.id).reduce((t, c) => t + (c.upstream.width ?? 0), 0);
     if (sw.upstream.width + down > sw.lanes)
-      out.push({ path: ['pcieSwitches', i, 'lanes'], message: `switch "${sw.id}" has ${sw.lanes} lanes but its x${sw.upstream.width} uplink and the ports below it need ${sw.upstream.width + down}` });
+      out.push({
+        path: ['pcieSwitches', i, 'lanes'],
+        message: `switch "${sw.id}" has ${sw.lanes} lanes but its x${sw.upstream.width} uplink and the ports below it need ${sw.upstream.width + down}`,
+      });
   });
   if (b.sockets.length > 1 && b.interSocketLink === null)
     out.push({ path: ['interSocketLink'], message: 'a board with several sockets needs its inter-socket link (fields may be null when unknown)' });

@@ -84,7 +84,10 @@ export const ChassisSpec = z.strictObject({
   }),
   airflow: Airflow,
   /** GPU power leads the chassis provides (e.g. 8× EPS-12V 8-pin); null = not known. */
-  gpuPowerConnectors: z.array(z.strictObject({ kind: z.string().min(1), count: z.number().int().min(1) })).nullable().default(null),
+  gpuPowerConnectors: z
+    .array(z.strictObject({ kind: z.string().min(1), count: z.number().int().min(1) }))
+    .nullable()
+    .default(null),
   /** Bays for the nodes (child devices) of a multi-node chassis; null = not a multi-node chassis or not known. */
   nodeBays: z.number().int().min(0).max(64).nullable().default(null),
   /** The PCIe slots a system file lists, grouped (count, width, gen, height); null = not listed. Planning uses the board's slots. */

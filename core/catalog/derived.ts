@@ -71,7 +71,10 @@ export const CatalogQuery = z
     search: z.string().max(200).default(''),
     category: PartCategory.optional(),
     ranges: z.array(RangeFilter).max(20).default([]),
-    sort: z.object({ field: z.string().min(1).max(60), direction: z.enum(['asc', 'desc']).default('asc') }).strict().optional(),
+    sort: z
+      .object({ field: z.string().min(1).max(60), direction: z.enum(['asc', 'desc']).default('asc') })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CatalogQueryIn = z.input<typeof CatalogQuery>;

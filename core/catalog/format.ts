@@ -44,7 +44,11 @@ export function formatValue(field: string, value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
     return value
-      .map((v) => (typeof v === 'object' && v !== null && 'count' in v && ('kind' in v || 'lanes' in v) ? `${(v as { count: number }).count}x ${'kind' in v ? String((v as { kind: unknown }).kind) : `x${String((v as { lanes: unknown }).lanes)}`}` : formatValue(field, v)))
+      .map((v) =>
+        typeof v === 'object' && v !== null && 'count' in v && ('kind' in v || 'lanes' in v)
+          ? `${(v as { count: number }).count}x ${'kind' in v ? String((v as { kind: unknown }).kind) : `x${String((v as { lanes: unknown }).lanes)}`}`
+          : formatValue(field, v),
+      )
       .join(', ');
   }
   return Object.entries(value as Record<string, unknown>)

@@ -85,7 +85,13 @@ function refused(issues: NetboxIssue[]): NetboxImport {
 function sources(dt: DeviceType, upstream: string | null, fileName: string | undefined) {
   const file = upstream
     ? { url: `${LIBRARY_URL}${upstream}`, note: `NetBox devicetype-library file ${upstream} (imported by the user; not checked against the vendor).` }
-    : { url: `NetBox device-type file ${fileName ? `"${fileName.replace(/\\/g, '/').split('/').pop()}"` : ''} (${dt.manufacturer} ${dt.model})`.replace('  ', ' '), note: 'Imported by the user; its path in the library was not given.' };
+    : {
+        url: `NetBox device-type file ${fileName ? `"${fileName.replace(/\\/g, '/').split('/').pop()}"` : ''} (${dt.manufacturer} ${dt.model})`.replace(
+          '  ',
+          ' ',
+        ),
+        note: 'Imported by the user; its path in the library was not given.',
+      };
   return [file, ...commentUrls(dt.comments).map((url) => ({ url, note: "Linked from the NetBox file's comments." }))];
 }
 
@@ -112,7 +118,10 @@ export function importNetbox(text: string, options: NetboxImportOptions): Netbox
   const fileNames = [dt.model, dt.partNumber, `${dt.manufacturer} ${dt.model}`].filter((s): s is string => !!s);
   const aliases = [...new Set([dt.partNumber, dt.slug].filter((s): s is string => !!s && normalizeName(s) !== normalizeName(dt.model)))];
   const notes = [...draft.notes, 'Imported from a NetBox device type; not checked against the vendor.'];
-  const specs = category === 'chassis' ? { ...draft.specs, provenance: { verified: false, source: upstream ?? sourceLabel, note: 'Imported by the user from NetBox.' } } : draft.specs;
+  const specs =
+    category === 'chassis'
+      ? { ...draft.specs, provenance: { verified: false, source: upstream ?? sourceLabel, note: 'Imported by the user from NetBox.' } }
+      : draft.specs;
 
   let candidate = {
     id: options.idFor(category, dt.model),

@@ -20,7 +20,23 @@ import { OtherSpecs } from './specs/other';
 import { BoardSpec } from './board';
 import { ChassisSpec } from './chassis';
 
-export const PART_CATEGORIES = ['rack', 'chassis', 'board', 'cpu', 'gpu', 'pcie-switch', 'riser', 'bridge', 'nic', 'psu', 'memory', 'storage', 'pdu', 'cable', 'other'] as const;
+export const PART_CATEGORIES = [
+  'rack',
+  'chassis',
+  'board',
+  'cpu',
+  'gpu',
+  'pcie-switch',
+  'riser',
+  'bridge',
+  'nic',
+  'psu',
+  'memory',
+  'storage',
+  'pdu',
+  'cable',
+  'other',
+] as const;
 export const PartCategory = z.enum(PART_CATEGORIES);
 export type PartCategory = z.infer<typeof PartCategory>;
 
@@ -53,8 +69,7 @@ const envelope = {
   revision: z.number().int().positive(),
 };
 
-const variant = <C extends PartCategory, S extends z.ZodType>(category: C, specs: S) =>
-  z.strictObject({ ...envelope, category: z.literal(category), specs });
+const variant = <C extends PartCategory, S extends z.ZodType>(category: C, specs: S) => z.strictObject({ ...envelope, category: z.literal(category), specs });
 
 export const RackPart = variant('rack', RackSpecs);
 export const ChassisPart = variant('chassis', ChassisSpec);

@@ -73,8 +73,17 @@ export interface CheckResult {
 
 function deviceLink(d: ResolvedDevice): DeviceLink {
   return {
-    chassisId: d.chassisId, deviceId: d.id, label: d.label, socket: d.socket, rootComplex: d.rootComplex, switches: d.switches,
-    width: d.link?.width ?? null, gen: d.link?.gen ?? null, linkGBps: d.link?.gbps ?? null, hostGBpsShared: d.hostGBpsShared, verified: d.verified,
+    chassisId: d.chassisId,
+    deviceId: d.id,
+    label: d.label,
+    socket: d.socket,
+    rootComplex: d.rootComplex,
+    switches: d.switches,
+    width: d.link?.width ?? null,
+    gen: d.link?.gen ?? null,
+    linkGBps: d.link?.gbps ?? null,
+    hostGBpsShared: d.hostGBpsShared,
+    verified: d.verified,
   };
 }
 
@@ -90,7 +99,14 @@ function carriersOf(c: ResolvedChassis): CarrierReport[] {
       hostSlotId: mine[0]!.hostSlotId,
       slots: mine.map((s) => {
         const on = c.devices.filter((d) => d.slotId === s.id);
-        return { id: s.id, lanes: s.physicalWidth, wiredLanes: s.wiredLanes, gen: s.gen, deviceIds: [...new Set(on.map((d) => d.cardId))], labels: on.map((d) => d.label) };
+        return {
+          id: s.id,
+          lanes: s.physicalWidth,
+          wiredLanes: s.wiredLanes,
+          gen: s.gen,
+          deviceIds: [...new Set(on.map((d) => d.cardId))],
+          labels: on.map((d) => d.label),
+        };
       }),
     };
   });
@@ -117,11 +133,27 @@ function append<T>(out: T[], list: readonly T[]): void {
 /** Every per-chassis rule over one resolved chassis (`driver`: the build's geforceP2p). */
 export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: number, driver: GeforceP2p): ChassisCheck {
   const findings: Finding[] = [];
-  for (const list of [boardFitFindings(c, idx), slotFindings(c), coveredSlotFindings(c), riserFindings(c), bridgeFindings(c), cpuFindings(c, idx), dimmFindings(c, idx)]) append(findings, list);
+  for (const list of [
+    boardFitFindings(c, idx),
+    slotFindings(c),
+    coveredSlotFindings(c),
+    riserFindings(c),
+    bridgeFindings(c),
+    cpuFindings(c, idx),
+    dimmFindings(c, idx),
+  ])
+    append(findings, list);
   const bridges: BridgeReport[] = [];
   for (const b of c.bridges) {
     const labels = b.deviceIds.map((id) => c.devices.find((d) => d.cardId === id)?.label ?? id);
-    bridges.push({ chassisId: c.placement.id, partId: b.partId, model: b.part?.model ?? null, deviceIds: b.deviceIds, labels, pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null });
+    bridges.push({
+      chassisId: c.placement.id,
+      partId: b.partId,
+      model: b.part?.model ?? null,
+      deviceIds: b.deviceIds,
+      labels,
+      pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null,
+    });
   }
   const hives = hivesOf(c, driver === 'patched-open-module');
   const m = p2pMatrixOf(c);
@@ -138,8 +170,16 @@ export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: nu
   append(findings, psuFindings(c, power));
   append(findings, connectorFindings(c));
   return {
-    chassisId: c.placement.id, findings, carriers: carriersOf(c), bridges, hives, p2pMatrix: m, p2pRuntime, nicAffinity: nicAffinityOf(c),
-    lanes: { rootComplexes: lr.rootComplexes, switches: lr.switches, devices: c.devices.filter((d) => d.part?.category !== 'riser').map(deviceLink) }, power,
+    chassisId: c.placement.id,
+    findings,
+    carriers: carriersOf(c),
+    bridges,
+    hives,
+    p2pMatrix: m,
+    p2pRuntime,
+    nicAffinity: nicAffinityOf(c),
+    lanes: { rootComplexes: lr.rootComplexes, switches: lr.switches, devices: c.devices.filter((d) => d.part?.category !== 'riser').map(deviceLink) },
+    power,
   };
 }
 
@@ -175,8 +215,15 @@ export function assembleCheck(places: readonly RackPlacement[], chassis: readonl
   });
   const sum = (k: 'idleW' | 'typicalW' | 'peakW' | 'wallPeakW' | 'heatBtuPerHour') => chassisPowers.reduce((s, c) => s + c[k], 0);
   const power: PowerReport = {
-    volts, circuitAmps: settings.circuitAmps, chassis: chassisPowers, racks,
-    idleW: sum('idleW'), typicalW: sum('typicalW'), peakW: sum('peakW'), wallPeakW: sum('wallPeakW'), heatBtuPerHour: sum('heatBtuPerHour'),
+    volts,
+    circuitAmps: settings.circuitAmps,
+    chassis: chassisPowers,
+    racks,
+    idleW: sum('idleW'),
+    typicalW: sum('typicalW'),
+    peakW: sum('peakW'),
+    wallPeakW: sum('wallPeakW'),
+    heatBtuPerHour: sum('heatBtuPerHour'),
   };
   findings.sort(bySeverity);
   return { carriers, bridges, findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };
@@ -186,5 +233,10 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const idx = indexCatalog(catalog);
   const places = placesOf(build);
   const driver = build.geforceP2p ?? 'stock';
-  return assembleCheck(places, resolveChassis(places, idx).map((c) => checkOneChassis(c, idx, settings.mainsVolts, driver)), idx, settings);
+  return assembleCheck(
+    places,
+    resolveChassis(places, idx).map((c) => checkOneChassis(c, idx, settings.mainsVolts, driver)),
+    idx,
+    settings,
+  );
 }

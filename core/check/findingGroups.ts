@@ -41,7 +41,11 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   for (const f of findings) {
     const key = `${f.severity}|${f.code}|${f.hint}|${messageShape(f)}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, code: f.code, severity: f.severity, hint: f.hint, message: f.message, sameMessage: true, findings: [], subjects: [], verified: true }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { key, code: f.code, severity: f.severity, hint: f.hint, message: f.message, sameMessage: true, findings: [], subjects: [], verified: true }),
+      );
     if (f.message !== g.message) g.sameMessage = false;
     g.findings.push(f);
     g.verified &&= f.verified;

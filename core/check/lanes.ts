@@ -65,7 +65,17 @@ export function lanesOf(chassis: ResolvedChassis): LaneReport {
     const deviceLanes = live.filter((d) => d.rootComplex === rc.id).reduce((s, d) => s + d.link!.width, 0);
     const lanesUsed = direct + uplinks;
     const behindSwitchLanes = deviceLanes - direct;
-    return { chassisId: chassis.placement.id, rootComplexId: rc.id, socket: rc.socket, lanes: rc.lanes, lanesUsed, deviceLanes, behindSwitchLanes, uplinkLanes: uplinks, oversubscription: uplinks ? behindSwitchLanes / uplinks : 0 };
+    return {
+      chassisId: chassis.placement.id,
+      rootComplexId: rc.id,
+      socket: rc.socket,
+      lanes: rc.lanes,
+      lanesUsed,
+      deviceLanes,
+      behindSwitchLanes,
+      uplinkLanes: uplinks,
+      oversubscription: uplinks ? behindSwitchLanes / uplinks : 0,
+    };
   });
   return { rootComplexes, switches };
 }
@@ -76,25 +86,54 @@ export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Find
     // A dual-GPU card's own switch is the card's design, not a choice the builder makes.
     if (sw.oversubscription <= 1 || chassis.cardSwitches.has(sw.switchId)) continue;
     const share = sw.uplinkGBps / sw.devices;
-    out.push(finding('pcie.switch-oversubscribed', 'info', [chassis.placement.id, sw.switchId],
-      `Switch ${sw.switchId}${sw.chip ? ` (${sw.chip})` : ''}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with all ${sw.devices} cards moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,
-      'Peer-to-peer traffic below the switch does not use the uplink; host-to-GPU loads (model loading, offload) do.', sw.verified));
+    out.push(
+      finding(
+        'pcie.switch-oversubscribed',
+        'info',
+        [chassis.placement.id, sw.switchId],
+        `Switch ${sw.switchId}${sw.chip ? ` (${sw.chip})` : ''}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with all ${sw.devices} cards moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,
+        'Peer-to-peer traffic below the switch does not use the uplink; host-to-GPU loads (model loading, offload) do.',
+        sw.verified,
+      ),
+    );
   }
   for (const rc of report.rootComplexes) {
     if (rc.lanesUsed > rc.lanes)
-      out.push(finding('pcie.root-complex-over', 'error', [chassis.placement.id, rc.rootComplexId],
-        `Root complex ${rc.rootComplexId} has ${rc.lanes} lanes but the cards and switch uplinks on it need ${rc.lanesUsed} (${rc.lanesUsed - rc.lanes} over).`,
-        'Move a card to a slot on another root complex.'));
-    if (rc.oversubscription > 1 && report.switches.filter((s) => chassis.switchById.get(s.switchId)?.upstream.to === rc.rootComplexId && s.devices > 0).length > 1)
-      out.push(finding('pcie.uplinks-oversubscribed', 'info', [chassis.placement.id, rc.rootComplexId],
-        `Root complex ${rc.rootComplexId}: ${rc.behindSwitchLanes} lanes of cards behind switches reach the CPU over ${rc.uplinkLanes} uplink lanes (${rc.behindSwitchLanes}:${rc.uplinkLanes} = ${n(rc.oversubscription, 1)}:1 oversubscription).`,
-        'Expected on switch-based GPU boards; it limits host-to-GPU bandwidth, not GPU-to-GPU.'));
+      out.push(
+        finding(
+          'pcie.root-complex-over',
+          'error',
+          [chassis.placement.id, rc.rootComplexId],
+          `Root complex ${rc.rootComplexId} has ${rc.lanes} lanes but the cards and switch uplinks on it need ${rc.lanesUsed} (${rc.lanesUsed - rc.lanes} over).`,
+          'Move a card to a slot on another root complex.',
+        ),
+      );
+    if (
+      rc.oversubscription > 1 &&
+      report.switches.filter((s) => chassis.switchById.get(s.switchId)?.upstream.to === rc.rootComplexId && s.devices > 0).length > 1
+    )
+      out.push(
+        finding(
+          'pcie.uplinks-oversubscribed',
+          'info',
+          [chassis.placement.id, rc.rootComplexId],
+          `Root complex ${rc.rootComplexId}: ${rc.behindSwitchLanes} lanes of cards behind switches reach the CPU over ${rc.uplinkLanes} uplink lanes (${rc.behindSwitchLanes}:${rc.uplinkLanes} = ${n(rc.oversubscription, 1)}:1 oversubscription).`,
+          'Expected on switch-based GPU boards; it limits host-to-GPU bandwidth, not GPU-to-GPU.',
+        ),
+      );
   }
   for (const d of chassis.devices) {
     if (!d.link || d.dead || d.link.limitedBy.length === 0 || !d.part) continue;
-    out.push(finding('pcie.link-limited', 'info', [chassis.placement.id, d.id],
-      `${d.label} (${d.part.model}) links at gen ${d.link.gen} x${d.link.width} = ${n(d.link.gbps, 2)} GB/s per direction, limited by ${d.link.limitedBy.join(' and ')}.`,
-      'Usually harmless for inference once the model is loaded.', d.verified));
+    out.push(
+      finding(
+        'pcie.link-limited',
+        'info',
+        [chassis.placement.id, d.id],
+        `${d.label} (${d.part.model}) links at gen ${d.link.gen} x${d.link.width} = ${n(d.link.gbps, 2)} GB/s per direction, limited by ${d.link.limitedBy.join(' and ')}.`,
+        'Usually harmless for inference once the model is loaded.',
+        d.verified,
+      ),
+    );
   }
   return out;
 }

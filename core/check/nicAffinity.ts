@@ -56,7 +56,14 @@ export function hiveNicFindings(chassis: ResolvedChassis, hives: Hive[]): Findin
   return hives
     .filter((h) => !nics.some((n) => n.rootComplex && h.rootComplexes.includes(n.rootComplex)))
     .map((h) => {
-      const nearest = nics.map((n) => ({ n, cls: pathClass(chassis, n, chassis.devices.find((d) => d.id === h.deviceIds[0])!) }));
+      const nearest = nics.map((n) => ({
+        n,
+        cls: pathClass(
+          chassis,
+          n,
+          chassis.devices.find((d) => d.id === h.deviceIds[0])!,
+        ),
+      }));
       const desc = nearest.map(({ n, cls }) => `${n.label} is ${cls}`).join(', ');
       return finding(
         'nic.hive-without-nic',
@@ -86,16 +93,32 @@ export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
     if (chassis.devices.some((d) => d.kind === 'nic' && d.socket === socket.id)) continue;
     // On a one-socket workstation board every slot is a GPU slot, and any free one can take the NIC.
     const single = board.sockets.length === 1;
-    const free = board.slots.filter((s) => !used.has(s.id) && !covered.has(s.position) && (single || !s.gpu) && socketOfSlot(chassis, s.id) === socket.id && s.electricalWidth >= 8);
+    const free = board.slots.filter(
+      (s) => !used.has(s.id) && !covered.has(s.position) && (single || !s.gpu) && socketOfSlot(chassis, s.id) === socket.id && s.electricalWidth >= 8,
+    );
     const verified = gpus.every((g) => g.verified);
     if (free.length === 0)
-      out.push(finding('nic.socket-no-slot', 'warning', [chassis.placement.id, socket.id],
-        `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} but has no slot left for a NIC; ${single ? 'a NIC for multi-node work needs a slot freed (or a riser)' : 'their network traffic crosses the inter-socket link'}.`,
-        'Fine for inference on one or two GPUs; for multi-node training prefer a board with a NIC slot on every GPU socket.', verified));
+      out.push(
+        finding(
+          'nic.socket-no-slot',
+          'warning',
+          [chassis.placement.id, socket.id],
+          `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} but has no slot left for a NIC; ${single ? 'a NIC for multi-node work needs a slot freed (or a riser)' : 'their network traffic crosses the inter-socket link'}.`,
+          'Fine for inference on one or two GPUs; for multi-node training prefer a board with a NIC slot on every GPU socket.',
+          verified,
+        ),
+      );
     else
-      out.push(finding('nic.socket-free-slot', 'info', [chassis.placement.id, socket.id, ...free.map((s) => s.id)],
-        `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} and no NIC; ${free.map((s) => s.label).join(', ')} could take one.`,
-        'Only matters for multi-node work.', verified));
+      out.push(
+        finding(
+          'nic.socket-free-slot',
+          'info',
+          [chassis.placement.id, socket.id, ...free.map((s) => s.id)],
+          `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} and no NIC; ${free.map((s) => s.label).join(', ')} could take one.`,
+          'Only matters for multi-node work.',
+          verified,
+        ),
+      );
   }
   return out;
 }

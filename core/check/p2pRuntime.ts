@@ -29,11 +29,14 @@ export interface PairRuntime {
   patchedDriver: boolean;
 }
 
-const NCCL_P2P_LEVEL = 'NCCL src/graph/paths.cc, ncclTopoCheckP2p: P2P up to PATH_SYS by default, PATH_PXB on Intel x86 and ARM hosts (https://github.com/NVIDIA/nccl)';
+const NCCL_P2P_LEVEL =
+  'NCCL src/graph/paths.cc, ncclTopoCheckP2p: P2P up to PATH_SYS by default, PATH_PXB on Intel x86 and ARM hosts (https://github.com/NVIDIA/nccl)';
 const GEFORCE_P2P = 'nvidia-smi topo -p2p shows GNS (GPU not supported) between GeForce cards with the stock driver (noonghunna/club-3090#1124, #1229)';
-const PATCHED = 'a community-patched open kernel module is reported to turn PCIe P2P back on for GeForce cards (reported on the RTX 4090; unverified, not NVIDIA\'s driver)';
+const PATCHED =
+  "a community-patched open kernel module is reported to turn PCIe P2P back on for GeForce cards (reported on the RTX 4090; unverified, not NVIDIA's driver)";
 const EPYC_P2P = 'AnandTech on EPYC 7002: full PCIe peer-to-peer within and across sockets';
-const INTEL_SYS = 'across QPI/UPI CUDA peer access is not offered between PCIe GPUs on Xeon hosts; plan on host memory (reference: boards_and_systems.md §5, nccl-tests#250, nccl#896)';
+const INTEL_SYS =
+  'across QPI/UPI CUDA peer access is not offered between PCIe GPUs on Xeon hosts; plan on host memory (reference: boards_and_systems.md §5, nccl-tests#250, nccl#896)';
 
 /** The CPU vendor of a chassis, from its first CPU part ("Intel", "AMD"); null when none is known. */
 export function cpuVendorOf(c: ResolvedChassis, catalog: CatalogIndex): string | null {
@@ -52,13 +55,33 @@ function geforce(d: ResolvedDevice): boolean {
  * One literal with every field in one order: V8 (Node 20) takes microseconds
  * for `{ ...base, more }` per object, and a 512-card build has 1,792 pairs.
  */
-function pair(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice, path: PathClass, patchedDriver: boolean, cudaP2p: boolean, nccl: PairRuntime['nccl'], why: string, source: string): PairRuntime {
+function pair(
+  c: ResolvedChassis,
+  a: ResolvedDevice,
+  b: ResolvedDevice,
+  path: PathClass,
+  patchedDriver: boolean,
+  cudaP2p: boolean,
+  nccl: PairRuntime['nccl'],
+  why: string,
+  source: string,
+): PairRuntime {
   return { chassisId: c.placement.id, a: a.label, b: b.label, aId: a.id, bId: b.id, path, patchedDriver, cudaP2p, nccl, why, source };
 }
 
 export function pairRuntime(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDevice, path: PathClass, vendor: string | null, driver: GeforceP2p): PairRuntime {
   if (path.startsWith('NV') || path === 'C2C')
-    return pair(c, a, b, path, false, true, 'NVLink', path === 'C2C' ? 'chip-to-chip fabric' : 'NVLink between the two', 'nvidia-smi topo -m legend: NV# = a bonded set of # NVLinks');
+    return pair(
+      c,
+      a,
+      b,
+      path,
+      false,
+      true,
+      'NVLink',
+      path === 'C2C' ? 'chip-to-chip fabric' : 'NVLink between the two',
+      'nvidia-smi topo -m legend: NV# = a bonded set of # NVLinks',
+    );
   const gf = geforce(a) || geforce(b);
   if (gf && driver === 'stock')
     return pair(c, a, b, path, false, false, 'SHM', 'GeForce cards: the stock driver turns PCIe peer access off; NCCL goes through host memory', GEFORCE_P2P);
@@ -80,7 +103,17 @@ export function pairRuntime(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDe
   // NCCL's default P2P level: everything on AMD, at most PXB (one switch tree) on Intel and ARM.
   const beyondPxb = path === 'PHB' || path === 'NODE' || path === 'SYS';
   const ncclP2p = !(beyondPxb && (intel || vendor === null));
-  return pair(c, a, b, path, patchedDriver, cudaP2p, ncclP2p ? 'P2P' : 'SHM',
-    ncclP2p ? why : `${why}; NCCL does not use P2P beyond PXB on ${intel ? 'Intel' : 'an unknown'} host by default and goes through host memory (NCCL_P2P_LEVEL=SYS changes that)`,
-    ncclP2p ? `${source}; ${NCCL_P2P_LEVEL}` : NCCL_P2P_LEVEL);
+  return pair(
+    c,
+    a,
+    b,
+    path,
+    patchedDriver,
+    cudaP2p,
+    ncclP2p ? 'P2P' : 'SHM',
+    ncclP2p
+      ? why
+      : `${why}; NCCL does not use P2P beyond PXB on ${intel ? 'Intel' : 'an unknown'} host by default and goes through host memory (NCCL_P2P_LEVEL=SYS changes that)`,
+    ncclP2p ? `${source}; ${NCCL_P2P_LEVEL}` : NCCL_P2P_LEVEL,
+  );
 }

@@ -25,7 +25,12 @@ export const CONTINUOUS_FRACTION = 0.8;
 export const BTU_PER_WATT_HOUR = 3.412;
 /** Wall = DC / efficiency at ~50 % load (80 PLUS minimums; Titanium 96 %, Gold 90 %). */
 export const PSU_EFFICIENCY: Record<string, number> = {
-  '80plus': 0.85, '80plus-bronze': 0.88, '80plus-silver': 0.89, '80plus-gold': 0.9, '80plus-platinum': 0.92, '80plus-titanium': 0.96,
+  '80plus': 0.85,
+  '80plus-bronze': 0.88,
+  '80plus-silver': 0.89,
+  '80plus-gold': 0.9,
+  '80plus-platinum': 0.92,
+  '80plus-titanium': 0.96,
 };
 const DEFAULT_EFFICIENCY = 0.9;
 
@@ -97,8 +102,10 @@ function flat(id: string, what: string, w: number, estimated: boolean): Componen
 
 function devicePower(id: string, part: CatalogPart | undefined): ComponentPower {
   if (part?.category === 'gpu') return tdpComponent(id, part.model, part.specs.tdpW, DRAW_FRACTIONS.gpu, 300);
-  if (part?.category === 'nic') return part.specs.typicalPowerW !== null ? flat(id, part.model, part.specs.typicalPowerW, false) : flat(id, part.model, ASSUMED_W.nic, true);
-  if (part?.category === 'storage') return part.specs.powerW !== null ? flat(id, part.model, part.specs.powerW, false) : flat(id, part.model, ASSUMED_W.drive, true);
+  if (part?.category === 'nic')
+    return part.specs.typicalPowerW !== null ? flat(id, part.model, part.specs.typicalPowerW, false) : flat(id, part.model, ASSUMED_W.nic, true);
+  if (part?.category === 'storage')
+    return part.specs.powerW !== null ? flat(id, part.model, part.specs.powerW, false) : flat(id, part.model, ASSUMED_W.drive, true);
   return flat(id, part?.model ?? id, ASSUMED_W.other, true);
 }
 
@@ -122,7 +129,14 @@ export function usablePsus(count: number, redundancy: 'none' | 'N+1' | 'N+N'): n
 export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: number): ChassisPower {
   const p = c.placement;
   const components: ComponentPower[] = [
-    { id: `${p.id}.base`, what: 'chassis (fans, board, BMC)', idleW: ASSUMED_W.chassisIdle, typicalW: ASSUMED_W.chassisTypical, peakW: ASSUMED_W.chassisPeak, estimated: true },
+    {
+      id: `${p.id}.base`,
+      what: 'chassis (fans, board, BMC)',
+      idleW: ASSUMED_W.chassisIdle,
+      typicalW: ASSUMED_W.chassisTypical,
+      peakW: ASSUMED_W.chassisPeak,
+      estimated: true,
+    },
   ];
   for (const cpu of p.cpus) {
     const part = partOf(catalog, cpu.partId, 'cpu');
@@ -151,7 +165,17 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
   }
   const peakW = sum('peakW');
   const wallPeakW = peakW / efficiency;
-  return { chassisId: p.id, rackId: c.rackId, components, idleW: sum('idleW'), typicalW: sum('typicalW'), peakW, psu, wallPeakW, heatBtuPerHour: wallPeakW * BTU_PER_WATT_HOUR };
+  return {
+    chassisId: p.id,
+    rackId: c.rackId,
+    components,
+    idleW: sum('idleW'),
+    typicalW: sum('typicalW'),
+    peakW,
+    psu,
+    wallPeakW,
+    heatBtuPerHour: wallPeakW * BTU_PER_WATT_HOUR,
+  };
 }
 
 export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
@@ -163,16 +187,34 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
   const bays = c.chassisPart?.specs.psuBays;
   // An unknown bay count (an imported file that lists no PSUs) is said, not passed in silence or failed.
   if (bays === null)
-    out.push(finding('power.psu-bays-unknown', 'info', [id], `${psu.count} PSUs placed; the number of PSU bays of the ${c.chassisPart?.model} is not known, so the PSU count is not checked.`, 'Look up the PSU bays and set them on the chassis part.'));
+    out.push(
+      finding(
+        'power.psu-bays-unknown',
+        'info',
+        [id],
+        `${psu.count} PSUs placed; the number of PSU bays of the ${c.chassisPart?.model} is not known, so the PSU count is not checked.`,
+        'Look up the PSU bays and set them on the chassis part.',
+      ),
+    );
   else if (bays !== undefined && psu.count > bays)
     out.push(finding('power.psu-bays', 'error', [id], `${psu.count} PSUs placed; the ${c.chassisPart?.model} has ${bays} PSU bays.`, 'Remove PSUs.'));
   const line = psu.volts <= 127 ? 'low line' : 'high line';
   if (psu.eachW === null) {
-    out.push(finding('power.psu-rating-unknown', 'warning', [id], `The ${line} (${n(psu.volts)} V) output of ${psu.model ?? 'the PSUs'} is not known, so ${name}'s ${n(cp.peakW)} W peak cannot be checked against it.`, 'Find the PSU datasheet; do not assume the high-line rating on 120 V.'));
+    out.push(
+      finding(
+        'power.psu-rating-unknown',
+        'warning',
+        [id],
+        `The ${line} (${n(psu.volts)} V) output of ${psu.model ?? 'the PSUs'} is not known, so ${name}'s ${n(cp.peakW)} W peak cannot be checked against it.`,
+        'Find the PSU datasheet; do not assume the high-line rating on 120 V.',
+      ),
+    );
     return out;
   }
   if (psu.eachW === 0) {
-    out.push(finding('power.psu-wrong-voltage', 'error', [id], `${psu.model} does not run on ${n(psu.volts)} V.`, 'Feed it 200–240 V or use PSUs rated for low line.'));
+    out.push(
+      finding('power.psu-wrong-voltage', 'error', [id], `${psu.model} does not run on ${n(psu.volts)} V.`, 'Feed it 200–240 V or use PSUs rated for low line.'),
+    );
     return out;
   }
   const usable = psu.usableW ?? 0;
@@ -180,11 +222,27 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
   if (cp.peakW > usable) {
     const over = cp.peakW - usable;
     const deratedNote = psu.volts <= 127 ? ' (low-line rating)' : '';
-    out.push(finding('power.psu-overload', 'error', [id],
-      `${name} peaks at ${n(cp.peakW)} W but its ${psu.count} × ${psu.model} deliver ${n(usable)} W at ${n(psu.volts)} V${deratedNote} with ${psu.redundancy} redundancy (${kept} × ${n(psu.eachW)} W): ${n(over)} W over.`,
-      psu.volts <= 127 ? 'Run the PSUs on 200–240 V, add PSUs, drop redundancy knowingly, or power-limit the GPUs (nvidia-smi -pl).' : 'Add PSUs or power-limit the GPUs (nvidia-smi -pl).'));
+    out.push(
+      finding(
+        'power.psu-overload',
+        'error',
+        [id],
+        `${name} peaks at ${n(cp.peakW)} W but its ${psu.count} × ${psu.model} deliver ${n(usable)} W at ${n(psu.volts)} V${deratedNote} with ${psu.redundancy} redundancy (${kept} × ${n(psu.eachW)} W): ${n(over)} W over.`,
+        psu.volts <= 127
+          ? 'Run the PSUs on 200–240 V, add PSUs, drop redundancy knowingly, or power-limit the GPUs (nvidia-smi -pl).'
+          : 'Add PSUs or power-limit the GPUs (nvidia-smi -pl).',
+      ),
+    );
   } else if (cp.peakW > psu.eachW * psu.count * 0.9 && psu.redundancy === 'none')
-    out.push(finding('power.psu-tight', 'warning', [id], `${name} peaks at ${n(cp.peakW)} W of the ${n(usable)} W its PSUs give at ${n(psu.volts)} V.`, 'Leave 10 % headroom.'));
+    out.push(
+      finding(
+        'power.psu-tight',
+        'warning',
+        [id],
+        `${name} peaks at ${n(cp.peakW)} W of the ${n(usable)} W its PSUs give at ${n(psu.volts)} V.`,
+        'Leave 10 % headroom.',
+      ),
+    );
   return out;
 }
 
@@ -201,17 +259,41 @@ export function connectorFindings(c: ResolvedChassis): Finding[] {
   const have = c.chassisPart?.specs.gpuPowerConnectors ?? null;
   // Cards whose connectors are unknown are said to be unknown, never passed in silence.
   const unknown = unknownCards
-    ? [finding('power.gpu-connectors-unknown', 'info', [id], `The power connectors of ${unknownCards} GPU${unknownCards > 1 ? 's are' : ' is'} not known, so their power leads are not checked.`, 'Look the card up before buying cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.')]
+    ? [
+        finding(
+          'power.gpu-connectors-unknown',
+          'info',
+          [id],
+          `The power connectors of ${unknownCards} GPU${unknownCards > 1 ? 's are' : ' is'} not known, so their power leads are not checked.`,
+          'Look the card up before buying cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.',
+        ),
+      ]
     : [];
   if (need.size === 0) return unknown;
   const needText = [...need].map(([k, v]) => `${v}× ${k}`).join(', ');
   if (have === null)
-    return [finding('power.gpu-connectors-unknown', 'info', [id], `The GPUs need ${needText}${unknownCards ? ` (plus ${unknownCards} card${unknownCards > 1 ? 's' : ''} of unknown connectors)` : ''}; the GPU power leads of the ${c.chassisPart?.model ?? 'chassis'} are not known.`, 'Check the chassis power cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.')];
+    return [
+      finding(
+        'power.gpu-connectors-unknown',
+        'info',
+        [id],
+        `The GPUs need ${needText}${unknownCards ? ` (plus ${unknownCards} card${unknownCards > 1 ? 's' : ''} of unknown connectors)` : ''}; the GPU power leads of the ${c.chassisPart?.model ?? 'chassis'} are not known.`,
+        'Check the chassis power cables; EPS-12V (CPU 8-pin) is not PCIe 8-pin.',
+      ),
+    ];
   const out: Finding[] = [];
   for (const [kind, count] of need) {
     const avail = have.filter((h) => h.kind === kind).reduce((s, h) => s + h.count, 0);
     if (count > avail)
-      out.push(finding('power.gpu-connectors', 'error', [id], `The GPUs need ${count}× ${kind} power leads; the chassis has ${avail} (${count - avail} short).`, 'Add the right cables or adapters (EPS-12V and PCIe 8-pin are keyed differently).'));
+      out.push(
+        finding(
+          'power.gpu-connectors',
+          'error',
+          [id],
+          `The GPUs need ${count}× ${kind} power leads; the chassis has ${avail} (${count - avail} short).`,
+          'Add the right cables or adapters (EPS-12V and PCIe 8-pin are keyed differently).',
+        ),
+      );
   }
   return [...out, ...unknown];
 }
@@ -235,19 +317,47 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
   const amps = rack.circuits?.amps ?? circuitAmps;
   const carrying = rp.abFeeds ? Math.floor(circuits / 2) : circuits;
   if (rp.wallPeakW > rp.circuitW && rp.abFeeds)
-    out.push(finding('power.circuit-overload', 'error', [rack.id],
-      `${name} draws up to ${n(rp.wallPeakW)} W from the wall. Its PSUs run N+N on A/B feeds, so each feed (${carrying} × ${n(amps)} A at ${n(volts)} V = ${n(rp.circuitW)} W continuous, 80 % of ${n(carrying * volts * amps)} W) must carry the whole load alone when the other fails: ${n(rp.wallPeakW - rp.circuitW)} W over. The ${circuits} circuits are not summed.`,
-      `Give each feed about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} circuits of ${n(amps)} A, move to 200–240 V, or power-limit the GPUs.`));
+    out.push(
+      finding(
+        'power.circuit-overload',
+        'error',
+        [rack.id],
+        `${name} draws up to ${n(rp.wallPeakW)} W from the wall. Its PSUs run N+N on A/B feeds, so each feed (${carrying} × ${n(amps)} A at ${n(volts)} V = ${n(rp.circuitW)} W continuous, 80 % of ${n(carrying * volts * amps)} W) must carry the whole load alone when the other fails: ${n(rp.wallPeakW - rp.circuitW)} W over. The ${circuits} circuits are not summed.`,
+        `Give each feed about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} circuits of ${n(amps)} A, move to 200–240 V, or power-limit the GPUs.`,
+      ),
+    );
   else if (rp.wallPeakW > rp.circuitW)
-    out.push(finding('power.circuit-overload', 'error', [rack.id],
-      `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
-      `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`));
+    out.push(
+      finding(
+        'power.circuit-overload',
+        'error',
+        [rack.id],
+        `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
+        `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`,
+      ),
+    );
   if (rp.pduW !== null && rp.wallPeakW > rp.pduW)
-    out.push(finding('power.pdu-overload', 'error', [rack.id], `${name} draws up to ${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`, 'Add PDUs or use higher-rated ones.'));
+    out.push(
+      finding(
+        'power.pdu-overload',
+        'error',
+        [rack.id],
+        `${name} draws up to ${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`,
+        'Add PDUs or use higher-rated ones.',
+      ),
+    );
   for (const p of rack.pdus) {
     const part = partOf(catalog, p.partId, 'pdu');
     if (part?.specs.inputVolts && Math.abs(part.specs.inputVolts - volts) > 30)
-      out.push(finding('power.pdu-voltage', 'warning', [rack.id, p.id], `PDU ${p.id} (${part.model}) is built for ${n(part.specs.inputVolts)} V; the site runs ${n(volts)} V.`, 'Pick a PDU for the site voltage.'));
+      out.push(
+        finding(
+          'power.pdu-voltage',
+          'warning',
+          [rack.id, p.id],
+          `PDU ${p.id} (${part.model}) is built for ${n(part.specs.inputVolts)} V; the site runs ${n(volts)} V.`,
+          'Pick a PDU for the site voltage.',
+        ),
+      );
   }
   return out;
 }

@@ -14,9 +14,15 @@ export interface PowerKindText {
 }
 
 export const POWER_KINDS: Record<PowerKind, PowerKindText> = {
-  peak: { label: 'Peak draw (DC)', means: 'every part at its rated maximum (GPUs and CPUs at TDP) at the PSUs’ output; what PSUs and circuits are checked against' },
+  peak: {
+    label: 'Peak draw (DC)',
+    means: 'every part at its rated maximum (GPUs and CPUs at TDP) at the PSUs’ output; what PSUs and circuits are checked against',
+  },
   wallPeak: { label: 'Peak at the wall', means: 'the peak draw through the PSUs’ efficiency' },
-  typical: { label: 'Typical draw (DC)', means: `GPUs at ${DRAW_FRACTIONS.gpu.typical * 100} % and CPUs at ${DRAW_FRACTIONS.cpu.typical * 100} % of TDP, the rest as rated (an assumption, not measured)` },
+  typical: {
+    label: 'Typical draw (DC)',
+    means: `GPUs at ${DRAW_FRACTIONS.gpu.typical * 100} % and CPUs at ${DRAW_FRACTIONS.cpu.typical * 100} % of TDP, the rest as rated (an assumption, not measured)`,
+  },
   idle: { label: 'Idle draw (DC)', means: `GPUs at ${DRAW_FRACTIONS.gpu.idle * 100} % and CPUs at ${DRAW_FRACTIONS.cpu.idle * 100} % of TDP` },
   atLoad: { label: 'At load (DC)', means: 'the accelerators at the estimate’s draw for this workload, everything else at its typical draw' },
   atLoadWall: { label: 'At load (wall)', means: 'the draw at load through the PSUs’ efficiency' },

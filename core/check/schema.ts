@@ -19,7 +19,14 @@ const Hive = z.object({
   via: z.union([PathClass, z.literal('single')]),
   verified: z.boolean(),
 });
-const P2pMatrix = z.object({ chassisId: z.string(), labels: z.array(z.string()), deviceIds: z.array(z.string()), cells: z.array(z.array(PathClass)), unverified: z.array(z.string()), uncertain: z.array(z.object({ a: z.string(), b: z.string(), classes: z.array(PathClass), reason: z.string() })).default([]) });
+const P2pMatrix = z.object({
+  chassisId: z.string(),
+  labels: z.array(z.string()),
+  deviceIds: z.array(z.string()),
+  cells: z.array(z.array(PathClass)),
+  unverified: z.array(z.string()),
+  uncertain: z.array(z.object({ a: z.string(), b: z.string(), classes: z.array(PathClass), reason: z.string() })).default([]),
+});
 const NicAffinity = z.object({
   chassisId: z.string(),
   nic: z.string(),
@@ -97,14 +104,35 @@ const DeviceLink = z.object({
   verified: z.boolean(),
 });
 const PairRuntime = z.object({
-  chassisId: z.string(), a: z.string(), b: z.string(), aId: z.string(), bId: z.string(), path: PathClass,
-  cudaP2p: z.boolean(), nccl: z.enum(['NVLink', 'P2P', 'SHM']), why: z.string(), source: z.string(), patchedDriver: z.boolean(),
+  chassisId: z.string(),
+  a: z.string(),
+  b: z.string(),
+  aId: z.string(),
+  bId: z.string(),
+  path: PathClass,
+  cudaP2p: z.boolean(),
+  nccl: z.enum(['NVLink', 'P2P', 'SHM']),
+  why: z.string(),
+  source: z.string(),
+  patchedDriver: z.boolean(),
 });
 const CarrierReport = z.object({
-  chassisId: z.string(), deviceId: z.string(), model: z.string(), hostSlotId: z.string(),
-  slots: z.array(z.object({ id: z.string(), lanes: z.number(), wiredLanes: z.number(), gen: z.number(), deviceIds: z.array(z.string()), labels: z.array(z.string()) })),
+  chassisId: z.string(),
+  deviceId: z.string(),
+  model: z.string(),
+  hostSlotId: z.string(),
+  slots: z.array(
+    z.object({ id: z.string(), lanes: z.number(), wiredLanes: z.number(), gen: z.number(), deviceIds: z.array(z.string()), labels: z.array(z.string()) }),
+  ),
 });
-const BridgeReport = z.object({ chassisId: z.string(), partId: z.string(), model: z.string().nullable(), deviceIds: z.tuple([z.string(), z.string()]), labels: z.array(z.string()), pathClass: z.string().nullable() });
+const BridgeReport = z.object({
+  chassisId: z.string(),
+  partId: z.string(),
+  model: z.string().nullable(),
+  deviceIds: z.tuple([z.string(), z.string()]),
+  labels: z.array(z.string()),
+  pathClass: z.string().nullable(),
+});
 export const CheckResultSchema = z.object({
   carriers: z.array(CarrierReport),
   bridges: z.array(BridgeReport),

@@ -168,7 +168,10 @@ function hostsFirst(devices: PlacedDevice[]): PlacedDevice[] {
     }
     return k;
   };
-  return devices.map((d, i) => ({ d, i, k: depth(d) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.d);
+  return devices
+    .map((d, i) => ({ d, i, k: depth(d) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.d);
 }
 
 /** The slots a riser in `host` exposes, and the switch of a switch card. */
@@ -276,25 +279,68 @@ function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: 
     const socket = rc?.socket ?? null;
     const numaNode = socket === null ? null : rc?.numaNode !== undefined ? `${socket}:${rc.numaNode}` : socket;
     const riserSlot = slot && 'hostDeviceId' in slot ? (slot as RiserSlot) : undefined;
-    const unwired = riserSlot && riserSlot.wiredLanes === 0 ? `${riserSlot.label} gets no lanes: the host slot's lanes are used up by the outputs before it` : null;
+    const unwired =
+      riserSlot && riserSlot.wiredLanes === 0 ? `${riserSlot.label} gets no lanes: the host slot's lanes are used up by the outputs before it` : null;
     const dead = (socket !== null && !populatedSockets.has(socket)) || unwired !== null;
     // A riser passes lanes on: it moves no data of its own and is not a PCIe device.
     const link = slot && part?.category !== 'riser' ? negotiate(cardLink(part), slot, feeder) : null;
     const gpusOnCard = part?.category === 'gpu' ? part.specs.devicesPerBoard : 1;
     if (gpusOnCard <= 1) {
-      devices.push({ id: d.id, cardId: d.id, label: `${prefix ? `${tag}/` : ''}${name[kind]}${counters[kind]++}`, kind, chassisId: c.id, slotId: d.slot, slot, part, socket, numaNode, rootComplex: rc?.id ?? null, switches, link, hostGBpsShared: null, dead, unwired, verified });
+      devices.push({
+        id: d.id,
+        cardId: d.id,
+        label: `${prefix ? `${tag}/` : ''}${name[kind]}${counters[kind]++}`,
+        kind,
+        chassisId: c.id,
+        slotId: d.slot,
+        slot,
+        part,
+        socket,
+        numaNode,
+        rootComplex: rc?.id ?? null,
+        switches,
+        link,
+        hostGBpsShared: null,
+        dead,
+        unwired,
+        verified,
+      });
       continue;
     }
     // Several GPUs on one card sit behind the card's own switch (nvidia-smi shows PIX between them).
-    const cardSwitch: PcieSwitch = { id: `${d.id}.onboard`, chip: null, lanes: null, gen: (link?.gen ?? slot?.gen ?? 3) as PcieSwitch['gen'], upstream: { to: slot?.feeds ?? '', width: widthAtMost(link?.width ?? 16) }, verified: true, source: null, note: `the on-card PCIe switch of the ${part?.model ?? 'card'}` };
+    const cardSwitch: PcieSwitch = {
+      id: `${d.id}.onboard`,
+      chip: null,
+      lanes: null,
+      gen: (link?.gen ?? slot?.gen ?? 3) as PcieSwitch['gen'],
+      upstream: { to: slot?.feeds ?? '', width: widthAtMost(link?.width ?? 16) },
+      verified: true,
+      source: null,
+      note: `the on-card PCIe switch of the ${part?.model ?? 'card'}`,
+    };
     if (slot) {
       switchById.set(cardSwitch.id, cardSwitch);
       cardSwitches.add(cardSwitch.id);
     }
     for (let g = 0; g < gpusOnCard; g++)
       devices.push({
-        id: `${d.id}:${g}`, cardId: d.id, label: `${prefix ? `${tag}/` : ''}GPU${counters.gpu++}`, kind, chassisId: c.id, slotId: d.slot, slot, part, socket, numaNode, rootComplex: rc?.id ?? null,
-        switches: slot ? [cardSwitch.id, ...switches] : switches, link, hostGBpsShared: null, dead, unwired, verified,
+        id: `${d.id}:${g}`,
+        cardId: d.id,
+        label: `${prefix ? `${tag}/` : ''}GPU${counters.gpu++}`,
+        kind,
+        chassisId: c.id,
+        slotId: d.slot,
+        slot,
+        part,
+        socket,
+        numaNode,
+        rootComplex: rc?.id ?? null,
+        switches: slot ? [cardSwitch.id, ...switches] : switches,
+        link,
+        hostGBpsShared: null,
+        dead,
+        unwired,
+        verified,
       });
   }
 
@@ -318,7 +364,24 @@ function resolveOne(rackId: string, path: string, c: ChassisPlacement, catalog: 
     bridged.set(`${b.deviceIds[0]}|${b.deviceIds[1]}`, cls);
     bridged.set(`${b.deviceIds[1]}|${b.deviceIds[0]}`, cls);
   }
-  return { rackId, path, placement: c, chassisPart, boardId, board, populatedSockets, devices, rcById, switchById, slotById, riserSlots: riserSlotList, bridges, bridged, noPost, cardSwitches };
+  return {
+    rackId,
+    path,
+    placement: c,
+    chassisPart,
+    boardId,
+    board,
+    populatedSockets,
+    devices,
+    rcById,
+    switchById,
+    slotById,
+    riserSlots: riserSlotList,
+    bridges,
+    bridged,
+    noPost,
+    cardSwitches,
+  };
 }
 
 /** A bridge works when both ends are the same bridgeable GPU model the bridge fits, at its slot spacing. */
@@ -334,15 +397,22 @@ function resolveBridge(index: number, partId: string, ids: [string, string], cat
     else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge') problems.push(`${ids[k]} (${d.part.model}) has no NVLink bridge connector`);
   });
   const [a, b] = ends;
-  if (a && b && a.part && b.part && a.part.id !== b.part.id) problems.push(`the cards are different models (${a.part.model} and ${b.part.model}); a bridge joins two of the same`);
+  if (a && b && a.part && b.part && a.part.id !== b.part.id)
+    problems.push(`the cards are different models (${a.part.model} and ${b.part.model}); a bridge joins two of the same`);
   if (part && a?.part && !part.specs.fitsGpus.includes(a.part.id)) problems.push(`${part.model} does not fit the ${a.part.model}`);
   if (part && a && b && !problems.length) {
     const onRiser = [a, b].filter((d) => d.slot && 'hostDeviceId' in d.slot);
-    if (onRiser.length) unchecked.push(`the spacing of ${onRiser.map((d) => d.cardId).join(' and ')} is not checked: a card on a riser stands where the frame holds it, so line them up for the ${part.specs.slotSpacing ?? '?'}-slot bridge`);
+    if (onRiser.length)
+      unchecked.push(
+        `the spacing of ${onRiser.map((d) => d.cardId).join(' and ')} is not checked: a card on a riser stands where the frame holds it, so line them up for the ${part.specs.slotSpacing ?? '?'}-slot bridge`,
+      );
     else if (part.specs.slotSpacing !== null && a.slot && b.slot) {
       const gap = Math.abs(a.slot.position - b.slot.position);
-      if (gap !== part.specs.slotSpacing) problems.push(`the cards are ${gap} slot position${gap === 1 ? '' : 's'} apart (${a.slot.label}, ${b.slot.label}); the ${part.model} spans ${part.specs.slotSpacing}`);
-    } else unchecked.push('the slot spacing is not checked: the bridge\'s spacing or a slot position is not known');
+      if (gap !== part.specs.slotSpacing)
+        problems.push(
+          `the cards are ${gap} slot position${gap === 1 ? '' : 's'} apart (${a.slot.label}, ${b.slot.label}); the ${part.model} spans ${part.specs.slotSpacing}`,
+        );
+    } else unchecked.push("the slot spacing is not checked: the bridge's spacing or a slot position is not known");
   }
   return { index, partId, part, deviceIds: ids, problems, unchecked };
 }

@@ -62,7 +62,24 @@ export interface CostLine {
   item: CostItem | null;
 }
 
-const CATEGORY_ORDER = ['rack', 'pdu', 'chassis', 'board', 'cpu', 'memory', 'gpu', 'pcie-switch', 'riser', 'bridge', 'nic', 'psu', 'storage', 'cable', 'other', 'unknown part'];
+const CATEGORY_ORDER = [
+  'rack',
+  'pdu',
+  'chassis',
+  'board',
+  'cpu',
+  'memory',
+  'gpu',
+  'pcie-switch',
+  'riser',
+  'bridge',
+  'nic',
+  'psu',
+  'storage',
+  'cable',
+  'other',
+  'unknown part',
+];
 
 export function categoryRank(category: string): number {
   const i = CATEGORY_ORDER.indexOf(category);
@@ -92,7 +109,12 @@ function whereOf(l: BomLine): string {
 }
 
 /** Every placed part of a build as a cost line, in build order (core/build/bom.ts). */
-export function costLines(build: Build, catalog: ReadonlyMap<string, CatalogPart>, itemOf: (id: string) => CostItem | null, market: BomMarket = {}): CostLine[] {
+export function costLines(
+  build: Build,
+  catalog: ReadonlyMap<string, CatalogPart>,
+  itemOf: (id: string) => CostItem | null,
+  market: BomMarket = {},
+): CostLine[] {
   return bomOf<CatalogPart, CostItem>(build, (id) => catalog.get(id), itemOf, market).map((l) => ({
     where: whereOf(l),
     category: l.part?.category ?? 'unknown part',
@@ -128,12 +150,24 @@ function figure(lines: readonly CostLine[], currency: string): CostFigure {
 /** Totals in `currency`: lines priced in another currency count as unpriced (no rate is guessed). */
 export function costSummary(lines: readonly CostLine[], currency: string): BuildCostSummary {
   const categories = [...new Set(lines.map((l) => l.category))].sort((a, b) => categoryRank(a) - categoryRank(b) || a.localeCompare(b));
-  const byCategory: CategoryCost[] = categories.map((category) => ({ category, ...figure(lines.filter((l) => l.category === category), currency) }));
+  const byCategory: CategoryCost[] = categories.map((category) => ({
+    category,
+    ...figure(
+      lines.filter((l) => l.category === category),
+      currency,
+    ),
+  }));
   return {
     currency,
     total: figure(lines, currency),
-    spent: figure(lines.filter((l) => l.owned), currency),
-    toBuy: figure(lines.filter((l) => !l.owned), currency),
+    spent: figure(
+      lines.filter((l) => l.owned),
+      currency,
+    ),
+    toBuy: figure(
+      lines.filter((l) => !l.owned),
+      currency,
+    ),
     byCategory,
     ...countBasis(lines),
     unpriced: unpricedParts(lines, currency),

@@ -91,8 +91,7 @@ export function perfEstimator(catalog: readonly CatalogPart[]): BuildEstimator {
       if (out.report.fits || out.report.sram) break;
     }
     if (!last) return { ok: false, problem: 'no estimate' };
-    if (last.report.fits && last.instances !== preferred)
-      extra.push(`${preferred} instances of this model do not fit; estimated with ${last.instances}`);
+    if (last.report.fits && last.instances !== preferred) extra.push(`${preferred} instances of this model do not fit; estimated with ${last.instances}`);
     const r = last.report;
     const splitLabel = r.sram ? 'sram-pipeline' : r.workload.split;
     return { ok: true, estimate: toSpeedEstimate(r, r.workload.runtime, splitLabel, r.workload.instances, extra), acceleratorIds: ids };

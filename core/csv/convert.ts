@@ -109,7 +109,9 @@ export class PartMatcher {
   constructor(parts: readonly NamedPart[]) {
     this.#parts = parts;
     this.#byId = new Map(parts.map((p) => [p.id, p]));
-    this.#names = parts.flatMap((part) => [part.model, ...(part.aliases ?? [])].map((n) => ({ part, name: normalizeName(n) })).filter((n) => n.name.length >= 3));
+    this.#names = parts.flatMap((part) =>
+      [part.model, ...(part.aliases ?? [])].map((n) => ({ part, name: normalizeName(n) })).filter((n) => n.name.length >= 3),
+    );
   }
 
   byId(id: string): NamedPart | undefined {
@@ -299,7 +301,8 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
     const externalId = raw('externalId') || (orderNumber !== '' && itemNumber !== '' ? `ebay:${orderNumber}:${itemNumber}` : '');
     const duplicateOf = externalId !== '' ? (seen.get(externalId) ?? null) : null;
     if (externalId !== '' && duplicateOf === null) seen.set(externalId, row.line);
-    if (duplicateOf !== null) error(raw('externalId') ? 'externalId' : 'ebayItemNumber', `Same purchase as line ${duplicateOf} (${externalId}): a duplicate row in the file`);
+    if (duplicateOf !== null)
+      error(raw('externalId') ? 'externalId' : 'ebayItemNumber', `Same purchase as line ${duplicateOf} (${externalId}): a duplicate row in the file`);
 
     const draft: ItemDraft = {
       partId,
@@ -376,8 +379,10 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
       }
       const order = orders.get(orderNumber) ?? { orderNumber, currency, shipping: null, tax: null, line: row.line };
       const normalized = formatAmountPlain(amount.minor, currency);
-      if (order.currency !== currency) error('currency', `Order ${orderNumber} is in ${order.currency} on line ${order.line}; its rows must all be in one currency`);
-      else if (order[key] !== null && order[key] !== normalized) error(field, `Order ${orderNumber} has ${key} ${order[key]} on line ${order.line}, ${normalized} here: one order, one amount`);
+      if (order.currency !== currency)
+        error('currency', `Order ${orderNumber} is in ${order.currency} on line ${order.line}; its rows must all be in one currency`);
+      else if (order[key] !== null && order[key] !== normalized)
+        error(field, `Order ${orderNumber} has ${key} ${order[key]} on line ${order.line}, ${normalized} here: one order, one amount`);
       else order[key] = normalized;
       orders.set(orderNumber, order);
     }
@@ -422,7 +427,11 @@ export function convertRows(table: CsvTable, mapping: ColumnMapping, context: Co
   for (const row of rows) {
     const order = row.draft.orderNumber ? orders.get(row.draft.orderNumber) : undefined;
     if (order && row.draft.currency !== order.currency && !row.errors.some((e) => e.message.includes('one currency'))) {
-      row.errors.push({ line: row.line, column: columnName('currency'), message: `Order ${order.orderNumber} is in ${order.currency} (line ${order.line}); its rows must all be in one currency` });
+      row.errors.push({
+        line: row.line,
+        column: columnName('currency'),
+        message: `Order ${order.orderNumber} is in ${order.currency} (line ${order.line}); its rows must all be in one currency`,
+      });
       row.fields = null;
     }
   }

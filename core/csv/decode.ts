@@ -25,8 +25,8 @@ export function tooLargeError(size: number, cap = MAX_CSV_BYTES): CsvFileError {
 
 /** Windows-1252's characters for bytes 0x80–0x9F (where it differs from Latin-1); undefined bytes stay as their C1 code. */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -97,12 +97,17 @@ export function decodeCsvBytes(bytes: Uint8Array, options: { maxBytes?: number }
     const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
     text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    if (encoding !== 'utf-8') return { ok: false, error: { code: 'BINARY', message: `The file says it is ${encoding.toUpperCase()} but its bytes are not; it may be damaged.` } };
+    if (encoding !== 'utf-8')
+      return { ok: false, error: { code: 'BINARY', message: `The file says it is ${encoding.toUpperCase()} but its bytes are not; it may be damaged.` } };
     // Not UTF-8: older Excel writes Windows-1252 ("Save as CSV" on Windows).
     encoding = 'windows-1252';
     text = decodeWindows1252(body);
   }
-  if (looksBinary(text)) return { ok: false, error: { code: 'BINARY', message: 'This is not a CSV text file (it contains binary data). Export the sheet as CSV and choose that file.' } };
+  if (looksBinary(text))
+    return {
+      ok: false,
+      error: { code: 'BINARY', message: 'This is not a CSV text file (it contains binary data). Export the sheet as CSV and choose that file.' },
+    };
   if (text.trim() === '') return { ok: false, error: { code: 'EMPTY', message: 'The file is empty.' } };
   return { ok: true, text, encoding };
 }

@@ -32,7 +32,8 @@ export function templateCsv(): string {
 
 /** One item as template cells (field → text). */
 export function itemCells(item: InventoryItemView, order: InventoryOrder | undefined): Record<ImportField, string> {
-  const amount = (minor: number | null | undefined, currency = item.currency) => (minor === null || minor === undefined ? '' : formatAmountPlain(minor, currency));
+  const amount = (minor: number | null | undefined, currency = item.currency) =>
+    minor === null || minor === undefined ? '' : formatAmountPlain(minor, currency);
   const cells: Partial<Record<ImportField, string>> = {
     partId: item.partId,
     part: `${item.part.vendor} ${item.part.model}`.trim(),
@@ -96,7 +97,21 @@ export interface BomCatalogPart {
   specs?: unknown;
 }
 
-export const BOM_COLUMNS = ['location', 'kind', 'part_id', 'part', 'category', 'quantity', 'source', 'status', 'seller', 'order_number', 'unit_cost', 'line_cost', 'currency'] as const;
+export const BOM_COLUMNS = [
+  'location',
+  'kind',
+  'part_id',
+  'part',
+  'category',
+  'quantity',
+  'source',
+  'status',
+  'seller',
+  'order_number',
+  'unit_cost',
+  'line_cost',
+  'currency',
+] as const;
 
 const BOM_SOURCE: Record<BomSource, string> = { owned: 'owned', toBuy: 'to buy', itemMissing: 'owned (item missing)' };
 
@@ -110,7 +125,11 @@ const BOM_SOURCE: Record<BomSource, string> = { owned: 'owned', toBuy: 'to buy',
 export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
   const parts = new Map(catalog.map((p) => [p.id, p]));
   const items = new Map(inventory.map((i) => [i.id, i]));
-  const rows = bomOf(build, (id) => parts.get(id), (id) => items.get(id)).map((line) => {
+  const rows = bomOf(
+    build,
+    (id) => parts.get(id),
+    (id) => items.get(id),
+  ).map((line) => {
     const { part, item, unit, amount } = line;
     return [
       line.location,
@@ -141,7 +160,11 @@ export const BOM_GROUPED_COLUMNS = ['part_id', 'part', 'category', 'quantity', '
 export function bomGroupedCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
   const parts = new Map(catalog.map((p) => [p.id, p]));
   const items = new Map(inventory.map((i) => [i.id, i]));
-  const lines = bomOf(build, (id) => parts.get(id), (id) => items.get(id)).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
+  const lines = bomOf(
+    build,
+    (id) => parts.get(id),
+    (id) => items.get(id),
+  ).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
   const rows = groupBom(lines).map((g) => {
     const first = g.lines[0]!;
     const part = first.part;

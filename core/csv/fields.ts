@@ -225,7 +225,14 @@ export function detectPreset(headers: readonly string[]): ImportPreset {
   const set = new Set(headers);
   if (set.has('part_id') || (set.has('part') && set.has('status') && set.has('currency'))) return 'rackhive-template';
   const norm = new Set(headers.map(normalizeHeader));
-  if (norm.has('salesrecordnumber') || norm.has('verkaufsprotokollnummer') || ((norm.has('ordernumber') || norm.has('bestellnummer')) && (norm.has('itemnumber') || norm.has('artikelnummer')) && (norm.has('soldfor') || norm.has('verkauftfur')))) return 'ebay-order-report';
+  if (
+    norm.has('salesrecordnumber') ||
+    norm.has('verkaufsprotokollnummer') ||
+    ((norm.has('ordernumber') || norm.has('bestellnummer')) &&
+      (norm.has('itemnumber') || norm.has('artikelnummer')) &&
+      (norm.has('soldfor') || norm.has('verkauftfur')))
+  )
+    return 'ebay-order-report';
   return 'custom';
 }
 

@@ -31,14 +31,33 @@ export function previewTable(
   const preset = options.preset ?? detectPreset(table.headers);
   const mapping = options.mapping ?? presetMapping(preset, table.headers);
   const issues = mappingIssues(table.headers, mapping);
-  const defaults = { status: context.defaults?.status ?? presetDefaultStatus(preset), ...(context.defaults?.currency ? { currency: context.defaults.currency } : {}) };
+  const defaults = {
+    status: context.defaults?.status ?? presetDefaultStatus(preset),
+    ...(context.defaults?.currency ? { currency: context.defaults.currency } : {}),
+  };
   // A Seller Hub report lists what the person sold: its paid and shipped dates are the buyer's, not a purchase's progress.
-  const sold = preset === 'ebay-order-report' && !context.statusOverride ? { statusOverride: 'sold' as const, statusOverrideReason: 'Seller Hub report: a part you sold' } : {};
-  const preview = issues.length > 0 ? null : convertRows(table, mapping, { ...context, ...sold, defaults, footerLines: preset === 'ebay-order-report', titleFromPart: preset !== 'rackhive-template' });
+  const sold =
+    preset === 'ebay-order-report' && !context.statusOverride
+      ? { statusOverride: 'sold' as const, statusOverrideReason: 'Seller Hub report: a part you sold' }
+      : {};
+  const preview =
+    issues.length > 0
+      ? null
+      : convertRows(table, mapping, {
+          ...context,
+          ...sold,
+          defaults,
+          footerLines: preset === 'ebay-order-report',
+          titleFromPart: preset !== 'rackhive-template',
+        });
   return { ok: true, table, preset, mapping, issues, preview };
 }
 
-export async function previewCsvBytes(bytes: Uint8Array, context: ConvertContext, options: ReadOptions & { preset?: ImportPreset; maxBytes?: number } = {}): Promise<PreviewResult> {
+export async function previewCsvBytes(
+  bytes: Uint8Array,
+  context: ConvertContext,
+  options: ReadOptions & { preset?: ImportPreset; maxBytes?: number } = {},
+): Promise<PreviewResult> {
   const read = await readCsvBytes(bytes, options);
   if (!read.ok) return read;
   return previewTable(read.table, context, options.preset ? { preset: options.preset } : {});

@@ -116,7 +116,10 @@ export async function parseCsvText(text: string, options: ReadOptions = {}): Pro
     const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
     if (quoteError) {
       const at = rows[first + (quoteError.row ?? 0)]?.line ?? line;
-      return { ok: false, error: { code: 'MALFORMED', message: `Line ${at}: a quoted cell is never closed or has text after its closing quote (a " is missing or extra).` } };
+      return {
+        ok: false,
+        error: { code: 'MALFORMED', message: `Line ${at}: a quoted cell is never closed or has text after its closing quote (a " is missing or extra).` },
+      };
     }
     pos = end;
     options.onProgress?.(pos / text.length);

@@ -11,7 +11,10 @@ export type EmailKind = 'confirmation' | 'shipped' | 'delivered' | 'unknown';
 const KIND_WORDS: readonly [EmailKind, RegExp][] = [
   ['delivered', /delivered|zugestellt|geliefert|wurde zugestellt/i],
   ['shipped', /shipped|dispatched|on its way|is on the way|versandt|verschickt|unterwegs/i],
-  ['confirmation', /order confirmed|confirmed|you('| ha)ve? (bought|purchased|paid)|your order|bestellung bestätigt|bestätigt|gekauft|vielen dank für ihren kauf/i],
+  [
+    'confirmation',
+    /order confirmed|confirmed|you('| ha)ve? (bought|purchased|paid)|your order|bestellung bestätigt|bestätigt|gekauft|vielen dank für ihren kauf/i,
+  ],
 ];
 
 export function emailKind(subject: string): EmailKind {
@@ -57,7 +60,10 @@ function decodeBody(part: MimePart): string {
   const charset = charsetOf(part.headers.get('content-type') ?? '');
   if (encoding === 'base64') {
     const bin = atob(part.body.replace(/\s+/g, ''));
-    return decodeBytes(Uint8Array.from(bin, (c) => c.charCodeAt(0)), charset);
+    return decodeBytes(
+      Uint8Array.from(bin, (c) => c.charCodeAt(0)),
+      charset,
+    );
   }
   if (encoding === 'quoted-printable') {
     const soft = part.body.replace(/=\r?\n/g, '');
@@ -79,7 +85,11 @@ function decodeBody(part: MimePart): string {
 /** "=?UTF-8?Q?Bestellung_best=C3=A4tigt?=" → text (RFC 2047). */
 function decodeWords(header: string): string {
   return header.replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, charset: string, enc: string, text: string) => {
-    if (enc.toUpperCase() === 'B') return decodeBytes(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)), charset.toLowerCase());
+    if (enc.toUpperCase() === 'B')
+      return decodeBytes(
+        Uint8Array.from(atob(text), (c) => c.charCodeAt(0)),
+        charset.toLowerCase(),
+      );
     const bytes: number[] = [];
     const t = text.replace(/_/g, ' ');
     for (let i = 0; i < t.length; i++) {

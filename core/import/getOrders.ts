@@ -16,12 +16,19 @@ function first(xml: string, path: string): string {
     if (found === undefined) return '';
     scope = found;
   }
-  return scope.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+  return scope
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 function currencyAttr(xml: string, name: string): string {
   return new RegExp(`<${name}[^>]*currencyID="([A-Z]{3})"`).exec(xml)?.[1] ?? '';
 }
-const day = (timestamp: string) => (/^\d{4}-\d{2}-\d{2}/.exec(timestamp)?.[0] ?? '');
+const day = (timestamp: string) => /^\d{4}-\d{2}-\d{2}/.exec(timestamp)?.[0] ?? '';
 
 export function looksLikeGetOrders(text: string): boolean {
   return /<GetOrdersResponse[\s>]/.test(text.slice(0, 4000));

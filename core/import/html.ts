@@ -27,7 +27,10 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head|noscript|svg)[\s\S]*?<\/\1>/gi, '')
     .replace(/<a\b[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, inner: string) => {
       const number = /\/itm\/(?:[^/"?]*\/)?(\d{9,14})/.exec(decodeEntities(href))?.[1];
-      const label = inner.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      const label = inner
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       return number && label !== '' && !/^\d+$/.test(label) ? `\n${label}\nItem number: ${number}\n` : ` ${inner} `;
     })
     .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/td|\/th|\/dt|\/dd|\/span)\b[^>]*>/gi, (m) => (/^<\/(td|th|span)/i.test(m) ? ' \n' : '\n'))

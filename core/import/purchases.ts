@@ -26,12 +26,40 @@ export interface Purchase {
 }
 
 export const PURCHASE_HEADERS = [
-  'item_number', 'part', 'quantity', 'currency', 'price', 'order_number', 'order_shipping', 'order_tax', 'seller',
-  'ordered_on', 'paid_on', 'shipped_on', 'delivered_on', 'order_status',
+  'item_number',
+  'part',
+  'quantity',
+  'currency',
+  'price',
+  'order_number',
+  'order_shipping',
+  'order_tax',
+  'seller',
+  'ordered_on',
+  'paid_on',
+  'shipped_on',
+  'delivered_on',
+  'order_status',
 ] as const;
 
 export function blankPurchase(line: number): Purchase {
-  return { line, orderNumber: '', itemNumber: '', title: '', quantity: '', currency: '', price: '', orderShipping: '', orderTax: '', seller: '', orderedOn: '', paidOn: '', shippedOn: '', deliveredOn: '', orderStatus: '' };
+  return {
+    line,
+    orderNumber: '',
+    itemNumber: '',
+    title: '',
+    quantity: '',
+    currency: '',
+    price: '',
+    orderShipping: '',
+    orderTax: '',
+    seller: '',
+    orderedOn: '',
+    paidOn: '',
+    shippedOn: '',
+    deliveredOn: '',
+    orderStatus: '',
+  };
 }
 
 /** Purchases → a table the importer reads like any file (the "ebay-purchases" layout). */
@@ -42,7 +70,22 @@ export function purchasesTable(purchases: readonly Purchase[]): CsvTable {
     delimiter: ',',
     rows: purchases.map((p) => ({
       line: p.line,
-      cells: [p.itemNumber, p.title, p.quantity, p.currency, p.price, p.orderNumber, p.orderShipping, p.orderTax, p.seller, p.orderedOn, p.paidOn, p.shippedOn, p.deliveredOn, p.orderStatus],
+      cells: [
+        p.itemNumber,
+        p.title,
+        p.quantity,
+        p.currency,
+        p.price,
+        p.orderNumber,
+        p.orderShipping,
+        p.orderTax,
+        p.seller,
+        p.orderedOn,
+        p.paidOn,
+        p.shippedOn,
+        p.deliveredOn,
+        p.orderStatus,
+      ],
     })),
   };
 }

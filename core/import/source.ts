@@ -18,9 +18,7 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   'get-orders': 'eBay GetOrders response',
 };
 
-export type SourceRead =
-  | { ok: true; kind: SourceKind; table: CsvTable; encoding: CsvEncoding; preset?: ImportPreset }
-  | { ok: false; error: CsvFileError };
+export type SourceRead = { ok: true; kind: SourceKind; table: CsvTable; encoding: CsvEncoding; preset?: ImportPreset } | { ok: false; error: CsvFileError };
 
 export function detectSource(text: string): SourceKind {
   if (looksLikeGetOrders(text)) return 'get-orders';
@@ -31,7 +29,13 @@ export function detectSource(text: string): SourceKind {
 
 function fromPurchases(kind: SourceKind, purchases: Purchase[], encoding: CsvEncoding, what: string): SourceRead {
   if (purchases.length === 0) {
-    return { ok: false, error: { code: 'NO_ROWS', message: `No purchase could be read from this ${what}: no eBay item number (9 to 14 digits after "Item number", "Item ID" or "Artikelnummer", or in an /itm/ link) was found.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'NO_ROWS',
+        message: `No purchase could be read from this ${what}: no eBay item number (9 to 14 digits after "Item number", "Item ID" or "Artikelnummer", or in an /itm/ link) was found.`,
+      },
+    };
   }
   return { ok: true, kind, table: purchasesTable(purchases), encoding, preset: 'ebay-purchases' };
 }
@@ -46,7 +50,13 @@ export async function readImportBytes(bytes: Uint8Array, options: ReadOptions & 
     return fromPurchases(kind, readGetOrders(decoded.text), decoded.encoding, 'GetOrders response');
   }
   if (kind === 'email') return fromPurchases(kind, readEmail(decoded.text).purchases, decoded.encoding, 'email');
-  if (kind === 'purchases-page') return fromPurchases(kind, readPurchasesPage(decoded.text), decoded.encoding, 'page (it may not be the Purchases page, or it was saved before it finished loading)');
+  if (kind === 'purchases-page')
+    return fromPurchases(
+      kind,
+      readPurchasesPage(decoded.text),
+      decoded.encoding,
+      'page (it may not be the Purchases page, or it was saved before it finished loading)',
+    );
   const read = await readCsvBytes(bytes, options);
   if (!read.ok) return read;
   return { ok: true, kind, table: read.table, encoding: read.table.encoding ?? decoded.encoding };

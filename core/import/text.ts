@@ -24,7 +24,10 @@ const LABELS: readonly { key: keyof Purchase | 'subtotal' | 'total' | 'skip'; re
 ];
 
 function labelOf(text: string): (typeof LABELS)[number]['key'] | null {
-  const t = text.trim().replace(/\s+/g, ' ').replace(/[:：]$/, '');
+  const t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]$/, '');
   for (const { key, re } of LABELS) if (re.test(t)) return key;
   return null;
 }

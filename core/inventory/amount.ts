@@ -16,7 +16,10 @@ export type TypedAmount = { ok: true; minor: number } | { ok: false; reason: 'in
  */
 export function parseTypedAmount(text: string, currency: string): TypedAmount {
   const digits = minorDigits(currency);
-  let core = text.trim().replace(/^[^\d\-+.,]+|[^\d.,]+$/g, '').trim();
+  let core = text
+    .trim()
+    .replace(/^[^\d\-+.,]+|[^\d.,]+$/g, '')
+    .trim();
   let negative = false;
   if (/^[-+]/.test(core)) {
     negative = core.startsWith('-');

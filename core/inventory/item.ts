@@ -57,14 +57,17 @@ export function storedFieldIssues(fields: ItemFields): FieldIssue[] {
     const value = fields[field];
     if (value === null || value === undefined) continue;
     if (typeof value !== 'string') issues.push({ path: field, message: `${field} must be text` });
-    else if (value.length > MAX_LENGTH[field]) issues.push({ path: field, message: `${field} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters` });
+    else if (value.length > MAX_LENGTH[field])
+      issues.push({ path: field, message: `${field} must be at most ${MAX_LENGTH[field].toLocaleString('en-US')} characters` });
     else {
       const control = controlMessage(field, value);
       if (control) issues.push({ path: field, message: control });
     }
   }
-  if (typeof fields.listingUrl === 'string' && parseWebUrl(fields.listingUrl) === null) issues.push({ path: 'listingUrl', message: 'listingUrl must be an http(s) web address' });
-  if (fields.ebayItemNumber !== null && fields.ebayItemNumber !== undefined && !/^\d{9,14}$/.test(fields.ebayItemNumber)) issues.push({ path: 'ebayItemNumber', message: 'ebayItemNumber must be an eBay item number (9 to 14 digits)' });
+  if (typeof fields.listingUrl === 'string' && parseWebUrl(fields.listingUrl) === null)
+    issues.push({ path: 'listingUrl', message: 'listingUrl must be an http(s) web address' });
+  if (fields.ebayItemNumber !== null && fields.ebayItemNumber !== undefined && !/^\d{9,14}$/.test(fields.ebayItemNumber))
+    issues.push({ path: 'ebayItemNumber', message: 'ebayItemNumber must be an eBay item number (9 to 14 digits)' });
   if (!ITEM_STATUSES.includes(fields.status)) issues.push({ path: 'status', message: `status must be one of: ${ITEM_STATUSES.join(', ')}` });
   if (!Number.isSafeInteger(fields.quantity) || fields.quantity < 1) issues.push({ path: 'quantity', message: 'quantity must be a whole number, 1 or more' });
   return issues;
@@ -84,7 +87,10 @@ export const InventoryItem = z.object({
   seller: storedText('seller'),
   listingUrl: storedText('listingUrl').refine((u) => u === null || parseWebUrl(u) !== null, 'must be an http(s) web address'),
   /** Derived from listingUrl; null when the URL is not an eBay listing. */
-  ebayItemNumber: z.string().regex(/^\d{9,14}$/, 'must be an eBay item number (9 to 14 digits)').nullable(),
+  ebayItemNumber: z
+    .string()
+    .regex(/^\d{9,14}$/, 'must be an eBay item number (9 to 14 digits)')
+    .nullable(),
   orderNumber: storedText('orderNumber'),
   orderedOn: IsoDate.nullable(),
   receivedOn: IsoDate.nullable(),
@@ -140,7 +146,16 @@ export type InventoryItemView = z.infer<typeof InventoryItemView>;
 export type ItemFields = Omit<InventoryItem, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Fields of ItemFields added after the first release; absent ones read as null (older callers). */
-export const LIFECYCLE_DEFAULTS = { feesMinor: null, fxRate: null, fxCurrency: null, returnDays: null, testResult: null, testNote: null, title: null, externalId: null } as const;
+export const LIFECYCLE_DEFAULTS = {
+  feesMinor: null,
+  fxRate: null,
+  fxCurrency: null,
+  returnDays: null,
+  testResult: null,
+  testNote: null,
+  title: null,
+  externalId: null,
+} as const;
 
 /** Conditions eBay sellers use; the field is free text, these are suggestions. */
 export const ITEM_CONDITIONS = ['New', 'Open box', 'Used', 'Refurbished', 'For parts or not working'] as const;
@@ -270,7 +285,10 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
     if (!parsed.ok) {
       const digits = minorDigits(currency);
       if (parsed.reason === 'ambiguous') {
-        return fail(field, `${LABEL[field]} "${typed.trim()}" could be read two ways: write ${typed.trim().replace('.', '')} for the whole amount, or use at most ${digits} decimals`);
+        return fail(
+          field,
+          `${LABEL[field]} "${typed.trim()}" could be read two ways: write ${typed.trim().replace('.', '')} for the whole amount, or use at most ${digits} decimals`,
+        );
       }
       const why = parsed.reason === 'too-precise' ? (digits === 0 ? ` (${currency} has no cents)` : ` (at most ${digits} decimals)`) : '';
       return fail(field, `${LABEL[field]} must be a number like ${example}${why}`);
@@ -301,7 +319,22 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   const testNote = limited('testNote');
   const title = limited('title');
   const externalId = limited('externalId');
-  for (const field of ['partId', 'currency', 'status', 'fxCurrency', 'price', 'shipping', 'tax', 'fees', 'fxRate', 'listingUrl', 'orderedOn', 'receivedOn', 'returnBy', 'testResult'] as const) {
+  for (const field of [
+    'partId',
+    'currency',
+    'status',
+    'fxCurrency',
+    'price',
+    'shipping',
+    'tax',
+    'fees',
+    'fxRate',
+    'listingUrl',
+    'orderedOn',
+    'receivedOn',
+    'returnBy',
+    'testResult',
+  ] as const) {
     const value = draft[field];
     const control = typeof value === 'string' ? controlMessage(LABEL[field], value) : null;
     if (control && !issues.some((i) => i.path === field)) fail(field, control);
@@ -318,7 +351,10 @@ export function validateItemDraft(draft: ItemDraft): DraftResult {
   let returnDays: number | null = null;
   if (draft.returnDays !== undefined && draft.returnDays !== null && !(typeof draft.returnDays === 'string' && draft.returnDays.trim() === '')) {
     const n = typeof draft.returnDays === 'number' ? draft.returnDays : /^\s*\d+\s*$/.test(draft.returnDays) ? Number(draft.returnDays) : NaN;
-    returnDays = Number.isSafeInteger(n) && n >= 0 && n <= MAX_RETURN_DAYS ? n : fail('returnDays', `Return period must be a whole number of days, 0 to ${MAX_RETURN_DAYS}`);
+    returnDays =
+      Number.isSafeInteger(n) && n >= 0 && n <= MAX_RETURN_DAYS
+        ? n
+        : fail('returnDays', `Return period must be a whole number of days, 0 to ${MAX_RETURN_DAYS}`);
   }
 
   let fxRate: number | null = null;

@@ -59,7 +59,10 @@ export function spreadAmount(amountMinor: number, lines: readonly OrderLine[]): 
 }
 
 /** Shipping and tax shares per item of one order (null where the order has no such amount). */
-export function spreadOrder(order: Pick<InventoryOrder, 'shippingMinor' | 'taxMinor'>, lines: readonly OrderLine[]): Map<string, { shippingMinor: number | null; taxMinor: number | null }> {
+export function spreadOrder(
+  order: Pick<InventoryOrder, 'shippingMinor' | 'taxMinor'>,
+  lines: readonly OrderLine[],
+): Map<string, { shippingMinor: number | null; taxMinor: number | null }> {
   const shipping = order.shippingMinor === null ? null : spreadAmount(order.shippingMinor, lines);
   const tax = order.taxMinor === null ? null : spreadAmount(order.taxMinor, lines);
   const result = new Map<string, { shippingMinor: number | null; taxMinor: number | null }>();

@@ -24,14 +24,13 @@ export function returnDeadline(item: { returnBy: string | null; receivedOn: stri
   return addDays(item.receivedOn, item.returnDays ?? DEFAULT_RETURN_DAYS);
 }
 
-export type ReturnState =
-  | { kind: 'none' }
-  | { kind: 'done' }
-  | { kind: 'open'; daysLeft: number; closing: boolean }
-  | { kind: 'closed'; daysAgo: number };
+export type ReturnState = { kind: 'none' } | { kind: 'done' } | { kind: 'open'; daysLeft: number; closing: boolean } | { kind: 'closed'; daysAgo: number };
 
 /** Where an item stands against its return window on `today` (YYYY-MM-DD, the person's own day). */
-export function returnState(item: { status: ItemStatus; returnBy: string | null; receivedOn: string | null; returnDays?: number | null }, today: string): ReturnState {
+export function returnState(
+  item: { status: ItemStatus; returnBy: string | null; receivedOn: string | null; returnDays?: number | null },
+  today: string,
+): ReturnState {
   if (item.status === 'returned' || item.status === 'sold') return { kind: 'done' };
   const deadline = returnDeadline(item);
   if (!deadline) return { kind: 'none' };

@@ -122,7 +122,11 @@ export interface TotalsOptions {
  * Totals over `items`. `typicalPrice` gives the part's typical used price per
  * unit for a planned item without a price of its own (null when unknown).
  */
-export function inventoryTotals(items: Iterable<CostedItem>, typicalPrice: (item: CostedItem) => Money | null = () => null, options: TotalsOptions = {}): InventoryTotals {
+export function inventoryTotals(
+  items: Iterable<CostedItem>,
+  typicalPrice: (item: CostedItem) => Money | null = () => null,
+  options: TotalsOptions = {},
+): InventoryTotals {
   const base = options.baseCurrency ?? 'USD';
   const spent = new Map<string, number>();
   const wishlist = new Map<string, number>();
@@ -158,7 +162,8 @@ export function inventoryTotals(items: Iterable<CostedItem>, typicalPrice: (item
       if (landed !== null) value = { currency: item.currency, amountMinor: landed };
     }
     const typicalValue = isPlannedStatus(item.status) && item.priceMinor === null;
-    const converted = value === null ? 0 : typicalValue ? (value.currency === base ? value.amountMinor : null) : toBase(value.amountMinor, value.currency, item);
+    const converted =
+      value === null ? 0 : typicalValue ? (value.currency === base ? value.amountMinor : null) : toBase(value.amountMinor, value.currency, item);
     const counted = isSpentStatus(item.status) || isPlannedStatus(item.status);
     if (counted && value !== null) {
       if (converted === null) inBase.unconvertedCount++;

@@ -17,7 +17,19 @@ export const KV_PRECISIONS: readonly KvPrecision[] = [
   { id: 'q4_0', bytesPerElement: 18 / 32, note: 'llama.cpp q4_0 cache; exllamav2 Q4 cache is similar' },
 ];
 
-const ALIASES: Record<string, KvPrecision['id']> = { fp16: 'f16', f16: 'f16', half: 'f16', bf16: 'bf16', fp8: 'fp8', e4m3: 'fp8', q8: 'q8_0', q8_0: 'q8_0', int8: 'q8_0', q4: 'q4_0', q4_0: 'q4_0' };
+const ALIASES: Record<string, KvPrecision['id']> = {
+  fp16: 'f16',
+  f16: 'f16',
+  half: 'f16',
+  bf16: 'bf16',
+  fp8: 'fp8',
+  e4m3: 'fp8',
+  q8: 'q8_0',
+  q8_0: 'q8_0',
+  int8: 'q8_0',
+  q4: 'q4_0',
+  q4_0: 'q4_0',
+};
 
 export function parseKv(text: string): KvPrecision | null {
   const id = ALIASES[text.trim().toLowerCase()];

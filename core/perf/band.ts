@@ -58,13 +58,30 @@ function familySet(cal: Pick<CalibrationFile, 'crossValidation'>, metric: BandMe
  * `calibrated`: the runtime and the device family both have calibration rows.
  * `runtimeKnown`: the runtime has rows (when only the family is new, the leave-one-family-out spread applies as is).
  */
-export function bandFor(cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'bandsUnmeasuredFamily' | 'crossValidation'>, value: number, metric: BandMetric, runtime: string, calibrated: boolean, runtimeKnown = calibrated): Band {
+export function bandFor(
+  cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'bandsUnmeasuredFamily' | 'crossValidation'>,
+  value: number,
+  metric: BandMetric,
+  runtime: string,
+  calibrated: boolean,
+  runtimeKnown = calibrated,
+): Band {
   const b: BandBasis | undefined = cal.bands?.[metric];
   if (b && calibrated) {
     return {
       ...fromSides(value, b.p05Pct, b.p95Pct),
       basis: `5–95 % of errors on ${b.configurations} left-out configurations (${b.n} rows, ${metric}), widened ×${b.widen}: ${(b.coverage * 100).toFixed(0)} % of unseen configurations' rows fell inside`,
-      residualSet: { scheme: 'configuration', metric, n: b.n, configurations: b.configurations, p05Pct: b.p05Pct, p95Pct: b.p95Pct, widen: b.widen, coverage: b.coverage, residualsPct: b.residualsPct },
+      residualSet: {
+        scheme: 'configuration',
+        metric,
+        n: b.n,
+        configurations: b.configurations,
+        p05Pct: b.p05Pct,
+        p95Pct: b.p95Pct,
+        widen: b.widen,
+        coverage: b.coverage,
+        residualsPct: b.residualsPct,
+      },
     };
   }
   const fb = cal.bandsUnmeasuredFamily?.[metric];
@@ -76,15 +93,32 @@ export function bandFor(cal: Pick<CalibrationFile, 'residuals' | 'bands' | 'band
     return {
       ...fromSides(value, p05, p95),
       basis: `roofline × pooled fitted factors: errors when a whole device family was left out of the fit (${fb.n} rows, ${fb.families ?? '?'} families, ${metric}), widened ×${fb.widen} to cover ${(fb.coverage * 100).toFixed(0)} % of left-out families' rows${w > 1 ? `, ×${w} because the runtime has no calibration rows` : ''}`,
-      residualSet: { scheme: 'family', metric, n: fb.n, configurations: fb.configurations, p05Pct: p05, p95Pct: p95, widen: fb.widen * w, coverage: fb.coverage, residualsPct: fb.residualsPct },
+      residualSet: {
+        scheme: 'family',
+        metric,
+        n: fb.n,
+        configurations: fb.configurations,
+        p05Pct: p05,
+        p95Pct: p95,
+        widen: fb.widen * w,
+        coverage: fb.coverage,
+        residualsPct: fb.residualsPct,
+      },
     };
   }
   // A v1 calibration file: leave-one-row-out p90.
   const group = cal.residuals[`${runtime}/${metric}`];
   const pooled = cal.residuals[`metric:${metric}`] ?? cal.residuals['overall'];
-  const base = group && group.n >= MIN_GROUP_ROWS ? { s: group, basis: `${runtime} ${metric}, n=${group.n}` } : { s: pooled!, basis: `all runtimes ${metric}, n=${pooled?.n ?? 0}` };
+  const base =
+    group && group.n >= MIN_GROUP_ROWS
+      ? { s: group, basis: `${runtime} ${metric}, n=${group.n}` }
+      : { s: pooled!, basis: `all runtimes ${metric}, n=${pooled?.n ?? 0}` };
   const pct = base.s.p90AbsPct * (calibrated ? 1 : UNCALIBRATED_WIDEN);
-  return { ...symmetric(value, pct), basis: `p90 leave-one-out error (${base.basis})${calibrated ? '' : `, ×${UNCALIBRATED_WIDEN} because the runtime or device family has no calibration rows`}`, residualSet: null };
+  return {
+    ...symmetric(value, pct),
+    basis: `p90 leave-one-out error (${base.basis})${calibrated ? '' : `, ×${UNCALIBRATED_WIDEN} because the runtime or device family has no calibration rows`}`,
+    residualSet: null,
+  };
 }
 
 /** For a device kind with no calibration rows at all (on-chip SRAM): the widest spread we have, widened. */

@@ -60,5 +60,9 @@ export function contextFit(plan: InstancePlan, mem: readonly MemoryLine[], conte
     weightsGiB: gibOfGB(fullest.weightsGB),
     usedGiB: fullest.usedGiB,
     capacityGiB: fullest.capacityGiB,
-    fits, weightsFit, maxContextTokens, message };
+    fits,
+    weightsFit,
+    maxContextTokens,
+    message,
+  };
 }

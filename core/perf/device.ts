@@ -60,7 +60,14 @@ export function matmulTflops(d: DeviceSpec, precision: 'fp16' | 'fp8' | 'int8'):
  * accumulate figure, and the driver blocks P2P), HBM datacenter parts, and the
  * rest (workstation / GDDR datacenter).
  */
-export function familyKey(input: { vendor: string; architecture: string | null; consumer: boolean; memType: string | null; sram?: boolean; unified?: boolean }): string {
+export function familyKey(input: {
+  vendor: string;
+  architecture: string | null;
+  consumer: boolean;
+  memType: string | null;
+  sram?: boolean;
+  unified?: boolean;
+}): string {
   const vendor = input.vendor.toLowerCase();
   const arch = (input.architecture ?? '').toLowerCase();
   if (input.sram || vendor.includes('groq')) return 'groq-sram';

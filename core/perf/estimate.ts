@@ -180,18 +180,23 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const calibrated = support.runtime > 0 && devices.every((d) => (cal.support.family[d.family] ?? 0) > 0);
   const f0 = factors(devices[0]!);
   const missing: string[] = [];
-  for (const d of new Set(devices)) if ((cal.support.family[d.family] ?? 0) === 0 && d.memoryKind !== 'sram') missing.push(`measurements of device family ${d.family} (${d.name})`);
+  for (const d of new Set(devices))
+    if ((cal.support.family[d.family] ?? 0) === 0 && d.memoryKind !== 'sram') missing.push(`measurements of device family ${d.family} (${d.name})`);
   if (support.runtime === 0) missing.push(`measurements of runtime ${w.runtime}`);
   const flash = w.flashAttention ?? runtime.flashAttention;
 
   const weightsGB = (m.paramsB * w.quant.bitsPerWeight) / 8;
-  assumptions.push(`weights: ${w.quant.label} at ${w.quant.bitsPerWeight} bits/weight (${w.quant.bpwSource}) → ≈ ${fmt(weightsGB)} GB for ${m.paramsB}B params`);
+  assumptions.push(
+    `weights: ${w.quant.label} at ${w.quant.bitsPerWeight} bits/weight (${w.quant.bpwSource}) → ≈ ${fmt(weightsGB)} GB for ${m.paramsB}B params`,
+  );
   if (first0(devices).memoryKind !== 'sram')
-    assumptions.push(`memory in GB = 10⁹ bytes throughout; a card's vendor figure is binary (${fmt(gibOfGB(first0(devices).memoryGB), 0)} GiB = ${fmt(first0(devices).memoryGB, 2)} GB), and the memory lines show both`);
+    assumptions.push(
+      `memory in GB = 10⁹ bytes throughout; a card's vendor figure is binary (${fmt(gibOfGB(first0(devices).memoryGB), 0)} GiB = ${fmt(first0(devices).memoryGB, 2)} GB), and the memory lines show both`,
+    );
   if (isMoe(m)) assumptions.push(`mixture of experts: memory holds all ${m.paramsB}B params; each token reads the ${m.activeParamsB}B active params`);
   const kvMB = (kvBytesPerTokenPerLayer(m, w.kv) * m.layers) / 1e6;
   assumptions.push(
-    `KV cache: ${w.kv.id} (${w.kv.bytesPerElement} B/element), ${m.kvElementsPerTokenPerLayer ? `${m.kvElementsPerTokenPerLayer} cached elements per layer (MLA)` : `${m.kvHeads} KV heads × ${m.headDim} dims × 2 (K and V)`} × ${m.layers} layers = ${fmt(kvMB, 3)} MB/token; ${w.contextTokens} tokens × ${w.batchMax ? "the serving batch (below)" : `batch ${w.batch}`}`,
+    `KV cache: ${w.kv.id} (${w.kv.bytesPerElement} B/element), ${m.kvElementsPerTokenPerLayer ? `${m.kvElementsPerTokenPerLayer} cached elements per layer (MLA)` : `${m.kvHeads} KV heads × ${m.headDim} dims × 2 (K and V)`} × ${m.layers} layers = ${fmt(kvMB, 3)} MB/token; ${w.contextTokens} tokens × ${w.batchMax ? 'the serving batch (below)' : `batch ${w.batch}`}`,
   );
 
   // ---- on-chip SRAM devices: a pipeline over many chips ----
@@ -203,11 +208,20 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     const fits = chips >= sizing.chipsNeeded;
     // Speed is quoted for the pipeline that would hold the model, even when the build is short of chips.
     const pipelineChips = Math.max(chips, sizing.chipsNeeded);
-    const dec = sramDecodeTps({ weightsGB: ((m.activeParamsB ?? m.paramsB) * w.quant.bitsPerWeight) / 8, chips: pipelineChips, sramBandwidthGBps: first.memBandwidthGBps, efficiency: f0.bwEff });
+    const dec = sramDecodeTps({
+      weightsGB: ((m.activeParamsB ?? m.paramsB) * w.quant.bitsPerWeight) / 8,
+      chips: pipelineChips,
+      sramBandwidthGBps: first.memBandwidthGBps,
+      efficiency: f0.bwEff,
+    });
     const powerW = devices.reduce((a, d) => a + (d.tdpW ?? 0), 0);
-    assumptions.push(`SRAM: ${fmt(sizing.weightsGB)} GB weights + ${fmt(sizing.contextGB)} GB context (${w.contextTokens} tokens × 10 MB/token, the seed's figure) = ${fmt(sizing.totalGB)} GB → ≥ ${sizing.chipsNeeded} chips of ${sramMB} MB → ${sizing.devices} devices (${sizing.racks} racks of 64)`);
+    assumptions.push(
+      `SRAM: ${fmt(sizing.weightsGB)} GB weights + ${fmt(sizing.contextGB)} GB context (${w.contextTokens} tokens × 10 MB/token, the seed's figure) = ${fmt(sizing.totalGB)} GB → ≥ ${sizing.chipsNeeded} chips of ${sramMB} MB → ${sizing.devices} devices (${sizing.racks} racks of 64)`,
+    );
     assumptions.push(`forward pass ≈ 2 × params = ${fmt(sizing.forwardPassGflop, 0)} GFLOP per token`);
-    assumptions.push('decode is a pipeline across chips: all weight bytes / per-chip SRAM bandwidth + a chip-to-chip hop per boundary (hop latency is an assumption, not calibrated)');
+    assumptions.push(
+      'decode is a pipeline across chips: all weight bytes / per-chip SRAM bandwidth + a chip-to-chip hop per boundary (hop latency is an assumption, not calibrated)',
+    );
     assumptions.push('power: every chip at TDP (the whole pipeline is powered while serving)');
     const perChipS = sizing.weightsGB / pipelineChips / (first.memBandwidthGBps * f0.bwEff) + C2C_HOP_S;
     const prefillTps = 1 / perChipS;
@@ -279,7 +293,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     const link = groupLink(idx, devices, topo, inner);
     const plan: InstancePlan = planInstance({ model: m, quant: w.quant, kv: w.kv, runtime, devices: ds, split: inner, link });
     // Layer-split boundaries cost by interconnect class and shrink as GPUs are added (fitted).
-    const gf = (d: DeviceSpec) => factorsFor(cal, { ...key(d), ...(inner === 'layer' && ds.length > 1 ? { hopClass: hopClassOf(link), gpus: ds.length } : {}) });
+    const gf = (d: DeviceSpec) =>
+      factorsFor(cal, { ...key(d), ...(inner === 'layer' && ds.length > 1 ? { hopClass: hopClassOf(link), gpus: ds.length } : {}) });
     for (const x of plan.warnings) if (!warnings.includes(x)) warnings.push(x);
     // Serving: the batch the scheduler and KV memory allow, prompt work interleaved (the calibrated serving path).
     const served =
@@ -307,7 +322,14 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     if (!tightest || (tightest.fits && !cf.fits) || (cf.maxContextTokens ?? -1) < (tightest.maxContextTokens ?? -1)) tightest = cf;
     const step1 = decodeStep({ plan, factors: gf, precision: w.quant.computePrecision, batch: 1, contextTokens: w.promptTokens, flashAttention: flash });
     const stepB = served ? served.step : step1;
-    const pf = prefill({ plan, factors: gf, precision: w.quant.computePrecision, promptTokens: w.promptTokens, chunkTokens: runtime.prefillChunkTokens, flashAttention: flash });
+    const pf = prefill({
+      plan,
+      factors: gf,
+      precision: w.quant.computePrecision,
+      promptTokens: w.promptTokens,
+      chunkTokens: runtime.prefillChunkTokens,
+      flashAttention: flash,
+    });
     if (pf.computeUnknown) {
       const names = [...new Set(ds.filter((d) => matmulTflops(d, w.quant.computePrecision) === null).map((d) => d.name))];
       const fact = `the fp16/int8 tensor rate of ${names.join(', ')}`;
@@ -344,7 +366,10 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const en = energy(powerW, aggregateTps, opts.pricePerKwh ?? null);
 
   const multi = inner === 'layer' && groups[0]!.length > 1;
-  const fac = factorsFor(cal, { ...key(devices[0]!), ...(multi ? { hopClass: hopClassOf(groupLink(groups[0]!, devices, topo, inner)), gpus: groups[0]!.length } : {}) });
+  const fac = factorsFor(cal, {
+    ...key(devices[0]!),
+    ...(multi ? { hopClass: hopClassOf(groupLink(groups[0]!, devices, topo, inner)), gpus: groups[0]!.length } : {}),
+  });
   assumptions.push(
     `runtime ${w.runtime}: ${fmt(runtime.contextOverheadGB, 2)} GB context per device + compute buffer${runtime.reservedFraction ? ` + ${runtime.reservedFraction * 100} % of memory held back` : ''}${runtime.weightOverheadFraction ? ` + ${runtime.weightOverheadFraction * 100} % of weights for activations` : ''}${runtime.embeddingOnHost ? '; token embeddings stay in host RAM' : ''}`,
   );
@@ -353,18 +378,33 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   );
   if (!calibrated)
     assumptions.push(
-      `ROOFLINE FALLBACK: no calibration rows for ${missing.filter((x) => x.startsWith('measurements')).map((x) => x.replace('measurements of ', '')).join(' and ')}: spec bandwidth and matmul rate × pooled fitted factors; the band is the spread seen when a whole device family was left out of the fit${support.runtime === 0 ? `, ×${UNCALIBRATED_WIDEN} for the unmeasured runtime` : ''}`,
+      `ROOFLINE FALLBACK: no calibration rows for ${missing
+        .filter((x) => x.startsWith('measurements'))
+        .map((x) => x.replace('measurements of ', ''))
+        .join(
+          ' and ',
+        )}: spec bandwidth and matmul rate × pooled fitted factors; the band is the spread seen when a whole device family was left out of the fit${support.runtime === 0 ? `, ×${UNCALIBRATED_WIDEN} for the unmeasured runtime` : ''}`,
     );
-  assumptions.push(`flash attention ${flash ? 'on' : 'off'}${w.flashAttention === undefined ? ` (${w.runtime} default)` : ''}${flash ? '' : ': attention scores (f32, per head per context token) go through memory each layer'}; long-context (8k–128k) speeds are not checked against measurements`);
+  assumptions.push(
+    `flash attention ${flash ? 'on' : 'off'}${w.flashAttention === undefined ? ` (${w.runtime} default)` : ''}${flash ? '' : ': attention scores (f32, per head per context token) go through memory each layer'}; long-context (8k–128k) speeds are not checked against measurements`,
+  );
   if (results.some((r) => r.servingBatch > 1))
     assumptions.push(
       `serving: ${results[0]!.servingBatch} sequences per instance${w.batchMax ? ` (--batch max: ${results[0]!.servingMemoryLimited ? 'limited by KV-cache memory' : `the ${w.runtime} scheduler maximum`})` : ''}, each ${w.promptTokens} prompt + ${Math.max(1, w.contextTokens - w.promptTokens)} generated tokens, prompt work interleaved with decoding`,
     );
-  assumptions.push(`decode speed at a context position of ${w.promptTokens} tokens; prefill of a ${w.promptTokens}-token prompt in chunks of ${Math.min(runtime.prefillChunkTokens, w.promptTokens)}`);
-  if (inner === 'layer' && groups[0]!.length > 1) assumptions.push('layer split: GPUs take turns per token (times add, plus a hop per boundary): more GPUs add memory, not single-stream speed');
-  if (inner === 'tensor' && groups[0]!.length > 1) assumptions.push(`tensor parallel: bytes divided over ${groups[0]!.length} GPUs; 2 ring all-reduces per layer over ${results[0]!.pathClass} (latency per step is an uncalibrated assumption)`);
+  assumptions.push(
+    `decode speed at a context position of ${w.promptTokens} tokens; prefill of a ${w.promptTokens}-token prompt in chunks of ${Math.min(runtime.prefillChunkTokens, w.promptTokens)}`,
+  );
+  if (inner === 'layer' && groups[0]!.length > 1)
+    assumptions.push('layer split: GPUs take turns per token (times add, plus a hop per boundary): more GPUs add memory, not single-stream speed');
+  if (inner === 'tensor' && groups[0]!.length > 1)
+    assumptions.push(
+      `tensor parallel: bytes divided over ${groups[0]!.length} GPUs; 2 ring all-reduces per layer over ${results[0]!.pathClass} (latency per step is an uncalibrated assumption)`,
+    );
   if (instances > 1) assumptions.push(`${instances} instances, each on its own ${groups[0]!.length} GPU(s)`);
-  assumptions.push(`power: ${fmt((opts.decodePowerFraction ?? DECODE_POWER_FRACTION) * 100, 0)} % of TDP while decoding (memory bound; an assumption, not measured), ${COMPUTE_POWER_FRACTION * 100} % when compute bound`);
+  assumptions.push(
+    `power: ${fmt((opts.decodePowerFraction ?? DECODE_POWER_FRACTION) * 100, 0)} % of TDP while decoding (memory bound; an assumption, not measured), ${COMPUTE_POWER_FRACTION * 100} % when compute bound`,
+  );
 
   const used = new Set(groups.flat());
   devices.forEach((d, i) => {
@@ -386,7 +426,11 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     powerW,
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
-    band: { decodeTps: band(slowest.decodeTps, 'tg_tps'), aggregateTps: band(aggregateTps, batched ? 'agg_tps' : 'tg_tps'), prefillTps: slowest.prefillTps === null ? null : band(slowest.prefillTps, 'pp_tps') },
+    band: {
+      decodeTps: band(slowest.decodeTps, 'tg_tps'),
+      aggregateTps: band(aggregateTps, batched ? 'agg_tps' : 'tg_tps'),
+      prefillTps: slowest.prefillTps === null ? null : band(slowest.prefillTps, 'pp_tps'),
+    },
     factors: fac,
     calibrated,
     basis: calibrated ? 'calibrated' : 'roofline-fallback',

@@ -15,7 +15,6 @@ import type { PathClass } from './links';
 import type { Topology } from './estimate';
 import type { CostLine } from './cost';
 
-
 export interface BuildDevices {
   devices: DeviceSpec[];
   /** Build device ids, parallel to `devices`. */
@@ -46,12 +45,16 @@ export function devicesOfBuild(build: Build, catalog: readonly CatalogPart[], ap
   const partOf = new Map<string, string>();
   for (const r of placesOf(build)) for (const c of r.chassis) for (const d of c.devices) partOf.set(`${c.id}/${d.id}`, d.partId);
   // A card with several GPUs (K80) gives matrix rows "<card>:<n>", each one GPU of that card.
-  for (const m of result.p2pMatrix) for (const id of m.deviceIds) if (id.includes(':')) partOf.set(`${m.chassisId}/${id}`, partOf.get(`${m.chassisId}/${id.slice(0, id.indexOf(':'))}`) ?? '');
+  for (const m of result.p2pMatrix)
+    for (const id of m.deviceIds) if (id.includes(':')) partOf.set(`${m.chassisId}/${id}`, partOf.get(`${m.chassisId}/${id.slice(0, id.indexOf(':'))}`) ?? '');
   // A card in a slot wired to an empty socket is invisible to the OS: it runs nothing.
   const dead = new Set(result.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
   // Dead cards are left out of the matrix (the OS would not see them); say which.
-  for (const key of dead) if (byId.get(partOf.get(key) ?? '')?.category === 'gpu') problems.push(`${key.slice(key.indexOf('/') + 1)} is in a dead slot (its socket has no CPU): left out of the estimate`);
-  for (const f of result.findings) if (f.code === 'chassis.no-post') problems.push(`${f.subjects[0]} cannot POST (no CPU in ${f.subjects[1]}): none of its GPUs run`);
+  for (const key of dead)
+    if (byId.get(partOf.get(key) ?? '')?.category === 'gpu')
+      problems.push(`${key.slice(key.indexOf('/') + 1)} is in a dead slot (its socket has no CPU): left out of the estimate`);
+  for (const f of result.findings)
+    if (f.code === 'chassis.no-post') problems.push(`${f.subjects[0]} cannot POST (no CPU in ${f.subjects[1]}): none of its GPUs run`);
   const cell = new Map<string, PathClass>();
   // NVLink bridges: one direction's rate per bridged card (vendors quote both directions summed).
   const bridgeOf = new Map<string, number>();
@@ -107,7 +110,9 @@ function buildNicGbit(build: Build, byId: ReadonlyMap<string, CatalogPart>): num
   if (chassis.length < 2) return null;
   let slowest: number | null = null;
   for (const c of chassis) {
-    const speeds = c.devices.map((d) => byId.get(d.partId)).flatMap((p) => (p?.category === 'nic' && p.specs.portSpeedGbps !== null ? [p.specs.portSpeedGbps] : []));
+    const speeds = c.devices
+      .map((d) => byId.get(d.partId))
+      .flatMap((p) => (p?.category === 'nic' && p.specs.portSpeedGbps !== null ? [p.specs.portSpeedGbps] : []));
     if (speeds.length === 0) return null;
     const best = Math.max(...speeds);
     slowest = slowest === null ? best : Math.min(slowest, best);
@@ -131,7 +136,13 @@ export function costLinesOfBuild(
   const lines: CostLine[] = [];
   let unpriced = 0;
   for (const l of bomOf(build, (id) => parts.get(id), itemOf, market)) {
-    lines.push({ label: l.partId, owned: l.source === 'owned', amount: l.amount ? money(l.amount.amountMinor, l.amount.currency) : null, basisClass: l.basisClass, stale: l.stale });
+    lines.push({
+      label: l.partId,
+      owned: l.source === 'owned',
+      amount: l.amount ? money(l.amount.amountMinor, l.amount.currency) : null,
+      basisClass: l.basisClass,
+      stale: l.stale,
+    });
     if (!l.amount) unpriced += l.quantity;
   }
   return { lines, unpriced };

@@ -19,7 +19,8 @@ export function deviceFromGpuPart(part: PartOf<'gpu'>): DeviceResult {
   const memoryGB = sram ? s.sramMB! / 1e3 : s.vramGB !== null ? gbOfBinary(s.vramGB / per) : null;
   const bandwidth = s.memBandwidthGBps !== null ? s.memBandwidthGBps / per : null;
   const missing = [memoryGB === null ? 'memory size' : null, bandwidth === null ? 'memory bandwidth' : null].filter(Boolean);
-  if (memoryGB === null || bandwidth === null) return { ok: false, message: `${part.vendor} ${part.model}: ${missing.join(' and ')} unknown in the catalog, so no estimate can be made` };
+  if (memoryGB === null || bandwidth === null)
+    return { ok: false, message: `${part.vendor} ${part.model}: ${missing.join(' and ')} unknown in the catalog, so no estimate can be made` };
   const arch = (s.architecture ?? '').toLowerCase();
   const unified = s.family === 'apple' || s.family === 'jetson';
   return {
@@ -27,7 +28,14 @@ export function deviceFromGpuPart(part: PartOf<'gpu'>): DeviceResult {
     device: {
       id: part.id,
       name: `${part.vendor === 'NVIDIA' ? '' : part.vendor + ' '}${part.model}`.trim(),
-      family: familyKey({ vendor: part.vendor, architecture: s.architecture, consumer: s.family === 'geforce' || s.family === 'titan' || s.family === 'radeon' || s.family === 'arc', memType: s.memType, sram, unified }),
+      family: familyKey({
+        vendor: part.vendor,
+        architecture: s.architecture,
+        consumer: s.family === 'geforce' || s.family === 'titan' || s.family === 'radeon' || s.family === 'arc',
+        memType: s.memType,
+        sram,
+        unified,
+      }),
       memoryKind: sram ? 'sram' : unified ? 'unified' : 'vram',
       memoryGB,
       memBandwidthGBps: bandwidth,

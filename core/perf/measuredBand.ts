@@ -48,7 +48,12 @@ export function measuredBand(model: { tps: number; low: number; high: number | n
   const rangePct = ok.length > 1 ? ((Math.max(...ok.map((r) => r.tps)) - Math.min(...ok.map((r) => r.tps))) / 2 / tps) * 100 : 0;
   const sdPct = Math.max(0, ...ok.map((r) => (r.stddev !== null ? (STDDEV_TO_BAND * r.stddev * 100) / r.tps : 0)));
   const pct = Math.max(MIN_MEASURED_SPREAD_PCT, rangePct, sdPct);
-  const why = pct === MIN_MEASURED_SPREAD_PCT ? `the ${MIN_MEASURED_SPREAD_PCT} % floor for run-to-run variation` : pct === rangePct ? 'half the range of the runs' : "twice the runs' standard deviation";
+  const why =
+    pct === MIN_MEASURED_SPREAD_PCT
+      ? `the ${MIN_MEASURED_SPREAD_PCT} % floor for run-to-run variation`
+      : pct === rangePct
+        ? 'half the range of the runs'
+        : "twice the runs' standard deviation";
   return {
     tps,
     low: tps * (1 - pct / 100),

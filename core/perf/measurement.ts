@@ -65,7 +65,8 @@ const FLASH_ON = /flash attention on|-fa 1|flash_attn[= ]1/i;
 
 function linkForRow(r: MeasurementRow, d: DeviceSpec): Link | null {
   if (r.gpuCount <= 1) return null;
-  if (/nvlink/i.test(r.parallelism + ' ' + r.note) || (r.parallelism === 'tensor' && d.nvlinkGBps)) return linkFor('NV', { p2p: true, nvlinkGBps: d.nvlinkGBps });
+  if (/nvlink/i.test(r.parallelism + ' ' + r.note) || (r.parallelism === 'tensor' && d.nvlinkGBps))
+    return linkFor('NV', { p2p: true, nvlinkGBps: d.nvlinkGBps });
   // Cloud multi-GPU boxes: generation not stated; assume peer-to-peer under one host bridge.
   return linkFor('PHB', { p2p: d.p2pOverPcie, pcieGen: d.pcieGen, pcieLanes: d.pcieLanes });
 }
@@ -105,7 +106,16 @@ export function prepareRow(
         return prefill({ plan, factors, precision, promptTokens: r.contextTokens, chunkTokens: runtime.prefillChunkTokens, flashAttention }).tps;
       case 'agg_tps': {
         const budget = kvBudgetBytes({ plan, model, runtime, chunkTokens: runtime.prefillChunkTokens });
-        return serving({ plan, factors, precision, inputTokens: r.contextTokens, outputTokens: r.generatedTokens, batch: 'max', maxBatch: runtime.maxBatch, kvBudgetBytes: budget }).tps;
+        return serving({
+          plan,
+          factors,
+          precision,
+          inputTokens: r.contextTokens,
+          outputTokens: r.generatedTokens,
+          batch: 'max',
+          maxBatch: runtime.maxBatch,
+          kvBudgetBytes: budget,
+        }).tps;
       }
     }
   };

@@ -37,7 +37,18 @@ export function memoryLines(input: { plan: InstancePlan; model: LlmModel; runtim
     const capacityGB = s.device.memoryGB;
     const oh = overheadGB(input.runtime, input.model, capacityGB, weightsGB, input.contextTokens * input.batch);
     const usedGB = weightsGB + kvGB + oh;
-    return { device: s.device.name, layers: s.layers, weightsGB, kvGB, overheadGB: oh, usedGB, capacityGB, usedGiB: gibOfGB(usedGB), capacityGiB: gibOfGB(capacityGB), overflowGB: Math.max(0, usedGB - capacityGB) };
+    return {
+      device: s.device.name,
+      layers: s.layers,
+      weightsGB,
+      kvGB,
+      overheadGB: oh,
+      usedGB,
+      capacityGB,
+      usedGiB: gibOfGB(usedGB),
+      capacityGiB: gibOfGB(capacityGB),
+      overflowGB: Math.max(0, usedGB - capacityGB),
+    };
   });
 }
 

@@ -145,21 +145,20 @@ export function planInstance(input: {
 
   // Tensor parallel: every device runs every layer on 1/n of the heads and FFN columns.
   if (m.attentionHeads % n !== 0) warnings.push(`tensor-parallel size ${n} does not divide the ${m.attentionHeads} attention heads; most runtimes refuse this`);
-  if (m.kvHeads % n !== 0) warnings.push(`tensor-parallel size ${n} does not divide the ${m.kvHeads} KV heads; KV heads are replicated, so the cache per device is larger`);
+  if (m.kvHeads % n !== 0)
+    warnings.push(`tensor-parallel size ${n} does not divide the ${m.kvHeads} KV heads; KV heads are replicated, so the cache per device is larger`);
   // KV heads that cannot be split evenly are replicated: each device holds ceil(kvHeads / n) heads.
   const kvShare = m.kvElementsPerTokenPerLayer !== null ? 1 : Math.ceil(m.kvHeads / n) / m.kvHeads;
-  const shares = devices.map(
-    (device): DeviceShare => ({
-      device,
-      layers: m.layers,
-      weightBytes: (m.layers * p.layerResidentBytes + p.headBytes + embOnDevice) / n,
-      streamBytesPerToken: (m.layers * p.layerStreamBytes + p.headBytes) / n,
-      kvBytesPerToken: m.layers * kvLayer * kvShare,
-      flopsPerToken: (m.layers * p.layerFlops + p.headFlops) / n,
-      attnFlopsPerTokenPerCtx: (m.layers * attn) / n,
-      streamWeightsPerToken: (m.layers * p.layerStreamBytes * weightsPerByte) / n,
-      attnScoreBytesPerTokenPerCtx: (m.layers * scores) / n,
-    }),
-  );
+  const shares = devices.map((device): DeviceShare => ({
+    device,
+    layers: m.layers,
+    weightBytes: (m.layers * p.layerResidentBytes + p.headBytes + embOnDevice) / n,
+    streamBytesPerToken: (m.layers * p.layerStreamBytes + p.headBytes) / n,
+    kvBytesPerToken: m.layers * kvLayer * kvShare,
+    flopsPerToken: (m.layers * p.layerFlops + p.headFlops) / n,
+    attnFlopsPerTokenPerCtx: (m.layers * attn) / n,
+    streamWeightsPerToken: (m.layers * p.layerStreamBytes * weightsPerByte) / n,
+    attnScoreBytesPerTokenPerCtx: (m.layers * scores) / n,
+  }));
   return { split: 'tensor', shares, link: input.link, hiddenSize: m.hiddenSize, warnings };
 }

@@ -19,7 +19,14 @@ export interface PrefillResult {
   computeUnknown: boolean;
 }
 
-export function prefill(input: { plan: InstancePlan; factors: FactorsFn; precision: ComputePrecision; promptTokens: number; chunkTokens: number; flashAttention?: boolean }): PrefillResult {
+export function prefill(input: {
+  plan: InstancePlan;
+  factors: FactorsFn;
+  precision: ComputePrecision;
+  promptTokens: number;
+  chunkTokens: number;
+  flashAttention?: boolean;
+}): PrefillResult {
   const { plan, promptTokens: N } = input;
   const u = Math.max(1, Math.min(input.chunkTokens, N));
   const k = Math.ceil(N / u);
@@ -46,7 +53,9 @@ export function prefill(input: { plan: InstancePlan; factors: FactorsFn; precisi
   let totalS: number;
   if (plan.split === 'tensor') {
     const worst = Math.max(...stage.map((x) => x.s));
-    perChunkCommS = plan.link ? ALL_REDUCES_PER_LAYER * plan.shares[0]!.layers * allReduceS(u * plan.hiddenSize * ACTIVATION_BYTES, plan.shares.length, plan.link) : 0;
+    perChunkCommS = plan.link
+      ? ALL_REDUCES_PER_LAYER * plan.shares[0]!.layers * allReduceS(u * plan.hiddenSize * ACTIVATION_BYTES, plan.shares.length, plan.link)
+      : 0;
     totalS = k * (worst + perChunkCommS);
   } else {
     const n = stage.length;

@@ -88,12 +88,27 @@ export const EstimateResult = z.strictObject({
     })
     .nullable(),
   band: z.strictObject({ decodeTps: Band, aggregateTps: Band, prefillTps: Band.nullable() }),
-  factors: z.strictObject({ bwEff: z.number(), computeEff: z.number(), layerOverheadS: z.number(), layerSplitHopS: z.number(), dequantEff: z.number().nullable(), prefillStall: z.number() }),
+  factors: z.strictObject({
+    bwEff: z.number(),
+    computeEff: z.number(),
+    layerOverheadS: z.number(),
+    layerSplitHopS: z.number(),
+    dequantEff: z.number().nullable(),
+    prefillStall: z.number(),
+  }),
   calibrated: z.boolean(),
   basis: z.enum(['calibrated', 'roofline-fallback', 'uncalibrated-sram']),
   missing: z.array(z.string()),
   sram: z
-    .strictObject({ weightsGB: z.number(), contextGB: z.number(), totalGB: z.number(), chipsNeeded: z.number(), racks: z.number(), devices: z.number(), forwardPassGflop: z.number() })
+    .strictObject({
+      weightsGB: z.number(),
+      contextGB: z.number(),
+      totalGB: z.number(),
+      chipsNeeded: z.number(),
+      racks: z.number(),
+      devices: z.number(),
+      forwardPassGflop: z.number(),
+    })
     .nullable(),
   /** The KV cache at the workload's context on the tightest instance (core/perf/contextFit); null when nothing to place. */
   context: z

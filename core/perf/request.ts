@@ -56,7 +56,10 @@ export const EstimateRequest = z.strictObject({
   split: z.enum(['layer', 'tensor', 'replicas']).optional(),
   instances: z.number().int().min(1).max(4096).optional(),
   pricePerKwh: z.number().nonnegative().max(100).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   decodePowerFraction: z.number().gt(0).max(1).optional(),
   /** A build: its GPUs and PCIe topology replace gpu/count; its workload (the first, or `workload`) fills unset fields. */
   build: z.unknown().optional(),
@@ -156,7 +159,11 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
   }
   if (req.workload !== undefined) {
     if (!parsedBuild) return fail('workload', 'a workload index needs a build');
-    if (req.workload >= parsedBuild.workloads.length) return fail('workload', `the build has ${parsedBuild.workloads.length === 1 ? 'one workload' : `${parsedBuild.workloads.length} workloads`}; there is no workload ${req.workload + 1}`);
+    if (req.workload >= parsedBuild.workloads.length)
+      return fail(
+        'workload',
+        `the build has ${parsedBuild.workloads.length === 1 ? 'one workload' : `${parsedBuild.workloads.length} workloads`}; there is no workload ${req.workload + 1}`,
+      );
   }
   const wl = parsedBuild?.workloads[req.workload ?? 0];
 
@@ -214,7 +221,8 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
   if (!kv) return fail('kv', `unknown KV-cache precision '${req.kv}'; one of: ${KV_PRECISIONS.map((k) => k.id).join(', ')}`);
 
   const contextTokens = req.contextTokens ?? wl?.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
-  if (contextTokens > mr.model.maxContext) return fail('context', `${contextTokens} tokens is more than ${mr.model.name}'s maximum context of ${mr.model.maxContext}`);
+  if (contextTokens > mr.model.maxContext)
+    return fail('context', `${contextTokens} tokens is more than ${mr.model.name}'s maximum context of ${mr.model.maxContext}`);
   const promptTokens = req.promptTokens ?? Math.min(DEFAULT_PROMPT_CAP, Math.max(1, Math.floor(contextTokens / 2)));
   if (promptTokens > contextTokens) return fail('prompt', `prompt (${promptTokens}) is longer than the context (${contextTokens})`);
   const split = req.split ?? (wl ? SPLIT_OF_WORKLOAD[wl.split] : 'layer');
@@ -247,7 +255,10 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
     if (e instanceof EstimateError) return fail('request', e.message);
     throw e;
   }
-  if (fp8Kv) est.assumptions.push(`KV cache fp8: ${runtime} runs FP8 checkpoints with an FP8 KV cache (ModelOpt kv_cache_quant_algo FP8); pass --kv f16 to size it in 16 bit`);
+  if (fp8Kv)
+    est.assumptions.push(
+      `KV cache fp8: ${runtime} runs FP8 checkpoints with an FP8 KV cache (ModelOpt kv_cache_quant_algo FP8); pass --kv f16 to size it in 16 bit`,
+    );
   if (req.device) est.warnings.push(`${req.device.name} is described by its specs, not taken from the catalog: roofline × pooled factors, wide band`);
   // GPUs of the build the estimate could not use (dead slot, unknown memory) are named, not dropped silently.
   for (const p of buildProblems) if (!est.warnings.includes(p)) est.warnings.push(p);
@@ -275,7 +286,15 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
       hardware: [...hardware.entries()].map(([name, count]) => ({ name, count })),
       training: sram
         ? null
-        : trainingMemory({ paramsB: mr.model.paramsB, model: mr.model, seqTokens: Math.min(TRAINING_SEQ_TOKENS, contextTokens), microBatch: 1, recompute: true, deviceGB: Math.min(...devices.map((d) => d.memoryGB)), devices: devices.length }),
+        : trainingMemory({
+            paramsB: mr.model.paramsB,
+            model: mr.model,
+            seqTokens: Math.min(TRAINING_SEQ_TOKENS, contextTokens),
+            microBatch: 1,
+            recompute: true,
+            deviceGB: Math.min(...devices.map((d) => d.memoryGB)),
+            devices: devices.length,
+          }),
       calibration: { version: CALIBRATION.version, date: CALIBRATION.date, rows: CALIBRATION.rows.used },
     },
   };

@@ -40,7 +40,15 @@ export function sizeSram(input: { model: LlmModel; quant: QuantFormat; contextTo
   const chipsNeeded = Math.ceil((totalGB * 1e3) / input.sramMB - 1e-9);
   let racks = Math.ceil(chipsNeeded / CHIPS_PER_RACK);
   if (ROUND_RACKS_TO_POWER_OF_TWO) racks = 2 ** Math.ceil(Math.log2(Math.max(1, racks)));
-  return { weightsGB, contextGB, totalGB, chipsNeeded, racks, devices: racks * CHIPS_PER_RACK, forwardPassGflop: 2 * (input.model.activeParamsB ?? input.model.paramsB) };
+  return {
+    weightsGB,
+    contextGB,
+    totalGB,
+    chipsNeeded,
+    racks,
+    devices: racks * CHIPS_PER_RACK,
+    forwardPassGflop: 2 * (input.model.activeParamsB ?? input.model.paramsB),
+  };
 }
 
 /**
@@ -48,7 +56,11 @@ export function sizeSram(input: { model: LlmModel; quant: QuantFormat; contextTo
  * hands the activation to the next chip. Time per token = all weight bytes /
  * per-chip SRAM bandwidth + one hop per chip boundary.
  */
-export function sramDecodeTps(input: { weightsGB: number; chips: number; sramBandwidthGBps: number; efficiency: number; hopS?: number }): { tps: number; streamS: number; hopsS: number } {
+export function sramDecodeTps(input: { weightsGB: number; chips: number; sramBandwidthGBps: number; efficiency: number; hopS?: number }): {
+  tps: number;
+  streamS: number;
+  hopsS: number;
+} {
   const streamS = input.weightsGB / (input.sramBandwidthGBps * input.efficiency);
   const hopsS = (input.chips - 1) * (input.hopS ?? C2C_HOP_S);
   return { tps: 1 / (streamS + hopsS), streamS, hopsS };

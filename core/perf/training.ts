@@ -26,7 +26,15 @@ export interface TrainingMemory {
 }
 
 /** Fully sharded states (ZeRO-3 / FSDP) over the devices; activations per device for its micro-batch. */
-export function trainingMemory(input: { paramsB: number; model?: LlmModel; seqTokens?: number; microBatch?: number; recompute?: boolean; deviceGB: number; devices: number }): TrainingMemory {
+export function trainingMemory(input: {
+  paramsB: number;
+  model?: LlmModel;
+  seqTokens?: number;
+  microBatch?: number;
+  recompute?: boolean;
+  deviceGB: number;
+  devices: number;
+}): TrainingMemory {
   const stateGB = input.paramsB * ADAMW_BYTES_PER_PARAM;
   const activationsGB = input.model ? activationBytes(input.model, input.seqTokens ?? 2048, input.microBatch ?? 1, input.recompute ?? true) / 1e9 : 0;
   const totalGB = stateGB + activationsGB * input.devices;

@@ -110,7 +110,9 @@ export function itemUnitCost(item: PricedItem): Money | null {
 }
 
 function landedNote(item: PricedItem, head: string): string {
-  const extra = [item.feesMinor != null ? 'fees' : null, item.orderShippingMinor != null || item.orderTaxMinor != null ? 'share of the order' : null].filter(Boolean);
+  const extra = [item.feesMinor != null ? 'fees' : null, item.orderShippingMinor != null || item.orderTaxMinor != null ? 'share of the order' : null].filter(
+    Boolean,
+  );
   return [head, ...extra].join(' + ');
 }
 
@@ -169,7 +171,14 @@ export function summarizeObservations(observations: readonly SeenPrice[], today?
 /** Decides one line's price: see the module header for the order. */
 export function priceBasis(input: BasisInput): PriceDecision {
   const { quantity, item, today } = input;
-  const decided = (source: PriceSource, basis: FineBasis, basisNote: string, unit: Money | null, amountMinor: number | null, asOf: string | null = null): PriceDecision => {
+  const decided = (
+    source: PriceSource,
+    basis: FineBasis,
+    basisNote: string,
+    unit: Money | null,
+    amountMinor: number | null,
+    asOf: string | null = null,
+  ): PriceDecision => {
     const stale = isStale(asOf, today);
     return {
       source,
@@ -192,7 +201,8 @@ export function priceBasis(input: BasisInput): PriceDecision {
     return decided('owned', 'paid', landedNote(item, 'price paid + shipping + tax'), ...fromItem(item));
   }
   // To buy: the user's own figures first.
-  if (item && isPlannedStatus(item.status) && item.priceMinor !== null) return decided('toBuy', 'item', landedNote(item, `the ${item.status} item's price + shipping + tax`), ...fromItem(item));
+  if (item && isPlannedStatus(item.status) && item.priceMinor !== null)
+    return decided('toBuy', 'item', landedNote(item, `the ${item.status} item's price + shipping + tax`), ...fromItem(item));
   if (input.plannedPrice) {
     const unit = { amountMinor: input.plannedPrice.amountMinor, currency: input.plannedPrice.currency };
     return decided('toBuy', 'planned', 'planned price', unit, unit.amountMinor * quantity);
@@ -210,9 +220,18 @@ export function priceBasis(input: BasisInput): PriceDecision {
   }
   if (seen.latest) {
     const unit = { amountMinor: seen.latest.landedMinor, currency: seen.latest.currency };
-    return decided('toBuy', 'observed', `your last observation (${seen.latest.observedOn}, older than ${RECENT_DAYS} days)`, unit, unit.amountMinor * quantity, seen.latest.observedOn);
+    return decided(
+      'toBuy',
+      'observed',
+      `your last observation (${seen.latest.observedOn}, older than ${RECENT_DAYS} days)`,
+      unit,
+      unit.amountMinor * quantity,
+      seen.latest.observedOn,
+    );
   }
-  const why = !input.partKnown ? 'part not in the catalog' : `no price: none paid, planned or observed, and no typical used price${input.noTypicalReason ? ` (${input.noTypicalReason})` : ''}`;
+  const why = !input.partKnown
+    ? 'part not in the catalog'
+    : `no price: none paid, planned or observed, and no typical used price${input.noTypicalReason ? ` (${input.noTypicalReason})` : ''}`;
   return decided('toBuy', 'unknown', why, null, null);
 }
 

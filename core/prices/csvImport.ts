@@ -80,7 +80,8 @@ export function observationsFromCsv(table: CsvTable, resolvePart: (text: string)
       },
       today,
     );
-    if (!checked.ok) for (const p of checked.problems) problems.push({ line: row.line, field: p.field === 'observedOn' ? 'date' : p.field, message: p.message });
+    if (!checked.ok)
+      for (const p of checked.problems) problems.push({ line: row.line, field: p.field === 'observedOn' ? 'date' : p.field, message: p.message });
     else if (partId) rows.push(checked.value);
   }
   if (table.rows.length === 0) problems.push({ line: table.headerLine, field: 'rows', message: 'the file has no rows under its header' });

@@ -73,13 +73,19 @@ export function checkObservation(raw: unknown, today: string): { ok: true; value
   const o = parsed.data;
   const problems: FieldProblem[] = [];
   const currency = o.currency.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency) || !isKnownCurrency(currency)) problems.push({ field: 'currency', message: `'${o.currency}' is not an ISO 4217 currency code (USD, EUR, GBP …)` });
+  if (!/^[A-Z]{3}$/.test(currency) || !isKnownCurrency(currency))
+    problems.push({ field: 'currency', message: `'${o.currency}' is not an ISO 4217 currency code (USD, EUR, GBP …)` });
   const cur = problems.length ? 'USD' : currency;
   const amount = (v: string | number, field: string): number | null => {
     const text = typeof v === 'number' ? String(v) : v;
     const m = parseTypedAmount(text, cur);
     if (!m.ok) {
-      const why = m.reason === 'ambiguous' ? 'could mean two amounts (write 1299 or 1.30)' : m.reason === 'too-precise' ? `has more decimals than ${cur} has` : 'is not a number (write it like 350 or 1234.50)';
+      const why =
+        m.reason === 'ambiguous'
+          ? 'could mean two amounts (write 1299 or 1.30)'
+          : m.reason === 'too-precise'
+            ? `has more decimals than ${cur} has`
+            : 'is not a number (write it like 350 or 1234.50)';
       problems.push({ field, message: `${field} '${text}' ${why}` });
       return null;
     }

@@ -40,7 +40,8 @@ export interface Worth {
 const SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 
 export function worthIt(i: WorthInput): Worth {
-  const lifetimeMTokens = i.tps !== null && i.tps > 0 && i.lifeYears > 0 && i.duty > 0 ? (i.tps * i.lifeYears * SECONDS_PER_YEAR * Math.min(1, i.duty)) / 1e6 : null;
+  const lifetimeMTokens =
+    i.tps !== null && i.tps > 0 && i.lifeYears > 0 && i.duty > 0 ? (i.tps * i.lifeYears * SECONDS_PER_YEAR * Math.min(1, i.duty)) / 1e6 : null;
   const hardwarePerMMinor = i.hardwareMinor !== null && lifetimeMTokens ? i.hardwareMinor / lifetimeMTokens : null;
   const ownPerMMinor = hardwarePerMMinor !== null && i.electricityPerMMinor !== null ? hardwarePerMMinor + i.electricityPerMMinor : null;
   let breakEvenMTokens: number | null = null;

@@ -71,7 +71,8 @@ export interface ServingPlan {
 export function tensorParallelFits(model: Pick<LlmModel, 'attentionHeads' | 'kvHeads'>, tp: number): { ok: true } | { ok: false; reason: string } {
   if (model.attentionHeads % tp !== 0) return { ok: false, reason: `${model.attentionHeads} attention heads are not divisible by ${tp}` };
   const kv = model.kvHeads;
-  if (kv >= tp ? kv % tp !== 0 : tp % kv !== 0) return { ok: false, reason: `${kv} KV heads neither divide evenly over ${tp} GPUs nor replicate evenly across them` };
+  if (kv >= tp ? kv % tp !== 0 : tp % kv !== 0)
+    return { ok: false, reason: `${kv} KV heads neither divide evenly over ${tp} GPUs nor replicate evenly across them` };
   return { ok: true };
 }
 
@@ -95,7 +96,9 @@ function gpusOf(build: Build, catalog: CatalogIndex, check: CheckResult): Map<st
   const dead = new Set(check.findings.filter((f) => f.code === 'chassis.slot-dead').map((f) => `${f.subjects[0]}/${f.subjects[1]}`));
   const out = new Map<string, PlanGpu[]>();
   for (const m of check.p2pMatrix) {
-    const chassis = placesOf(build).flatMap((r) => r.chassis).find((c) => c.id === m.chassisId);
+    const chassis = placesOf(build)
+      .flatMap((r) => r.chassis)
+      .find((c) => c.id === m.chassisId);
     const hives = check.hives.filter((h) => h.chassisId === m.chassisId);
     const list: PlanGpu[] = [];
     let index = 0;
@@ -108,7 +111,16 @@ function gpusOf(build: Build, catalog: CatalogIndex, check: CheckResult): Map<st
       // The OS does not see a card in a dead slot, so it takes no number.
       if (dead.has(`${m.chassisId}/${cardId}`)) return;
       const vram = part.specs.vramGB === null ? null : part.specs.vramGB / part.specs.devicesPerBoard;
-      list.push({ index: index++, label: m.labels[i] ?? id, deviceId: id, cardId, model: part.model, vendor: part.vendor, vramGB: vram, hives: hives.flatMap((h, hi) => (h.deviceIds.includes(id) ? [hi] : [])) });
+      list.push({
+        index: index++,
+        label: m.labels[i] ?? id,
+        deviceId: id,
+        cardId,
+        model: part.model,
+        vendor: part.vendor,
+        vramGB: vram,
+        hives: hives.flatMap((h, hi) => (h.deviceIds.includes(id) ? [hi] : [])),
+      });
     });
     if (list.length) out.set(m.chassisId, list);
   }
@@ -136,7 +148,9 @@ function worstPath(check: CheckResult, chassisId: string, gpus: PlanGpu[]): Path
 
 /** "Intel" / "AMD" from the chassis' first placed CPU; null when none is placed or known. */
 function cpuVendorOf(build: Build, catalog: CatalogIndex, chassisId: string): string | null {
-  const chassis = placesOf(build).flatMap((r) => r.chassis).find((c) => c.id === chassisId);
+  const chassis = placesOf(build)
+    .flatMap((r) => r.chassis)
+    .find((c) => c.id === chassisId);
   const cpu = chassis?.cpus.map((c) => catalog.get(c.partId)).find((p) => p?.category === 'cpu');
   return cpu ? cpu.vendor : null;
 }
@@ -189,7 +203,10 @@ function commandFor(runtime: string, gpus: PlanGpu[], model: LlmModel, w: BuildW
 export function servingPlan(build: Build, catalog: CatalogIndex, check: CheckResult, workload: BuildWorkload, model: LlmModel): ServingPlan {
   const base: ServingPlan = { workload, model: model.name, runtime: workload.runtime, groups: [], parallel: null, notes: [], problem: null };
   if (!PLANNED_RUNTIMES.includes(workload.runtime)) {
-    const why = workload.runtime === 'groq' ? 'GroqCards run a model compiled by GroqWare for the whole chip set, not a per-GPU command' : `Rackhive has no command recipe for ${workload.runtime}`;
+    const why =
+      workload.runtime === 'groq'
+        ? 'GroqCards run a model compiled by GroqWare for the whole chip set, not a per-GPU command'
+        : `Rackhive has no command recipe for ${workload.runtime}`;
     return { ...base, problem: `${why}; plans cover ${PLANNED_RUNTIMES.join(', ')}.` };
   }
   const byChassis = gpusOf(build, catalog, check);
@@ -214,7 +231,9 @@ export function servingPlan(build: Build, catalog: CatalogIndex, check: CheckRes
       const fits = tensorParallelFits(model, per);
       parallel = fits.ok ? { tensor: per, pipeline: 1 } : bestTensorParallel(model, per);
       if (!fits.ok)
-        base.notes.push(`Tensor parallel over ${per} GPUs is refused for ${model.name}: ${fits.reason}. Use --tensor-parallel-size ${parallel.tensor} --pipeline-parallel-size ${parallel.pipeline} instead.`);
+        base.notes.push(
+          `Tensor parallel over ${per} GPUs is refused for ${model.name}: ${fits.reason}. Use --tensor-parallel-size ${parallel.tensor} --pipeline-parallel-size ${parallel.pipeline} instead.`,
+        );
     } else if (workload.split === 'layer' && per > 1) parallel = { tensor: 1, pipeline: per };
     else parallel = { tensor: 1, pipeline: 1 };
   }
@@ -223,7 +242,9 @@ export function servingPlan(build: Build, catalog: CatalogIndex, check: CheckRes
     const slice = ordered.slice(i * per, (i + 1) * per);
     const chassisIds = [...new Set(slice.map((s) => s.chassisId))];
     if (chassisIds.length > 1) {
-      base.notes.push(`Instance ${i + 1} spans ${chassisIds.length} machines: run it as a multi-node job (vLLM with Ray, llama.cpp with its RPC backend); the commands below are per machine.`);
+      base.notes.push(
+        `Instance ${i + 1} spans ${chassisIds.length} machines: run it as a multi-node job (vLLM with Ray, llama.cpp with its RPC backend); the commands below are per machine.`,
+      );
     }
     for (const chassisId of chassisIds) {
       const gpus = slice.filter((s) => s.chassisId === chassisId).map((s) => s.g);
@@ -236,10 +257,15 @@ export function servingPlan(build: Build, catalog: CatalogIndex, check: CheckRes
       if (tensorGroup && worst === 'PHB') {
         const vendor = cpuVendorOf(build, catalog, chassisId);
         if (vendor !== 'AMD') env.NCCL_P2P_LEVEL = 'PHB';
-        if (vendor === null) base.notes.push('The CPUs are not placed, so NCCL_P2P_LEVEL=PHB is set as for an Intel host (AMD hosts allow P2P through the host bridge by default).');
+        if (vendor === null)
+          base.notes.push(
+            'The CPUs are not placed, so NCCL_P2P_LEVEL=PHB is set as for an Intel host (AMD hosts allow P2P through the host bridge by default).',
+          );
       }
       if (tensorGroup && (worst === 'NODE' || worst === 'SYS'))
-        base.notes.push(`GPUs ${gpus.map((g) => g.index).join(',')} meet only across ${worst === 'SYS' ? 'the inter-socket link' : 'host bridges'} (${worst}): tensor-parallel all-reduces go through host memory and are slow; a layer split or fewer GPUs per instance is usually faster.`);
+        base.notes.push(
+          `GPUs ${gpus.map((g) => g.index).join(',')} meet only across ${worst === 'SYS' ? 'the inter-socket link' : 'host bridges'} (${worst}): tensor-parallel all-reduces go through host memory and are slow; a layer split or fewer GPUs per instance is usually faster.`,
+        );
       base.groups.push({ chassisId, gpus, worstPath: worst, env, command: commandFor(workload.runtime, gpus, model, workload, parallel, 8000 + i) });
     }
   }

@@ -35,7 +35,10 @@ export function candidatesFor(gpuCount: number, models: readonly LlmModel[] = bu
 
 /** One candidate on the build: a row when it fits and the model can answer, else null. */
 export function estimateCandidate(build: Build, catalog: readonly CatalogPart[], c: Candidate): WhatRunsRow | null {
-  const out = runEstimate({ model: c.model.id, quant: c.quant, runtime: 'llama.cpp', split: c.workload.split === 'layer' ? 'layer' : undefined }, catalog, { ...build, workloads: [c.workload] });
+  const out = runEstimate({ model: c.model.id, quant: c.quant, runtime: 'llama.cpp', split: c.workload.split === 'layer' ? 'layer' : undefined }, catalog, {
+    ...build,
+    workloads: [c.workload],
+  });
   if (!out.ok || !out.report.fits) return null;
   const r = out.report;
   return { ...c, decodeTps: r.decodeTps, decodeLow: r.band.decodeTps.low, decodeHigh: r.band.decodeTps.high, prefillTps: r.prefillTps, ttftS: r.ttftS };

@@ -178,7 +178,13 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
         detail: `${s.kind === 'pcie' ? 'PCIe' : s.kind.toUpperCase()} x${s.electricalWidth}${s.physicalWidth !== s.electricalWidth ? ` (x${s.physicalWidth} physical)` : ''} gen ${s.gen}`,
         verified: s.verified,
         device: d
-          ? { id: d.id, label: d.label, model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`, hives: hivesOf(c.placement.id, d.id), link: linkText(d.link) }
+          ? {
+              id: d.id,
+              label: d.label,
+              model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`,
+              hives: hivesOf(c.placement.id, d.id),
+              link: linkText(d.link),
+            }
           : null,
       });
     }
@@ -212,7 +218,15 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
       device: null,
     });
     for (const rc of board.rootComplexes.filter((r) => r.socket === socket.id)) {
-      out.push({ depth: 1, kind: 'rootComplex', id: rc.id, label: rc.label ?? `root complex ${rc.id}`, detail: `${rc.lanes} lanes gen ${rc.gen}`, verified: rc.verified, device: null });
+      out.push({
+        depth: 1,
+        kind: 'rootComplex',
+        id: rc.id,
+        label: rc.label ?? `root complex ${rc.id}`,
+        detail: `${rc.lanes} lanes gen ${rc.gen}`,
+        verified: rc.verified,
+        device: null,
+      });
       emitSwitch(rc.id, 2, new Set());
       emitSlots(rc.id, 2);
     }
@@ -320,25 +334,27 @@ export function buildSheet(input: SheetInput): SheetDocument {
   const hivesOf = (chassisId: string, deviceId: string) => hiveIndex.get(`${chassisId}/${deviceId}`) ?? [];
 
   // Free-standing chassis have no rack elevation; their boards still get sections below.
-  const racks: SheetRack[] = places.filter((r) => !isFreeStandingPlace(r)).map((r) => {
-    const rp = idx.get(r.partId);
-    return {
-      rackId: r.id,
-      label: r.label ?? r.id,
-      model: rp ? `${rp.vendor} ${rp.model}` : r.partId,
-      heightU: rp?.category === 'rack' ? (rp.specs.heightU ?? null) : null,
-      units: r.chassis.map((c) => {
-        const cp = idx.get(c.partId);
-        return {
-          chassisId: c.id,
-          label: c.label ?? c.id,
-          model: cp ? `${cp.vendor} ${cp.model}` : c.partId,
-          positionU: c.positionU,
-          heightU: cp?.category === 'chassis' ? cp.specs.heightU : null,
-        };
-      }),
-    };
-  });
+  const racks: SheetRack[] = places
+    .filter((r) => !isFreeStandingPlace(r))
+    .map((r) => {
+      const rp = idx.get(r.partId);
+      return {
+        rackId: r.id,
+        label: r.label ?? r.id,
+        model: rp ? `${rp.vendor} ${rp.model}` : r.partId,
+        heightU: rp?.category === 'rack' ? (rp.specs.heightU ?? null) : null,
+        units: r.chassis.map((c) => {
+          const cp = idx.get(c.partId);
+          return {
+            chassisId: c.id,
+            label: c.label ?? c.id,
+            model: cp ? `${cp.vendor} ${cp.model}` : c.partId,
+            positionU: c.positionU,
+            heightU: cp?.category === 'chassis' ? cp.specs.heightU : null,
+          };
+        }),
+      };
+    });
 
   const all: SheetChassis[] = resolved.map((c) => {
     const cp = c.chassisPart;
@@ -406,6 +422,8 @@ export function buildSheet(input: SheetInput): SheetDocument {
     estimates,
     comparison: input.comparison ?? null,
     worth: input.worth ?? null,
-    comparisonModelName: input.comparison ? (builtinModels.find((m) => m.id === input.comparison!.workload.modelId)?.name ?? input.comparison.workload.modelId) : null,
+    comparisonModelName: input.comparison
+      ? (builtinModels.find((m) => m.id === input.comparison!.workload.modelId)?.name ?? input.comparison.workload.modelId)
+      : null,
   };
 }

@@ -41,7 +41,12 @@ export interface RestoreReport {
 
 /** Rows a person made: with none, there is nothing an automatic backup would protect. */
 export function hasUserData(db: Database.Database): boolean {
-  const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+  const tables = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name),
+  );
   const any = (sql: string) => db.prepare(sql).get() !== undefined;
   if (tables.has('inventory_items') && any('SELECT 1 FROM inventory_items LIMIT 1')) return true;
   if (tables.has('parts') && any('SELECT 1 FROM parts WHERE builtin = 0 LIMIT 1')) return true;
@@ -197,13 +202,24 @@ export class LiveDatabase {
    */
   restore(file: string): Promise<RestoreReport> {
     return this.#serial(async () => {
-      if (!isBackupFileName(file)) throw new ApiFailure('VALIDATION', `Not the name of a backup: ${JSON.stringify(file).slice(0, 80)}`, [{ path: 'file', message: 'Must be the name of a backup in the backups folder' }]);
+      if (!isBackupFileName(file))
+        throw new ApiFailure('VALIDATION', `Not the name of a backup: ${JSON.stringify(file).slice(0, 80)}`, [
+          { path: 'file', message: 'Must be the name of a backup in the backups folder' },
+        ]);
       const source = path.join(this.backupDir, file);
       if (!fs.existsSync(source)) throw new ApiFailure('NOT_FOUND', `There is no backup named ${file} in ${this.backupDir}.`);
       const inspection = inspectBackup(source);
-      if (!inspection.healthy) throw new ApiFailure('VALIDATION', `The backup ${file} failed its check (${inspection.problem ?? 'unknown'}); it was not restored and nothing was changed.`);
+      if (!inspection.healthy)
+        throw new ApiFailure(
+          'VALIDATION',
+          `The backup ${file} failed its check (${inspection.problem ?? 'unknown'}); it was not restored and nothing was changed.`,
+        );
       const latest = this.#options.migrations ? (this.#options.migrations.at(-1)?.version ?? 0) : LATEST_SCHEMA_VERSION;
-      if ((inspection.schemaVersion ?? 0) > latest) throw new ApiFailure('DB_NEWER', `The backup ${file} was written by a newer Rackhive (database version ${inspection.schemaVersion}); update Rackhive to restore it.`);
+      if ((inspection.schemaVersion ?? 0) > latest)
+        throw new ApiFailure(
+          'DB_NEWER',
+          `The backup ${file} was written by a newer Rackhive (database version ${inspection.schemaVersion}); update Rackhive to restore it.`,
+        );
 
       const now = this.#now();
       const safety = await takeBackup(this.#db, this.backupDir, 'before-restore', now, this.#options.rotation ?? DEFAULT_ROTATION);

@@ -153,7 +153,13 @@ export function rotateBackups(dir: string, now: Date, policy: RotationPolicy = D
 }
 
 /** Takes a backup of `db` into `dir` (checked before it gets its name), then rotates. */
-export async function takeBackup(db: Database.Database, dir: string, kind: BackupKind, now: Date, policy: RotationPolicy = DEFAULT_ROTATION): Promise<BackupInfo> {
+export async function takeBackup(
+  db: Database.Database,
+  dir: string,
+  kind: BackupKind,
+  now: Date,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   removePartials(dir);
   const name = freshName(dir, kind, now);

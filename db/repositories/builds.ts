@@ -42,7 +42,11 @@ function toStored(row: BuildRow): StoredBuild {
     value = undefined;
   }
   const parsed = parseBuildValue(value);
-  if (!parsed.ok) throw new ApiFailure('INTERNAL', `Build #${row.id} is stored in a form this version cannot read (${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}).`);
+  if (!parsed.ok)
+    throw new ApiFailure(
+      'INTERNAL',
+      `Build #${row.id} is stored in a form this version cannot read (${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}).`,
+    );
   return { id: row.id, build: parsed.build, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at };
 }
 
@@ -152,8 +156,13 @@ function writeAllocations(db: Database.Database, buildId: number, build: Build):
 export function insertBuild(db: Database.Database, build: Build, now: Date): number {
   const at = now.toISOString();
   const id = Number(
-    stmt(db, 'INSERT INTO builds (name, notes, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(build.name, build.notes ?? null, JSON.stringify(build), at, at)
-      .lastInsertRowid,
+    stmt(db, 'INSERT INTO builds (name, notes, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      build.name,
+      build.notes ?? null,
+      JSON.stringify(build),
+      at,
+      at,
+    ).lastInsertRowid,
   );
   writeAllocations(db, id, build);
   return id;
@@ -186,7 +195,11 @@ export function untrashBuild(db: Database.Database, id: number, build: Build, no
   const row = stmt<[number], { deleted_at: string | null }>(db, 'SELECT deleted_at FROM builds WHERE id = ?').get(id);
   if (!row) throw new ApiFailure('NOT_FOUND', `No build #${id}.`);
   if (row.deleted_at === null) throw new ApiFailure('CONFLICT', `Build #${id} is not deleted (it was restored already).`);
-  stmt(db, 'UPDATE builds SET deleted_at = NULL, data = ?, updated_at = coalesce(?, updated_at) WHERE id = ?').run(JSON.stringify(build), now?.toISOString() ?? null, id);
+  stmt(db, 'UPDATE builds SET deleted_at = NULL, data = ?, updated_at = coalesce(?, updated_at) WHERE id = ?').run(
+    JSON.stringify(build),
+    now?.toISOString() ?? null,
+    id,
+  );
   writeAllocations(db, id, build);
 }
 
@@ -195,7 +208,10 @@ export function untrashBuild(db: Database.Database, id: number, build: Build, no
 const OWNED_SQL = `(${SPENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** Per part: owned, reserved, available, planned; per item: where it is placed. No ids = everything involved. */
-export function allocations(db: Database.Database, query: { partIds?: readonly string[] | undefined; itemIds?: readonly string[] | undefined }): { parts: PartAllocation[]; items: ItemAllocation[] } {
+export function allocations(
+  db: Database.Database,
+  query: { partIds?: readonly string[] | undefined; itemIds?: readonly string[] | undefined },
+): { parts: PartAllocation[]; items: ItemAllocation[] } {
   const partFilter = query.partIds ? JSON.stringify(query.partIds) : null;
   const owned = stmt<[string | null, string | null], { part_id: string; total: number; reserved: number }>(
     db,
@@ -244,10 +260,16 @@ export function allocations(db: Database.Database, query: { partIds?: readonly s
   }
   const items = itemRows.map((r): ItemAllocation => {
     const list = placements.get(r.id) ?? [];
-    return { itemId: r.id, partId: r.part_id, status: r.status, quantity: r.quantity, placedQuantity: list.reduce((s, p) => s + p.quantity, 0), placements: list };
+    return {
+      itemId: r.id,
+      partId: r.part_id,
+      status: r.status,
+      quantity: r.quantity,
+      placedQuantity: list.reduce((s, p) => s + p.quantity, 0),
+      placements: list,
+    };
   });
   return { parts, items };
 }
 
 // ─── The checker's catalog ──────────────────────────────────────────────────
-

@@ -35,7 +35,11 @@ const catalogs = new WeakMap<Database.Database, { key: string; catalog: Catalog 
  * (row count, latest update or revision sum differ — cheap to ask on each call).
  */
 export function catalogOf(db: Database.Database): Catalog {
-  const sig = db.prepare<[], { n: number; latest: string | null; revs: number | null }>('SELECT count(*) AS n, max(updated_at) AS latest, total(revision) AS revs FROM parts').get()!;
+  const sig = db
+    .prepare<[], { n: number; latest: string | null; revs: number | null }>(
+      'SELECT count(*) AS n, max(updated_at) AS latest, total(revision) AS revs FROM parts',
+    )
+    .get()!;
   const key = `${sig.n}|${sig.latest}|${sig.revs}`;
   const hit = catalogs.get(db);
   if (hit && hit.key === key) return hit.catalog;

@@ -46,7 +46,10 @@ function toSummary(row: PartRow): PartSummary {
     vendor: row.vendor,
     model: row.model,
     builtin: row.builtin === 1,
-    typicalUsedPrice: row.typical_price_minor === null || row.typical_price_currency === null ? null : { amountMinor: row.typical_price_minor, currency: row.typical_price_currency },
+    typicalUsedPrice:
+      row.typical_price_minor === null || row.typical_price_currency === null
+        ? null
+        : { amountMinor: row.typical_price_minor, currency: row.typical_price_currency },
   };
 }
 

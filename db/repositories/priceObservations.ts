@@ -38,9 +38,12 @@ function toObservation(r: Row): PriceObservation {
 }
 
 function insertOne(db: Database.Database, o: CheckedObservation, at: string): number {
-  if (!db.prepare('SELECT 1 FROM parts WHERE id = ?').get(o.partId)) throw new ApiFailure('VALIDATION', `No catalog part ${o.partId}.`, [{ path: 'partId', message: `no catalog part ${o.partId}` }]);
+  if (!db.prepare('SELECT 1 FROM parts WHERE id = ?').get(o.partId))
+    throw new ApiFailure('VALIDATION', `No catalog part ${o.partId}.`, [{ path: 'partId', message: `no catalog part ${o.partId}` }]);
   if (o.inventoryItemId && !db.prepare('SELECT 1 FROM inventory_items WHERE id = ?').get(o.inventoryItemId))
-    throw new ApiFailure('VALIDATION', `No inventory item ${o.inventoryItemId}.`, [{ path: 'inventoryItemId', message: `no inventory item ${o.inventoryItemId}` }]);
+    throw new ApiFailure('VALIDATION', `No inventory item ${o.inventoryItemId}.`, [
+      { path: 'inventoryItemId', message: `no inventory item ${o.inventoryItemId}` },
+    ]);
   const r = db
     .prepare(
       `INSERT INTO price_observations (part_id, amount_minor, shipping_minor, currency, observed_on, listing, seller, condition, inventory_item_id, notes, created_at)

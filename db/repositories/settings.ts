@@ -37,7 +37,9 @@ export function getSettings(db: Database.Database): Settings {
 export function saveSettings(db: Database.Database, next: Settings, now: Date): Settings {
   return inTransaction(db, () => {
     const current = getSettings(db);
-    const upsert = db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+    const upsert = db.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    );
     for (const key of SETTING_KEYS) {
       const value = JSON.stringify(next[key]);
       if (value !== JSON.stringify(current[key])) upsert.run(key, value, now.toISOString());

@@ -50,15 +50,19 @@ export interface BindingQuery {
   binaryExists: boolean;
 }
 
-export type BindingChoice =
-  | { kind: 'default' }
-  | { kind: 'side-by-side' }
-  | { kind: 'missing'; message: string };
+export type BindingChoice = { kind: 'default' } | { kind: 'side-by-side' } | { kind: 'missing'; message: string };
 
 function isManifest(value: unknown): value is NativeManifest {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  return m.module === 'better-sqlite3' && typeof m.moduleVersion === 'string' && m.runtime === 'electron' && typeof m.abi === 'number' && typeof m.platform === 'string' && typeof m.arch === 'string';
+  return (
+    m.module === 'better-sqlite3' &&
+    typeof m.moduleVersion === 'string' &&
+    m.runtime === 'electron' &&
+    typeof m.abi === 'number' &&
+    typeof m.platform === 'string' &&
+    typeof m.arch === 'string'
+  );
 }
 
 /** Why the side-by-side build cannot serve this query, or null when it can. */

@@ -85,7 +85,11 @@ export async function exportBuildSheetOfWindow(
 ): Promise<void> {
   const id = win ? buildIdOfUrl(win.webContents.getURL()) : null;
   if (id === null) {
-    await dialog.showMessageBox({ type: 'info', message: 'Open a build first', detail: 'Export Build Sheet makes a PDF of the build that is open in the editor.' });
+    await dialog.showMessageBox({
+      type: 'info',
+      message: 'Open a build first',
+      detail: 'Export Build Sheet makes a PDF of the build that is open in the editor.',
+    });
     return;
   }
   try {

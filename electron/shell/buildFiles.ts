@@ -19,7 +19,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** The preview box: what the file holds and what will not carry over. */
 export function importPreviewText(fileName: string, p: ImportPreview): { message: string; detail: string } {
   const lines = [`${plural(p.racks, 'rack')}, ${plural(p.chassis, 'chassis', 'chassis')}, ${plural(p.devices, 'device')} (${plural(p.gpus, 'GPU')}).`];
-  if (p.unknownPartIds.length > 0) lines.push(`Not in this catalog (checked as unknown): ${p.unknownPartIds.slice(0, 5).join(', ')}${p.unknownPartIds.length > 5 ? `, and ${p.unknownPartIds.length - 5} more` : ''}.`);
+  if (p.unknownPartIds.length > 0)
+    lines.push(
+      `Not in this catalog (checked as unknown): ${p.unknownPartIds.slice(0, 5).join(', ')}${p.unknownPartIds.length > 5 ? `, and ${p.unknownPartIds.length - 5} more` : ''}.`,
+    );
   if (p.droppedBindings.length > 0) lines.push(`${plural(p.droppedBindings.length, 'inventory link')} cannot be kept here and become planned parts.`);
   if (p.keptBindings > 0) lines.push(`${plural(p.keptBindings, 'inventory link')} kept.`);
   return { message: `Import the build “${p.name}” from ${fileName}?`, detail: lines.join('\n') };

@@ -7,7 +7,16 @@ import type { Channel, Handlers } from '#core/api/contract';
 import type { Settings } from '#core/settings/settings';
 
 /** Calls that can change which builds exist or what they are called. */
-export const BUILD_LIST_CHANNELS: readonly Channel[] = ['builds:create', 'builds:save', 'builds:rename', 'builds:duplicate', 'builds:delete', 'builds:restore', 'builds:import', 'backups:restore'];
+export const BUILD_LIST_CHANNELS: readonly Channel[] = [
+  'builds:create',
+  'builds:save',
+  'builds:rename',
+  'builds:duplicate',
+  'builds:delete',
+  'builds:restore',
+  'builds:import',
+  'backups:restore',
+];
 
 export interface HandlerHooks {
   onSettings(settings: Settings): void;

@@ -21,11 +21,7 @@ export function isTrustedEvent(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): 
   return isTrustedSender(frame.url);
 }
 
-export function registerIpc(
-  ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: Handlers,
-  openExternal: (url: unknown) => Promise<boolean>,
-): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, openExternal: (url: unknown) => Promise<boolean>): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, args: unknown) => {
       if (!isTrustedEvent(event)) return FORBIDDEN_RESPONSE;

@@ -76,7 +76,12 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     role: 'help',
     label: 'Help',
     submenu: [
-      ...(deps.updateReady ? ([{ label: `Restart to Update (${deps.updateReady.version})`, click: () => deps.updateReady?.restart() }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+      ...(deps.updateReady
+        ? ([
+            { label: `Restart to Update (${deps.updateReady.version})`, click: () => deps.updateReady?.restart() },
+            { type: 'separator' },
+          ] as MenuItemConstructorOptions[])
+        : []),
       { label: 'Rackhive Documentation', enabled: Boolean(deps.openDocs), click: () => deps.openDocs?.() },
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'about', label: 'About Rackhive' }] as MenuItemConstructorOptions[])),
     ],
@@ -84,7 +89,20 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
 
   // macOS puts About, Settings and Quit in the application menu.
   const appMenu: MenuItemConstructorOptions[] = mac
-    ? [{ label: 'Rackhive', submenu: [{ role: 'about', label: 'About Rackhive' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    ? [
+        {
+          label: 'Rackhive',
+          submenu: [
+            { role: 'about', label: 'About Rackhive' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
 
   return [...appMenu, file, edit, view, help];

@@ -28,12 +28,22 @@ export async function openBuildFile(file: string, deps: OpenBuildFileDeps): Prom
   };
   try {
     const size = await deps.fileSize(file);
-    if (size > MAX_BUILD_FILE_BYTES) return fail(`${file} is ${Math.round(size / 1024 / 1024)} MB; a build file is at most ${MAX_BUILD_FILE_BYTES / 1024 / 1024} MB.`);
+    if (size > MAX_BUILD_FILE_BYTES)
+      return fail(`${file} is ${Math.round(size / 1024 / 1024)} MB; a build file is at most ${MAX_BUILD_FILE_BYTES / 1024 / 1024} MB.`);
     const text = await deps.readFile(file);
     const ctx = { host: 'electron' as const };
     const dry = await deps.handlers['builds:import']({ text, dryRun: true }, ctx);
     const { message, detail } = importPreviewText(name, dry.preview);
-    const { response } = await deps.dialog.showMessageBox({ type: 'question', buttons: ['Import', 'Cancel'], defaultId: 0, cancelId: 1, noLink: true, title: 'Import build', message, detail });
+    const { response } = await deps.dialog.showMessageBox({
+      type: 'question',
+      buttons: ['Import', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+      title: 'Import build',
+      message,
+      detail,
+    });
     if (response !== 0) return { imported: false, why: 'declined' };
     const done = await deps.handlers['builds:import']({ text, dryRun: false }, ctx);
     if (done.id === null) return fail('The build was not imported.');

@@ -48,11 +48,21 @@ export function arrangementKey(displays: readonly DisplayArea[]): string {
 function isRect(v: unknown): v is Rect {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return ['x', 'y', 'width', 'height'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k] as number)) && (r.width as number) > 0 && (r.height as number) > 0;
+  return (
+    ['x', 'y', 'width', 'height'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k] as number)) &&
+    (r.width as number) > 0 &&
+    (r.height as number) > 0
+  );
 }
 
 function readFile(saved: unknown): WindowStateFile {
-  if (typeof saved === 'object' && saved !== null && (saved as WindowStateFile).version === 1 && typeof (saved as WindowStateFile).arrangements === 'object' && (saved as WindowStateFile).arrangements !== null) {
+  if (
+    typeof saved === 'object' &&
+    saved !== null &&
+    (saved as WindowStateFile).version === 1 &&
+    typeof (saved as WindowStateFile).arrangements === 'object' &&
+    (saved as WindowStateFile).arrangements !== null
+  ) {
     return saved as WindowStateFile;
   }
   return { version: 1, arrangements: {} };

@@ -42,7 +42,13 @@ export function startUpdater(deps: UpdaterDeps): { tick(): Promise<void>; stop()
     });
   });
   const tick = async () => {
-    const decision = updateDecision({ isPackaged: deps.isPackaged, checkForUpdates: await deps.checkForUpdates(), record: deps.readRecord(), now: now(), env: deps.env ?? process.env });
+    const decision = updateDecision({
+      isPackaged: deps.isPackaged,
+      checkForUpdates: await deps.checkForUpdates(),
+      record: deps.readRecord(),
+      now: now(),
+      env: deps.env ?? process.env,
+    });
     if (!decision.check) return;
     deps.writeRecord({ lastCheckAt: now().toISOString() });
     await updater.checkForUpdates().catch((err: unknown) => log(`update check failed: ${err instanceof Error ? err.message : String(err)}`));

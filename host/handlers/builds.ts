@@ -69,7 +69,6 @@ function detail(s: StoredBuild): BuildDetail {
   return { id: s.id, build: s.build, createdAt: s.createdAt, updatedAt: s.updatedAt };
 }
 
-
 function unknownPartIds(build: Build, catalog: CatalogIndex): string[] {
   const unknown = new Set<string>();
   for (const p of placedParts(build)) if (!catalog.has(p.partId)) unknown.add(p.partId);
@@ -126,7 +125,14 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
       return {
         builds: listBuilds(db).map((s) => {
           const result = checkBuild(s.build, catalog, siteOf(s.build, app, settings).site);
-          return { id: s.id, name: s.build.name, createdAt: s.createdAt, updatedAt: s.updatedAt, counts: buildCounts(s.build, catalog), worstSeverity: result.findings[0]?.severity ?? null };
+          return {
+            id: s.id,
+            name: s.build.name,
+            createdAt: s.createdAt,
+            updatedAt: s.updatedAt,
+            counts: buildCounts(s.build, catalog),
+            worstSeverity: result.findings[0]?.severity ?? null,
+          };
         }),
       };
     },
@@ -207,7 +213,10 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes > MAX_IMPORT_BYTES) {
         throw failure('IMPORT_INVALID', 'The file cannot be imported', [
-          { path: '(file)', message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; build files over ${MAX_IMPORT_BYTES / 1024 / 1024} MiB are refused` },
+          {
+            path: '(file)',
+            message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; build files over ${MAX_IMPORT_BYTES / 1024 / 1024} MiB are refused`,
+          },
         ]);
       }
       let parsed: ReturnType<typeof parseBuildText>;

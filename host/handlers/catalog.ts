@@ -93,7 +93,11 @@ export function catalogHandlers(deps: HandlerDeps): { [C in CatalogChannel]: Han
         const errors = result.issues.filter((i) => i.severity === 'error');
         const first = errors[0];
         const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'not a NetBox device type';
-        throw new ApiFailure('IMPORT_INVALID', `NetBox file: ${message}`, errors.map(({ path, message: m }) => ({ path, message: m })));
+        throw new ApiFailure(
+          'IMPORT_INVALID',
+          `NetBox file: ${message}`,
+          errors.map(({ path, message: m }) => ({ path, message: m })),
+        );
       }
       const out = { category: result.category, issues: result.issues, builtin: result.builtin, builtinNote: result.builtinNote, note: null };
       if (result.builtin && onBuiltin !== 'import-copy') {

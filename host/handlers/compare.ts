@@ -62,14 +62,24 @@ export function pricePerKwhMinor(settings: Settings): number | null {
 
 function context(db: Database.Database, settings: Settings, estimator: BuildEstimator, now: Date): CompareContext {
   const catalog = catalogOf(db).parts;
-  return { catalog, itemOf: itemLookup(db), currency: settings.currency, site: { mainsVolts: settings.mainsVolts, circuitAmps: settings.circuitAmps }, estimator, market: marketOf(db, now) };
+  return {
+    catalog,
+    itemOf: itemLookup(db),
+    currency: settings.currency,
+    site: { mainsVolts: settings.mainsVolts, circuitAmps: settings.circuitAmps },
+    estimator,
+    market: marketOf(db, now),
+  };
 }
 
 function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog: CompareContext['catalog'] }) => BuildEstimator = ({ catalog }) => perfEstimator(catalog)): {
+export function compareHandlers(
+  deps: HandlerDeps,
+  estimatorFor: (ctx: { catalog: CompareContext['catalog'] }) => BuildEstimator = ({ catalog }) => perfEstimator(catalog),
+): {
   [C in CompareChannel]: Handler<C>;
 } {
   const { db } = deps;
@@ -102,7 +112,14 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
     const first = stored.build.workloads[0];
     const workload = first ? compareWorkloadOf(first) : null;
     const comparison = workload
-      ? { workload, rows: compareRows(listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })), workload, ctx).sort((a, b) => a.buildId - b.buildId) }
+      ? {
+          workload,
+          rows: compareRows(
+            listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })),
+            workload,
+            ctx,
+          ).sort((a, b) => a.buildId - b.buildId),
+        }
       : null;
     const worth = { ...settings.worthIt, pricePerKwhMinor: pricePerKwhMinor(settings) };
     return buildSheet({ buildId: id, build: stored.build, ...ctx, generatedOn: isoDay(deps.now()), comparison, worth });
@@ -118,9 +135,15 @@ export function compareHandlers(deps: HandlerDeps, estimatorFor: (ctx: { catalog
         if (!exporter) throw new ApiFailure('INTERNAL', 'The desktop app has no PDF exporter registered.');
         return exporter(id, stored.build.name);
       }
-      if (!deps.printSheet) throw new ApiFailure('BAD_REQUEST', 'This host does not print build sheets; run `rackhive sheet <build.json> --out <file.pdf>` instead.');
+      if (!deps.printSheet)
+        throw new ApiFailure('BAD_REQUEST', 'This host does not print build sheets; run `rackhive sheet <build.json> --out <file.pdf>` instead.');
       const pdf = await deps.printSheet(id);
-      return { saved: false, path: null, bytes: pdf.byteLength, download: { fileName: sheetFileName(stored.build.name), base64: Buffer.from(pdf).toString('base64') } };
+      return {
+        saved: false,
+        path: null,
+        bytes: pdf.byteLength,
+        download: { fileName: sheetFileName(stored.build.name), base64: Buffer.from(pdf).toString('base64') },
+      };
     },
   };
 }

@@ -169,7 +169,11 @@ export function inventoryHandlers(deps: HandlerDeps): { [C in InventoryChannel]:
       }
       if (issues.length > 0) {
         staged.delete(importId);
-        throw new ApiFailure('VALIDATION', `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the rows; nothing was imported. ${issues[0]!.message}`, issues.slice(0, 500));
+        throw new ApiFailure(
+          'VALIDATION',
+          `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the rows; nothing was imported. ${issues[0]!.message}`,
+          issues.slice(0, 500),
+        );
       }
       s.phase = 'writing';
       try {

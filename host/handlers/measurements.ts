@@ -21,7 +21,9 @@ export function measurementsHandlers(deps: HandlerDeps): { [C in MeasurementsCha
     'measurements:exportCsv': ({ buildId }) => {
       const stored = getBuild(db, buildId);
       if (!stored) throw new ApiFailure('NOT_FOUND', `No build #${buildId}.`);
-      const rows = listMeasurements(db, buildId).map((m) => toCalibration(m, stored.build.name, builtinModels.find((x) => x.id === m.workload.modelId)?.paramsB ?? null));
+      const rows = listMeasurements(db, buildId).map((m) =>
+        toCalibration(m, stored.build.name, builtinModels.find((x) => x.id === m.workload.modelId)?.paramsB ?? null),
+      );
       return { fileName: `${stored.build.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-measured.csv`, csv: calibrationCsv(rows), rows: rows.length };
     },
   };

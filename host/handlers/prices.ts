@@ -47,7 +47,11 @@ export function pricesHandlers(deps: HandlerDeps): { [C in PricesChannel]: Handl
       const checked = checkObservation(input, isoDay(deps.now()));
       if (!checked.ok) {
         const issues = checked.problems.map((p) => ({ path: p.field, message: p.message }));
-        throw new ApiFailure('VALIDATION', issues.length === 1 ? issues[0]!.message : `${issues.length} fields need attention: ${issues.map((i) => i.path).join(', ')}`, issues);
+        throw new ApiFailure(
+          'VALIDATION',
+          issues.length === 1 ? issues[0]!.message : `${issues.length} fields need attention: ${issues.map((i) => i.path).join(', ')}`,
+          issues,
+        );
       }
       return addObservation(db, checked.value, deps.now());
     },
@@ -68,7 +72,11 @@ export function pricesHandlers(deps: HandlerDeps): { [C in PricesChannel]: Handl
       if (!out.ok) {
         const issues = out.problems.map((p) => ({ path: `line ${p.line}.${p.field}`, message: p.message }));
         const first = out.problems[0]!;
-        throw new ApiFailure('IMPORT_INVALID', `${out.problems.length} problem${out.problems.length === 1 ? '' : 's'}; nothing imported. First: line ${first.line}, ${first.field}: ${first.message}`, issues);
+        throw new ApiFailure(
+          'IMPORT_INVALID',
+          `${out.problems.length} problem${out.problems.length === 1 ? '' : 's'}; nothing imported. First: line ${first.line}, ${first.field}: ${first.message}`,
+          issues,
+        );
       }
       return { imported: addObservations(db, out.rows, deps.now()) };
     },

@@ -12,7 +12,11 @@ export function settingsHandlers(deps: HandlerDeps): { 'settings:get': Handler<'
       const result = applySettingsDraft(getSettings(deps.db), draft);
       if (!result.ok) {
         const first = result.issues[0];
-        throw new ApiFailure('VALIDATION', result.issues.length === 1 && first ? first.message : `${result.issues.length} fields need attention`, result.issues);
+        throw new ApiFailure(
+          'VALIDATION',
+          result.issues.length === 1 && first ? first.message : `${result.issues.length} fields need attention`,
+          result.issues,
+        );
       }
       return saveSettings(deps.db, result.value, deps.now());
     },

@@ -24,7 +24,7 @@ export const SERVE_USAGE = [
   'Usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>] [--open | --no-open]',
   '',
   '  --port <n>         port on 127.0.0.1 (default 0: a free port)',
-  '  --data-dir <dir>   data folder (default: the desktop app\'s, so both show one inventory)',
+  "  --data-dir <dir>   data folder (default: the desktop app's, so both show one inventory)",
   '  --static-dir <dir> built renderer to serve (default dist/renderer)',
   '  --open             open the page in a browser; --no-open (default) only prints the URL',
 ].join('\n');

@@ -12,7 +12,8 @@ import { contentTypeFor, isInside, isSpaRoute, resolveInside, staticSegments } f
 export async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'BAD_REQUEST', 'Only GET and HEAD are served here.', { Allow: 'GET, HEAD' });
   const target = staticSegments(req.url ?? '');
-  if (!target.ok) return refuse(res, target.status, target.status === 404 ? 'NOT_FOUND' : target.status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', `Refused: ${target.reason}.`);
+  if (!target.ok)
+    return refuse(res, target.status, target.status === 404 ? 'NOT_FOUND' : target.status === 403 ? 'FORBIDDEN' : 'BAD_REQUEST', `Refused: ${target.reason}.`);
 
   const rootReal = await realpathOrNull(staticDir);
   const indexFile = rootReal && (await fileInside(rootReal, path.join(rootReal, 'index.html')));

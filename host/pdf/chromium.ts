@@ -24,7 +24,8 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Plat
   const out: string[] = [];
   if (platform === 'darwin') out.push(...MAC_APPS);
   else if (platform === 'win32') {
-    for (const base of [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]) if (base) out.push(path.join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(base, 'Chromium', 'Application', 'chrome.exe'));
+    for (const base of [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA])
+      if (base) out.push(path.join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(base, 'Chromium', 'Application', 'chrome.exe'));
   } else {
     out.push(...CHROMIUM_CANDIDATES);
     for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir) for (const name of PATH_NAMES) out.push(path.join(dir, name));
@@ -79,7 +80,11 @@ export function findChromium(
     if (exists(own)) return own;
     throw new ChromiumNotFound([`RACKHIVE_CHROMIUM=${own}`]);
   }
-  const candidates = chromiumCandidates(env, options.platform ?? process.platform, options.managed === undefined ? playwrightManagedChromium() : options.managed);
+  const candidates = chromiumCandidates(
+    env,
+    options.platform ?? process.platform,
+    options.managed === undefined ? playwrightManagedChromium() : options.managed,
+  );
   const found = candidates.find((p) => exists(p));
   if (!found) throw new ChromiumNotFound(candidates);
   return found;

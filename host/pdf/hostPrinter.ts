@@ -30,7 +30,8 @@ export function hostSheetRenderer(options: HostPrinterOptions): SheetPdfRenderer
     try {
       executable = (options.chromium ?? findChromium)();
     } catch (err) {
-      if (err instanceof ChromiumNotFound) throw new ApiFailure('INTERNAL', `The build sheet PDF is printed by Chromium on the machine running Rackhive: ${err.message}`);
+      if (err instanceof ChromiumNotFound)
+        throw new ApiFailure('INTERNAL', `The build sheet PDF is printed by Chromium on the machine running Rackhive: ${err.message}`);
       throw err;
     }
     const page = fs.existsSync(path.join(options.staticDir, 'sheet.html')) ? sheetPageUrl(options.pageUrl()) : options.pageUrl();

@@ -10,7 +10,10 @@ export type ReadyState = 'true' | 'error' | '';
 export const READY_EXPRESSION = "document.documentElement.dataset.sheetReady || ''";
 
 /** Polls `read` until the sheet is ready; throws with the page's reason when it failed or took too long. */
-export async function waitForSheet(read: () => Promise<ReadyState>, options: { timeoutMs?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<void> {
+export async function waitForSheet(
+  read: () => Promise<ReadyState>,
+  options: { timeoutMs?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
   const timeout = options.timeoutMs ?? SHEET_READY_TIMEOUT_MS;
   const interval = options.intervalMs ?? 50;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

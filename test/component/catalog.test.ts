@@ -131,7 +131,12 @@ describe('catalog view', () => {
     expect(screen.getByRole('button', { name: /^GPU/, pressed: true })).toBeTruthy();
     expect((screen.getByRole('searchbox', { name: 'Search the catalog' }) as HTMLInputElement).value).toBe('nvidia');
     expect((screen.getByLabelText('Memory (board total): at least (GB)') as HTMLInputElement).value).toBe('24');
-    expect(backend.callsTo('catalog:list').find((q) => (q as { category?: string }).category)).toMatchObject({ search: 'nvidia', category: 'gpu', ranges: [{ field: 'vramGB', min: 24 }], sort: { field: 'memBandwidthGBps', direction: 'desc' } });
+    expect(backend.callsTo('catalog:list').find((q) => (q as { category?: string }).category)).toMatchObject({
+      search: 'nvidia',
+      category: 'gpu',
+      ranges: [{ field: 'vramGB', min: 24 }],
+      sort: { field: 'memBandwidthGBps', direction: 'desc' },
+    });
     await waitFor(() => expect(partOrder()).toEqual(['NVIDIA GeForce RTX 3090', 'NVIDIA Tesla K80', 'NVIDIA Tesla P40']));
     expect(await within(screen.getByTestId('part-detail')).findByRole('heading', { name: 'NVIDIA GeForce RTX 3090' })).toBeTruthy();
   });
@@ -193,7 +198,12 @@ describe('catalog view', () => {
     await fireEvent.click(within(pane).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(backend.callsTo('catalog:updateUserPart')).toHaveLength(1));
     const { id } = backend.callsTo('catalog:updateUserPart')[0] as { id: string };
-    await waitFor(async () => expect((await backend.value('catalog:get', { id })).part).toMatchObject({ model: 'Tesla P40 (modded)', specs: { pcieLanes: 16, tdpW: 250, fp16Tflops: null } }));
+    await waitFor(async () =>
+      expect((await backend.value('catalog:get', { id })).part).toMatchObject({
+        model: 'Tesla P40 (modded)',
+        specs: { pcieLanes: 16, tdpW: 250, fp16Tflops: null },
+      }),
+    );
   });
 
   it('shows the CONFLICT message when a user part in use is deleted', async () => {
@@ -246,7 +256,13 @@ describe('catalog helpers', () => {
       open: 'gpu.nvidia.rtx-3090',
     });
     expect(parseCatalogHash(catalogHash(state))).toEqual(state);
-    expect(parseCatalogHash('#/catalog?cat=spaceship&min.vramGB=lots&min.a%20b=1&sort=--x')).toEqual({ category: 'all', search: '', ranges: [], sort: null, open: null });
+    expect(parseCatalogHash('#/catalog?cat=spaceship&min.vramGB=lots&min.a%20b=1&sort=--x')).toEqual({
+      category: 'all',
+      search: '',
+      ranges: [],
+      sort: null,
+      open: null,
+    });
   });
 
   it('filters and sorts view-side columns with unknowns last', () => {
@@ -258,7 +274,9 @@ describe('catalog helpers', () => {
   });
 
   it('offers every numeric spec of a category in the edit form, nested chassis fields included', () => {
-    expect(numericSpecFields('gpu').map((f) => f.path)).toEqual(expect.arrayContaining(['vramGB', 'memBandwidthGBps', 'fp16Tflops', 'int8Tops', 'tdpW', 'pcieGen', 'pcieLanes', 'slotWidth', 'lengthMm']));
+    expect(numericSpecFields('gpu').map((f) => f.path)).toEqual(
+      expect.arrayContaining(['vramGB', 'memBandwidthGBps', 'fp16Tflops', 'int8Tops', 'tdpW', 'pcieGen', 'pcieLanes', 'slotWidth', 'lengthMm']),
+    );
     expect(numericSpecFields('gpu').map((f) => f.path)).not.toContain('family');
     expect(numericSpecFields('chassis').map((f) => f.path)).toEqual(expect.arrayContaining(['heightU', 'psuBays', 'gpu.maxCards', 'gpu.maxCardLengthMm']));
     expect(numericSpecFields('psu').map((f) => f.path)).toEqual(expect.arrayContaining(['ratedOutputHighLineW', 'ratedOutputLowLineW']));

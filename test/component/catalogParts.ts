@@ -84,8 +84,20 @@ export const BOARD = CatalogPart.parse({
 
 export function samplePARTS(): CatalogPart[] {
   return [
-    gpu('gpu.nvidia.rtx-3090', 'NVIDIA', 'GeForce RTX 3090', { vramGB: 24, memBandwidthGBps: 936, fp16Tflops: 71, tdpW: 350, pcieGen: 4, pcieLanes: 16, slotWidth: 3, p2pOverPcie: 'driver-disabled' }, { typicalUsedPrice: usd(900), aliases: ['RTX 3090'] }),
-    gpu('gpu.nvidia.tesla-p40', 'NVIDIA', 'Tesla P40', { family: 'tesla', vramGB: 24, memBandwidthGBps: 346, tdpW: 250, int8Tops: 47, p2pOverPcie: 'yes' }, { typicalUsedPrice: usd(175) }),
+    gpu(
+      'gpu.nvidia.rtx-3090',
+      'NVIDIA',
+      'GeForce RTX 3090',
+      { vramGB: 24, memBandwidthGBps: 936, fp16Tflops: 71, tdpW: 350, pcieGen: 4, pcieLanes: 16, slotWidth: 3, p2pOverPcie: 'driver-disabled' },
+      { typicalUsedPrice: usd(900), aliases: ['RTX 3090'] },
+    ),
+    gpu(
+      'gpu.nvidia.tesla-p40',
+      'NVIDIA',
+      'Tesla P40',
+      { family: 'tesla', vramGB: 24, memBandwidthGBps: 346, tdpW: 250, int8Tops: 47, p2pOverPcie: 'yes' },
+      { typicalUsedPrice: usd(175) },
+    ),
     gpu('gpu.nvidia.tesla-k80', 'NVIDIA', 'Tesla K80', { family: 'tesla', vramGB: 24, memBandwidthGBps: 480, tdpW: 300 }),
     gpu('gpu.nvidia.rtx-3060', 'NVIDIA', 'GeForce RTX 3060', { vramGB: 12, memBandwidthGBps: 360, tdpW: 170 }, { typicalUsedPrice: usd(220) }),
     gpu(

@@ -139,7 +139,9 @@ describe('inventory view', () => {
     await backend.value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', price: '175', shipping: '', tax: '0' });
     await renderWith(backend);
     const row = (await screen.findByRole('button', { name: 'NVIDIA Tesla P40' })).closest('tr')!;
-    const cells = within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent?.trim());
     expect(cells).toContain('$175.00');
     expect(cells).toContain('unknown');
     expect(cells).toContain('$0.00');

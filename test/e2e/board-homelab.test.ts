@@ -23,7 +23,11 @@ afterAll(async () => {
 async function api<T>(page: Page, token: string, channel: string, args: unknown): Promise<T> {
   const res = await page.evaluate(
     async ([ch, a, tok]) => {
-      const r = await fetch(`/api/${ch}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+      const r = await fetch(`/api/${ch}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify(a),
+      });
       return r.json();
     },
     [channel, args, token] as const,
@@ -67,7 +71,12 @@ describe('home-lab shapes in the board view', () => {
     expect(await frame.getAttribute('aria-label')).toContain('free-standing');
     expect(await page.locator('.board .head').innerText()).toContain('free-standing');
     // Each riser cable's output is nested under its slot and holds its GPU.
-    for (const [riser, gpu] of [['riser-0', 'gpu-0'], ['riser-1', 'gpu-1'], ['riser-2', 'gpu-2'], ['riser-3', 'gpu-3']] as const) {
+    for (const [riser, gpu] of [
+      ['riser-0', 'gpu-0'],
+      ['riser-1', 'gpu-1'],
+      ['riser-2', 'gpu-2'],
+      ['riser-3', 'gpu-3'],
+    ] as const) {
       await page.locator(`[data-slot-id="${riser}/a"] [data-device-id="${gpu}"]`).waitFor();
     }
     // The bridge is drawn between its two cards, as nvidia-smi names it.
@@ -109,7 +118,9 @@ describe('home-lab shapes in the board view', () => {
     await page.keyboard.press('Enter');
     await page.locator('.bridge-tag[data-bridge-index="0"]').waitFor();
     expect(await page.getByTestId('notice').innerText()).toMatch(/riser/);
-    expect((await savedFrame(page, token, id)).bridges).toEqual([{ partId: 'bridge.nvidia.geforce-rtx-nvlink-3slot', devices: ['gpu-0', 'gpu-1'] }].map((b) => expect.objectContaining(b)));
+    expect((await savedFrame(page, token, id)).bridges).toEqual(
+      [{ partId: 'bridge.nvidia.geforce-rtx-nvlink-3slot', devices: ['gpu-0', 'gpu-1'] }].map((b) => expect.objectContaining(b)),
+    );
     await dismissToasts(page);
     await screenshot(page, 'homelab-2-bridged');
 
@@ -126,9 +137,16 @@ describe('home-lab shapes in the board view', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const session = await openApp(browser, app, { colorScheme });
       const { page } = session;
-      for (const [example, name] of [['open-frame-romed8-4x3090', 'open-frame'], ['tower-wrx80-3xp40-1x3090', 'tower'], ['octal-a100-sxm', 'a100']] as const) {
+      for (const [example, name] of [
+        ['open-frame-romed8-4x3090', 'open-frame'],
+        ['tower-wrx80-3xp40-1x3090', 'tower'],
+        ['octal-a100-sxm', 'a100'],
+      ] as const) {
         await openExample(page, example);
-        for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+        for (const size of [
+          { width: 1280, height: 800 },
+          { width: 1920, height: 1080 },
+        ]) {
           await page.setViewportSize(size);
           await page.locator('.board .scroll').waitFor();
           await dismissToasts(page);

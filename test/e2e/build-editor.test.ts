@@ -21,8 +21,6 @@ afterAll(async () => {
   await shutdown(browser, app);
 });
 
-
-
 async function waitForSaved(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved', null, { timeout: 10_000 });
 }
@@ -31,7 +29,11 @@ async function waitForSaved(page: Page): Promise<void> {
 async function api<T>(page: Page, token: string, channel: string, args: unknown): Promise<T> {
   const res = await page.evaluate(
     async ([ch, a, tok]) => {
-      const r = await fetch(`/api/${ch}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+      const r = await fetch(`/api/${ch}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify(a),
+      });
       return r.json();
     },
     [channel, args, token] as const,
@@ -228,9 +230,23 @@ describe('build editor, end to end', () => {
     const token = app.host.token;
     // Three Tesla P40 owned (two on one order at $150 + $20 shipping each, one tested) and a pair of CPUs; a wishlist item is not placeable.
     const pair = await api<{ id: string }>(page, token, 'inventory:create', {
-      partId: 'gpu.nvidia.tesla-p40', quantity: 2, status: 'received', currency: 'USD', price: '150.00', shipping: '20.00', seller: 'bench-parts', orderNumber: 'ORD-1001',
+      partId: 'gpu.nvidia.tesla-p40',
+      quantity: 2,
+      status: 'received',
+      currency: 'USD',
+      price: '150.00',
+      shipping: '20.00',
+      seller: 'bench-parts',
+      orderNumber: 'ORD-1001',
     });
-    await api(page, token, 'inventory:create', { partId: 'gpu.nvidia.tesla-p40', quantity: 1, status: 'tested', currency: 'USD', price: '185.00', serialNumber: 'PH400-0042' });
+    await api(page, token, 'inventory:create', {
+      partId: 'gpu.nvidia.tesla-p40',
+      quantity: 1,
+      status: 'tested',
+      currency: 'USD',
+      price: '185.00',
+      serialNumber: 'PH400-0042',
+    });
     await api(page, token, 'inventory:create', { partId: 'cpu.intel.xeon-e5-2680-v4', quantity: 2, status: 'received', currency: 'USD', price: '50.00' });
     await api(page, token, 'inventory:create', { partId: 'gpu.nvidia.tesla-p40', quantity: 4, status: 'wishlist', currency: 'USD', price: '150.00' });
     const build = await api<{ id: number }>(page, token, 'builds:create', { exampleId: 'sys-4028gr-x10drg' });
@@ -260,7 +276,9 @@ describe('build editor, end to end', () => {
 
     // Saved: the allocation counts it, and the item shows one of two free.
     await waitForSaved(page);
-    await expect.poll(async () => (await p40.locator('.alloc').innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).toBe('Total 3 · Reserved 1 · Available 2');
+    await expect
+      .poll(async () => (await p40.locator('.alloc').innerText()).replace(/\s+/g, ' '), { timeout: 10_000 })
+      .toBe('Total 3 · Reserved 1 · Available 2');
     expect(await p40.locator(`[data-item-id="${pair.id}"]`).innerText()).toContain('1 of 2 free');
 
     // The bill of materials: the owned line at its paid price, the rest planned.

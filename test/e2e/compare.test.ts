@@ -24,7 +24,11 @@ afterAll(async () => {
 async function createExample(page: Page, token: string, exampleId: string): Promise<{ id: number; name: string }> {
   const res = await page.evaluate(
     async ([ex, tok]) => {
-      const r = await fetch('/api/builds:create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify({ exampleId: ex }) });
+      const r = await fetch('/api/builds:create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify({ exampleId: ex }),
+      });
       return r.json();
     },
     [exampleId, token] as const,
@@ -52,7 +56,8 @@ describe('Compare', () => {
   it('shows every build on the seed workload, toggles the cost axis and opens a build from its point', async () => {
     const { page } = session;
     const builds = [];
-    for (const ex of ['groq-8-racks', 'octal-a100-sxm', 'sys-4028gr-x10drg', 'asus-esc4000-4x-a5000']) builds.push(await createExample(page, app.host.token, ex));
+    for (const ex of ['groq-8-racks', 'octal-a100-sxm', 'sys-4028gr-x10drg', 'asus-esc4000-4x-a5000'])
+      builds.push(await createExample(page, app.host.token, ex));
     const [groq, a100, x10] = builds;
 
     await page.getByRole('link', { name: 'Compare' }).click();
@@ -97,7 +102,11 @@ describe('Compare', () => {
   it('exports the table as CSV with formula-looking cells defused', async () => {
     const { page } = session;
     const res = await page.evaluate(async (tok) => {
-      const r = await fetch('/api/builds:create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify({ name: '=HYPERLINK("http://x")' }) });
+      const r = await fetch('/api/builds:create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify({ name: '=HYPERLINK("http://x")' }),
+      });
       return r.json();
     }, app.host.token);
     expect(res.ok).toBe(true);

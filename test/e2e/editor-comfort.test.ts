@@ -160,7 +160,10 @@ describe('editor comfort', () => {
     await dismissToasts(page);
     await screenshot(page, 'comfort-inspector-1280-light');
     // The next test reopens this build: let the debounced save land first.
-    await page.getByTestId('save-state').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByTestId('save-state')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
 
     session.assertClean();
     await session.context.close();

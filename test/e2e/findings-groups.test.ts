@@ -80,11 +80,17 @@ describe('one figure, grouped findings and bill of materials', () => {
     await rows.first().click();
     expect(await page.locator('[data-chassis-id].hl').count()).toBeGreaterThan(8);
     // Expanding shows each finding.
-    await findings.getByRole('button', { name: /^Show each of the \d+ findings$/ }).first().click();
+    await findings
+      .getByRole('button', { name: /^Show each of the \d+ findings$/ })
+      .first()
+      .click();
     expect(await findings.locator('.each button.one').count()).toBe(counts[0]);
     await dismissToasts(page);
     await shots(page, 'findings-1-groq');
-    await findings.getByRole('button', { name: /^Hide each of the \d+ findings$/ }).first().click();
+    await findings
+      .getByRole('button', { name: /^Hide each of the \d+ findings$/ })
+      .first()
+      .click();
 
     // Estimates: the same figure.
     await page.getByRole('tab', { name: 'Estimates' }).click();

@@ -32,7 +32,9 @@ describe('eBay purchases, end to end', () => {
       await page.getByRole('button', { name: 'Import CSV…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Import purchases' });
       await dialog.waitFor();
-      expect(await dialog.getByTestId('import-sources').innerText()).toMatch(/Order emails[\s\S]*Purchase history page[\s\S]*Trading API[\s\S]*Seller Hub orders report — parts you sold/);
+      expect(await dialog.getByTestId('import-sources').innerText()).toMatch(
+        /Order emails[\s\S]*Purchase history page[\s\S]*Trading API[\s\S]*Seller Hub orders report — parts you sold/,
+      );
       await screenshot(page, `inventory-import-ebay-sources-${scheme}`);
 
       await page.getByTestId('import-file').setInputFiles([email('email-us-confirmation.eml'), email('email-uk-multi.eml')]);

@@ -86,7 +86,10 @@ describe('inventory, end to end', () => {
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('item-partId');
     await page.keyboard.type('rtx 3090');
-    await dialog.getByRole('option', { name: /GeForce RTX 3090/ }).first().waitFor();
+    await dialog
+      .getByRole('option', { name: /GeForce RTX 3090/ })
+      .first()
+      .waitFor();
     // "rtx 3090" also finds the NVLink bridges for it: arrow down to the card itself.
     const names = await dialog.getByRole('option').allInnerTexts();
     const card = names.findIndex((n) => /GeForce RTX 3090/.test(n) && !/Bridge|Ti/.test(n));
@@ -127,7 +130,10 @@ describe('inventory, end to end', () => {
     await page.getByRole('button', { name: 'Add part' }).click();
     await dialog.getByRole('combobox', { name: 'Part' }).click();
     await dialog.getByRole('combobox', { name: 'Part' }).fill('p40');
-    await dialog.getByRole('option', { name: /Tesla P40/ }).first().click();
+    await dialog
+      .getByRole('option', { name: /Tesla P40/ })
+      .first()
+      .click();
     await dialog.getByLabel('Status').selectOption('wishlist');
     await dialog.getByLabel('Price per unit').fill('175');
     await dialog.getByRole('button', { name: 'Add to inventory' }).click();
@@ -137,7 +143,10 @@ describe('inventory, end to end', () => {
     // 3 — hostile seller and notes, a non-eBay link, a return window closing soon.
     await page.getByRole('button', { name: 'Add part' }).click();
     await dialog.getByRole('combobox', { name: 'Part' }).fill('a5000');
-    await dialog.getByRole('option', { name: /RTX A5000/ }).first().click();
+    await dialog
+      .getByRole('option', { name: /RTX A5000/ })
+      .first()
+      .click();
     await dialog.getByLabel('Status').selectOption('ordered');
     await dialog.getByLabel('Price per unit').fill('1,234.50');
     await dialog.getByLabel('Shipping per unit').fill('0');

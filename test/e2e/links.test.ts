@@ -16,7 +16,11 @@ afterAll(() => shutdown(browser, app));
 async function create(page: Page, args: unknown): Promise<void> {
   const res = await page.evaluate(
     async ([a, tok]) => {
-      const r = await fetch('/api/inventory:create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+      const r = await fetch('/api/inventory:create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify(a),
+      });
       return r.json();
     },
     [args, app.host.token] as const,
@@ -29,9 +33,26 @@ describe('external links in the browser host', () => {
     const session = await openApp(browser, app);
     const { page, context } = session;
     // Nothing leaves the machine in a test: every request outside the host is answered here.
-    await context.route((url) => !url.href.startsWith(app.host.url), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>outside</title>' }));
-    await create(page, { partId: 'gpu.nvidia.tesla-p40', quantity: 1, status: 'ordered', currency: 'USD', price: '180.00', listingUrl: 'https://www.ebay.com/itm/123456789012' });
-    await create(page, { partId: 'gpu.nvidia.tesla-p40', quantity: 1, status: 'ordered', currency: 'USD', price: '175.00', listingUrl: 'https://www.еbay-deals.com/p40' }); // Cyrillic "е"
+    await context.route(
+      (url) => !url.href.startsWith(app.host.url),
+      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>outside</title>' }),
+    );
+    await create(page, {
+      partId: 'gpu.nvidia.tesla-p40',
+      quantity: 1,
+      status: 'ordered',
+      currency: 'USD',
+      price: '180.00',
+      listingUrl: 'https://www.ebay.com/itm/123456789012',
+    });
+    await create(page, {
+      partId: 'gpu.nvidia.tesla-p40',
+      quantity: 1,
+      status: 'ordered',
+      currency: 'USD',
+      price: '175.00',
+      listingUrl: 'https://www.еbay-deals.com/p40',
+    }); // Cyrillic "е"
     await page.goto(page.url().replace(/#.*$/, '') + '#/inventory');
 
     const popup = context.waitForEvent('page');

@@ -26,7 +26,11 @@ afterAll(async () => {
 async function api<T>(page: Page, token: string, channel: string, args: unknown): Promise<T> {
   const res = await page.evaluate(
     async ([ch, a, tok]) => {
-      const r = await fetch(`/api/${ch}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rackhive-token': tok }, body: JSON.stringify(a) });
+      const r = await fetch(`/api/${ch}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rackhive-token': tok },
+        body: JSON.stringify(a),
+      });
       return r.json();
     },
     [channel, args, token] as const,
@@ -43,7 +47,12 @@ describe('measured speed next to the estimate', () => {
       await screenshot(page, 'failure-measured-speed').catch(() => undefined);
     });
     const token = app.host.token;
-    const created = await api<{ id: number; build: Record<string, unknown> & { freeStanding: { chassis: { devices: unknown[] }[] } } }>(page, token, 'builds:create', { exampleId: 'tower-wrx80-3xp40-1x3090', name: 'RTX 4080 bench' });
+    const created = await api<{ id: number; build: Record<string, unknown> & { freeStanding: { chassis: { devices: unknown[] }[] } } }>(
+      page,
+      token,
+      'builds:create',
+      { exampleId: 'tower-wrx80-3xp40-1x3090', name: 'RTX 4080 bench' },
+    );
     const build = structuredClone(created.build);
     build.freeStanding.chassis[0]!.devices = [{ id: 'gpu-0', slot: 'slot1', partId: 'gpu.nvidia.rtx-4080' }];
     build.workloads = [{ modelId: 'qwen2.5-7b', quant: 'Q4_K_M', runtime: 'llama.cpp', split: 'single', instances: 1 }];
@@ -54,7 +63,9 @@ describe('measured speed next to the estimate', () => {
     const workload = page.getByRole('region', { name: 'Workload 1: Qwen2.5 7B' });
     await workload.getByTestId('decode-tps').waitFor();
     const memory = workload.getByTestId('estimate-memory');
-    expect(await memory.innerText()).toMatch(/^Memory: [\d.]+ GiB of 16\.0 GiB on GeForce RTX 4080 \(weights [\d.]+ GiB, KV cache [\d.]+ GiB at 4,096 tokens\)/);
+    expect(await memory.innerText()).toMatch(
+      /^Memory: [\d.]+ GiB of 16\.0 GiB on GeForce RTX 4080 \(weights [\d.]+ GiB, KV cache [\d.]+ GiB at 4,096 tokens\)/,
+    );
     const measured = workload.getByTestId('measured-speed');
     expect(await measured.innerText()).toContain('Not measured yet.');
 
@@ -67,11 +78,15 @@ describe('measured speed next to the estimate', () => {
 
     const rows = measured.getByTestId('measured-row');
     await expect.poll(() => rows.count()).toBe(2);
-    const decodeRow = (await rows.allInnerTexts()).find((t) => t.startsWith("Decode"))!;
-    expect(decodeRow.replace(/\s+/g, ' ')).toMatch(/^Decode 128 tokens generated llama\.cpp · 1 × GeForce RTX 4080 · 2025-04-24 measured 119 tok\/s ± 1 estimate [\d,.]+ tok\/s at 1,024 tokens of context difference [+−][\d.]+ %/);
+    const decodeRow = (await rows.allInnerTexts()).find((t) => t.startsWith('Decode'))!;
+    expect(decodeRow.replace(/\s+/g, ' ')).toMatch(
+      /^Decode 128 tokens generated llama\.cpp · 1 × GeForce RTX 4080 · 2025-04-24 measured 119 tok\/s ± 1 estimate [\d,.]+ tok\/s at 1,024 tokens of context difference [+−][\d.]+ %/,
+    );
     const calibrated = measured.getByTestId('measured-calibrated');
     await expect.poll(() => calibrated.count()).toBe(2);
-    expect((await calibrated.first().innerText()).replace(/\s+/g, ' ')).toMatch(/^CALIBRATED Decode: 119 tok\/s \(115–122\) — measured on this build \(1 run\); the model said [+−][\d.]+ %/i);
+    expect((await calibrated.first().innerText()).replace(/\s+/g, ' ')).toMatch(
+      /^CALIBRATED Decode: 119 tok\/s \(115–122\) — measured on this build \(1 run\); the model said [+−][\d.]+ %/i,
+    );
 
     // Unticking one run takes its calibration away; the row stays.
     await measured.getByRole('checkbox', { name: /Calibrate the estimate with this run \(Prefill/ }).click();

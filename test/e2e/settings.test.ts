@@ -55,7 +55,10 @@ describe('Settings', () => {
     await volts.fill('120');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
-    await rows.first().getByRole('button', { name: /Restore the backup from/ }).focus();
+    await rows
+      .first()
+      .getByRole('button', { name: /Restore the backup from/ })
+      .focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

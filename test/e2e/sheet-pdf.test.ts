@@ -51,8 +51,23 @@ describe('build sheet PDFs of the seed examples', () => {
     expect(done.map((d) => path.basename(d.out, '.pdf'))).toEqual([...EXAMPLES, 'hostile']);
     for (const id of EXAMPLES) {
       const t = text.get(id)!;
-      expect(fs.readFileSync(path.join(tmp, `${id}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
-      for (const section of ['Build sheet', 'Rack elevation', 'Boards, topology and hives', 'Hives', 'Bill of materials', 'To buy', 'Power budget', 'Findings', 'Estimates']) {
+      expect(
+        fs
+          .readFileSync(path.join(tmp, `${id}.pdf`))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      for (const section of [
+        'Build sheet',
+        'Rack elevation',
+        'Boards, topology and hives',
+        'Hives',
+        'Bill of materials',
+        'To buy',
+        'Power budget',
+        'Findings',
+        'Estimates',
+      ]) {
         expect(t, `${id}: ${section}`).toContain(section);
       }
       // pdftoppm numbers pages -1, -01 or -001 depending on how many there are.
@@ -75,7 +90,9 @@ describe('build sheet PDFs of the seed examples', () => {
     // The workload and the command line that runs it (core/serve/plan), as the editor shows them.
     expect(t).toContain('Serving plan');
     // Long command lines wrap in the PDF: compare without the line breaks.
-    expect(t.replace(/\s+/g, '')).toContain('CUDA_DEVICE_ORDER=PCI_BUS_IDCUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7NCCL_P2P_LEVEL=PHBvllmservemeta-llama/Llama-3.1-70B--tensor-parallel-size8');
+    expect(t.replace(/\s+/g, '')).toContain(
+      'CUDA_DEVICE_ORDER=PCI_BUS_IDCUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7NCCL_P2P_LEVEL=PHBvllmservemeta-llama/Llama-3.1-70B--tensor-parallel-size8',
+    );
   });
 
   it('X9DRG: two hives of four, one per socket', () => {

@@ -68,9 +68,11 @@ describe('verify against the machine', () => {
       expect(Math.abs(b.y - a.y)).toBeLessThan(2);
       await screenshot(page, `verify-1280-${colorScheme}`);
       // Measured speed: a llama-bench table is read into tokens/s per test.
-      await page.getByRole('textbox', { name: 'llama-bench or vLLM benchmark output' }).fill(
-        '| model | size | params | backend | ngl | test | t/s |\n| --- | ---: | ---: | --- | --: | ---: | ---: |\n| llama 8B Q4_K - Medium | 4.58 GiB | 8.03 B | CUDA | 99 | tg128 | 52.10 ± 0.20 |\n',
-      );
+      await page
+        .getByRole('textbox', { name: 'llama-bench or vLLM benchmark output' })
+        .fill(
+          '| model | size | params | backend | ngl | test | t/s |\n| --- | ---: | ---: | --- | --: | ---: | ---: |\n| llama 8B Q4_K - Medium | 4.58 GiB | 8.03 B | CUDA | 99 | tg128 | 52.10 ± 0.20 |\n',
+        );
       expect(await page.getByTestId('bench-results').locator('tbody tr').first().innerText()).toMatch(/generate 128 tokens\s+52\.1 tok\/s ± 0\.2/);
       await page.setViewportSize({ width: 1920, height: 1080 });
       await screenshot(page, `verify-1920-${colorScheme}`);
@@ -91,7 +93,9 @@ describe('verify against the machine', () => {
     await page.keyboard.press('Enter');
     const problem = page.getByTestId('verify-problem');
     await problem.waitFor();
-    expect(await problem.innerText()).toBe('Expected nvidia-smi topo -m output: no header row of GPU0 GPU1 … columns was found (line 1: "-[0000:00]-+-00.0") — this looks like lspci -tv output');
+    expect(await problem.innerText()).toBe(
+      'Expected nvidia-smi topo -m output: no header row of GPU0 GPU1 … columns was found (line 1: "-[0000:00]-+-00.0") — this looks like lspci -tv output',
+    );
     expect(await page.getByTestId('verify-summary').count()).toBe(0);
     await screenshot(page, 'verify-mixed-up');
     await page.keyboard.press('Escape');

@@ -25,7 +25,6 @@ afterAll(async () => {
   await shutdown(browser, app);
 });
 
-
 describe('workloads in the editor', () => {
   it('adds a workload from "What runs on this build", shows its decode speed and copies its serving plan', async () => {
     const session = await openApp(browser, app);
@@ -79,7 +78,9 @@ describe('workloads in the editor', () => {
 
     // The serving plan names both GPUs in nvidia-smi order and a runtime command.
     const line = workload.getByTestId('plan-line').first();
-    expect(await line.innerText()).toMatch(/^CUDA_DEVICE_ORDER=PCI_BUS_ID CUDA_VISIBLE_DEVICES=0,1 llama-server -m \S+\.gguf -ngl 999 -c 4096 --port 8000 --split-mode layer$/);
+    expect(await line.innerText()).toMatch(
+      /^CUDA_DEVICE_ORDER=PCI_BUS_ID CUDA_VISIBLE_DEVICES=0,1 llama-server -m \S+\.gguf -ngl 999 -c 4096 --port 8000 --split-mode layer$/,
+    );
     await workload.getByRole('button', { name: 'Copy' }).click();
     await workload.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('CUDA_VISIBLE_DEVICES=0,1 llama-server');
@@ -107,7 +108,10 @@ describe('workloads in the editor', () => {
       expect.stringContaining('CUDA_VISIBLE_DEVICES=1 '),
     ]);
 
-    for (const [w, h] of [[1280, 800], [1920, 1080]] as const)
+    for (const [w, h] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const)
       for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize({ width: w, height: h });
         await page.emulateMedia({ colorScheme: scheme });
@@ -119,7 +123,11 @@ describe('workloads in the editor', () => {
     const exportButton = page.getByRole('button', { name: 'Export build sheet (PDF)' });
     const downloading = page.waitForEvent('download');
     await exportButton.click();
-    await page.getByRole('status').filter({ hasText: 'Rendering the build sheet PDF' }).waitFor().catch(() => undefined);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Rendering the build sheet PDF' })
+      .waitFor()
+      .catch(() => undefined);
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('two-p40-bench-build-sheet.pdf');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-dl-'));

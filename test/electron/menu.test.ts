@@ -29,7 +29,11 @@ describe('buildMenuTemplate', () => {
     click(undo);
     click(redo);
     expect(send.mock.calls).toEqual([['undo'], ['redo']]);
-    expect(menu('Edit').map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(
+      menu('Edit')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
 
   it('File: export, restore and settings send their commands; Quit is a role', () => {
@@ -43,15 +47,22 @@ describe('buildMenuTemplate', () => {
 
   it('sends only known menu commands', () => {
     const { template, click, send } = build();
-    for (const top of template) for (const i of top.submenu as MenuItemConstructorOptions[]) if (i.click && !i.role && i.label !== 'Rackhive Documentation') click(i);
+    for (const top of template)
+      for (const i of top.submenu as MenuItemConstructorOptions[]) if (i.click && !i.role && i.label !== 'Rackhive Documentation') click(i);
     for (const [command] of send.mock.calls) expect(MENU_COMMANDS).toContain(command);
   });
 
   it('View: reload, zoom and fullscreen; devtools only when not packaged', () => {
-    const packaged = build({ isPackaged: true }).menu('View').map((i) => i.role);
+    const packaged = build({ isPackaged: true })
+      .menu('View')
+      .map((i) => i.role);
     expect(packaged).toEqual(expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
     expect(packaged).not.toContain('toggleDevTools');
-    expect(build({ isPackaged: false }).menu('View').map((i) => i.role)).toContain('toggleDevTools');
+    expect(
+      build({ isPackaged: false })
+        .menu('View')
+        .map((i) => i.role),
+    ).toContain('toggleDevTools');
   });
 
   it('Help: About, and the docs link enabled only when there is one', () => {

@@ -76,12 +76,25 @@ describe('openBuildFile', () => {
   });
 
   it('finds build files among process arguments', () => {
-    expect(buildFilesInArgv(['/opt/Rackhive/rackhive', '--no-sandbox', '/home/a/My rig.rackhive.json', '/home/a/notes.json', 'C:\\b\\X.RACKHIVE.JSON'])).toEqual(['/home/a/My rig.rackhive.json', 'C:\\b\\X.RACKHIVE.JSON']);
+    expect(
+      buildFilesInArgv(['/opt/Rackhive/rackhive', '--no-sandbox', '/home/a/My rig.rackhive.json', '/home/a/notes.json', 'C:\\b\\X.RACKHIVE.JSON']),
+    ).toEqual(['/home/a/My rig.rackhive.json', 'C:\\b\\X.RACKHIVE.JSON']);
   });
 
   it('the preview names parts this catalog does not know', () => {
-    const text = importPreviewText('a.rackhive.json', { name: 'A', racks: 1, chassis: 1, devices: 2, gpus: 1, unknownPartIds: ['gpu.x', 'gpu.y'], droppedBindings: [{ path: 'racks[0]', itemId: 'i', reason: 'r' }], keptBindings: 0 });
-    expect(text.detail).toBe('1 rack, 1 chassis, 2 devices (1 GPU).\nNot in this catalog (checked as unknown): gpu.x, gpu.y.\n1 inventory link cannot be kept here and become planned parts.');
+    const text = importPreviewText('a.rackhive.json', {
+      name: 'A',
+      racks: 1,
+      chassis: 1,
+      devices: 2,
+      gpus: 1,
+      unknownPartIds: ['gpu.x', 'gpu.y'],
+      droppedBindings: [{ path: 'racks[0]', itemId: 'i', reason: 'r' }],
+      keptBindings: 0,
+    });
+    expect(text.detail).toBe(
+      '1 rack, 1 chassis, 2 devices (1 GPU).\nNot in this catalog (checked as unknown): gpu.x, gpu.y.\n1 inventory link cannot be kept here and become planned parts.',
+    );
   });
 });
 

@@ -75,9 +75,15 @@ describe('electron-builder.yml', () => {
 
 describe('signing plan', () => {
   const require = createRequire(import.meta.url);
-  const { signingPlan } = require('../../scripts/release/signing.cjs') as { signingPlan(platform: string, env: Record<string, string>): { sign: boolean; notarize: boolean; notes: string[] } };
+  const { signingPlan } = require('../../scripts/release/signing.cjs') as {
+    signingPlan(platform: string, env: Record<string, string>): { sign: boolean; notarize: boolean; notes: string[] };
+  };
   it('skips, with a note, what the environment has no secrets for', () => {
-    expect(signingPlan('darwin', {})).toEqual({ sign: false, notarize: false, notes: [expect.stringContaining('CSC_LINK'), expect.stringContaining('APPLE_ID')] });
+    expect(signingPlan('darwin', {})).toEqual({
+      sign: false,
+      notarize: false,
+      notes: [expect.stringContaining('CSC_LINK'), expect.stringContaining('APPLE_ID')],
+    });
     expect(signingPlan('win32', { WIN_CSC_LINK: 'x' })).toMatchObject({ sign: false, notes: [expect.stringContaining('WIN_CSC_KEY_PASSWORD')] });
     expect(signingPlan('linux', {}).sign).toBe(false);
   });
@@ -90,9 +96,10 @@ describe('signing plan', () => {
 });
 
 describe('release workflow', () => {
-  const workflow = parse(fs.readFileSync(new URL('../../.github/workflows/release.yml', import.meta.url), 'utf8')) as { jobs: { installers: { strategy: { matrix: { include: Array<{ os: string; target: string }> } } } } };
+  const workflow = parse(fs.readFileSync(new URL('../../.github/workflows/release.yml', import.meta.url), 'utf8')) as {
+    jobs: { installers: { strategy: { matrix: { include: Array<{ os: string; target: string }> } } } };
+  };
   it('builds all three platforms on their own runners', () => {
     expect(workflow.jobs.installers.strategy.matrix.include.map((m) => m.target).sort()).toEqual(['--linux', '--mac', '--win']);
   });
 });
-

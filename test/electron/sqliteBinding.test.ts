@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseSqliteBinding, describeAbiMismatch, ELECTRON_SQLITE_FIX, manifestProblem, nativeBuildKey, type NativeManifest } from '#electron/native/sqliteBinding';
+import {
+  chooseSqliteBinding,
+  describeAbiMismatch,
+  ELECTRON_SQLITE_FIX,
+  manifestProblem,
+  nativeBuildKey,
+  type NativeManifest,
+} from '#electron/native/sqliteBinding';
 import { applySqliteBinding } from '#electron/native/applyBinding';
 import { describeStartupError } from '#electron/shell/startup';
 import { withBinding } from '#db/nativeBinding';
@@ -23,7 +30,15 @@ const manifest = (over: Partial<NativeManifest> = {}): NativeManifest => ({
   via: 'prebuilt',
   ...over,
 });
-const query = { runtimeAbi: ELECTRON_ABI, platform: 'linux', arch: 'x64', moduleVersion: '12.11.1', isPackaged: false, manifest: manifest() as unknown, binaryExists: true };
+const query = {
+  runtimeAbi: ELECTRON_ABI,
+  platform: 'linux',
+  arch: 'x64',
+  moduleVersion: '12.11.1',
+  isPackaged: false,
+  manifest: manifest() as unknown,
+  binaryExists: true,
+};
 
 describe('chooseSqliteBinding', () => {
   it('a packaged app uses the module electron-builder rebuilt in place', () => {
@@ -58,7 +73,9 @@ describe('describeAbiMismatch', () => {
   const dlopen = `The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION ${NODE_ABI}. This version of Node.js requires\nNODE_MODULE_VERSION ${ELECTRON_ABI}. Please try re-compiling or re-installing\nthe module (for instance, using \`npm rebuild\` or \`npm install\`).`;
   it("turns Node's dlopen error into one line with both ABIs and both commands", () => {
     const line = describeAbiMismatch(new Error(dlopen));
-    expect(line).toBe(`better-sqlite3 was built for ABI 115 but this runtime needs ABI 150: run \`${ELECTRON_SQLITE_FIX}\` for the desktop app, or \`npm rebuild better-sqlite3\` for Node (tests, CLI, browser host).`);
+    expect(line).toBe(
+      `better-sqlite3 was built for ABI 115 but this runtime needs ABI 150: run \`${ELECTRON_SQLITE_FIX}\` for the desktop app, or \`npm rebuild better-sqlite3\` for Node (tests, CLI, browser host).`,
+    );
   });
   it('ignores other errors', () => {
     expect(describeAbiMismatch(new Error('SQLITE_BUSY'))).toBeNull();
@@ -99,7 +116,15 @@ describe('scripts/electron-sqlite.mjs', () => {
   it("drops the npm settings that would aim the build at Node's headers, keeps the rest", async () => {
     const script = '../../scripts/electron-sqlite.mjs';
     const { nativeBuildEnv } = (await import(/* @vite-ignore */ script)) as { nativeBuildEnv(env: Record<string, string>): Record<string, string> };
-    const env = nativeBuildEnv({ NPM_CONFIG_NODEDIR: '/usr/include/node', npm_config_nodedir: '/usr/include/node', npm_config_target: '20.19.0', npm_config_runtime: 'node', ELECTRON_RUN_AS_NODE: '1', PATH: '/usr/bin', npm_config_cache: '/home/u/.npm' });
+    const env = nativeBuildEnv({
+      NPM_CONFIG_NODEDIR: '/usr/include/node',
+      npm_config_nodedir: '/usr/include/node',
+      npm_config_target: '20.19.0',
+      npm_config_runtime: 'node',
+      ELECTRON_RUN_AS_NODE: '1',
+      PATH: '/usr/bin',
+      npm_config_cache: '/home/u/.npm',
+    });
     expect(env).toEqual({ PATH: '/usr/bin', npm_config_cache: '/home/u/.npm' });
   });
 });

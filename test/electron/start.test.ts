@@ -94,7 +94,8 @@ describe('isRendererStale', () => {
 describe('browser fallback', () => {
   it('is one line: the reason (with its fixing command) then what happens instead', async () => {
     const { browserFallbackLine } = (await import(/* @vite-ignore */ modulePath)) as { browserFallbackLine(reason: string): string };
-    const reason = 'better-sqlite3 could not be downloaded or compiled for Electron 45.4.1 (ABI 150): run `npm run native:electron` once online\n(compiling needs a C++ toolchain)';
+    const reason =
+      'better-sqlite3 could not be downloaded or compiled for Electron 45.4.1 (ABI 150): run `npm run native:electron` once online\n(compiling needs a C++ toolchain)';
     const line = browserFallbackLine(reason);
     expect(line).not.toContain('\n');
     expect(line).toMatch(/run `npm run native:electron` once online \(compiling needs a C\+\+ toolchain\); starting Rackhive in your browser instead\.$/);

@@ -44,7 +44,16 @@ function fakeUpdater() {
 describe('startUpdater', () => {
   it('never checks in development', async () => {
     const autoUpdater = fakeUpdater();
-    const u = startUpdater({ autoUpdater: autoUpdater as never, isPackaged: false, checkForUpdates: async () => true, readRecord: () => null, writeRecord: vi.fn(), askRestart: vi.fn(), onReady: vi.fn(), now: () => now });
+    const u = startUpdater({
+      autoUpdater: autoUpdater as never,
+      isPackaged: false,
+      checkForUpdates: async () => true,
+      readRecord: () => null,
+      writeRecord: vi.fn(),
+      askRestart: vi.fn(),
+      onReady: vi.fn(),
+      now: () => now,
+    });
     await u.tick();
     expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
   });
@@ -55,7 +64,17 @@ describe('startUpdater', () => {
     const askRestart = vi.fn(async () => false);
     const onReady = vi.fn();
     let clock = now;
-    const u = startUpdater({ autoUpdater: autoUpdater as never, isPackaged: true, checkForUpdates: async () => true, readRecord: () => record, writeRecord: (r) => (record = r), askRestart, onReady, now: () => clock, env: {} });
+    const u = startUpdater({
+      autoUpdater: autoUpdater as never,
+      isPackaged: true,
+      checkForUpdates: async () => true,
+      readRecord: () => record,
+      writeRecord: (r) => (record = r),
+      askRestart,
+      onReady,
+      now: () => clock,
+      env: {},
+    });
     await u.tick(); // the start-up tick already ran; this one is within the day
     await vi.waitFor(() => expect(autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1));
     expect(record).toEqual({ lastCheckAt: now.toISOString() });
@@ -76,7 +95,17 @@ describe('startUpdater', () => {
   it('respects the Settings opt-out at every tick', async () => {
     const autoUpdater = fakeUpdater();
     let allowed = false;
-    const u = startUpdater({ autoUpdater: autoUpdater as never, isPackaged: true, checkForUpdates: async () => allowed, readRecord: () => null, writeRecord: vi.fn(), askRestart: vi.fn(), onReady: vi.fn(), now: () => now, env: {} });
+    const u = startUpdater({
+      autoUpdater: autoUpdater as never,
+      isPackaged: true,
+      checkForUpdates: async () => allowed,
+      readRecord: () => null,
+      writeRecord: vi.fn(),
+      askRestart: vi.fn(),
+      onReady: vi.fn(),
+      now: () => now,
+      env: {},
+    });
     await u.tick();
     expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
     allowed = true;

@@ -33,12 +33,26 @@ export function steppingClock(start = '2024-06-01T12:00:00.000Z'): () => Date {
 
 /** A few real parts, shaped like catalog parts (only the fields the store reads, plus specs). */
 export const FIXTURE_PARTS: StorablePart[] = [
-  { id: 'gpu.nvidia.rtx-3090', category: 'gpu', vendor: 'NVIDIA', model: 'GeForce RTX 3090', revision: 1, typicalUsedPrice: { amountMinor: 70000, currency: 'USD' } },
+  {
+    id: 'gpu.nvidia.rtx-3090',
+    category: 'gpu',
+    vendor: 'NVIDIA',
+    model: 'GeForce RTX 3090',
+    revision: 1,
+    typicalUsedPrice: { amountMinor: 70000, currency: 'USD' },
+  },
   { id: 'gpu.nvidia.tesla-p40', category: 'gpu', vendor: 'NVIDIA', model: 'Tesla P40', revision: 1, typicalUsedPrice: null },
   { id: 'gpu.nvidia.rtx-a5000', category: 'gpu', vendor: 'NVIDIA', model: 'RTX A5000', revision: 1, typicalUsedPrice: null },
   { id: 'cpu.intel.xeon-e5-2690-v4', category: 'cpu', vendor: 'Intel', model: 'Xeon E5-2690 v4', revision: 1, typicalUsedPrice: null },
   { id: 'nic.nvidia.connectx-3-fdr', category: 'nic', vendor: 'Mellanox', model: 'ConnectX-3 FDR', revision: 1, typicalUsedPrice: null },
-  { id: 'board.supermicro.x10drg-o-pcie', category: 'board', vendor: 'Supermicro', model: 'X10DRG-O-PCIE', revision: 1, typicalUsedPrice: { amountMinor: 70000, currency: 'USD' } },
+  {
+    id: 'board.supermicro.x10drg-o-pcie',
+    category: 'board',
+    vendor: 'Supermicro',
+    model: 'X10DRG-O-PCIE',
+    revision: 1,
+    typicalUsedPrice: { amountMinor: 70000, currency: 'USD' },
+  },
 ];
 
 export interface TestDb {

@@ -54,7 +54,6 @@ export function isPcieSlot(b: Bay): boolean {
   return PCIE.test(b.words) && !isPsuBay(b) && !isDriveBay(b) && !NETWORK_MODULE.test(b.words);
 }
 
-
 function slotFacts(b: Bay): Omit<PcieSlotGroup, 'count'> {
   const w = /\bx\s?(1|2|4|8|16|24|32)\b/i.exec(b.words);
   // "PCIe 5.0", "PCIe-Gen4", "PCI-E 3.0"; a bare "PCI-E 1" is a slot number, not a generation.

@@ -12,7 +12,11 @@ export function builtinMatchOf(part: CatalogPart, fileNames: readonly string[], 
   const vendor = normalizeName(part.vendor);
   return (
     catalog.find(
-      (p) => p.builtin && p.category === part.category && normalizeName(p.vendor) === vendor && [p.model, ...p.aliases].some((name) => wanted.has(normalizeName(name))),
+      (p) =>
+        p.builtin &&
+        p.category === part.category &&
+        normalizeName(p.vendor) === vendor &&
+        [p.model, ...p.aliases].some((name) => wanted.has(normalizeName(name))),
     ) ?? null
   );
 }
@@ -26,7 +30,8 @@ function flatSpecs(part: CatalogPart): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(part.specs as Record<string, unknown>)) {
     if (k === 'provenance') continue;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) out.push([`${k}.${k2}`, v2]);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) out.push([`${k}.${k2}`, v2]);
     else out.push([k, v]);
   }
   return out;

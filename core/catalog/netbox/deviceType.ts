@@ -7,8 +7,24 @@ import type { FieldReader, YamlMap } from './fields';
 
 /** The top-level keys read here; a YAML error anywhere else does not stop the import. */
 export const USED_KEYS: ReadonlySet<string> = new Set([
-  'manufacturer', 'model', 'slug', 'part_number', 'u_height', 'is_full_depth', 'weight', 'weight_unit', 'airflow',
-  'comments', 'description', 'subdevice_role', 'is_powered', 'power-ports', 'power-outlets', 'module-bays', 'device-bays', 'interfaces',
+  'manufacturer',
+  'model',
+  'slug',
+  'part_number',
+  'u_height',
+  'is_full_depth',
+  'weight',
+  'weight_unit',
+  'airflow',
+  'comments',
+  'description',
+  'subdevice_role',
+  'is_powered',
+  'power-ports',
+  'power-outlets',
+  'module-bays',
+  'device-bays',
+  'interfaces',
 ]);
 
 const KG_PER: Record<string, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
@@ -120,7 +136,8 @@ export function readDeviceType(doc: YamlMap, r: FieldReader): DeviceType | null 
     deviceBays: readBays(r, r.list(doc, 'device-bays'), 'device bay'),
     interfaces,
   };
-  if (dt.subdeviceRole !== null && dt.subdeviceRole !== 'parent' && dt.subdeviceRole !== 'child') r.error('subdevice_role', `must be parent or child (got "${dt.subdeviceRole}")`, doc.subdevice_role);
+  if (dt.subdeviceRole !== null && dt.subdeviceRole !== 'parent' && dt.subdeviceRole !== 'child')
+    r.error('subdevice_role', `must be parent or child (got "${dt.subdeviceRole}")`, doc.subdevice_role);
   return manufacturer === null || model === null ? null : dt;
 }
 

@@ -7,10 +7,7 @@ import { isDriveBay, isGpuBay, isPcieSlot, pcieSlotSummary } from './bays';
 import type { DeviceType } from './deviceType';
 import { pcieSlotGroupText } from '../chassis';
 
-export type Route =
-  | { kind: 'chassis' }
-  | { kind: 'pdu' }
-  | { kind: 'refuse'; path: string; message: string };
+export type Route = { kind: 'chassis' } | { kind: 'pdu' } | { kind: 'refuse'; path: string; message: string };
 
 function says(dt: DeviceType, re: RegExp): boolean {
   return [dt.model, dt.partNumber, dt.slug, dt.comments, dt.description].some((s) => s !== null && re.test(s));
@@ -33,7 +30,11 @@ export function routeOf(dt: DeviceType): Route {
     return { kind: 'pdu' };
   }
   if (dt.isPowered === false)
-    return { kind: 'refuse', path: 'is_powered', message: `${name} is not powered (is_powered: false): a shelf, panel or blank, not a server or PDU. Nothing was imported.` };
+    return {
+      kind: 'refuse',
+      path: 'is_powered',
+      message: `${name} is not powered (is_powered: false): a shelf, panel or blank, not a server or PDU. Nothing was imported.`,
+    };
   if (dt.subdeviceRole === 'child' || dt.uHeight === 0) {
     const role = dt.subdeviceRole === 'child' ? 'subdevice_role: child' : 'u_height: 0';
     const forWhom = dt.comments ? /\bfor\s+((?:[A-Z0-9][\w+-]*\d[\w+-]*)(?:(?:,\s*|\s+and\s+|\s*\/\s*)[A-Z0-9][\w+-]*\d[\w+-]*)*)/.exec(dt.comments) : null;

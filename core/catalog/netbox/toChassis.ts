@@ -46,7 +46,8 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
 
   let heightU: number | null = null;
   if (dt.uHeight === null) r.info('u_height', 'not given: height unknown (NetBox itself would assume 1 U)');
-  else if (!Number.isInteger(dt.uHeight)) r.error('u_height', `is ${dt.uHeight} U: a chassis must be a whole number of rack units (half-U devices are not chassis)`);
+  else if (!Number.isInteger(dt.uHeight))
+    r.error('u_height', `is ${dt.uHeight} U: a chassis must be a whole number of rack units (half-U devices are not chassis)`);
   else if (dt.uHeight > 60) r.error('u_height', `is ${dt.uHeight} U: more than the 60 U a chassis may be`);
   else heightU = dt.uHeight;
 
@@ -67,7 +68,10 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
   const ports = dt.powerPorts.length;
   let psuBays: number | null = psuBayList.length || ports || null;
   if (psuBayList.length && ports && psuBayList.length !== ports)
-    r.warn('module-bays', `${psuBayList.length} PSU bays in module-bays but ${ports} power-ports: using the ${psuBayList.length} bays (a power port is one cord inlet; the file may list only the cords of a fitted set)`);
+    r.warn(
+      'module-bays',
+      `${psuBayList.length} PSU bays in module-bays but ${ports} power-ports: using the ${psuBayList.length} bays (a power port is one cord inlet; the file may list only the cords of a fitted set)`,
+    );
   if (psuBays === null) r.info('power-ports', 'no power-ports and no PSU module-bays: PSU bays unknown, so builds are told the PSU count is not checked');
   else if (psuBays > MAX_PSU_BAYS) {
     r.error(psuBayList.length ? 'module-bays' : 'power-ports', `${psuBays} PSUs: more than the ${MAX_PSU_BAYS} PSU bays a chassis may have`);
@@ -86,7 +90,9 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
     r.info(drawsW.length ? 'power-ports' : 'module-bays', `${hint}: kept as a note, not as the chassis draw`);
   }
   if (dt.powerPorts.length)
-    notes.push(`Power ports: ${dt.powerPorts.map((p) => `${p.name}${p.type ? ` (${p.type})` : ''}${p.maximumDrawW !== null ? ` max ${n(p.maximumDrawW)} W` : ''}${p.allocatedDrawW !== null ? ` allocated ${n(p.allocatedDrawW)} W` : ''}`).join('; ')}.`);
+    notes.push(
+      `Power ports: ${dt.powerPorts.map((p) => `${p.name}${p.type ? ` (${p.type})` : ''}${p.maximumDrawW !== null ? ` max ${n(p.maximumDrawW)} W` : ''}${p.allocatedDrawW !== null ? ` allocated ${n(p.allocatedDrawW)} W` : ''}`).join('; ')}.`,
+    );
 
   const gpuBays = dt.moduleBays.filter(isGpuBay);
   let maxCards: number | null = gpuBays.length || null;
@@ -113,7 +119,10 @@ export function chassisSpecs(dt: DeviceType, r: FieldReader): ChassisDraft {
       r.info('device-bays', `${nodeBays} node bays read from ${dt.deviceBays.length - driveDeviceBays.length ? 'device-bays' : 'module-bays named sled/node'}`);
     }
   } else if (nodeBayList.length && dt.deviceBays.some((b) => !isDriveBay(b))) {
-    r.warn('device-bays', `${dt.deviceBays.filter((b) => !isDriveBay(b)).length} device bays, but subdevice_role is not parent: NetBox puts no child devices in them; kept as a note`);
+    r.warn(
+      'device-bays',
+      `${dt.deviceBays.filter((b) => !isDriveBay(b)).length} device bays, but subdevice_role is not parent: NetBox puts no child devices in them; kept as a note`,
+    );
     notes.push(`Device bays: ${dt.deviceBays.map((b) => b.name).join(', ')}.`);
   }
   if (driveDeviceBays.length) notes.push(`Drive bays (device-bays): ${driveDeviceBays.length}.`);

@@ -168,7 +168,12 @@ function toValue(node: unknown, ctx: Ctx, depth: number): YamlValue {
   if (isAlias(node)) return toValue(node.resolve(ctx.doc), ctx, depth + 1);
   if (isScalar(node)) {
     const plain = node.type === 'PLAIN';
-    return { kind: 'scalar', value: node.value, text: plain && node.source !== undefined ? node.source : typeof node.value === 'string' ? node.value : null, line: lineOf(ctx, node) };
+    return {
+      kind: 'scalar',
+      value: node.value,
+      text: plain && node.source !== undefined ? node.source : typeof node.value === 'string' ? node.value : null,
+      line: lineOf(ctx, node),
+    };
   }
   if (isSeq(node)) return node.items.map((item) => toValue(item, ctx, depth + 1));
   if (isMap(node)) {
@@ -182,7 +187,10 @@ function toValue(node: unknown, ctx: Ctx, depth: number): YamlValue {
         continue;
       }
       if (k === '__proto__') continue;
-      out[k] = pair.value === null || pair.value === undefined ? { kind: 'scalar', value: null, text: null, line: lineOf(ctx, pair.key as Node) } : toValue(pair.value, ctx, depth + 1);
+      out[k] =
+        pair.value === null || pair.value === undefined
+          ? { kind: 'scalar', value: null, text: null, line: lineOf(ctx, pair.key as Node) }
+          : toValue(pair.value, ctx, depth + 1);
     }
     // Explicit keys win over merged ones; among merged maps the first wins (YAML merge rule).
     for (const m of merged) for (const [k, v] of Object.entries(m)) if (!(k in out)) out[k] = v;

@@ -5,7 +5,21 @@
 import { z } from 'zod';
 import { count, flag, pcieGen, pcieLanes, qty, text } from '../fields';
 
-export const GpuFamily = z.enum(['geforce', 'titan', 'tesla', 'datacenter', 'workstation', 'instinct', 'radeon', 'arc', 'groq', 'apple', 'jetson', 'gaudi', 'other']);
+export const GpuFamily = z.enum([
+  'geforce',
+  'titan',
+  'tesla',
+  'datacenter',
+  'workstation',
+  'instinct',
+  'radeon',
+  'arc',
+  'groq',
+  'apple',
+  'jetson',
+  'gaudi',
+  'other',
+]);
 export type GpuFamily = z.infer<typeof GpuFamily>;
 
 export const GpuFormFactor = z.enum(['pcie', 'sxm2', 'sxm3', 'sxm4', 'sxm5', 'oam']);

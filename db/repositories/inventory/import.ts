@@ -75,7 +75,11 @@ class ImportWriter {
     this.#nextId = options.ids ?? (() => timeOrderedId());
     this.#onDuplicate = options.onDuplicate ?? 'skip';
     for (const part of options.newParts ?? []) putUserPart(db, part, options.now);
-    this.#known = new Map(stmt<[], { id: string; name: string }>(db, "SELECT id, vendor || ' ' || model AS name FROM parts").all().map((p) => [p.id, p.name]));
+    this.#known = new Map(
+      stmt<[], { id: string; name: string }>(db, "SELECT id, vendor || ' ' || model AS name FROM parts")
+        .all()
+        .map((p) => [p.id, p.name]),
+    );
     this.#insertItem = stmt(db, INSERT_ITEM_WITH_SEARCH_TEXT);
     this.#insertHistory = stmt(db, INSERT_HISTORY);
     const upsertOrder = stmt(
@@ -105,7 +109,9 @@ class ImportWriter {
     const db = this.#db;
     const { fields } = record;
     if (!this.#known.has(fields.partId)) {
-      throw new ApiFailure('VALIDATION', `Record ${index + 1}: no part "${fields.partId}" in the catalog`, [{ path: `rows.${index}.partId`, message: `No part "${fields.partId}" in the catalog` }]);
+      throw new ApiFailure('VALIDATION', `Record ${index + 1}: no part "${fields.partId}" in the catalog`, [
+        { path: `rows.${index}.partId`, message: `No part "${fields.partId}" in the catalog` },
+      ]);
     }
     const params = fieldParams(fields, `rows.${index}.`);
     const externalId = fields.externalId ?? null;
@@ -114,7 +120,10 @@ class ImportWriter {
         ? undefined
         : this.#existing
           ? this.#existing.get(externalId)
-          : stmt<[string], { id: string; status: string; order_number: string | null }>(db, 'SELECT id, status, order_number FROM inventory_items WHERE external_id = ?').get(externalId);
+          : stmt<[string], { id: string; status: string; order_number: string | null }>(
+              db,
+              'SELECT id, status, order_number FROM inventory_items WHERE external_id = ?',
+            ).get(externalId);
     if (existing) {
       if (this.#onDuplicate === 'skip') {
         this.outcome.skipped++;
@@ -163,14 +172,24 @@ class ImportWriter {
    */
   finish(): ImportOutcome {
     const db = this.#db;
-    const withAmounts = stmt<[string], { order_number: string }>(db, 'SELECT order_number FROM inventory_orders WHERE order_number IN (SELECT value FROM json_each(?))')
+    const withAmounts = stmt<[string], { order_number: string }>(
+      db,
+      'SELECT order_number FROM inventory_orders WHERE order_number IN (SELECT value FROM json_each(?))',
+    )
       .all(JSON.stringify([...this.#touched]))
       .map((r) => r.order_number);
     for (const orderNumber of withAmounts) {
       const order = getOrder(db, orderNumber);
-      const other = order && stmt<[string, string], { currency: string }>(db, 'SELECT currency FROM inventory_items WHERE order_number = ? AND currency <> ? LIMIT 1').get(orderNumber, order.currency);
+      const other =
+        order &&
+        stmt<[string, string], { currency: string }>(db, 'SELECT currency FROM inventory_items WHERE order_number = ? AND currency <> ? LIMIT 1').get(
+          orderNumber,
+          order.currency,
+        );
       if (order && other) {
-        throw new ApiFailure('VALIDATION', `Order ${orderNumber} has its shipping and tax in ${order.currency} but items in ${other.currency}`, [{ path: 'currency', message: `Order ${orderNumber} mixes ${order.currency} and ${other.currency}` }]);
+        throw new ApiFailure('VALIDATION', `Order ${orderNumber} has its shipping and tax in ${order.currency} but items in ${other.currency}`, [
+          { path: 'currency', message: `Order ${orderNumber} mixes ${order.currency} and ${other.currency}` },
+        ]);
       }
       respreadOrder(db, orderNumber);
     }

@@ -14,7 +14,9 @@ import { fieldParams, type HistoryRow, INSERT_HISTORY, SEARCH_TEXT_SQL, INSERT_I
 
 export function assertPartExists(db: Database.Database, partId: string): void {
   if (!stmt(db, 'SELECT 1 FROM parts WHERE id = ?').get(partId)) {
-    throw new ApiFailure('VALIDATION', 'Choose a part from the catalog', [{ path: 'partId', message: `No part "${partId}" in the catalog; choose one from the list` }]);
+    throw new ApiFailure('VALIDATION', 'Choose a part from the catalog', [
+      { path: 'partId', message: `No part "${partId}" in the catalog; choose one from the list` },
+    ]);
   }
 }
 
@@ -120,7 +122,9 @@ interface OrderRow {
 }
 
 export function getOrder(db: Database.Database, orderNumber: string): InventoryOrder | null {
-  const row = stmt<[string], OrderRow>(db, 'SELECT order_number, currency, shipping_minor, tax_minor FROM inventory_orders WHERE order_number = ?').get(orderNumber);
+  const row = stmt<[string], OrderRow>(db, 'SELECT order_number, currency, shipping_minor, tax_minor FROM inventory_orders WHERE order_number = ?').get(
+    orderNumber,
+  );
   return row ? { orderNumber: row.order_number, currency: row.currency, shippingMinor: row.shipping_minor, taxMinor: row.tax_minor } : null;
 }
 
@@ -129,9 +133,11 @@ function assertOrderCurrency(db: Database.Database, fields: ItemFields): void {
   if (fields.orderNumber === null) return;
   const order = getOrder(db, fields.orderNumber);
   if (order && order.currency !== fields.currency) {
-    throw new ApiFailure('VALIDATION', `Order ${fields.orderNumber} has its shipping and tax in ${order.currency}; its items must be in ${order.currency} too`, [
-      { path: 'currency', message: `Order ${fields.orderNumber} is in ${order.currency}: use ${order.currency} for its items` },
-    ]);
+    throw new ApiFailure(
+      'VALIDATION',
+      `Order ${fields.orderNumber} has its shipping and tax in ${order.currency}; its items must be in ${order.currency} too`,
+      [{ path: 'currency', message: `Order ${fields.orderNumber} is in ${order.currency}: use ${order.currency} for its items` }],
+    );
   }
 }
 
@@ -140,7 +146,10 @@ export function respreadOrder(db: Database.Database, orderNumber: string | null)
   if (orderNumber === null) return;
   const order = getOrder(db, orderNumber);
   if (!order) {
-    stmt(db, 'UPDATE inventory_items SET order_shipping_minor = NULL, order_tax_minor = NULL WHERE order_number = ? AND (order_shipping_minor IS NOT NULL OR order_tax_minor IS NOT NULL)').run(orderNumber);
+    stmt(
+      db,
+      'UPDATE inventory_items SET order_shipping_minor = NULL, order_tax_minor = NULL WHERE order_number = ? AND (order_shipping_minor IS NOT NULL OR order_tax_minor IS NOT NULL)',
+    ).run(orderNumber);
     return;
   }
   const lines = stmt<[string], { id: string; quantity: number; price_minor: number | null; currency: string }>(
@@ -165,7 +174,10 @@ export function setOrder(db: Database.Database, order: InventoryOrder, now: Date
     if (order.shippingMinor === null && order.taxMinor === null) {
       stmt(db, 'DELETE FROM inventory_orders WHERE order_number = ?').run(order.orderNumber);
     } else {
-      const other = stmt<[string, string], { currency: string }>(db, 'SELECT currency FROM inventory_items WHERE order_number = ? AND currency <> ? LIMIT 1').get(order.orderNumber, order.currency);
+      const other = stmt<[string, string], { currency: string }>(
+        db,
+        'SELECT currency FROM inventory_items WHERE order_number = ? AND currency <> ? LIMIT 1',
+      ).get(order.orderNumber, order.currency);
       if (other) {
         throw new ApiFailure('VALIDATION', `Items of order ${order.orderNumber} are in ${other.currency}: enter its shipping and tax in that currency`, [
           { path: 'currency', message: `The order's items are in ${other.currency}` },
@@ -184,7 +196,10 @@ export function setOrder(db: Database.Database, order: InventoryOrder, now: Date
 
 /** The items of one order (oldest first). */
 export function orderItems(db: Database.Database, orderNumber: string): InventoryItemView[] {
-  return stmt<[string], ItemRow>(db, `SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id WHERE i.order_number = ? ORDER BY i.created_at, i.rowid`)
+  return stmt<[string], ItemRow>(
+    db,
+    `SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id WHERE i.order_number = ? ORDER BY i.created_at, i.rowid`,
+  )
     .all(orderNumber)
     .map(toView);
 }

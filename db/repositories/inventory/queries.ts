@@ -91,7 +91,12 @@ function filterSql(query: InventoryQuery): Filter {
     clauses.push(`i.search_text LIKE ? ESCAPE '\\'`);
     params.push(likeContains(word));
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searching: words.length > 0, scanning: indexed.length === 0 && short.length > 0 };
+  return {
+    where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params,
+    searching: words.length > 0,
+    scanning: indexed.length === 0 && short.length > 0,
+  };
 }
 
 /** Sorts whose keys live on the part: walk parts in order, then each part's items (index on part_id, id). */
@@ -148,20 +153,24 @@ export function listItems(db: Database.Database, query: InventoryQuery): { items
     : partSort
       ? 'FROM parts p CROSS JOIN inventory_items i ON i.part_id = p.id'
       : 'FROM inventory_items i';
-  return db.transaction(() => {
-    const after = query.after ? afterCursor(db, query, query.after) : null;
-    const where = after ? (filter.where ? `${filter.where} AND ${after.sql}` : `WHERE ${after.sql}`) : filter.where;
-    const sql = `SELECT ${ITEM_COLUMNS} FROM inventory_items i CROSS JOIN parts p ON p.id = i.part_id
+  return db
+    .transaction(() => {
+      const after = query.after ? afterCursor(db, query, query.after) : null;
+      const where = after ? (filter.where ? `${filter.where} AND ${after.sql}` : `WHERE ${after.sql}`) : filter.where;
+      const sql = `SELECT ${ITEM_COLUMNS} FROM inventory_items i CROSS JOIN parts p ON p.id = i.part_id
       WHERE i.rowid IN (SELECT i.rowid ${pageFrom} ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
       ORDER BY ${order}`;
-    const items = stmt<(string | number | null)[], ItemRow>(db, sql)
-      .all(...filter.params, ...(after?.params ?? []), query.limit, after ? 0 : query.offset)
-      .map(toView);
-    return { items, ...cachedCountAndTotals(db, filter, query.baseCurrency) };
-  }).deferred();
+      const items = stmt<(string | number | null)[], ItemRow>(db, sql)
+        .all(...filter.params, ...(after?.params ?? []), query.limit, after ? 0 : query.offset)
+        .map(toView);
+      return { items, ...cachedCountAndTotals(db, filter, query.baseCurrency) };
+    })
+    .deferred();
 }
 /** Every item (oldest first) for export, read lazily. */
 export function* iterateItems(db: Database.Database): Generator<InventoryItemView> {
-  const rows = db.prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`).iterate();
+  const rows = db
+    .prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`)
+    .iterate();
   for (const row of rows) yield toView(row);
 }

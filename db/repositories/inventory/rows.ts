@@ -112,7 +112,6 @@ export function toHistory(row: HistoryRow): StatusChange {
   return { itemId: row.item_id, fromStatus: row.from_status, toStatus: row.to_status, at: row.at, note: row.note };
 }
 
-
 /** The row's named parameters; throws VALIDATION (field paths) for fields the item schema refuses. */
 export function fieldParams(input: ItemFields, where = '') {
   if (isValidatedFields(input)) return paramsOf(input, input.ebayItemNumber);
@@ -203,7 +202,10 @@ export const SEARCH_TEXT_OF_ROW_SQL = `lower(concat_ws(char(10), (SELECT vendor 
  * a fifth of the insert): SQLite's lower() folds ASCII letters only and
  * concat_ws skips NULLs. A test holds the two to the same result.
  */
-export function searchTextOf(partName: string | null, p: { seller: string | null; notes: string | null; serial_number: string | null; order_number: string | null; ebay_item_number: string | null }): string {
+export function searchTextOf(
+  partName: string | null,
+  p: { seller: string | null; notes: string | null; serial_number: string | null; order_number: string | null; ebay_item_number: string | null },
+): string {
   let text = '';
   let first = true;
   for (const v of [partName, p.seller, p.notes, p.serial_number, p.order_number, p.ebay_item_number]) {

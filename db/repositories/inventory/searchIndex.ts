@@ -45,9 +45,16 @@ function totalChanges(db: Database.Database): number {
 function indexChunk(db: Database.Database, maxRows: number): number {
   return inTransaction(db, () => {
     const from = indexedThrough(db);
-    const last = stmt<[number, number], { r: number | null }>(db, 'SELECT max(rowid) AS r FROM (SELECT rowid FROM inventory_items WHERE rowid > ? ORDER BY rowid LIMIT ?)').get(from, maxRows)?.r ?? null;
+    const last =
+      stmt<[number, number], { r: number | null }>(
+        db,
+        'SELECT max(rowid) AS r FROM (SELECT rowid FROM inventory_items WHERE rowid > ? ORDER BY rowid LIMIT ?)',
+      ).get(from, maxRows)?.r ?? null;
     if (last === null) return 0;
-    const done = stmt(db, 'INSERT INTO inventory_search (rowid, search_text) SELECT rowid, search_text FROM inventory_items WHERE rowid > ? AND rowid <= ?').run(from, last).changes;
+    const done = stmt(
+      db,
+      'INSERT INTO inventory_search (rowid, search_text) SELECT rowid, search_text FROM inventory_items WHERE rowid > ? AND rowid <= ?',
+    ).run(from, last).changes;
     stmt(db, 'UPDATE inventory_search_state SET indexed_through = ?').run(last);
     return done;
   });

@@ -25,7 +25,11 @@ export class Toasts {
     for (const old of this.items) if (!kept.includes(old)) this.dismiss(old.id);
     this.items = [...kept.slice(-2), toast];
     const timeout = options.timeoutMs ?? (kind === 'error' ? 0 : 10_000);
-    if (timeout > 0) this.#timers.set(id, setTimeout(() => this.dismiss(id), timeout));
+    if (timeout > 0)
+      this.#timers.set(
+        id,
+        setTimeout(() => this.dismiss(id), timeout),
+      );
     return id;
   }
 

@@ -2,7 +2,15 @@
 // against real database files opened the way the hosts open them.
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BuildDetail, CheckResultSchema, ImportResult, type BuildListEntry, type DroppedBinding, type ItemAllocation, type PartAllocation } from '#core/api/builds';
+import {
+  BuildDetail,
+  CheckResultSchema,
+  ImportResult,
+  type BuildListEntry,
+  type DroppedBinding,
+  type ItemAllocation,
+  type PartAllocation,
+} from '#core/api/builds';
 import { EXAMPLE_BUILDS } from '#core/build/examples';
 import { exportBuild, parseBuildText } from '#core/build/file';
 import type { Build } from '#core/build/build';
@@ -32,7 +40,12 @@ function bindGpus(build: Build, itemId: string, n: number): Build {
 describe('builds: examples, create, get, list', () => {
   it('lists the shipped examples with titles and one-line descriptions', async () => {
     const { examples } = await h.ok<{ examples: { id: string; title: string; description: string; counts: { gpus: number } }[] }>('builds:examples', {});
-    expect(examples.map((e) => e.id).sort()).toEqual(fs.readdirSync(new URL('../../../assets/examples/', import.meta.url)).map((f) => f.replace(/\.json$/, '')).sort());
+    expect(examples.map((e) => e.id).sort()).toEqual(
+      fs
+        .readdirSync(new URL('../../../assets/examples/', import.meta.url))
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort(),
+    );
     const x10 = examples.find((e) => e.id === 'sys-4028gr-x10drg')!;
     expect(x10.title).toContain('X10DRG');
     expect(x10.description).toMatch(/^A Supermicro SYS-4028GR with the X10DRG-O-PCIE board: .*\.$/);
@@ -90,7 +103,11 @@ describe('builds:check', () => {
     expect(before.hives[0]!.devices).toHaveLength(7);
     const p40 = h.db.prepare<[string], { data: string }>('SELECT data FROM parts WHERE id = ?').get(P40)!;
     const mine = { ...JSON.parse(p40.data), id: 'user.gpu.my-p40', builtin: false, model: 'My P40' };
-    h.db.prepare("INSERT INTO parts (id, category, vendor, model, builtin, revision, data, created_at, updated_at) VALUES (?, 'gpu', 'NVIDIA', 'My P40', 0, 1, ?, 'x', 'x')").run(mine.id, JSON.stringify(mine));
+    h.db
+      .prepare(
+        "INSERT INTO parts (id, category, vendor, model, builtin, revision, data, created_at, updated_at) VALUES (?, 'gpu', 'NVIDIA', 'My P40', 0, 1, ?, 'x', 'x')",
+      )
+      .run(mine.id, JSON.stringify(mine));
     const after = CheckResultSchema.parse(await h.ok('builds:check', { build: withUserGpu }));
     expect(after.hives[0]!.devices).toHaveLength(8);
   });
@@ -108,12 +125,21 @@ describe('builds:save, rename, duplicate, delete, restore', () => {
 
     const before = fingerprint(h.db);
     const unknownKey = { ...edited, colour: 'red' };
-    expect(await h.call('builds:save', { id: x10.id, build: unknownKey })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '(top level)' }] } });
+    expect(await h.call('builds:save', { id: x10.id, build: unknownKey })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: '(top level)' }] },
+    });
     const proto = JSON.parse(JSON.stringify(edited).replace('"id":"srv-1"', '"id":"srv-1","__proto__":{"x":1}'));
-    expect(await h.call('builds:save', { id: x10.id, build: proto })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].__proto__' }] } });
+    expect(await h.call('builds:save', { id: x10.id, build: proto })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].__proto__' }] },
+    });
     const dup = structuredClone(edited);
     dup.racks[0]!.chassis[0]!.devices[1]!.id = 'gpu-0';
-    expect(await h.call('builds:save', { id: x10.id, build: dup })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].devices[1].id' }] } });
+    expect(await h.call('builds:save', { id: x10.id, build: dup })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].devices[1].id' }] },
+    });
     expect(await h.call('builds:save', { id: 999, build: edited })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(fingerprint(h.db)).toBe(before);
   });
@@ -130,9 +156,15 @@ describe('builds:save, rename, duplicate, delete, restore', () => {
     if (!held.ok) expect(held.error.message).toContain(`item-p40s is already placed in build "${a.build.name}" (#${a.id})`);
 
     const tooMany = await h.call('builds:save', { id: a.id, build: bindGpus(a.build, 'item-p40s', 5) });
-    expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].devices[4].inventoryItemId', message: expect.stringContaining('has 4 units') }] } });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'racks[0].chassis[0].devices[4].inventoryItemId', message: expect.stringContaining('has 4 units') }] },
+    });
     const wrongPart = await h.call('builds:save', { id: b.id, build: bindGpus(b.build, 'item-nic', 1) });
-    expect(wrongPart).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ message: expect.stringContaining('is a nic.mellanox.connectx-3-vpi-fdr') }] } });
+    expect(wrongPart).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ message: expect.stringContaining('is a nic.mellanox.connectx-3-vpi-fdr') }] },
+    });
     const missing = await h.call('builds:save', { id: b.id, build: bindGpus(b.build, 'no-such-item', 1) });
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ message: 'inventory item no-such-item does not exist' }] } });
   });
@@ -173,7 +205,9 @@ describe('builds:save, rename, duplicate, delete, restore', () => {
     await h.ok('builds:save', { id: other.id, build: bindGpus(other.build, 'item-b', 1) });
 
     const restored = await h.ok<BuildDetail & { droppedBindings: DroppedBinding[] }>('builds:restore', { id: a.id });
-    expect(restored.droppedBindings).toEqual([{ path: 'racks[0].chassis[0].devices[1]', itemId: 'item-b', reason: expect.stringContaining('already placed in build') }]);
+    expect(restored.droppedBindings).toEqual([
+      { path: 'racks[0].chassis[0].devices[1]', itemId: 'item-b', reason: expect.stringContaining('already placed in build') },
+    ]);
     expect(restored.build.racks[0]!.chassis[0]!.devices[0]!.inventoryItemId).toBe('item-a');
     expect(restored.build.racks[0]!.chassis[0]!.devices[1]!.inventoryItemId).toBeUndefined();
     expect(await h.call('builds:restore', { id: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -230,8 +264,20 @@ describe('builds:allocations', () => {
 
   it('allocation rows follow the build JSON on every write (one row per placed part)', async () => {
     const a = await fromExample('sys-4028gr-x10drg');
-    const rows = () => h.db.prepare<[number], { slot_key: string }>('SELECT slot_key FROM build_allocations WHERE build_id = ? ORDER BY rowid').all(a.id).map((r) => r.slot_key);
-    expect(rows()).toEqual(['rack-1', 'srv-1', 'srv-1/cpu/0', 'srv-1/cpu/1', ...Array.from({ length: 8 }, (_, i) => `srv-1/device/gpu-${i}`), 'srv-1/device/ib-0', ...Array.from({ length: 8 }, (_, i) => `srv-1/dimm/${i}`)]);
+    const rows = () =>
+      h.db
+        .prepare<[number], { slot_key: string }>('SELECT slot_key FROM build_allocations WHERE build_id = ? ORDER BY rowid')
+        .all(a.id)
+        .map((r) => r.slot_key);
+    expect(rows()).toEqual([
+      'rack-1',
+      'srv-1',
+      'srv-1/cpu/0',
+      'srv-1/cpu/1',
+      ...Array.from({ length: 8 }, (_, i) => `srv-1/device/gpu-${i}`),
+      'srv-1/device/ib-0',
+      ...Array.from({ length: 8 }, (_, i) => `srv-1/dimm/${i}`),
+    ]);
     const edited = structuredClone(a.build);
     edited.racks[0]!.chassis[0]!.devices = [];
     edited.racks[0]!.chassis[0]!.dimms = [];
@@ -279,7 +325,15 @@ describe('builds:import and builds:export', () => {
     const before = fingerprint(h.db);
     const dry = ImportResult.parse(await h.ok('builds:import', { text, dryRun: true }));
     expect(fingerprint(h.db)).toBe(before);
-    expect(dry.preview).toMatchObject({ name: file.name, racks: 1, chassis: 1, devices: 9, gpus: 7, unknownPartIds: ['gpu.acme.unobtainium'], keptBindings: 1 });
+    expect(dry.preview).toMatchObject({
+      name: file.name,
+      racks: 1,
+      chassis: 1,
+      devices: 9,
+      gpus: 7,
+      unknownPartIds: ['gpu.acme.unobtainium'],
+      keptBindings: 1,
+    });
     expect(dry.preview.droppedBindings.map((d) => [d.path, d.itemId])).toEqual([
       ['racks[0].chassis[0].devices[1]', 'item-held'],
       ['racks[0].chassis[0].devices[2]', 'item-elsewhere'],
@@ -293,12 +347,25 @@ describe('builds:import and builds:export', () => {
   it.each([
     ['not JSON', '{"format":', '(file)'],
     ['unknown key', JSON.stringify({ format: 'rackhive.build', version: 1, name: 'x', racks: [], colour: 1 }), '(top level)'],
-    ['__proto__ deep inside', exampleText('sys-4028gr-x10drg').replace('"socket": "cpu1",', '"socket": "cpu1", "__proto__": {"polluted": true},'), 'racks[0].chassis[0].cpus[0].__proto__'],
+    [
+      '__proto__ deep inside',
+      exampleText('sys-4028gr-x10drg').replace('"socket": "cpu1",', '"socket": "cpu1", "__proto__": {"polluted": true},'),
+      'racks[0].chassis[0].cpus[0].__proto__',
+    ],
     ['constructor key', exampleText('sys-4028gr-x10drg').replace('"label": "Rack 1",', '"label": "Rack 1", "constructor": 1,'), 'racks[0].constructor'],
     ['wrong type', exampleText('sys-4028gr-x10drg').replace('"positionU": 1', '"positionU": "1"'), 'racks[0].chassis[0].positionU'],
     ['newer version', exampleText('sys-4028gr-x10drg').replace('"version": 1', '"version": 2'), 'version'],
     ['too deep', JSON.stringify({ format: 'rackhive.build', version: 1, name: 'x', racks: [], notes: JSON.parse('['.repeat(100) + ']'.repeat(100)) }), 'notes'],
-    ['array too long', JSON.stringify({ format: 'rackhive.build', version: 1, name: 'x', racks: Array.from({ length: 65 }, (_, i) => ({ id: `r${i}`, partId: 'rack.apc.ar3100' })) }), 'racks'],
+    [
+      'array too long',
+      JSON.stringify({
+        format: 'rackhive.build',
+        version: 1,
+        name: 'x',
+        racks: Array.from({ length: 65 }, (_, i) => ({ id: `r${i}`, partId: 'rack.apc.ar3100' })),
+      }),
+      'racks',
+    ],
     ['over 5 MiB', JSON.stringify({ format: 'rackhive.build', version: 1, name: 'x', racks: [], notes: 'x'.repeat(5 * 1024 * 1024) }), '(file)'],
     ['a million open brackets', '['.repeat(1_000_000), '(file)'],
     ['a million nested arrays', '['.repeat(1_000_000) + ']'.repeat(1_000_000), '[0][0][0]'],
@@ -314,7 +381,9 @@ describe('builds:import and builds:export', () => {
   });
 
   it('an import is all or nothing: a failing write leaves no build and no allocation rows', async () => {
-    h.db.exec("CREATE TEMP TRIGGER fail_allocations BEFORE INSERT ON build_allocations WHEN NEW.slot_key = 'srv-1/device/ib-0' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    h.db.exec(
+      "CREATE TEMP TRIGGER fail_allocations BEFORE INSERT ON build_allocations WHEN NEW.slot_key = 'srv-1/device/ib-0' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
     const before = fingerprint(h.db);
     const res = await h.call('builds:import', { text: exampleText('sys-4028gr-x10drg') });
     expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

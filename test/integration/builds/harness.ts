@@ -37,12 +37,9 @@ export async function openHarness(dataDir = makeTempDir()): Promise<Harness> {
 
 /** An inventory row written directly, so these tests do not depend on the inventory drafts. */
 export function addItem(db: Database.Database, id: string, partId: string, quantity = 1, status = 'received'): void {
-  db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES (?, ?, ?, ?, 'USD', '2024-05-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z')").run(
-    id,
-    partId,
-    quantity,
-    status,
-  );
+  db.prepare(
+    "INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES (?, ?, ?, ?, 'USD', '2024-05-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z')",
+  ).run(id, partId, quantity, status);
 }
 
 const TABLES = ['builds', 'build_allocations', 'inventory_items', 'inventory_status_history', 'parts'];

@@ -87,7 +87,13 @@ function mutate(text: string, muts: { op: string; at: number; pick: number; size
         break;
       case 'forbidden': {
         const obj = nearestObject(root, path);
-        if (obj) Object.defineProperty(obj, FORBIDDEN[m.pick % FORBIDDEN.length]!, { value: m.pick % 2 ? { polluted: true } : 1, enumerable: true, configurable: true, writable: true });
+        if (obj)
+          Object.defineProperty(obj, FORBIDDEN[m.pick % FORBIDDEN.length]!, {
+            value: m.pick % 2 ? { polluted: true } : 1,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         break;
       }
       case 'unknownKey': {
@@ -99,7 +105,11 @@ function mutate(text: string, muts: { op: string; at: number; pick: number; size
         root = set(root, path, nest(m.size % 60, structuredClone(node), m.pick % 2 === 0));
         break;
       case 'bigArray':
-        root = set(root, path, Array.from({ length: 60 + m.size }, () => structuredClone(node)));
+        root = set(
+          root,
+          path,
+          Array.from({ length: 60 + m.size }, () => structuredClone(node)),
+        );
         break;
       case 'duplicate': {
         const p = parentOf(root, path);

@@ -63,7 +63,9 @@ describe('the catalog service', () => {
     expect(catalogOf(h.db)).toBe(first);
     expect(first.unreadable).toEqual([]);
     h.db
-      .prepare("INSERT INTO parts (id, category, vendor, model, builtin, data, created_at, updated_at) VALUES ('user.gpu.broken', 'gpu', 'X', 'Broken', 0, '{\"id\":\"user.gpu.broken\"}', '2024-06-01T00:00:00Z', '2024-06-02T00:00:00Z')")
+      .prepare(
+        "INSERT INTO parts (id, category, vendor, model, builtin, data, created_at, updated_at) VALUES ('user.gpu.broken', 'gpu', 'X', 'Broken', 0, '{\"id\":\"user.gpu.broken\"}', '2024-06-01T00:00:00Z', '2024-06-02T00:00:00Z')",
+      )
       .run();
     const second = catalogOf(h.db);
     expect(second).not.toBe(first);

@@ -19,7 +19,12 @@ let tmp: string;
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   // The Groq check's JSON is several MB: past spawnSync's 1 MB default the child is killed mid-write.
-  return spawnSync(process.execPath, [path.join(root, 'bin', 'rackhive.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'rackhive.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 beforeAll(() => {
@@ -32,7 +37,13 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('dist/node bundles', () => {
   it('`rackhive check` from the bundle prints what the source prints, byte for byte', () => {
     expect(bundleIsFresh('rackhive')).toBe(true);
-    for (const args of [['check', groq], ['check', groq, '--json'], ['catalog', 'list', '--category', 'gpu'], ['catalog', 'show', 'Tesla P40', '--json'], ['--help']]) {
+    for (const args of [
+      ['check', groq],
+      ['check', groq, '--json'],
+      ['catalog', 'list', '--category', 'gpu'],
+      ['catalog', 'show', 'Tesla P40', '--json'],
+      ['--help'],
+    ]) {
       const built = cli(args);
       const source = cli(args, { RACKHIVE_FROM_SOURCE: '1' });
       expect(built.status, built.stderr).toBe(source.status);

@@ -69,7 +69,10 @@ describe('catalog handlers', () => {
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
     expect(!bad.ok && bad.error.issues?.[0]?.path).toMatch(/^specs\./);
 
-    const updated = await call('catalog:updateUserPart', { id: created.part.id, part: { category: 'rack', vendor: 'Homemade', model: 'Lack rack 8U', specs: { ...created.part.specs, heightU: 9 } } });
+    const updated = await call('catalog:updateUserPart', {
+      id: created.part.id,
+      part: { category: 'rack', vendor: 'Homemade', model: 'Lack rack 8U', specs: { ...created.part.specs, heightU: 9 } },
+    });
     expect(updated.ok && (updated.value as { part: { revision: number; specs: { heightU: number } } }).part.specs.heightU).toBe(9);
 
     const refused = await call('catalog:updateUserPart', { id: 'gpu.nvidia.rtx-3090', part: { category: 'gpu', vendor: 'NVIDIA', model: 'x', specs: {} } });
@@ -87,7 +90,9 @@ describe('catalog handlers', () => {
     expect(part.builtin).toBe(false);
     expect(part.specs).toEqual(builtinParts.find((p) => p.id === 'gpu.nvidia.tesla-p40')!.specs);
     t.db
-      .prepare(`INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('item-1', ?, 1, 'wishlist', 'USD', 'x', 'x')`)
+      .prepare(
+        `INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('item-1', ?, 1, 'wishlist', 'USD', 'x', 'x')`,
+      )
       .run(part.id);
     const res = await call('catalog:deleteUserPart', { id: part.id });
     expect(!res.ok && res.error.code).toBe('CONFLICT');
@@ -98,7 +103,12 @@ describe('catalog handlers', () => {
     const res = await call('catalog:importNetbox', { yaml: GOOD_YAML, fileName: 'devicetype-library/device-types/Supermicro/AS-8125GS-TNMR2.yml' });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const { part, saved, builtin, issues } = res.value as { part: { id: string; category: string; specs: Record<string, unknown>; sources: { url: string }[] }; saved: boolean; builtin: unknown; issues: { path: string; severity: string }[] };
+    const { part, saved, builtin, issues } = res.value as {
+      part: { id: string; category: string; specs: Record<string, unknown>; sources: { url: string }[] };
+      saved: boolean;
+      builtin: unknown;
+      issues: { path: string; severity: string }[];
+    };
     expect(saved).toBe(true);
     expect(builtin).toBeNull();
     expect(part.id).toBe('user.chassis.as-8125gs-tnmr2');
@@ -115,15 +125,24 @@ describe('catalog handlers', () => {
     expect((await call('catalog:get', { id: 'user.chassis.as-8125gs-tnmr2-3' })).ok).toBe(false);
   });
 
-  it('a built-in model is offered, not saved; keep-builtin returns the built-in with the file\'s facts; import-copy saves a copy with its own name', async () => {
+  it("a built-in model is offered, not saved; keep-builtin returns the built-in with the file's facts; import-copy saves a copy with its own name", async () => {
     const yaml = fixture('SYS-4029GP-TRT.yaml');
     const ask = await call('catalog:importNetbox', { yaml });
-    expect(ask.ok && (ask.value as { saved: boolean; builtin: { id: string } | null })).toMatchObject({ saved: false, builtin: { id: 'chassis.supermicro.sys-4029gp-trt' } });
+    expect(ask.ok && (ask.value as { saved: boolean; builtin: { id: string } | null })).toMatchObject({
+      saved: false,
+      builtin: { id: 'chassis.supermicro.sys-4029gp-trt' },
+    });
     expect((await call('catalog:get', { id: 'user.chassis.sys-4029gp-trt-netbox' })).ok).toBe(false);
     const keep = await call('catalog:importNetbox', { yaml, onBuiltin: 'keep-builtin' });
-    expect(keep.ok && (keep.value as { saved: boolean; part: { id: string; builtin: boolean } })).toMatchObject({ saved: false, part: { id: 'chassis.supermicro.sys-4029gp-trt', builtin: true } });
+    expect(keep.ok && (keep.value as { saved: boolean; part: { id: string; builtin: boolean } })).toMatchObject({
+      saved: false,
+      part: { id: 'chassis.supermicro.sys-4029gp-trt', builtin: true },
+    });
     const copy = await call('catalog:importNetbox', { yaml, onBuiltin: 'import-copy' });
-    expect(copy.ok && (copy.value as { saved: boolean; part: { id: string; model: string; aliases: string[] } })).toMatchObject({ saved: true, part: { id: 'user.chassis.sys-4029gp-trt-netbox', model: 'SYS-4029GP-TRT (NetBox)', aliases: [] } });
+    expect(copy.ok && (copy.value as { saved: boolean; part: { id: string; model: string; aliases: string[] } })).toMatchObject({
+      saved: true,
+      part: { id: 'user.chassis.sys-4029gp-trt-netbox', model: 'SYS-4029GP-TRT (NetBox)', aliases: [] },
+    });
   });
 
   it('imports a PDU file as a pdu part and refuses a node naming its role', async () => {

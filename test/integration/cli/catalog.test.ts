@@ -69,7 +69,13 @@ describe('rackhive catalog import-netbox', () => {
     const files = ['AS-8125GS-TNMR2.yml', 'PowerEdge-C6420.yaml', 'AP7900B.yaml'].map((f) => path.join(FIX, f));
     const r = await run('catalog', 'import-netbox', ...files, '--data-dir', dir, '--json');
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.out) as { file: string; ok: boolean; category: string | null; part: { id: string; specs: Record<string, unknown> } | null; issues: Record<string, unknown>[] }[];
+    const out = JSON.parse(r.out) as {
+      file: string;
+      ok: boolean;
+      category: string | null;
+      part: { id: string; specs: Record<string, unknown> } | null;
+      issues: Record<string, unknown>[];
+    }[];
     expect(out.map((o) => Object.keys(o))).toEqual([0, 1, 2].map(() => ['file', 'ok', 'category', 'part', 'issues']));
     expect(out.every((o) => o.issues.every((i) => Object.keys(i).join() === 'path,message'))).toBe(true);
     expect(out.map((o) => [o.file, o.ok, o.category, o.part?.id ?? null])).toEqual([
@@ -79,12 +85,17 @@ describe('rackhive catalog import-netbox', () => {
     ]);
     expect(out[0]!.part!.specs).toMatchObject({ psuBays: 8, gpu: { maxCards: 8 }, weightKg: 75.3 });
     expect(out[1]!.issues[0]!.path).toBe('subdevice_role');
-    expect(out[2]!.issues.at(-1)).toEqual({ path: 'model', message:
+    expect(out[2]!.issues.at(-1)).toEqual({
+      path: 'model',
+      message:
         "not saved: the built-in pdu.apc.ap7900b is kept. The file's extra facts are kept as a note on it (source AP7900B.yaml): From the NetBox file AP7900B.yaml: inputPlug: NEMA L5-20P in the file (built-in: NEMA 5-15P).",
     });
     // Saved in a real database file, where the app will find it; the lock is gone.
     const db = new Database(path.join(dir, 'rackhive.db'), { readonly: true });
-    const ids = db.prepare<[], { id: string }>("SELECT id FROM parts WHERE id LIKE 'user.%' ORDER BY id").all().map((x) => x.id);
+    const ids = db
+      .prepare<[], { id: string }>("SELECT id FROM parts WHERE id LIKE 'user.%' ORDER BY id")
+      .all()
+      .map((x) => x.id);
     db.close();
     expect(ids).toEqual(['user.chassis.as-8125gs-tnmr2']);
     expect(fs.existsSync(path.join(dir, 'rackhive.lock'))).toBe(false);

@@ -14,13 +14,30 @@ describe('rackhive estimate', () => {
     const r = await cli(['estimate', '--gpu', 'RTX 3090', '--count', '2', '--model', 'llama-3-70b', '--quant', 'Q4_K_M', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    for (const k of ['fits', 'memoryPerDeviceGB', 'decodeTps', 'prefillTps', 'ttftS', 'bottleneck', 'powerW', 'band', 'assumptions']) expect(j).toHaveProperty(k);
+    for (const k of ['fits', 'memoryPerDeviceGB', 'decodeTps', 'prefillTps', 'ttftS', 'bottleneck', 'powerW', 'band', 'assumptions'])
+      expect(j).toHaveProperty(k);
     expect(j.memoryPerDeviceGB).toHaveLength(2);
     expect(j.band.decodeTps.low).toBeLessThan(j.decodeTps);
   });
 
   it('human output shows numbers with their band and the assumptions', async () => {
-    const r = await cli(['estimate', '--gpu', 'A100 SXM4 80GB', '--count', '8', '--model', 'llama-3.1-405b', '--quant', 'fp8', '--runtime', 'vllm', '--split', 'tensor', '--price-kwh', '0.3']);
+    const r = await cli([
+      'estimate',
+      '--gpu',
+      'A100 SXM4 80GB',
+      '--count',
+      '8',
+      '--model',
+      'llama-3.1-405b',
+      '--quant',
+      'fp8',
+      '--runtime',
+      'vllm',
+      '--split',
+      'tensor',
+      '--price-kwh',
+      '0.3',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/tokens\/s/);
     expect(r.out).toMatch(/±\d+ %/);

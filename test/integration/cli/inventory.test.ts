@@ -28,17 +28,23 @@ describe('rackhive inventory', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.out)).toEqual({ encoding: 'utf-8', imported: 3, skipped: 0, updated: 0, errors: [] });
     expect(JSON.parse((await run('inventory', 'import', ...files, '--data-dir', dir, '--json')).out)).toMatchObject({ imported: 0, skipped: 3, updated: 0 });
-    expect(JSON.parse((await run('inventory', 'import', ...files, '--data-dir', dir, '--json', '--on-duplicate', 'update')).out)).toMatchObject({ imported: 0, skipped: 0, updated: 3 });
+    expect(JSON.parse((await run('inventory', 'import', ...files, '--data-dir', dir, '--json', '--on-duplicate', 'update')).out)).toMatchObject({
+      imported: 0,
+      skipped: 0,
+      updated: 3,
+    });
     const list = JSON.parse((await run('inventory', 'list', '--data-dir', dir, '--json')).out) as Record<string, unknown>[];
     expect(list).toHaveLength(3);
-    for (const key of ['status', 'title', 'priceMinor', 'orderedOn', 'receivedOn', 'externalId', 'orderNumber', 'seller', 'currency']) expect(Object.keys(list[0]!)).toContain(key);
+    for (const key of ['status', 'title', 'priceMinor', 'orderedOn', 'receivedOn', 'externalId', 'orderNumber', 'seller', 'currency'])
+      expect(Object.keys(list[0]!)).toContain(key);
 
     // export → import into a new folder: the same items.
     const out = path.join(dir, 'export.csv');
     expect((await run('inventory', 'export', '--out', out, '--data-dir', dir)).code).toBe(0);
     const other = makeTempDir();
     expect(JSON.parse((await run('inventory', 'import', out, '--data-dir', other, '--json')).out)).toMatchObject({ imported: 3, errors: [] });
-    const strip = (items: Record<string, unknown>[]) => items.map(({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const strip = (items: Record<string, unknown>[]) =>
+      items.map(({ id: _i, createdAt: _c, updatedAt: _u, ...rest }) => rest).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(strip(JSON.parse((await run('inventory', 'list', '--data-dir', other, '--json')).out))).toEqual(strip(list));
   });
 
@@ -47,7 +53,13 @@ describe('rackhive inventory', () => {
     const file = path.join(FIX, 'ebay/short-row.csv');
     const refused = await run('inventory', 'import', file, '--data-dir', dir, '--json');
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.out)).toEqual({ encoding: 'utf-8', imported: 0, skipped: 0, updated: 0, errors: [{ line: 4, column: null, message: 'Line 4: 3 of 5 columns (a cell is missing, or the line was cut)' }] });
+    expect(JSON.parse(refused.out)).toEqual({
+      encoding: 'utf-8',
+      imported: 0,
+      skipped: 0,
+      updated: 0,
+      errors: [{ line: 4, column: null, message: 'Line 4: 3 of 5 columns (a cell is missing, or the line was cut)' }],
+    });
     expect(JSON.parse((await run('inventory', 'import', file, '--data-dir', dir, '--json', '--dry-run', '--valid-only')).out)).toMatchObject({ imported: 3 });
     expect(JSON.parse((await run('inventory', 'list', '--data-dir', dir, '--json')).out)).toEqual([]);
     expect(JSON.parse((await run('inventory', 'import', file, '--data-dir', dir, '--json', '--valid-only')).out)).toMatchObject({ imported: 3 });
@@ -63,7 +75,10 @@ describe('rackhive inventory', () => {
       [2, 'No catalog part matches "Quantum Flux Card 9000": choose the part'],
       [2, '"01/06/2024" could be day/month or month/day: choose the date order in the column step'],
     ]);
-    expect(JSON.parse((await run('inventory', 'import', csv, '--data-dir', dir, '--json', '--unmatched', 'custom', '--date-order', 'dmy')).out)).toMatchObject({ imported: 1, errors: [] });
+    expect(JSON.parse((await run('inventory', 'import', csv, '--data-dir', dir, '--json', '--unmatched', 'custom', '--date-order', 'dmy')).out)).toMatchObject({
+      imported: 1,
+      errors: [],
+    });
     const [item] = JSON.parse((await run('inventory', 'list', '--data-dir', dir, '--json')).out) as { part: { model: string }; orderedOn: string }[];
     expect(item).toMatchObject({ part: { model: 'Quantum Flux Card 9000' }, orderedOn: '2024-06-01' });
   });

@@ -39,7 +39,9 @@ describe('migration 0002_builds', () => {
     const build = structuredClone(EXAMPLE_BUILDS.find((e) => e.id === 'sys-4028gr-x10drg')!.build);
     build.racks[0]!.chassis[0]!.devices[0]!.inventoryItemId = 'p40-lot';
     const id = inTransaction(db, () => insertBuild(db, build, new Date('2024-06-02T00:00:00Z')));
-    expect(db.prepare('SELECT build_id, slot_key FROM build_allocations WHERE item_id = ?').all('p40-lot')).toEqual([{ build_id: id, slot_key: 'srv-1/device/gpu-0' }]);
+    expect(db.prepare('SELECT build_id, slot_key FROM build_allocations WHERE item_id = ?').all('p40-lot')).toEqual([
+      { build_id: id, slot_key: 'srv-1/device/gpu-0' },
+    ]);
     db.close();
   });
 
@@ -48,9 +50,13 @@ describe('migration 0002_builds', () => {
     const db = openDatabase(path.join(dir, 'rackhive.db'));
     await migrate(db);
     syncBuiltinParts(db, FIXTURE_PARTS, new Date('2024-06-01T00:00:00Z'));
-    db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('g', 'gpu.nvidia.tesla-p40', 2, 'received', 'USD', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('g', 'gpu.nvidia.tesla-p40', 2, 'received', 'USD', 'x', 'x')",
+    ).run();
     db.prepare("INSERT INTO builds (id, name, data, created_at, updated_at) VALUES (1, 'a', '{}', 'x', 'x'), (2, 'b', '{}', 'x', 'x')").run();
-    const alloc = db.prepare("INSERT INTO build_allocations (build_id, slot_key, kind, label, part_id, quantity, item_id) VALUES (?, ?, 'device', 'l', 'gpu.nvidia.tesla-p40', 1, 'g')");
+    const alloc = db.prepare(
+      "INSERT INTO build_allocations (build_id, slot_key, kind, label, part_id, quantity, item_id) VALUES (?, ?, 'device', 'l', 'gpu.nvidia.tesla-p40', 1, 'g')",
+    );
     alloc.run(1, 's1');
     alloc.run(1, 's2');
     expect(() => alloc.run(2, 's1')).toThrow(/one build only/);

@@ -24,7 +24,16 @@ async function seeded() {
   const now = steppingClock();
   let n = 0;
   const add = (draft: ItemDraft) => createItem(t.db, fields(draft), { now: now(), id: `item-${++n}` });
-  add({ partId: 'gpu.nvidia.rtx-3090', status: 'received', price: '700', shipping: '25', tax: '50', quantity: 2, seller: 'gpu_depot', serialNumber: 'SN-AAA-1' });
+  add({
+    partId: 'gpu.nvidia.rtx-3090',
+    status: 'received',
+    price: '700',
+    shipping: '25',
+    tax: '50',
+    quantity: 2,
+    seller: 'gpu_depot',
+    serialNumber: 'SN-AAA-1',
+  });
   add({ partId: 'gpu.nvidia.tesla-p40', status: 'wishlist', price: '180', notes: 'for the P2P test box' });
   add({ partId: 'gpu.nvidia.rtx-3090', status: 'watching' }); // no price: typical 700 USD
   add({ partId: 'cpu.intel.xeon-e5-2690-v4', status: 'tested', currency: 'EUR', price: '35,50', quantity: 2, orderNumber: '12-34567-89012' });
@@ -38,13 +47,22 @@ describe('inventory repository', () => {
   it('creates, reads back and records the first status in the history', async () => {
     const { db } = await seeded();
     const item = getItem(db, 'item-1')!;
-    expect(item).toMatchObject({ id: 'item-1', quantity: 2, priceMinor: 70000, shippingMinor: 2500, taxMinor: 5000, part: { category: 'gpu', vendor: 'NVIDIA', model: 'GeForce RTX 3090' } });
+    expect(item).toMatchObject({
+      id: 'item-1',
+      quantity: 2,
+      priceMinor: 70000,
+      shippingMinor: 2500,
+      taxMinor: 5000,
+      part: { category: 'gpu', vendor: 'NVIDIA', model: 'GeForce RTX 3090' },
+    });
     expect(getItemHistory(db, 'item-1')).toEqual([{ itemId: 'item-1', fromStatus: null, toStatus: 'received', at: '2024-06-01T12:00:00.000Z', note: null }]);
   });
 
   it('refuses an unknown part as a field error', async () => {
     const { db } = await seeded();
-    expect(() => createItem(db, fields({ partId: 'gpu.nobody.none' }), { now: new Date() })).toThrow(expect.objectContaining({ code: 'VALIDATION', issues: [expect.objectContaining({ path: 'partId' })] }));
+    expect(() => createItem(db, fields({ partId: 'gpu.nobody.none' }), { now: new Date() })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', issues: [expect.objectContaining({ path: 'partId' })] }),
+    );
   });
 
   it('update records status changes with their note and keeps createdAt', async () => {
@@ -95,7 +113,11 @@ describe('inventory repository', () => {
 
   it('filters by status and category, and totals follow the filter', async () => {
     const { db } = await seeded();
-    expect(list(db, { statuses: ['wishlist', 'watching'] }).items.map((i) => i.id).sort()).toEqual(['item-2', 'item-3', 'item-7']);
+    expect(
+      list(db, { statuses: ['wishlist', 'watching'] })
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual(['item-2', 'item-3', 'item-7']);
     const gpus = list(db, { categories: ['gpu'] });
     expect(gpus.total).toBe(4);
     expect(gpus.totals.spent).toEqual([{ currency: 'USD', amountMinor: 155000 }]);
@@ -150,7 +172,9 @@ describe('inventory repository', () => {
     for (const column of InventoryQuery.shape.sort.unwrap().shape.column.options) {
       for (const direction of ['asc', 'desc'] as const) {
         const sort = { column, direction };
-        const expected = list(db, { sort }).items.filter((i) => i.part.vendor === 'NVIDIA').map((i) => i.id);
+        const expected = list(db, { sort })
+          .items.filter((i) => i.part.vendor === 'NVIDIA')
+          .map((i) => i.id);
         expect(list(db, { sort, search: 'nvidia' }).items.map((i) => i.id)).toEqual(expected);
         expect([0, 2].flatMap((offset) => list(db, { sort, search: 'nvidia', offset, limit: 2 }).items.map((i) => i.id))).toEqual(expected);
       }
@@ -210,7 +234,10 @@ describe('inventory repository', () => {
         const stored = items.map((it) => ({ ...it, fxCurrency: it.fxRate === null ? null : it.fxCurrency }));
         stored.forEach((it, i) => createItem(db, { ...fields({ partId: it.partId }), ...it }, { now: new Date(), id: `p${i}` }));
         const partOf = (it: unknown) => (it as (typeof items)[number]).partId;
-        const expected = inventoryTotals(stored, (it) => typical.get(partOf(it)) ?? null, { baseCurrency: 'USD', categoryOf: (it) => categories.get(partOf(it))! });
+        const expected = inventoryTotals(stored, (it) => typical.get(partOf(it)) ?? null, {
+          baseCurrency: 'USD',
+          categoryOf: (it) => categories.get(partOf(it))!,
+        });
         expect(list(db, { baseCurrency: 'USD' }).totals).toEqual(expected);
       }),
       { numRuns: 60 },

@@ -10,14 +10,26 @@ const p40: StorablePart = { id: 'gpu.nvidia.tesla-p40', category: 'gpu', vendor:
 describe('syncBuiltinParts', () => {
   it('inserts new built-ins, then upgrades only those whose revision grew', async () => {
     const { db } = await openTestDb({ parts: [] });
-    expect(syncBuiltinParts(db, FIXTURE_PARTS, new Date('2024-01-01T00:00:00Z'))).toEqual({ inserted: FIXTURE_PARTS.length, updated: 0, unchanged: 0, skipped: [] });
+    expect(syncBuiltinParts(db, FIXTURE_PARTS, new Date('2024-01-01T00:00:00Z'))).toEqual({
+      inserted: FIXTURE_PARTS.length,
+      updated: 0,
+      unchanged: 0,
+      skipped: [],
+    });
     expect(syncBuiltinParts(db, FIXTURE_PARTS)).toEqual({ inserted: 0, updated: 0, unchanged: FIXTURE_PARTS.length, skipped: [] });
 
     const renamed = { ...p40, model: 'Tesla P40 24 GB', revision: 2, typicalUsedPrice: { amountMinor: 25000, currency: 'USD' } };
     const stale = { ...FIXTURE_PARTS[0]!, model: 'should not win', revision: 1 };
     expect(syncBuiltinParts(db, [renamed, stale], new Date('2024-02-01T00:00:00Z'))).toEqual({ inserted: 0, updated: 1, unchanged: 1, skipped: [] });
     const stored = getPart(db, p40.id)!;
-    expect(stored).toMatchObject({ model: 'Tesla P40 24 GB', revision: 2, builtin: true, typicalUsedPrice: { amountMinor: 25000, currency: 'USD' }, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-02-01T00:00:00.000Z' });
+    expect(stored).toMatchObject({
+      model: 'Tesla P40 24 GB',
+      revision: 2,
+      builtin: true,
+      typicalUsedPrice: { amountMinor: 25000, currency: 'USD' },
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-02-01T00:00:00.000Z',
+    });
     expect(stored.data).toEqual(renamed);
     expect(getPart(db, 'gpu.nvidia.rtx-3090')!.model).toBe('GeForce RTX 3090');
   });

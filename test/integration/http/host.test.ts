@@ -81,7 +81,9 @@ describe('HTTP host', () => {
   });
 
   it('is not reachable on any other interface of the machine', async (ctx) => {
-    const external = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (!external) return ctx.skip(); // no network interface besides loopback here
     const refused = await new Promise<string>((resolve) => {
       const socket = net.connect({ host: external.address, port: host.port }, () => {
@@ -94,7 +96,12 @@ describe('HTTP host', () => {
   });
 
   it('serves app:info to the page with its token', async () => {
-    const res = await send({ method: 'POST', path: '/api/app:info', headers: { ...good(), origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' }, body: '{}' });
+    const res = await send({
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { ...good(), origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -111,19 +118,74 @@ describe('HTTP host', () => {
     const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
     const matrix: Array<[string, number, string, () => Omit<RawRequest, 'port'>]> = [
       ['no token', 401, 'UNAUTHORIZED', () => ({ method: 'POST', path: WRITE_PATH, headers: { 'content-type': 'application/json' }, body: WRITE_BODY })],
-      ['wrong token', 401, 'UNAUTHORIZED', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'x-rackhive-token': crypto.randomBytes(32).toString('base64url') }, body: WRITE_BODY })],
-      ['token in the query instead of the header', 401, 'UNAUTHORIZED', () => ({ method: 'POST', path: `${WRITE_PATH}?token=${host.token}`, headers: { 'content-type': 'application/json' }, body: WRITE_BODY })],
+      [
+        'wrong token',
+        401,
+        'UNAUTHORIZED',
+        () => ({
+          method: 'POST',
+          path: WRITE_PATH,
+          headers: { ...good(), 'x-rackhive-token': crypto.randomBytes(32).toString('base64url') },
+          body: WRITE_BODY,
+        }),
+      ],
+      [
+        'token in the query instead of the header',
+        401,
+        'UNAUTHORIZED',
+        () => ({ method: 'POST', path: `${WRITE_PATH}?token=${host.token}`, headers: { 'content-type': 'application/json' }, body: WRITE_BODY }),
+      ],
       ['Host: evil.com', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), host: 'evil.com' }, body: WRITE_BODY })],
-      ['Host: evil.com:<port> (DNS rebinding)', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), host: `evil.com:${host.port}` }, body: WRITE_BODY })],
-      ['Host: 127.0.0.1:<other port>', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), host: `127.0.0.1:${host.port + 1}` }, body: WRITE_BODY })],
+      [
+        'Host: evil.com:<port> (DNS rebinding)',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), host: `evil.com:${host.port}` }, body: WRITE_BODY }),
+      ],
+      [
+        'Host: 127.0.0.1:<other port>',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), host: `127.0.0.1:${host.port + 1}` }, body: WRITE_BODY }),
+      ],
       ['no Host header', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: good(), noHost: true, body: WRITE_BODY })],
-      ['Origin: https://evil.com', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), origin: 'https://evil.com' }, body: WRITE_BODY })],
+      [
+        'Origin: https://evil.com',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), origin: 'https://evil.com' }, body: WRITE_BODY }),
+      ],
       ['Origin: null', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), origin: 'null' }, body: WRITE_BODY })],
-      ['Origin: another local port', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), origin: `http://127.0.0.1:${host.port + 1}` }, body: WRITE_BODY })],
-      ['Sec-Fetch-Site: cross-site', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'sec-fetch-site': 'cross-site' }, body: WRITE_BODY })],
-      ['Sec-Fetch-Site: same-site', 403, 'FORBIDDEN', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'sec-fetch-site': 'same-site' }, body: WRITE_BODY })],
-      ['Content-Type: text/plain', 415, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'content-type': 'text/plain' }, body: WRITE_BODY })],
-      ['form post', 415, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' })],
+      [
+        'Origin: another local port',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), origin: `http://127.0.0.1:${host.port + 1}` }, body: WRITE_BODY }),
+      ],
+      [
+        'Sec-Fetch-Site: cross-site',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'sec-fetch-site': 'cross-site' }, body: WRITE_BODY }),
+      ],
+      [
+        'Sec-Fetch-Site: same-site',
+        403,
+        'FORBIDDEN',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'sec-fetch-site': 'same-site' }, body: WRITE_BODY }),
+      ],
+      [
+        'Content-Type: text/plain',
+        415,
+        'BAD_REQUEST',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'content-type': 'text/plain' }, body: WRITE_BODY }),
+      ],
+      [
+        'form post',
+        415,
+        'BAD_REQUEST',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: { ...good(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }),
+      ],
       ['no Content-Type', 415, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: { 'x-rackhive-token': host.token }, body: WRITE_BODY })],
       ['GET on /api/…', 405, 'BAD_REQUEST', () => ({ method: 'GET', path: WRITE_PATH, headers: good() })],
       ['PUT on /api/…', 405, 'BAD_REQUEST', () => ({ method: 'PUT', path: WRITE_PATH, headers: good(), body: WRITE_BODY })],
@@ -132,7 +194,12 @@ describe('HTTP host', () => {
       ['invalid UTF-8', 400, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: good(), body: Buffer.from([0x7b, 0xff, 0x7d]) })],
       ['arguments failing the schema', 400, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: good(), body: JSON.stringify({ bogus: 1 }) })],
       ['oversize body (Content-Length)', 413, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: good(), body: big })],
-      ['oversize body (streamed, no Content-Length)', 413, 'BAD_REQUEST', () => ({ method: 'POST', path: WRITE_PATH, headers: good(), chunks: Array.from({ length: 9 }, () => Buffer.alloc(1024 * 1024, 0x20)) })],
+      [
+        'oversize body (streamed, no Content-Length)',
+        413,
+        'BAD_REQUEST',
+        () => ({ method: 'POST', path: WRITE_PATH, headers: good(), chunks: Array.from({ length: 9 }, () => Buffer.alloc(1024 * 1024, 0x20)) }),
+      ],
       ['/../package.json', 403, 'FORBIDDEN', () => ({ path: '/../package.json' })],
       ['/%2e%2e/package.json', 403, 'FORBIDDEN', () => ({ path: '/%2e%2e/package.json' })],
       ['/..%2fpackage.json', 403, 'FORBIDDEN', () => ({ path: '/..%2fpackage.json' })],
@@ -247,7 +314,10 @@ describe('HTTP host without a built renderer', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-http-two-'));
     const first = await startHttpHost({ port: 0, dataDir: dir, staticDir: dir });
     try {
-      await expect(startHttpHost({ port: 0, dataDir: dir, staticDir: dir })).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining(first.pageUrl) });
+      await expect(startHttpHost({ port: 0, dataDir: dir, staticDir: dir })).rejects.toMatchObject({
+        code: 'LOCKED',
+        message: expect.stringContaining(first.pageUrl),
+      });
     } finally {
       await first.close();
     }

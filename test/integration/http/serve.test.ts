@@ -38,7 +38,13 @@ describe('bin/serve.mjs', () => {
     const lines = first.stdout().trim().split('\n');
     expect(lines).toEqual([`Rackhive is running at ${url}#token=${token}`, `Data: ${dataDir}`]);
 
-    const info = await rawRequest({ port: Number(port), method: 'POST', path: '/api/app:info', headers: { 'x-rackhive-token': token!, 'content-type': 'application/json' }, body: '{}' });
+    const info = await rawRequest({
+      port: Number(port),
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { 'x-rackhive-token': token!, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(info.status).toBe(200);
     expect(json(info)).toMatchObject({ ok: true, value: { host: 'http', dataDir } });
     const page = await rawRequest({ port: Number(port), path: '/' });

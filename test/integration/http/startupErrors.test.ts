@@ -15,7 +15,9 @@ describe('start-up errors say what is wrong and where', () => {
     const dir = makeTempDir();
     fs.mkdirSync(path.join(dir, 'rackhive.db'));
     const err = await openAppContext({ dataDir: dir, host: 'http' }).catch((e: unknown) => e);
-    expect((err as Error).message).toBe(`${path.join(dir, 'rackhive.db')} is a folder, but Rackhive keeps its database in a file of that name. Move or rename that folder, then start again.`);
+    expect((err as Error).message).toBe(
+      `${path.join(dir, 'rackhive.db')} is a folder, but Rackhive keeps its database in a file of that name. Move or rename that folder, then start again.`,
+    );
     expect(fs.existsSync(path.join(dir, 'rackhive.lock'))).toBe(false);
   });
 
@@ -37,9 +39,14 @@ describe('start-up errors say what is wrong and where', () => {
   it('permission, full disk and folder cases map to READ_ONLY / DISK_FULL with the path', () => {
     const dir = '/data/rackhive';
     const eacces = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: `${dir}/rackhive.lock` });
-    expect(explainDataDirError(eacces, dir, `${dir}/rackhive.db`)?.message).toBe(`Rackhive may not write to ${dir}/rackhive.lock (EACCES). Give your user write permission on ${dir} (or choose another data folder with --data-dir or RACKHIVE_DATA_DIR), then start again.`);
+    expect(explainDataDirError(eacces, dir, `${dir}/rackhive.db`)?.message).toBe(
+      `Rackhive may not write to ${dir}/rackhive.lock (EACCES). Give your user write permission on ${dir} (or choose another data folder with --data-dir or RACKHIVE_DATA_DIR), then start again.`,
+    );
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-    expect(explainDataDirError(full, dir, `${dir}/rackhive.db`)).toMatchObject({ code: 'DISK_FULL', message: `The disk holding ${dir} is full. Free some space there (old backups are in ${dir}/backups), then start again.` });
+    expect(explainDataDirError(full, dir, `${dir}/rackhive.db`)).toMatchObject({
+      code: 'DISK_FULL',
+      message: `The disk holding ${dir} is full. Free some space there (old backups are in ${dir}/backups), then start again.`,
+    });
     expect(explainDataDirError(new Error('something else'), dir, `${dir}/rackhive.db`)).toBeNull();
   });
 });

@@ -46,7 +46,19 @@ describe('order emails', () => {
     expect(read.kind).toBe('email');
     expect(p.errors).toEqual([]);
     expect(p.rows.map((r) => r.fields)).toMatchObject([
-      { partId: 'gpu.nvidia.tesla-p40', status: 'ordered', currency: 'USD', priceMinor: 17999, quantity: 1, seller: 'gpu-depot', orderNumber: '25-50001-50001', ebayItemNumber: '126000000041', orderedOn: '2024-03-12', title: 'NVIDIA Tesla P40 24GB GPU Accelerator Card', externalId: 'ebay:25-50001-50001:126000000041' },
+      {
+        partId: 'gpu.nvidia.tesla-p40',
+        status: 'ordered',
+        currency: 'USD',
+        priceMinor: 17999,
+        quantity: 1,
+        seller: 'gpu-depot',
+        orderNumber: '25-50001-50001',
+        ebayItemNumber: '126000000041',
+        orderedOn: '2024-03-12',
+        title: 'NVIDIA Tesla P40 24GB GPU Accelerator Card',
+        externalId: 'ebay:25-50001-50001:126000000041',
+      },
     ]);
     expect(p.orders).toEqual([{ orderNumber: '25-50001-50001', currency: 'USD', shipping: '20.00', tax: '15.80' }]);
   });
@@ -62,7 +74,14 @@ describe('order emails', () => {
 
   it('German "versandt" email (HTML only): shipped, 116,99 €, VAT "inkl." stays unknown', async () => {
     const { p } = await preview('email-de-shipped.eml');
-    expect(p.rows[0]!.fields).toMatchObject({ partId: 'nic.nvidia.connectx-3-fdr', status: 'shipped', currency: 'EUR', priceMinor: 11699, seller: 'netzwerk-teile', orderNumber: '27-70001-70001' });
+    expect(p.rows[0]!.fields).toMatchObject({
+      partId: 'nic.nvidia.connectx-3-fdr',
+      status: 'shipped',
+      currency: 'EUR',
+      priceMinor: 11699,
+      seller: 'netzwerk-teile',
+      orderNumber: '27-70001-70001',
+    });
     expect(p.orders).toEqual([{ orderNumber: '27-70001-70001', currency: 'EUR', shipping: '4.99', tax: null }]);
     expect(p.rows[0]!.statusReason).toBe('shipped date given');
   });
@@ -84,7 +103,21 @@ describe('the saved Purchases page', () => {
   it('every order on it, read by labels and item links (class names mean nothing); refunded → returned, delivered → received', async () => {
     const { read, p } = await preview('purchases-page.html');
     expect(read.kind).toBe('purchases-page');
-    expect(p.rows.map((r) => r.fields && [r.fields.partId, r.fields.status, r.fields.priceMinor, r.fields.quantity, r.fields.orderNumber, r.fields.seller, r.fields.orderedOn, r.fields.receivedOn])).toEqual([
+    expect(
+      p.rows.map(
+        (r) =>
+          r.fields && [
+            r.fields.partId,
+            r.fields.status,
+            r.fields.priceMinor,
+            r.fields.quantity,
+            r.fields.orderNumber,
+            r.fields.seller,
+            r.fields.orderedOn,
+            r.fields.receivedOn,
+          ],
+      ),
+    ).toEqual([
       ['gpu.nvidia.tesla-p40', 'received', 16500, 1, '28-80001-80001', 'server-liquidators', '2024-04-02', '2024-04-08'],
       ['cpu.intel.xeon-e5-2690-v4', 'returned', 2850, 2, '28-80002-80002', 'cpu-world', '2024-04-20', null],
     ]);
@@ -112,7 +145,10 @@ describe('GetOrders (OrderRole=Buyer) against a local stub replaying the documen
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      const pages = await fetchGetOrders({ appId: 'app', devId: 'dev', certId: 'cert', token: 'tok<&>' }, { endpoint: `http://127.0.0.1:${port}/ws/api.dll`, days: 30 });
+      const pages = await fetchGetOrders(
+        { appId: 'app', devId: 'dev', certId: 'cert', token: 'tok<&>' },
+        { endpoint: `http://127.0.0.1:${port}/ws/api.dll`, days: 30 },
+      );
       expect(seen).toHaveLength(1);
       expect(seen[0]!.headers['x-ebay-api-call-name']).toBe('GetOrders');
       expect(seen[0]!.headers['x-ebay-api-app-name']).toBe('app');
@@ -134,7 +170,7 @@ describe('GetOrders (OrderRole=Buyer) against a local stub replaying the documen
 });
 
 describe('the Seller Hub orders report — parts you sold', () => {
-  it('US: a multi-item order\'s summary row gives the order\'s shipping and tax; rows are sold; the footer is no row', async () => {
+  it("US: a multi-item order's summary row gives the order's shipping and tax; rows are sold; the footer is no row", async () => {
     const { result, p } = await preview('seller-hub-us.csv');
     expect(result.preset).toBe('ebay-order-report');
     expect(p.errors).toEqual([]);
@@ -156,7 +192,13 @@ describe('the Seller Hub orders report — parts you sold', () => {
     const de = await preview('seller-hub-de.csv');
     expect(de.result.preset).toBe('ebay-order-report');
     expect(de.p.errors).toEqual([]);
-    expect(de.p.rows[0]!.fields).toMatchObject({ partId: 'nic.nvidia.connectx-3-fdr', currency: 'EUR', priceMinor: 11699, orderedOn: '2025-12-10', ebayItemNumber: '126000000021' });
+    expect(de.p.rows[0]!.fields).toMatchObject({
+      partId: 'nic.nvidia.connectx-3-fdr',
+      currency: 'EUR',
+      priceMinor: 11699,
+      orderedOn: '2025-12-10',
+      ebayItemNumber: '126000000021',
+    });
   });
 });
 
@@ -202,7 +244,10 @@ describe('rows as the file has them', () => {
     expect(read).toMatchObject({ ok: false, error: { code: 'BINARY' } });
     expect(await call('inventory:create', { partId: 'gpu.nvidia.tesla-p40', seller: 'nul\u0000seller' })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', issues: [{ path: 'seller', message: 'Seller contains a NUL character (U+0000); remove it (only tabs and line breaks are kept)' }] },
+      error: {
+        code: 'VALIDATION',
+        issues: [{ path: 'seller', message: 'Seller contains a NUL character (U+0000); remove it (only tabs and line breaks are kept)' }],
+      },
     });
     const { importId } = await value<{ importId: string }>('inventory:importBegin', {});
     await value('inventory:importRows', { importId, rows: [{ line: 2, draft: { partId: 'gpu.nvidia.tesla-p40', notes: 'a\u0007b' } }] });
@@ -218,21 +263,35 @@ describe('rows as the file has them', () => {
       [4, 'ordered', 'order status "Paid"', null],
       [5, 'received', 'delivered date given', 2],
     ]);
-    expect(p.errors).toEqual([{ line: 5, column: 'D "item_number"', message: 'Same purchase as line 2 (ebay:29-1-1:126000000081): a duplicate row in the file' }]);
+    expect(p.errors).toEqual([
+      { line: 5, column: 'D "item_number"', message: 'Same purchase as line 2 (ebay:29-1-1:126000000081): a duplicate row in the file' },
+    ]);
     const all = await preview('status-mix.csv', { statusOverride: 'tested' });
     expect(all.p.rows.map((r) => r.draft.status)).toEqual(['tested', 'tested', 'tested', 'tested']);
   });
 
   it('re-import: 0 new and N skipped, then N updated', async () => {
     expect(await commit('email-uk-multi.eml')).toMatchObject({ imported: 2, skipped: 0, updated: 0 });
-    expect(await value('inventory:importExisting', { externalIds: ['ebay:26-60001-60001:126000000051', 'ebay:1-1:123456789'] })).toEqual({ existing: ['ebay:26-60001-60001:126000000051'] });
+    expect(await value('inventory:importExisting', { externalIds: ['ebay:26-60001-60001:126000000051', 'ebay:1-1:123456789'] })).toEqual({
+      existing: ['ebay:26-60001-60001:126000000051'],
+    });
     expect(await commit('email-uk-multi.eml')).toMatchObject({ imported: 0, skipped: 2, updated: 0 });
     expect(await commit('email-uk-multi.eml', 'update')).toMatchObject({ imported: 0, skipped: 0, updated: 2 });
     expect((await value('inventory:list', {}, InventoryPage)).total).toBe(2);
   });
 
   it('a landed total with tax or shipping unknown is a lower bound', () => {
-    const item = { status: 'received' as const, currency: 'USD', priceMinor: 100, shippingMinor: 500, taxMinor: null, feesMinor: null, quantity: 1, orderShippingMinor: null, orderTaxMinor: null };
+    const item = {
+      status: 'received' as const,
+      currency: 'USD',
+      priceMinor: 100,
+      shippingMinor: 500,
+      taxMinor: null,
+      feesMinor: null,
+      quantity: 1,
+      orderShippingMinor: null,
+      orderTaxMinor: null,
+    };
     expect(landedPrefix(item)).toBe('≥ ');
     expect(landedPrefix({ ...item, orderTaxMinor: 12 })).toBe('');
   });

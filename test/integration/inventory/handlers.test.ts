@@ -43,13 +43,39 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 
 describe('inventory channels', () => {
   it('add three, edit, delete and undo, list with filters, sorting and totals; survives a restart', async () => {
-    const a = await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090', quantity: 2, status: 'received', price: '699.99', shipping: '25.00', tax: '10.50', seller: HOSTILE, listingUrl: 'https://www.ebay.com/itm/RTX-3090-FE/123456789012?hash=item1' }, InventoryItemView);
+    const a = await value(
+      'inventory:create',
+      {
+        partId: 'gpu.nvidia.rtx-3090',
+        quantity: 2,
+        status: 'received',
+        price: '699.99',
+        shipping: '25.00',
+        tax: '10.50',
+        seller: HOSTILE,
+        listingUrl: 'https://www.ebay.com/itm/RTX-3090-FE/123456789012?hash=item1',
+      },
+      InventoryItemView,
+    );
     const b = await value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', status: 'wishlist', price: '180' }, InventoryItemView);
-    const c = await value('inventory:create', { partId: 'nic.nvidia.connectx-3-fdr', status: 'ordered', price: '29.99', listingUrl: 'https://example.com/cx3' }, InventoryItemView);
-    expect(a).toMatchObject({ seller: HOSTILE, ebayItemNumber: '123456789012', priceMinor: 69999, part: { vendor: 'NVIDIA', model: 'GeForce RTX 3090', category: 'gpu' } });
+    const c = await value(
+      'inventory:create',
+      { partId: 'nic.nvidia.connectx-3-fdr', status: 'ordered', price: '29.99', listingUrl: 'https://example.com/cx3' },
+      InventoryItemView,
+    );
+    expect(a).toMatchObject({
+      seller: HOSTILE,
+      ebayItemNumber: '123456789012',
+      priceMinor: 69999,
+      part: { vendor: 'NVIDIA', model: 'GeForce RTX 3090', category: 'gpu' },
+    });
     expect(c).toMatchObject({ listingUrl: 'https://example.com/cx3', ebayItemNumber: null });
 
-    const edited = await value('inventory:update', { id: b.id, changes: { status: 'ordered', price: '175.50', orderedOn: '2024-06-02' }, note: 'best offer accepted' }, InventoryItemView);
+    const edited = await value(
+      'inventory:update',
+      { id: b.id, changes: { status: 'ordered', price: '175.50', orderedOn: '2024-06-02' }, note: 'best offer accepted' },
+      InventoryItemView,
+    );
     expect(edited).toMatchObject({ id: b.id, status: 'ordered', priceMinor: 17550, orderedOn: '2024-06-02', createdAt: b.createdAt });
     const detail = await value('inventory:get', { id: b.id }, InventoryItemDetail);
     expect(detail.history.map((h) => [h.fromStatus, h.toStatus, h.note])).toEqual([
@@ -63,7 +89,11 @@ describe('inventory channels', () => {
     const restored = await value('inventory:restore', (deleted as { ok: true; value: unknown }).value, InventoryItemView);
     expect(restored).toEqual(c);
 
-    const page = await value('inventory:list', { statuses: ['received', 'ordered'], categories: ['gpu', 'nic'], sort: { column: 'price', direction: 'desc' } }, InventoryPage);
+    const page = await value(
+      'inventory:list',
+      { statuses: ['received', 'ordered'], categories: ['gpu', 'nic'], sort: { column: 'price', direction: 'desc' } },
+      InventoryPage,
+    );
     expect(page.items.map((i) => i.id)).toEqual([a.id, b.id, c.id]);
     // (699.99 + 25 + 10.50) × 2 + 175.50 + 29.99
     expect(page.totals.spent).toEqual([{ currency: 'USD', amountMinor: 147098 + 17550 + 2999 }]);
@@ -94,12 +124,18 @@ describe('inventory channels', () => {
 
     const a = await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090' }, InventoryItemView);
     const bad = await call('inventory:update', { id: a.id, changes: { tax: '-1' } });
-    expect(bad).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Tax cannot be negative', issues: [{ path: 'tax', message: 'Tax cannot be negative' }] } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Tax cannot be negative', issues: [{ path: 'tax', message: 'Tax cannot be negative' }] },
+    });
   });
 
   it('malformed arguments are refused at the boundary as BAD_REQUEST; unknown ids are NOT_FOUND', async () => {
     expect(await call('inventory:create', { partId: 'gpu.nvidia.rtx-3090', ebayItemNumber: '1' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call('inventory:list', { sort: { column: 'DROP TABLE', direction: 'asc' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: 'sort.column' }] } });
+    expect(await call('inventory:list', { sort: { column: 'DROP TABLE', direction: 'asc' } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', issues: [{ path: 'sort.column' }] },
+    });
     expect(await call('inventory:list', { limit: 100000 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await call('inventory:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('inventory:update', { id: 'nope', changes: {} })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -107,7 +143,11 @@ describe('inventory channels', () => {
   });
 
   it('a hostile string is stored and returned verbatim in every text field', async () => {
-    const a = await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090', seller: HOSTILE, notes: HOSTILE, serialNumber: HOSTILE, orderNumber: HOSTILE, condition: HOSTILE }, InventoryItemView);
+    const a = await value(
+      'inventory:create',
+      { partId: 'gpu.nvidia.rtx-3090', seller: HOSTILE, notes: HOSTILE, serialNumber: HOSTILE, orderNumber: HOSTILE, condition: HOSTILE },
+      InventoryItemView,
+    );
     const got = await value('inventory:get', { id: a.id }, InventoryItemDetail);
     expect(got.item).toMatchObject({ seller: HOSTILE, notes: HOSTILE, serialNumber: HOSTILE, orderNumber: HOSTILE, condition: HOSTILE });
   });
@@ -116,7 +156,10 @@ describe('inventory channels', () => {
 describe('parts:list', () => {
   it('lists parts for the picker, filtered by category and search', async () => {
     const res = await call('parts:list', { category: 'gpu', search: 'tesla' });
-    expect(res).toEqual({ ok: true, value: { parts: [{ id: 'gpu.nvidia.tesla-p40', category: 'gpu', vendor: 'NVIDIA', model: 'Tesla P40', builtin: true, typicalUsedPrice: null }] } });
+    expect(res).toEqual({
+      ok: true,
+      value: { parts: [{ id: 'gpu.nvidia.tesla-p40', category: 'gpu', vendor: 'NVIDIA', model: 'Tesla P40', builtin: true, typicalUsedPrice: null }] },
+    });
     const all = await call('parts:list', {});
     expect(all.ok && (all.value as { parts: unknown[] }).parts).toHaveLength(FIXTURE_PARTS.length);
   });

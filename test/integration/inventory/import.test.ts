@@ -75,11 +75,20 @@ describe('CSV import through the handlers', () => {
 
   it('all or nothing: one bad row and nothing is written; the error names its line', async () => {
     const res = await importCsv(`part_id,quantity,price\ngpu.nvidia.tesla-p40,1,10\ngpu.nvidia.tesla-p40,0,10\ngpu.nvidia.tesla-p40,1,10`);
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'rows.3.quantity', message: 'Line 3: Quantity must be a whole number, 1 or more' }] } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'rows.3.quantity', message: 'Line 3: Quantity must be a whole number, 1 or more' }] },
+    });
     expect((await value('inventory:list', {}, InventoryPage)).total).toBe(0);
     // An unknown part id fails the whole transaction too.
     const { importId } = await value<{ importId: string }>('inventory:importBegin', {});
-    await value('inventory:importRows', { importId, rows: [{ line: 2, draft: { partId: 'gpu.nvidia.tesla-p40' } }, { line: 3, draft: { partId: 'no.such.part' } }] });
+    await value('inventory:importRows', {
+      importId,
+      rows: [
+        { line: 2, draft: { partId: 'gpu.nvidia.tesla-p40' } },
+        { line: 3, draft: { partId: 'no.such.part' } },
+      ],
+    });
     expect(await call('inventory:importCommit', { importId })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect((await value('inventory:list', {}, InventoryPage)).total).toBe(0);
     // A committed (or unknown) import id is gone.
@@ -88,7 +97,20 @@ describe('CSV import through the handlers', () => {
 
   it('export → import through the handlers gives the same items', async () => {
     await importCsv(EBAY);
-    await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090', status: 'tested', currency: 'EUR', price: '650', fees: '3.5', fxRate: '1.0843', fxCurrency: 'USD', testResult: 'passed', testNote: 'burn-in 2 h', notes: '=HYPERLINK("x")\nline 2', receivedOn: '2024-05-20', returnDays: '14' });
+    await value('inventory:create', {
+      partId: 'gpu.nvidia.rtx-3090',
+      status: 'tested',
+      currency: 'EUR',
+      price: '650',
+      fees: '3.5',
+      fxRate: '1.0843',
+      fxCurrency: 'USD',
+      testResult: 'passed',
+      testNote: 'burn-in 2 h',
+      notes: '=HYPERLINK("x")\nline 2',
+      receivedOn: '2024-05-20',
+      returnDays: '14',
+    });
     const before = await value('inventory:list', { sort: { column: 'createdAt', direction: 'asc' } }, InventoryPage);
     const exported = await value<{ text: string; count: number; fileName: string }>('inventory:exportCsv', { today: '2024-06-02' });
     expect(exported).toMatchObject({ count: 3, fileName: 'rackhive-inventory-2024-06-02.csv' });
@@ -118,25 +140,50 @@ describe('CSV import through the handlers', () => {
     ]);
     expect(totals.byCategory.map((c) => [c.category, c.count, c.amounts])).toEqual([
       ['cpu', 1, [{ currency: 'GBP', amountMinor: 1000 }]],
-      ['gpu', 2, [{ currency: 'EUR', amountMinor: 10000 }, { currency: 'USD', amountMinor: 10000 }]],
+      [
+        'gpu',
+        2,
+        [
+          { currency: 'EUR', amountMinor: 10000 },
+          { currency: 'USD', amountMinor: 10000 },
+        ],
+      ],
     ]);
   });
 
   it('return window: deadline from received date + period; the "closing" filter finds ≤ 5 days left', async () => {
     const a = await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090', status: 'received', receivedOn: '2024-05-01' }, InventoryItemView);
-    const b = await value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', status: 'tested', receivedOn: '2024-05-20', returnDays: '14' }, InventoryItemView);
+    const b = await value(
+      'inventory:create',
+      { partId: 'gpu.nvidia.tesla-p40', status: 'tested', receivedOn: '2024-05-20', returnDays: '14' },
+      InventoryItemView,
+    );
     await value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', status: 'returned', receivedOn: '2024-05-01' }, InventoryItemView);
-    await value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', status: 'received', receivedOn: '2024-05-01', returnBy: '2024-07-01' }, InventoryItemView);
+    await value(
+      'inventory:create',
+      { partId: 'gpu.nvidia.tesla-p40', status: 'received', receivedOn: '2024-05-01', returnBy: '2024-07-01' },
+      InventoryItemView,
+    );
     expect([a.returnDeadline, b.returnDeadline]).toEqual(['2024-05-31', '2024-06-03']);
-    const closing = await value('inventory:list', { returnClosing: true, today: '2024-05-29', sort: { column: 'returnDeadline', direction: 'asc' } }, InventoryPage);
+    const closing = await value(
+      'inventory:list',
+      { returnClosing: true, today: '2024-05-29', sort: { column: 'returnDeadline', direction: 'asc' } },
+      InventoryPage,
+    );
     expect(closing.items.map((i) => i.id)).toEqual([a.id, b.id]);
     expect((await value('inventory:list', { returnClosing: true, today: '2024-06-01' }, InventoryPage)).items.map((i) => i.id)).toEqual([b.id]);
   });
 
   it('an order keeps one currency', async () => {
     await value('inventory:create', { partId: 'gpu.nvidia.rtx-3090', currency: 'USD', price: '100', orderNumber: 'X' });
-    expect(await call('inventory:setOrder', { orderNumber: 'X', currency: 'EUR', shipping: '5', tax: null })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('inventory:setOrder', { orderNumber: 'X', currency: 'EUR', shipping: '5', tax: null })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     await value('inventory:setOrder', { orderNumber: 'X', currency: 'USD', shipping: '5', tax: null });
-    expect(await call('inventory:create', { partId: 'gpu.nvidia.tesla-p40', currency: 'EUR', price: '1', orderNumber: 'X' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'currency' }] } });
+    expect(await call('inventory:create', { partId: 'gpu.nvidia.tesla-p40', currency: 'EUR', price: '1', orderNumber: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'currency' }] },
+    });
   });
 });

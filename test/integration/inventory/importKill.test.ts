@@ -71,7 +71,9 @@ describe('an import killed part-way', () => {
         completed++;
         // Put the file back for the next run.
         const db = new Database(file);
-        db.exec(`DELETE FROM inventory_items WHERE id <> 'before-1'; DELETE FROM inventory_orders; UPDATE inventory_items SET order_shipping_minor = NULL, order_tax_minor = NULL;`);
+        db.exec(
+          `DELETE FROM inventory_items WHERE id <> 'before-1'; DELETE FROM inventory_orders; UPDATE inventory_items SET order_shipping_minor = NULL, order_tax_minor = NULL;`,
+        );
         db.close();
         expect(snapshot(file).items).toBe(before.items);
       }

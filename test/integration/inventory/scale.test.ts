@@ -27,7 +27,7 @@ function fields(draft: ItemDraft): ItemFields {
 /** A small deterministic generator (the same data every run). */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const SELLERS = ['gpu_depot', 'Server-Parts 100%', 'ÉLITE hardware', 'r"quote', 'x_y', 'back\\slash', 'ab'];
@@ -65,7 +65,9 @@ const list = (db: Database.Database, q: InventoryQueryIn = {}) => listItems(db, 
 
 /** Every matching id by the search box, all pages. */
 function searchIds(db: Database.Database, search: string): string[] {
-  return list(db, { search, limit: 1000, sort: { column: 'createdAt', direction: 'asc' } }).items.map((i) => i.id).sort();
+  return list(db, { search, limit: 1000, sort: { column: 'createdAt', direction: 'asc' } })
+    .items.map((i) => i.id)
+    .sort();
 }
 
 /** The reference: a LIKE scan of every row's search_text, word by word. */
@@ -81,7 +83,10 @@ function likeIds(db: Database.Database, search: string): string[] {
 
 /** Search words taken from the stored texts (substrings of 1 to 7 characters), and awkward ones. */
 function sampleWords(db: Database.Database, count: number): string[] {
-  const texts = db.prepare<[], { t: string }>('SELECT search_text AS t FROM inventory_items').all().map((r) => r.t);
+  const texts = db
+    .prepare<[], { t: string }>('SELECT search_text AS t FROM inventory_items')
+    .all()
+    .map((r) => r.t);
   const r = rng(7);
   const words = ['100%', 'x_y', '%', '_', 'r"quote', 'back\\slash', 'élite', 'ÉLITE', 'GPU_DEPOT', 'no-such-thing', 'sn1 gpu', 'off_sale 50%', 'a', 'ab'];
   while (words.length < count) {
@@ -151,12 +156,29 @@ describe('inventory search through the trigram index', () => {
       const f = rec.fields;
       const sql = db
         .prepare<Record<string, unknown>, { t: string }>(`SELECT ${SEARCH_TEXT_SQL} AS t`)
-        .get({ part_id: f.partId, seller: f.seller, notes: f.notes, serial_number: f.serialNumber, order_number: f.orderNumber, ebay_item_number: f.ebayItemNumber })!.t;
+        .get({
+          part_id: f.partId,
+          seller: f.seller,
+          notes: f.notes,
+          serial_number: f.serialNumber,
+          order_number: f.orderNumber,
+          ebay_item_number: f.ebayItemNumber,
+        })!.t;
       const part = FIXTURE_PARTS.find((p) => p.id === f.partId)!;
-      expect(searchTextOf(`${part.vendor} ${part.model}`, { seller: f.seller, notes: f.notes, serial_number: f.serialNumber, order_number: f.orderNumber, ebay_item_number: f.ebayItemNumber })).toBe(sql);
+      expect(
+        searchTextOf(`${part.vendor} ${part.model}`, {
+          seller: f.seller,
+          notes: f.notes,
+          serial_number: f.serialNumber,
+          order_number: f.orderNumber,
+          ebay_item_number: f.ebayItemNumber,
+        }),
+      ).toBe(sql);
     }
     const odd = { seller: 'ÀÉ MiXeD Case', notes: '', serial_number: null, order_number: 'AB-12', ebay_item_number: null };
-    expect(searchTextOf('Vendor X', odd)).toBe(db.prepare<[], { t: string }>("SELECT lower(concat_ws(char(10), 'Vendor X', 'ÀÉ MiXeD Case', '', NULL, 'AB-12', NULL)) AS t").get()!.t);
+    expect(searchTextOf('Vendor X', odd)).toBe(
+      db.prepare<[], { t: string }>("SELECT lower(concat_ws(char(10), 'Vendor X', 'ÀÉ MiXeD Case', '', NULL, 'AB-12', NULL)) AS t").get()!.t,
+    );
     closeAppDatabase(db);
   });
 });
@@ -179,7 +201,11 @@ describe('inventory totals and paging at scale', () => {
     const spentStatuses = ['ordered', 'shipped', 'received', 'tested', 'faulty'] as const;
     const check = () => {
       const page = list(db, { statuses: [...spentStatuses] });
-      expect(page.total).toBe(db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM inventory_items WHERE status IN (SELECT value FROM json_each(?))').get(JSON.stringify(spentStatuses))!.n);
+      expect(page.total).toBe(
+        db
+          .prepare<[string], { n: number }>('SELECT count(*) AS n FROM inventory_items WHERE status IN (SELECT value FROM json_each(?))')
+          .get(JSON.stringify(spentStatuses))!.n,
+      );
       expect(page.totals.spent.filter((m) => m.amountMinor !== 0)).toEqual(plain(spentStatuses).filter((m) => m.amountMinor !== 0));
       expect(list(db).total).toBe(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM inventory_items').get()!.n);
     };
@@ -238,4 +264,3 @@ describe('import with parts of its own', () => {
     closeAppDatabase(db);
   });
 });
-

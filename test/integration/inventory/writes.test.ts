@@ -21,7 +21,11 @@ describe('inventory:restore is held to the same item check as inventory:create',
     ['title', 'bell\u0007'],
     ['orderNumber', 'o'.repeat(101)],
   ])('%s = %j is refused with a field error and nothing is written', async (field, bad) => {
-    const created = await value('inventory:create', { partId: 'gpu.nvidia.tesla-p40', price: '100', listingUrl: 'https://www.ebay.com/itm/126000000001' }, InventoryItemView);
+    const created = await value(
+      'inventory:create',
+      { partId: 'gpu.nvidia.tesla-p40', price: '100', listingUrl: 'https://www.ebay.com/itm/126000000001' },
+      InventoryItemView,
+    );
     const deleted = await value<{ item: Record<string, unknown>; history: unknown[] }>('inventory:delete', { id: created.id });
     const res = await call('inventory:restore', { item: { ...deleted.item, [field]: bad }, history: deleted.history });
     expect(res.ok).toBe(false);
@@ -35,7 +39,16 @@ describe('inventory:restore is held to the same item check as inventory:create',
 
 describe('the app answers while a large import is written', () => {
   it('every request sent during the import is answered before the import ends; the import is all there after', async () => {
-    const rows = Array.from({ length: 8_000 }, (_, i) => ({ line: i + 2, draft: { partId: FIXTURE_PARTS[i % FIXTURE_PARTS.length]!.id, price: `${10 + (i % 90)}.50`, status: 'received', orderNumber: `ORD-${i % 100}`, notes: `row ${i}` } }));
+    const rows = Array.from({ length: 8_000 }, (_, i) => ({
+      line: i + 2,
+      draft: {
+        partId: FIXTURE_PARTS[i % FIXTURE_PARTS.length]!.id,
+        price: `${10 + (i % 90)}.50`,
+        status: 'received',
+        orderNumber: `ORD-${i % 100}`,
+        notes: `row ${i}`,
+      },
+    }));
     const { importId } = await value<{ importId: string }>('inventory:importBegin', { fileName: 'big.csv' });
     for (let i = 0; i < rows.length; i += 2000) await value('inventory:importRows', { importId, rows: rows.slice(i, i + 2000) });
     let ended = false;

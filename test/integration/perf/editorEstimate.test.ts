@@ -33,7 +33,11 @@ afterAll(() => h.close());
 
 // Each example has one workload; the X10DRG build gets a second one so an index past 0 is asked for too.
 const x10 = EXAMPLE_BUILDS.find((e) => e.id === 'sys-4028gr-x10drg')!;
-const second = { ...x10, id: 'sys-4028gr-x10drg + a second workload', build: { ...x10.build, workloads: [...x10.build.workloads, { ...x10.build.workloads[0]!, modelId: 'llama-3-8b', quant: 'Q4_K_M' }] } };
+const second = {
+  ...x10,
+  id: 'sys-4028gr-x10drg + a second workload',
+  build: { ...x10.build, workloads: [...x10.build.workloads, { ...x10.build.workloads[0]!, modelId: 'llama-3-8b', quant: 'Q4_K_M' }] },
+};
 const cases = [...EXAMPLE_BUILDS, second].flatMap((ex) => ex.build.workloads.map((w, i) => ({ id: ex.id, build: ex.build, index: i, model: w.modelId })));
 
 describe("the editor's estimate equals estimate:run's", () => {

@@ -49,7 +49,9 @@ describe('estimate:run', () => {
     const build = structuredClone(x10drg) as typeof x10drg & { racks: { chassis: { devices: { inventoryItemId?: string }[] }[] }[] };
     build.racks[0]!.chassis[0]!.devices[0]!.inventoryItemId = 'p40-a';
     const h = estimateHandlers(deps)['estimate:run'];
-    const r = (await h(EstimateRequest.parse({ build, model: 'llama-3-8b', quant: 'Q4_K_M' }), ctx)) as unknown as { cost: { owned: { amountMinor: number; currency: string } } | null };
+    const r = (await h(EstimateRequest.parse({ build, model: 'llama-3-8b', quant: 'Q4_K_M' }), ctx)) as unknown as {
+      cost: { owned: { amountMinor: number; currency: string } } | null;
+    };
     expect(r.cost?.owned).toEqual({ amountMinor: 18500, currency: 'USD' });
   });
 });

@@ -75,7 +75,8 @@ describe('price observations', () => {
   });
 
   it('a CSV import stores every row or, with one bad row (no part), none and names line and field', async () => {
-    const good = 'part,price,shipping,currency,date,listing\nTesla P40,160,12,USD,2026-11-02,https://www.ebay.com/itm/9\ngpu.nvidia.rtx-3090,700,,USD,2026-11-03,\n';
+    const good =
+      'part,price,shipping,currency,date,listing\nTesla P40,160,12,USD,2026-11-02,https://www.ebay.com/itm/9\ngpu.nvidia.rtx-3090,700,,USD,2026-11-03,\n';
     expect(await ok('prices:importCsv', { text: good })).toEqual({ imported: 2 });
     const bad = 'part,price,currency,date\nTesla P40,160,USD,2026-11-02\n,170,USD,2026-11-03\nTesla P40,-1,USD,2026-11-04\n';
     const r = await call('prices:importCsv', { text: bad });
@@ -83,7 +84,10 @@ describe('price observations', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('IMPORT_INVALID');
     expect(r.error.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'line 3.part' }), expect.objectContaining({ path: 'line 4.price', message: expect.stringMatching(/negative/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'line 3.part' }),
+        expect.objectContaining({ path: 'line 4.price', message: expect.stringMatching(/negative/) }),
+      ]),
     );
     expect(r.error.message).toMatch(/nothing imported/);
     expect(count()).toBe(2);
@@ -99,7 +103,10 @@ describe('price observations', () => {
       const byPart = new Map<string, PriceObservation[]>();
       for (const o of market.observations) byPart.set(o.partId, [...(byPart.get(o.partId) ?? []), o]);
       const editor = bomTotals(
-        bomLines(getBuild(db, created.id)!.build, indexCatalog(catalogOf(db).parts), new Map(), { today: market.today, observationsOf: (id) => byPart.get(id) ?? [] }),
+        bomLines(getBuild(db, created.id)!.build, indexCatalog(catalogOf(db).parts), new Map(), {
+          today: market.today,
+          observationsOf: (id) => byPart.get(id) ?? [],
+        }),
       );
       expect(sheet.bom.summary.total).toEqual(row.cost.total);
       expect(editor.planned.find((m) => m.currency === 'USD')?.amountMinor).toBe(row.cost.total.knownMinor);

@@ -43,8 +43,18 @@ describe('is it worth it, on the sheet', () => {
     expect(sheet.worth).toEqual({ lifeYears: 5, dutyPct: 20, apiPerMTokens: { amountMinor: 60, currency: 'USD' }, pricePerKwhMinor: 15 });
 
     const cmp = await ok<CompareResult>('compare:run', { workload: sheet.comparison!.workload });
-    const fromCompare = worthOfRow(cmp.rows.find((r) => r.buildId === created.id)!, cmp.pricePerKwhMinor, cmp.currency, sheet.worth!);
-    const fromSheet = worthOfRow(sheet.comparison!.rows.find((r) => r.buildId === created.id)!, sheet.worth!.pricePerKwhMinor, sheet.currency, sheet.worth!);
+    const fromCompare = worthOfRow(
+      cmp.rows.find((r) => r.buildId === created.id)!,
+      cmp.pricePerKwhMinor,
+      cmp.currency,
+      sheet.worth!,
+    );
+    const fromSheet = worthOfRow(
+      sheet.comparison!.rows.find((r) => r.buildId === created.id)!,
+      sheet.worth!.pricePerKwhMinor,
+      sheet.currency,
+      sheet.worth!,
+    );
     expect(fromSheet).toEqual(fromCompare);
     expect(fromSheet.lifetimeMTokens).toBeGreaterThan(0);
 

@@ -59,7 +59,9 @@ describe('automatic backups', () => {
   it('a backup killed part-way (SIGKILL, mid-backup of a large database) never replaces the previous good one', async () => {
     const dir = makeTempDir();
     const app = await openAppDatabase(dir, { builtinParts: FIXTURE_PARTS });
-    const insert = app.db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, notes, created_at, updated_at) VALUES (?, 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', ?, 'x', 'x')");
+    const insert = app.db.prepare(
+      "INSERT INTO inventory_items (id, part_id, quantity, status, currency, notes, created_at, updated_at) VALUES (?, 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', ?, 'x', 'x')",
+    );
     app.db.transaction(() => {
       for (let i = 0; i < 10; i++) insert.run(`old-${i}`, 'before');
     })();
@@ -106,7 +108,11 @@ describe('automatic backups', () => {
     const now = () => new Date((t += 1000));
     const first = await LiveDatabase.open(dir, { now, builtinParts: FIXTURE_PARTS });
     expect(first.list()).toEqual([]); // empty: nothing to protect yet
-    first.db.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('a', 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', 'x', 'x')").run();
+    first.db
+      .prepare(
+        "INSERT INTO inventory_items (id, part_id, quantity, status, currency, created_at, updated_at) VALUES ('a', 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', 'x', 'x')",
+      )
+      .run();
     expect(await first.backupIfChanged('scheduled')).not.toBeNull();
     expect(await first.backupIfChanged('scheduled')).toBeNull(); // nothing changed since
     first.db.prepare("UPDATE inventory_items SET notes = 'n' WHERE id = 'a'").run();

@@ -35,7 +35,8 @@ function same(a: Map<string, string>, b: Map<string, string>): boolean {
 
 function diff(expected: Map<string, string>, actual: Map<string, string>): string[] {
   const out: string[] = [];
-  for (const [k, v] of expected) if (actual.get(k) !== v) out.push(`${k}: expected ${JSON.stringify(v).slice(0, 60)}, found ${JSON.stringify(actual.get(k))?.slice(0, 60)}`);
+  for (const [k, v] of expected)
+    if (actual.get(k) !== v) out.push(`${k}: expected ${JSON.stringify(v).slice(0, 60)}, found ${JSON.stringify(actual.get(k))?.slice(0, 60)}`);
   for (const k of actual.keys()) if (!expected.has(k)) out.push(`${k}: not expected`);
   return out.slice(0, 10);
 }

@@ -27,7 +27,28 @@ const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as 
 function bulkRestoreArgs(id: string, partId: string, historyRows: number) {
   const at = '2024-06-01T00:00:00.000Z';
   return {
-    item: { id, partId, quantity: 1, status: 'received', currency: 'USD', priceMinor: null, shippingMinor: null, taxMinor: null, seller: null, listingUrl: null, ebayItemNumber: null, orderNumber: null, orderedOn: null, receivedOn: null, returnBy: null, condition: null, serialNumber: null, notes: null, createdAt: at, updatedAt: at },
+    item: {
+      id,
+      partId,
+      quantity: 1,
+      status: 'received',
+      currency: 'USD',
+      priceMinor: null,
+      shippingMinor: null,
+      taxMinor: null,
+      seller: null,
+      listingUrl: null,
+      ebayItemNumber: null,
+      orderNumber: null,
+      orderedOn: null,
+      receivedOn: null,
+      returnBy: null,
+      condition: null,
+      serialNumber: null,
+      notes: null,
+      createdAt: at,
+      updatedAt: at,
+    },
     history: Array.from({ length: historyRows }, (_, i) => ({ itemId: id, fromStatus: null, toStatus: 'received', at, note: `${'h'.repeat(500)}${i}` })),
   };
 }
@@ -57,7 +78,7 @@ describe('disk full and read-only', () => {
     expect(ctx.recovery).toBeNull();
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(count(ctx.db, "SELECT count(*) AS n FROM inventory_items WHERE id <> 'bulk'")).toBe(saved);
-    expect(count(ctx.db, 'SELECT count(*) AS n FROM inventory_status_history WHERE item_id = \'bulk\'')).toBe(0);
+    expect(count(ctx.db, "SELECT count(*) AS n FROM inventory_status_history WHERE item_id = 'bulk'")).toBe(0);
     expect((await call('inventory:create', { partId, status: 'received', currency: 'USD' })).ok).toBe(true);
     expect((await call('inventory:restore', bulkRestoreArgs('bulk', partId, 2000))).ok).toBe(true);
   }, 600_000);

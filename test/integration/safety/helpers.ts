@@ -35,7 +35,9 @@ export function runFixture(fixture: string, args: string[], options: { shellPref
     for (const w of [...waiters]) w();
   });
   proc.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return {
     proc,
     out: () => out,

@@ -67,7 +67,7 @@ function foreignWal(dir: string): Buffer {
   const db = new Database(other);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
-  db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); CREATE TABLE tags (name TEXT);");
+  db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); CREATE TABLE tags (name TEXT);');
   const ins = db.prepare('INSERT INTO notes (body) VALUES (?)');
   for (let i = 0; i < 200; i++) ins.run(`note ${i} ${'z'.repeat(300)}`);
   const wal = fs.readFileSync(`${other}-wal`);
@@ -111,7 +111,9 @@ describe('start-up check of a damaged database', () => {
       expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.includes('startup'))).toEqual([]);
 
       await call('backups:restore', { file: backupFile });
-      expect((ctx.db.prepare("SELECT serial_number FROM inventory_items ORDER BY serial_number").all() as { serial_number: string }[]).map((r) => r.serial_number)).toEqual(['KEEP-0', 'KEEP-1', 'KEEP-2']);
+      expect(
+        (ctx.db.prepare('SELECT serial_number FROM inventory_items ORDER BY serial_number').all() as { serial_number: string }[]).map((r) => r.serial_number),
+      ).toEqual(['KEEP-0', 'KEEP-1', 'KEEP-2']);
       expect(ctx.recovery).toBeNull();
       for (const [suffix, hash] of hashes) expect(sha256File(notice.movedTo! + suffix)).toBe(hash);
     });

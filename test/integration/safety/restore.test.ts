@@ -122,7 +122,11 @@ describe('restore', () => {
     const old = openDatabase(oldFile, { latestSchemaVersion: 1 });
     await migrate(old, { migrations: MIGRATIONS.slice(0, 1) });
     syncBuiltinParts(old, FIXTURE_PARTS, new Date('2024-01-01T00:00:00Z'));
-    old.prepare("INSERT INTO inventory_items (id, part_id, quantity, status, currency, price_minor, serial_number, created_at, updated_at) VALUES ('old-1', 'gpu.nvidia.tesla-p40', 2, 'tested', 'USD', 15000, 'P40-SERIAL', 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO inventory_items (id, part_id, quantity, status, currency, price_minor, serial_number, created_at, updated_at) VALUES ('old-1', 'gpu.nvidia.tesla-p40', 2, 'tested', 'USD', 15000, 'P40-SERIAL', 'x', 'x')",
+      )
+      .run();
     old.pragma('wal_checkpoint(TRUNCATE)');
     old.close();
     fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });

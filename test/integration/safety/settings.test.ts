@@ -12,7 +12,18 @@ afterEach(cleanupTempDirs);
 describe('settings drafts', () => {
   it('accepts text as typed and any mains voltage from 100 to 240', () => {
     const r = applySettingsDraft(DEFAULT_SETTINGS, { currency: 'eur', mainsVolts: '230 V', circuitAmps: 16, electricityPrice: '0,28', theme: 'dark' });
-    expect(r).toEqual({ ok: true, value: { currency: 'EUR', mainsVolts: 230, circuitAmps: 16, electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' }, theme: 'dark', worthIt: DEFAULT_SETTINGS.worthIt, checkForUpdates: true } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        currency: 'EUR',
+        mainsVolts: 230,
+        circuitAmps: 16,
+        electricityPricePerKwh: { amountMinor: 28, currency: 'EUR' },
+        theme: 'dark',
+        worthIt: DEFAULT_SETTINGS.worthIt,
+        checkForUpdates: true,
+      },
+    });
     expect(applySettingsDraft(DEFAULT_SETTINGS, { mainsVolts: '100' }).ok).toBe(true);
   });
 
@@ -21,7 +32,10 @@ describe('settings drafts', () => {
     expect(r).toMatchObject({ ok: true, value: { worthIt: { lifeYears: 4.5, dutyPct: 25, apiPerMTokens: { amountMinor: 3.75, currency: 'USD' } } } });
     if (!r.ok) return;
     // An empty API price clears it; the rest stays.
-    expect(applySettingsDraft(r.value, { worthApiPrice: '' })).toMatchObject({ ok: true, value: { worthIt: { lifeYears: 4.5, dutyPct: 25, apiPerMTokens: null } } });
+    expect(applySettingsDraft(r.value, { worthApiPrice: '' })).toMatchObject({
+      ok: true,
+      value: { worthIt: { lifeYears: 4.5, dutyPct: 25, apiPerMTokens: null } },
+    });
     const bad = applySettingsDraft(DEFAULT_SETTINGS, { worthLifeYears: '0', worthDutyPct: 'half', worthApiPrice: '-1' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues.map((i) => i.path)).toEqual(['worthLifeYears', 'worthDutyPct', 'worthApiPrice']);
@@ -71,10 +85,16 @@ describe('settings storage and channels', () => {
     const { db, file, dir } = await openTestDb();
     expect(getSettings(db).checkForUpdates).toBe(true);
     const handlers = createHandlers({ db, dataDir: dir, databasePath: file, host: 'electron', now: steppingClock() });
-    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: false }, { host: 'electron' })).toMatchObject({ ok: true, value: { checkForUpdates: false } });
+    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: false }, { host: 'electron' })).toMatchObject({
+      ok: true,
+      value: { checkForUpdates: false },
+    });
     expect(db.prepare("SELECT value FROM settings WHERE key = 'checkForUpdates'").get()).toEqual({ value: 'false' });
     expect(getSettings(db).checkForUpdates).toBe(false);
-    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: 'no' }, { host: 'electron' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch(handlers, 'settings:update', { checkForUpdates: 'no' }, { host: 'electron' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     db.close();
   });
 });

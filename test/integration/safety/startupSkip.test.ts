@@ -13,7 +13,8 @@ import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, sha256File, steppingClock 
 
 afterAll(cleanupTempDirs);
 
-const INSERT = "INSERT INTO inventory_items (id, part_id, quantity, status, currency, notes, created_at, updated_at) VALUES (?, 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', ?, 'x', 'x')";
+const INSERT =
+  "INSERT INTO inventory_items (id, part_id, quantity, status, currency, notes, created_at, updated_at) VALUES (?, 'gpu.nvidia.tesla-p40', 1, 'received', 'USD', ?, 'x', 'x')";
 
 async function closedWithData(): Promise<{ dir: string; file: string }> {
   const dir = makeTempDir();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { main } from '#cli/main';
 
 function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   return main(args, { out: (l) => out.push(l), err: (l) => err.push(l) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 const fx = (f: string) => new URL(`../../fixtures/asbuilt/${f}`, import.meta.url).pathname;

@@ -53,7 +53,7 @@ describe('garbage and truncated pastes', () => {
       for (let k = 0; k < lines.length; k++) outcome(box, lines.slice(0, k).join('\n'));
       for (let k = 0; k < lines.length; k++) {
         const garbled = [...lines];
-        garbled[k] = garbled[k]!.slice(0, Math.floor(garbled[k]!.length / 2)) + ' ??? ' ;
+        garbled[k] = garbled[k]!.slice(0, Math.floor(garbled[k]!.length / 2)) + ' ??? ';
         outcome(box, garbled.join('\n'));
       }
     });

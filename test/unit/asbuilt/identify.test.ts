@@ -144,6 +144,11 @@ describe('lanes per root complex', () => {
     expect(over[0]!.lanes).toBe(16 * gpuSlots.length);
     // Drawn stack by stack, the Skylake board carries a switch per stack without overload.
     const x11 = layouts.find((x) => x.boardId === 'board.supermicro.x11dpg-ot-trt2')!;
-    expect(rootOverload(x11, x11.candidates.map((c, i) => (c.kind === 'gpu' ? i : null)).filter((i): i is number => i !== null))).toEqual([]);
+    expect(
+      rootOverload(
+        x11,
+        x11.candidates.map((c, i) => (c.kind === 'gpu' ? i : null)).filter((i): i is number => i !== null),
+      ),
+    ).toEqual([]);
   });
 });

@@ -97,7 +97,12 @@ describe('lspci -t / -tv', () => {
     expect(t.nodes.find((n) => n.address === '0000:0d:00.4')).toBeTruthy();
   });
   it('reads -tv names and several domains', () => {
-    const text = ['-+-[0000:80]-+-00.0  Intel Corporation Xeon E7 v4/Xeon E5 v4 DMI2', ' |           \\-02.0-[81-83]----00.0-[82-83]--+-08.0-[83]----00.0  NVIDIA Corporation GP100GL [Tesla P100 PCIe 16GB]', ' |                                           \\-10.0-[84]--', ' \\-[0000:00]-+-00.0  Intel Corporation Xeon E7 v4/Xeon E5 v4 DMI2'].join('\n');
+    const text = [
+      '-+-[0000:80]-+-00.0  Intel Corporation Xeon E7 v4/Xeon E5 v4 DMI2',
+      ' |           \\-02.0-[81-83]----00.0-[82-83]--+-08.0-[83]----00.0  NVIDIA Corporation GP100GL [Tesla P100 PCIe 16GB]',
+      ' |                                           \\-10.0-[84]--',
+      ' \\-[0000:00]-+-00.0  Intel Corporation Xeon E7 v4/Xeon E5 v4 DMI2',
+    ].join('\n');
     const t = parseLspciTree(text);
     expect(t.rootBuses).toEqual(['0000:80', '0000:00']);
     expect(t.switches).toEqual(['0000:81:00.0']);
@@ -176,7 +181,18 @@ describe('nvidia-smi query', () => {
   ].join('\n');
   it('reads the csv by its header, N/A as unknown', () => {
     const g = parseNvidiaSmiCsv(csv);
-    expect(g[1]).toEqual({ index: 1, name: 'Tesla P100-PCIE-16GB', busId: '0000:07:00.0', genCurrent: 1, widthCurrent: 8, genMax: 3, widthMax: 16, serial: null, uuid: 'GPU-3d4e', memoryMiB: 16384 });
+    expect(g[1]).toEqual({
+      index: 1,
+      name: 'Tesla P100-PCIE-16GB',
+      busId: '0000:07:00.0',
+      genCurrent: 1,
+      widthCurrent: 8,
+      genMax: 3,
+      widthMax: 16,
+      serial: null,
+      uuid: 'GPU-3d4e',
+      memoryMiB: 16384,
+    });
   });
   it('rejects noheader csv and short rows', () => {
     expect(parseErr(() => parseNvidiaSmiCsv(csv.split('\n').slice(1).join('\n'))).message).toMatch(/header "index, name, pci.bus_id/);
@@ -205,7 +221,20 @@ describe('nvidia-smi query', () => {
       '                Max                       : 16x',
       '                Current                   : 8x',
     ].join('\n');
-    expect(parseNvidiaSmiQuery(q)).toEqual([{ index: 0, name: 'Tesla P100-PCIE-16GB', busId: '0000:05:00.0', genCurrent: 1, widthCurrent: 8, genMax: 3, widthMax: 16, serial: '0324017012345', uuid: 'GPU-1b2c', memoryMiB: 16384 }]);
+    expect(parseNvidiaSmiQuery(q)).toEqual([
+      {
+        index: 0,
+        name: 'Tesla P100-PCIE-16GB',
+        busId: '0000:05:00.0',
+        genCurrent: 1,
+        widthCurrent: 8,
+        genMax: 3,
+        widthMax: 16,
+        serial: '0324017012345',
+        uuid: 'GPU-1b2c',
+        memoryMiB: 16384,
+      },
+    ]);
   });
 });
 
@@ -228,13 +257,28 @@ describe('llama-bench and vLLM summaries', () => {
     expect(r[0]!.build).toBe('4426e298');
   });
   it('reads -o json and -o csv', () => {
-    const json = JSON.stringify([{ model_type: 'llama 8B Q4_K - Medium', model_size: 4920733696, model_n_params: 8030261248, n_prompt: 0, n_gen: 128, avg_ts: 106.2, stddev_ts: 0.1, build_commit: '4426e298' }]);
+    const json = JSON.stringify([
+      {
+        model_type: 'llama 8B Q4_K - Medium',
+        model_size: 4920733696,
+        model_n_params: 8030261248,
+        n_prompt: 0,
+        n_gen: 128,
+        avg_ts: 106.2,
+        stddev_ts: 0.1,
+        build_commit: '4426e298',
+      },
+    ]);
     expect(parseLlamaBench(json)[0]).toMatchObject({ metric: 'tg_tps', generatedTokens: 128, tps: 106.2 });
     const csvText = 'build_commit,model_type,n_prompt,n_gen,avg_ts,stddev_ts\n"4426e298","llama 8B Q4_K - Medium","512","0","5000.5","3.2"\n';
     expect(parseLlamaBench(csvText)[0]).toMatchObject({ metric: 'pp_tps', promptTokens: 512, tps: 5000.5 });
   });
   it('says what is wrong with a cut table or cut JSON', () => {
-    const cut = md.split('\n').slice(0, 3).join('\n').replace(/\| *5064\.99 ± 12\.34 \|$/, '');
+    const cut = md
+      .split('\n')
+      .slice(0, 3)
+      .join('\n')
+      .replace(/\| *5064\.99 ± 12\.34 \|$/, '');
     expect(parseErr(() => parseLlamaBench(cut)).message).toMatch(/cells for 7 columns/);
     expect(parseErr(() => parseLlamaBench('[{"avg_ts": 1')).message).toMatch(/JSON does not parse/);
     expect(parseErr(() => parseLlamaBench(fx('sys-4028gr-trt.topo.txt'))).line).toBe(1);
@@ -249,7 +293,13 @@ describe('llama-bench and vLLM summaries', () => {
       'Request throughput (req/s):              1.67',
       'Output token throughput (tok/s):         213.33',
     ].join('\n');
-    expect(parseVllmBench(serving, 'llama-3-8b')[0]).toMatchObject({ metric: 'agg_tps', tps: 213.33, promptTokens: 1024, generatedTokens: 128, model: 'llama-3-8b' });
+    expect(parseVllmBench(serving, 'llama-3-8b')[0]).toMatchObject({
+      metric: 'agg_tps',
+      tps: 213.33,
+      promptTokens: 1024,
+      generatedTokens: 128,
+      model: 'llama-3-8b',
+    });
     expect(parseVllmBench('Throughput: 4.51 requests/s, 2310.77 total tokens/s, 577.69 output tokens/s')[0]!.tps).toBe(577.69);
     expect(parseErr(() => parseVllmBench('hello')).expected).toBe('vLLM benchmark summary');
   });

@@ -25,7 +25,9 @@ const trt2Plan = build(fx('plan-sys-4028gr-trt2.json'));
 /** Render a matrix the way a current driver prints it (tab-separated). */
 function render(labels: string[], cells: string[][], affinity: (string | null)[]): string {
   const head = '\t' + labels.join('\t') + '\tCPU Affinity\tNUMA Affinity\tGPU NUMA ID';
-  const rows = labels.map((l, i) => [l, ...cells[i]!.map((c) => (c === 'X' ? ' X ' : c)), ...(l.startsWith('GPU') ? [affinity[i] ?? '', 'N/A', '', 'N/A'] : [])].join('\t'));
+  const rows = labels.map((l, i) =>
+    [l, ...cells[i]!.map((c) => (c === 'X' ? ' X ' : c)), ...(l.startsWith('GPU') ? [affinity[i] ?? '', 'N/A', '', 'N/A'] : [])].join('\t'),
+  );
   return [head, ...rows, ''].join('\n');
 }
 
@@ -34,7 +36,13 @@ describe('verify a build against the machine', () => {
     const r = verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
     expect(r.findings).toEqual([]);
     expect(r.matches.map((m) => [m.observed, m.slotId])).toEqual([
-      ['GPU0', 'gpu1'], ['GPU1', 'gpu3'], ['GPU2', 'gpu4'], ['GPU3', 'gpu5'], ['GPU4', 'gpu7'], ['GPU5', 'gpu8'], ['NIC0', 'cpu1-x16'],
+      ['GPU0', 'gpu1'],
+      ['GPU1', 'gpu3'],
+      ['GPU2', 'gpu4'],
+      ['GPU3', 'gpu5'],
+      ['GPU4', 'gpu7'],
+      ['GPU5', 'gpu8'],
+      ['NIC0', 'cpu1-x16'],
     ]);
     expect(r.identification.summary).toBe('This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets).');
     expect(r.observedOnPlan.differs.flat().some(Boolean)).toBe(false);
@@ -42,8 +50,10 @@ describe('verify a build against the machine', () => {
 
   it('a planted x8 link on the TRT2 is an error naming the slot', () => {
     const busIds = ['05', '07', '08', '0C', '0D', '0E', '0F'];
-    const smi = ['index, name, pci.bus_id, pcie.link.gen.current, pcie.link.width.current, pcie.link.gen.max, pcie.link.width.max, serial, uuid',
-      ...busIds.map((b, i) => `${i}, Tesla P100-PCIE-16GB, 00000000:${b}:00.0, 3, ${i === 3 ? 8 : 16}, 3, 16, [N/A], GPU-${i}`)].join('\n');
+    const smi = [
+      'index, name, pci.bus_id, pcie.link.gen.current, pcie.link.width.current, pcie.link.gen.max, pcie.link.width.max, serial, uuid',
+      ...busIds.map((b, i) => `${i}, Tesla P100-PCIE-16GB, 00000000:${b}:00.0, 3, ${i === 3 ? 8 : 16}, 3, 16, [N/A], GPU-${i}`),
+    ].join('\n');
     const r = verifyBuild(trt2Plan, builtinParts, observe({ topo: fx('sys-4028gr-trt2.topo.txt'), smi }), layouts);
     const link = r.findings.filter((f) => f.code === 'asbuilt.link-width');
     expect(link).toHaveLength(1);
@@ -55,7 +65,8 @@ describe('verify a build against the machine', () => {
 
   it('Gen1 now but Gen3 possible is idle power saving (info); Gen2 at most is a warning', () => {
     const row = (gc: number, gm: string) => `index, pcie.link.gen.current, pcie.link.width.current, pcie.link.gen.max\n0, ${gc}, 16, ${gm}`;
-    const at = (smi: string) => verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts).findings.map((f) => [f.code, f.severity]);
+    const at = (smi: string) =>
+      verifyBuild(trtPlan, builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt'), smi }), layouts).findings.map((f) => [f.code, f.severity]);
     expect(at(row(1, '3'))).toEqual([]);
     expect(at(row(2, '2'))).toEqual([['asbuilt.link-gen', 'warning']]);
     expect(at(row(1, '[N/A]'))).toEqual([['asbuilt.link-gen-idle', 'info']]);
@@ -76,14 +87,23 @@ describe('verify a build against the machine', () => {
     const socket = r.findings.filter((f) => f.code === 'asbuilt.socket-differs');
     expect(socket).toHaveLength(1);
     expect(socket[0]!.message).toBe('GPU2 (planned GPU2 in GPU slot 4 (CPU1) on cpu1) is on the cpu2 side of the machine.');
-    expect(r.findings.some((f) => f.code === 'asbuilt.matrix-cell' && f.severity === 'error' && f.message.includes('GPU1 (GPU slot 3 (CPU1)) ↔ GPU2 (GPU slot 4 (CPU1)): planned PIX, observed SYS'))).toBe(true);
+    expect(
+      r.findings.some(
+        (f) =>
+          f.code === 'asbuilt.matrix-cell' &&
+          f.severity === 'error' &&
+          f.message.includes('GPU1 (GPU slot 3 (CPU1)) ↔ GPU2 (GPU slot 4 (CPU1)): planned PIX, observed SYS'),
+      ),
+    ).toBe(true);
   });
 
   it('the X10DRG-O-PCIE plan against the TRT capture: the board differs, said in one sentence', () => {
     const r = verifyBuild(build(example('sys-4028gr-x10drg.json')), builtinParts, observe({ topo: fx('sys-4028gr-trt.topo.txt') }), layouts);
     const board = r.findings.find((f) => f.code === 'asbuilt.board-differs')!;
     expect(board.severity).toBe('error');
-    expect(board.message).toBe('This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets), not the SYS-4028GR-TR (X10DRG-O-PCIE) you planned.');
+    expect(board.message).toBe(
+      'This is the SYS-4028GR-TRT (X10DRG-OT+-CPU TRT) layout (two hives of three, across two sockets), not the SYS-4028GR-TR (X10DRG-O-PCIE) you planned.',
+    );
     expect(r.findings.filter((f) => f.code === 'asbuilt.device-missing')).toHaveLength(2);
   });
 
@@ -114,6 +134,8 @@ describe('verify a build against the machine', () => {
     const e = err as AsBuiltInputError;
     expect(e.box).toBe('topo');
     expect(e.parseError.line).toBe(1);
-    expect(e.message).toBe('topo: Expected nvidia-smi topo -m output: no header row of GPU0 GPU1 … columns was found (line 1: "-[0000:00]-+-00.0") — this looks like lspci -tv output');
+    expect(e.message).toBe(
+      'topo: Expected nvidia-smi topo -m output: no header row of GPU0 GPU1 … columns was found (line 1: "-[0000:00]-+-00.0") — this looks like lspci -tv output',
+    );
   });
 });

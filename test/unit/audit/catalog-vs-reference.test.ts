@@ -10,14 +10,30 @@
 import { describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
 import type { CatalogPart, PartOf } from '#core/catalog/part';
-import { csvRows, exactCount, fixture, leadingInt, markdownTable, num, psuBands, psuHeadline, psuLowLine, text, urls, yesNo, type Band, type Row } from './reference';
+import {
+  csvRows,
+  exactCount,
+  fixture,
+  leadingInt,
+  markdownTable,
+  num,
+  psuBands,
+  psuHeadline,
+  psuLowLine,
+  text,
+  urls,
+  yesNo,
+  type Band,
+  type Row,
+} from './reference';
 
 type Problems = string[];
 
 /** Values the reference leaves blank but the catalog may hold, with why (part id → field → reason). */
 const DERIVED: Record<string, Record<string, string>> = {
   'cpu.amd.epyc-7551': {
-    pcieLanesPerSocketIn2P: 'EPYC 7001 family fact (64 lanes per socket go to xGMI in 2P), stated in the 7251/7601 rows from the same three sources this row cites',
+    pcieLanesPerSocketIn2P:
+      'EPYC 7001 family fact (64 lanes per socket go to xGMI in 2P), stated in the 7251/7601 rows from the same three sources this row cites',
   },
   'nic.mellanox.connectx-5-vpi-edr': {
     portSpeedGbps: 'EDR (ibRate, sourced) is 100 Gb/s by definition: 4 lanes × 25.78125 Gb/s 64b/66b (reference, ConnectX-4 EDR row)',
@@ -52,10 +68,17 @@ function byCategory<C extends CatalogPart['category']>(category: C): PartOf<C>[]
 const BEYOND_REFERENCE_FIELDS = ['vramGB', 'memBandwidthGBps', 'fp16Tflops', 'int8Tops', 'tdpW', 'pcieGen', 'pcieLanes', 'lengthMm', 'slotWidth'] as const;
 function beyondReference(problems: Problems, part: PartOf<'gpu'>) {
   if (part.sources.length === 0) problems.push(`${part.id}: no reference row and no source`);
-  for (const f of BEYOND_REFERENCE_FIELDS) if (part.specs[f] !== null && !covered(part, f)) problems.push(`${part.id}.${f}: no reference row and no source covers it`);
+  for (const f of BEYOND_REFERENCE_FIELDS)
+    if (part.specs[f] !== null && !covered(part, f)) problems.push(`${part.id}.${f}: no reference row and no source covers it`);
 }
 
-function mapRows<P extends CatalogPart>(problems: Problems, rows: Row[], parts: P[], idsFor: (row: Row) => string[], unmatched?: (part: P) => void): [Row, P][] {
+function mapRows<P extends CatalogPart>(
+  problems: Problems,
+  rows: Row[],
+  parts: P[],
+  idsFor: (row: Row) => string[],
+  unmatched?: (part: P) => void,
+): [Row, P][] {
   const pairs: [Row, P][] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -91,7 +114,10 @@ const GPU_CONNECTORS: Record<string, PartOf<'gpu'>['specs']['powerConnectors']> 
   '1x 16-pin (12VHPWR)': [{ kind: '12vhpwr', count: 1 }],
   '1x 16-pin (12V-2x6)': [{ kind: '12v-2x6', count: 1 }],
   '2x 8-pin PCIe': [{ kind: 'pcie-8pin', count: 2 }],
-  '1x 6-pin + 1x 8-pin (TechPowerUp)': [{ kind: 'pcie-6pin', count: 1 }, { kind: 'pcie-8pin', count: 1 }],
+  '1x 6-pin + 1x 8-pin (TechPowerUp)': [
+    { kind: 'pcie-6pin', count: 1 },
+    { kind: 'pcie-8pin', count: 1 },
+  ],
   '2x 8-pin (reference)': [{ kind: 'pcie-8pin', count: 2 }],
 };
 
@@ -120,7 +146,9 @@ function checkGpuLink(problems: Problems, part: PartOf<'gpu'>, row: Row) {
   const numbers = [...cell.matchAll(/(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
   const perLink = /(\d+) links x (\d+(?:\.\d+)?) GB\/s/.exec(cell);
   if (link.bandwidthGBps !== null) {
-    const ok = [...cell.matchAll(/(\d+(?:\.\d+)?) GB\/s/g)].some((m) => Number(m[1]) === link.bandwidthGBps) || (perLink !== null && Number(perLink[1]) * Number(perLink[2]) === link.bandwidthGBps);
+    const ok =
+      [...cell.matchAll(/(\d+(?:\.\d+)?) GB\/s/g)].some((m) => Number(m[1]) === link.bandwidthGBps) ||
+      (perLink !== null && Number(perLink[1]) * Number(perLink[2]) === link.bandwidthGBps);
     if (!ok) problems.push(`${part.id}.gpuLink.bandwidthGBps: catalog ${link.bandwidthGBps}, reference "${cell}"`);
     const dir = /bidir/.test(cell) ? 'bidirectional' : /\buni\b/.test(cell) ? 'per-direction' : null;
     check(problems, part, 'gpuLink.bandwidthDirection', dir, link.bandwidthDirection);
@@ -136,10 +164,16 @@ describe('catalog GPUs against reference gpus.csv', () => {
   const problems: Problems = [];
   const rows = csvRows('gpus.csv');
   const gpus = byCategory('gpu');
-  const pairs = mapRows(problems, rows, gpus, (row) => {
-    const hit = gpus.find((g) => g.model === row.name) ?? gpus.find((g) => row.name!.startsWith(`${g.model} (`));
-    return [hit?.id ?? `<no model "${row.name}">`];
-  }, (part) => beyondReference(problems, part));
+  const pairs = mapRows(
+    problems,
+    rows,
+    gpus,
+    (row) => {
+      const hit = gpus.find((g) => g.model === row.name) ?? gpus.find((g) => row.name!.startsWith(`${g.model} (`));
+      return [hit?.id ?? `<no model "${row.name}">`];
+    },
+    (part) => beyondReference(problems, part),
+  );
 
   it('has one catalog entry per reference row', () => {
     expect(rows.length).toBe(47);
@@ -185,7 +219,8 @@ describe('catalog GPUs against reference gpus.csv', () => {
       check(problems, part, 'sramMB', /SRAM/i.test(row.mem_type ?? '') ? num(row.vram_GB)! * 1000 : null, s.sramMB);
       // Prices come from the used-price table, which carries and checks its own sources (test/unit/prices).
       // The catalog cites every URL the reference row cites.
-      for (const u of urls(row.source_urls)) if (/^https?:/.test(u) && !part.sources.some((s) => s.url === u)) problems.push(`${part.id}: reference source missing: ${u}`);
+      for (const u of urls(row.source_urls))
+        if (/^https?:/.test(u) && !part.sources.some((s) => s.url === u)) problems.push(`${part.id}: reference source missing: ${u}`);
     }
     expect(problems).toEqual([]);
   });
@@ -290,11 +325,14 @@ describe('catalog NICs and PCIe switches against reference nics_switches.csv', (
       check(problems, part, 'ports', exactCount(row.ports), s.ports);
       const speeds = speed === null ? [] : [...speed.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
       check(problems, part, 'portSpeedGbps', speeds.length ? Math.max(...speeds) : null, s.portSpeedGbps);
-      const protocols = speed === null ? null : [
-        ...(/\bIB\b|FDR|EDR|HDR|NDR/.test(speed) ? ['infiniband'] : []),
-        ...(/Eth|GbE|GBASE/.test(speed) ? ['ethernet'] : []),
-        ...(/OPA/.test(speed) ? ['omni-path'] : []),
-      ];
+      const protocols =
+        speed === null
+          ? null
+          : [
+              ...(/\bIB\b|FDR|EDR|HDR|NDR/.test(speed) ? ['infiniband'] : []),
+              ...(/Eth|GbE|GBASE/.test(speed) ? ['ethernet'] : []),
+              ...(/OPA/.test(speed) ? ['omni-path'] : []),
+            ];
       // The reference names the protocols it saw; the catalog may list more only with a source for them.
       if (protocols === null) check(problems, part, 'protocols', null, s.protocols);
       else if (!protocols.every((x) => s.protocols?.includes(x as 'infiniband')) || (s.protocols!.length > protocols.length && !covered(part, 'protocols')))
@@ -398,6 +436,11 @@ describe('catalog PSUs against reference psus_power.md', () => {
   });
 
   it('no PSU has a low-line rating without a source that states one', () => {
-    for (const p of psus) if (p.specs.ratedOutputLowLineW !== null) expect(['psu.supermicro.pws-2k05a-1r', 'psu.supermicro.titanium-2000w-as-4124gs', 'psu.supermicro.titanium-2200w-sys-740gp', 'psu.dell.titanium-240v-only'], p.id).toContain(p.id);
+    for (const p of psus)
+      if (p.specs.ratedOutputLowLineW !== null)
+        expect(
+          ['psu.supermicro.pws-2k05a-1r', 'psu.supermicro.titanium-2000w-as-4124gs', 'psu.supermicro.titanium-2200w-sys-740gp', 'psu.dell.titanium-240v-only'],
+          p.id,
+        ).toContain(p.id);
   });
 });

@@ -12,7 +12,14 @@ import { DEFAULT_KV } from '#core/models/kv';
 
 describe('PCIe rates', () => {
   // PCI-SIG: GT/s per lane and line coding per generation.
-  const spec: Record<number, [number, number]> = { 1: [2.5, 8 / 10], 2: [5, 8 / 10], 3: [8, 128 / 130], 4: [16, 128 / 130], 5: [32, 128 / 130], 6: [64, 242 / 256] };
+  const spec: Record<number, [number, number]> = {
+    1: [2.5, 8 / 10],
+    2: [5, 8 / 10],
+    3: [8, 128 / 130],
+    4: [16, 128 / 130],
+    5: [32, 128 / 130],
+    6: [64, 242 / 256],
+  };
 
   it('per-lane GB/s = GT/s × coding / 8 (3.0 ≈ 0.985, 4.0 double, 5.0 double again)', () => {
     expect(PCIE_RATES.map((r) => r.gen)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -77,7 +84,12 @@ describe('power arithmetic', () => {
   });
 
   it('no PSU reads more at any 200-240 V input than a band covering that voltage allows', () => {
-    for (const id of ['psu.supermicro.pws-2k05a-1r', 'psu.supermicro.pws-2k08a-1r', 'psu.supermicro.titanium-2000w-as-4124gs', 'psu.supermicro.titanium-2200w-sys-740gp']) {
+    for (const id of [
+      'psu.supermicro.pws-2k05a-1r',
+      'psu.supermicro.pws-2k08a-1r',
+      'psu.supermicro.titanium-2000w-as-4124gs',
+      'psu.supermicro.titanium-2200w-sys-740gp',
+    ]) {
       const s = psu(id);
       for (let v = 200; v <= 240; v++) {
         const bands = s.outputByInput!.filter((b) => v >= b.minVolts && v <= b.maxVolts);
@@ -99,7 +111,18 @@ describe('model memory arithmetic', () => {
     // DeepSeek-V3 (MLA) has 128 heads of 128 (v_head_dim) over a 7168-wide hidden state.
     // Qwen3 4B / 32B / 30B-A3B, Gemma 7B and Mistral NeMo also set head_dim (128, 128, 128, 256, 128) apart from the hidden size.
     // DeepSeek-V2 (MLA: 128 heads of 128 over 5120) and Gemma 3 1B (head_dim 256, 4 heads over 1152) likewise.
-    const explicitHeadDim = new Set(['gemma-2-9b', 'gemma-2-27b', 'deepseek-v3', 'qwen3-4b', 'qwen3-32b', 'qwen3-30b-a3b', 'gemma-7b', 'mistral-nemo-12b', 'deepseek-v2', 'gemma-3-1b']);
+    const explicitHeadDim = new Set([
+      'gemma-2-9b',
+      'gemma-2-27b',
+      'deepseek-v3',
+      'qwen3-4b',
+      'qwen3-32b',
+      'qwen3-30b-a3b',
+      'gemma-7b',
+      'mistral-nemo-12b',
+      'deepseek-v2',
+      'gemma-3-1b',
+    ]);
     for (const m of builtinModels) {
       if (explicitHeadDim.has(m.id)) continue;
       expect(m.headDim * m.attentionHeads, m.id).toBe(m.hiddenSize);

@@ -55,7 +55,12 @@ export function text(cell: string | undefined): string | null {
 }
 
 export function urls(cell: string | undefined): string[] {
-  return blank(cell) ? [] : cell!.split(';').map((u) => u.trim()).filter(Boolean);
+  return blank(cell)
+    ? []
+    : cell!
+        .split(';')
+        .map((u) => u.trim())
+        .filter(Boolean);
 }
 
 /** Rows of the first markdown table under `heading` (## level), as arrays of trimmed cells. */
@@ -68,7 +73,10 @@ export function markdownTable(md: string, heading: string): string[][] {
   for (const line of lines) {
     if (line.startsWith('|')) {
       inTable = true;
-      const cells = line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((c) => c.trim());
+      const cells = line
+        .slice(1, line.endsWith('|') ? -1 : undefined)
+        .split('|')
+        .map((c) => c.trim());
       if (cells.every((c) => /^-+$/.test(c))) continue;
       rows.push(cells);
     } else if (inTable) break;

@@ -48,13 +48,30 @@ function build(chassis: Partial<ChassisPlacement>[]): Build {
         id: 'r1',
         partId: 'rack.r',
         pdus: [],
-        chassis: chassis.map((c, i) => ({ id: `s${i + 1}`, partId: 'chassis.barebone', positionU: 1 + 4 * i, cpus: [], devices: [], dimms: [], drives: [], ...c })),
+        chassis: chassis.map((c, i) => ({
+          id: `s${i + 1}`,
+          partId: 'chassis.barebone',
+          positionU: 1 + 4 * i,
+          cpus: [],
+          devices: [],
+          dimms: [],
+          drives: [],
+          ...c,
+        })),
       },
     ],
   };
 }
 
-const item = (over: Partial<BomItem> = {}): BomItem => ({ status: 'received', currency: 'USD', quantity: 1, priceMinor: 10000, shippingMinor: null, taxMinor: null, ...over });
+const item = (over: Partial<BomItem> = {}): BomItem => ({
+  status: 'received',
+  currency: 'USD',
+  quantity: 1,
+  priceMinor: 10000,
+  shippingMinor: null,
+  taxMinor: null,
+  ...over,
+});
 
 describe('the board rule', () => {
   const boards = (b: Build) => bomEntries(b, partOf).filter((e) => e.kind === 'board');
@@ -126,7 +143,9 @@ describe('prices', () => {
     expect(dimm(2).amount).toEqual(usd(687));
     expect(itemUnitCost(it3)).toEqual(usd(343));
     // The CSV shows the same figures.
-    const row = Papa.parse<string[]>(bomCsv(at(3), PARTS, [{ ...it3, id: 'i', seller: null, orderNumber: null } as unknown as InventoryItemView]).slice(1), { skipEmptyLines: true }).data.find((r) => r[1] === 'dimm')!;
+    const row = Papa.parse<string[]>(bomCsv(at(3), PARTS, [{ ...it3, id: 'i', seller: null, orderNumber: null } as unknown as InventoryItemView]).slice(1), {
+      skipEmptyLines: true,
+    }).data.find((r) => r[1] === 'dimm')!;
     expect(row.slice(6, 7).concat(row.slice(10))).toEqual(['owned', '3.43', '10.30', 'USD']);
   });
 
@@ -153,7 +172,17 @@ describe('prices', () => {
     const gbp = item({ currency: 'GBP', priceMinor: 12000 });
     const lines = bomOf(b, partOf, () => gbp);
     expect(sumBom(lines).known).toEqual([{ amountMinor: 15000, currency: 'EUR' }, { amountMinor: 12000, currency: 'GBP' }, usd(160000)]);
-    const summary = costSummary(costLines(b, byId as unknown as Map<string, CatalogPart>, () => ({ ...gbp, id: 'gbp', seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null })), 'USD');
+    const summary = costSummary(
+      costLines(b, byId as unknown as Map<string, CatalogPart>, () => ({
+        ...gbp,
+        id: 'gbp',
+        seller: null,
+        orderNumber: null,
+        listingUrl: null,
+        ebayItemNumber: null,
+      })),
+      'USD',
+    );
     expect(summary.total).toEqual({ knownMinor: 160000, pricedLines: 1, unpricedLines: 3 });
     const cost = buildCost(costLinesOfBuild(b, PARTS as unknown as CatalogPart[], () => gbp).lines, 'USD', 10);
     expect(cost).toMatchObject({ total: usd(160000), otherCurrencyLines: 2 });

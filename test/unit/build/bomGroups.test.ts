@@ -38,7 +38,11 @@ describe('bill of materials by part', () => {
 
   it('Groq: 512 GroqCards are one row of 512 at $500, $256,000 in all', () => {
     const b = load('groq-8-racks.json');
-    const lines = bomOf(b, (id) => parts.get(id), () => undefined).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
+    const lines = bomOf(
+      b,
+      (id) => parts.get(id),
+      () => undefined,
+    ).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
     const groups = groupBom(lines);
     expect(lines.length).toBeGreaterThan(512);
     expect(groups.length).toBeLessThan(20);

@@ -71,7 +71,10 @@ describe('board edits', () => {
     let b = base();
     b = must(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40'));
     b = must(E.placeDevice(b, cat, 'srv-1', 'gpu2', 'gpu.nvidia.tesla-p40'));
-    expect(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40')).toEqual({ ok: false, reason: 'GPU slot 1 holds the Tesla P40; move or remove it first.' });
+    expect(E.placeDevice(b, cat, 'srv-1', 'gpu1', 'gpu.nvidia.tesla-p40')).toEqual({
+      ok: false,
+      reason: 'GPU slot 1 holds the Tesla P40; move or remove it first.',
+    });
     expect(E.placeDevice(b, cat, 'srv-1', 'gpu3', 'cpu.intel.xeon-e5-2680-v4')).toMatchObject({ ok: false });
     b = must(E.moveDevice(b, cat, 'srv-1', 'gpu-1', 'srv-1', 'gpu3'));
     expect(E.findChassis(b, 'srv-1')!.chassis.devices.map((d) => `${d.id}@${d.slot}`)).toEqual(['gpu-1@gpu3', 'gpu-2@gpu2']);
@@ -101,7 +104,10 @@ describe('board edits', () => {
     b = must(E.removePsu(b, cat, 'srv-1', 0));
     b = must(E.addPsu(b, cat, 'srv-1', pws));
     b = must(E.addPsu(b, cat, 'srv-1', pws));
-    expect(E.findChassis(b, 'srv-1')!.chassis.psus).toEqual([{ partId: pws, count: 2, plannedPrice: included }, { partId: pws, count: 2 }]);
+    expect(E.findChassis(b, 'srv-1')!.chassis.psus).toEqual([
+      { partId: pws, count: 2, plannedPrice: included },
+      { partId: pws, count: 2 },
+    ]);
     b = must(E.removePsu(b, cat, 'srv-1', 1));
     expect(E.findChassis(b, 'srv-1')!.chassis.psus![1]!.count).toBe(1);
     const dimm = 'memory.generic.ddr4-2400-rdimm-32gb';
@@ -119,7 +125,15 @@ describe('owned and planned', () => {
     b = must(E.bindItem(b, { kind: 'device', chassisId: 'srv-1', deviceId: 'gpu-1' }, 'item-a'));
     b = must(E.setPlannedPrice(b, { kind: 'device', chassisId: 'srv-1', deviceId: 'ib-0' }, null));
     expect(E.itemUse(b).get('item-a')).toBe(2);
-    const item = { id: 'item-a', status: 'received', priceMinor: 15000, shippingMinor: 1000, taxMinor: null, currency: 'USD', quantity: 2 } as InventoryItemView;
+    const item = {
+      id: 'item-a',
+      status: 'received',
+      priceMinor: 15000,
+      shippingMinor: 1000,
+      taxMinor: null,
+      currency: 'USD',
+      quantity: 2,
+    } as InventoryItemView;
     const lines = bomLines(b, cat, new Map([[item.id, item]]));
     const totals = bomTotals(lines);
     expect(totals.owned).toEqual([{ amountMinor: 32000, currency: 'USD' }]);
@@ -130,7 +144,15 @@ describe('owned and planned', () => {
 });
 
 describe('hive wording and colours', () => {
-  const hive = (chassisId: string, ids: string[]): Hive => ({ chassisId, devices: ids.map((i) => i.toUpperCase()), deviceIds: ids, rootComplexes: ['rc'], sockets: ['s'], via: 'PHB', verified: true });
+  const hive = (chassisId: string, ids: string[]): Hive => ({
+    chassisId,
+    devices: ids.map((i) => i.toUpperCase()),
+    deviceIds: ids,
+    rootComplexes: ['rc'],
+    sockets: ['s'],
+    via: 'PHB',
+    verified: true,
+  });
 
   it('names devices by what they are: GroqCards are not GPUs, a mix is accelerators', () => {
     const groq = exampleBuild('groq-8-racks')!.build;
@@ -143,7 +165,9 @@ describe('hive wording and colours', () => {
     expect(hiveVerdict([], 1)).toBe('no GPUs or accelerators placed yet');
     // Different devices in hives of one size are counted apart.
     const hives = [hive('a', ['g0', 'g1']), hive('a', ['q0', 'q1']), hive('a', ['q2', 'q3']), hive('a', ['x'])];
-    expect(hiveVerdict(hives, 1, (h) => (h.deviceIds[0]!.startsWith('q') ? GROQ_NOUN : GPU_NOUN))).toBe('two hives of two GroqCards, one hive of two GPUs, one GPU on its own (no P2P)');
+    expect(hiveVerdict(hives, 1, (h) => (h.deviceIds[0]!.startsWith('q') ? GROQ_NOUN : GPU_NOUN))).toBe(
+      'two hives of two GroqCards, one hive of two GPUs, one GPU on its own (no P2P)',
+    );
   });
 
   it('gives a device every hive it sits in (hives are cliques and may overlap), per chassis', () => {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { exportBuild, jsonPath, parseBuildText, parseBuildValue } from '#core/build/file';
 
-const minimal = { format: 'rackhive.build', version: 1, name: 'x', racks: [{ id: 'r1', partId: 'rack.apc.ar3100', chassis: [{ id: 'c1', partId: 'chassis.supermicro.sys-4028gr-tr', positionU: 1, devices: [{ id: 'g', slot: 'gpu1', partId: 'gpu.nvidia.tesla-p40' }] }] }] };
+const minimal = {
+  format: 'rackhive.build',
+  version: 1,
+  name: 'x',
+  racks: [
+    {
+      id: 'r1',
+      partId: 'rack.apc.ar3100',
+      chassis: [{ id: 'c1', partId: 'chassis.supermicro.sys-4028gr-tr', positionU: 1, devices: [{ id: 'g', slot: 'gpu1', partId: 'gpu.nvidia.tesla-p40' }] }],
+    },
+  ],
+};
 const firstIssue = (v: unknown) => {
   const r = parseBuildValue(v);
   return r.ok ? null : r.issues[0]!;
@@ -17,8 +28,18 @@ describe('build file', () => {
   });
   it.each([
     ['unknown key', { ...minimal, colour: 'red' }, '(top level)', 'colour'],
-    ['wrong type', { ...minimal, racks: [{ ...minimal.racks[0], chassis: [{ ...minimal.racks[0]!.chassis[0], positionU: 'one' }] }] }, 'racks[0].chassis[0].positionU', ''],
-    ['nested unknown key', { ...minimal, racks: [{ ...minimal.racks[0], chassis: [{ ...minimal.racks[0]!.chassis[0], devices: [{ id: 'g', slot: 's', partId: 'p.q', x: 1 }] }] }] }, 'racks[0].chassis[0].devices[0]', 'x'],
+    [
+      'wrong type',
+      { ...minimal, racks: [{ ...minimal.racks[0], chassis: [{ ...minimal.racks[0]!.chassis[0], positionU: 'one' }] }] },
+      'racks[0].chassis[0].positionU',
+      '',
+    ],
+    [
+      'nested unknown key',
+      { ...minimal, racks: [{ ...minimal.racks[0], chassis: [{ ...minimal.racks[0]!.chassis[0], devices: [{ id: 'g', slot: 's', partId: 'p.q', x: 1 }] }] }] },
+      'racks[0].chassis[0].devices[0]',
+      'x',
+    ],
     ['wrong format', { ...minimal, format: 'other' }, 'format', 'not a Rackhive build'],
     ['newer version', { ...minimal, version: 2 }, 'version', 'newer'],
   ])('%s names the path', (_what, value, path, text) => {

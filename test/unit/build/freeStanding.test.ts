@@ -99,7 +99,10 @@ describe('riser slots as drop targets', () => {
       ['riser-3/a', 'slot7'],
     ]);
     const carry: Carry = { source: 'device', chassisId: 'frame-1', deviceId: 'gpu-2', label: 'GPU2' };
-    expect(canPlace(b, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-1/a' })).toEqual({ ok: false, reason: expect.stringMatching(/^riser-1\/a holds the GeForce RTX 3090/) });
+    expect(canPlace(b, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-1/a' })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^riser-1\/a holds the GeForce RTX 3090/),
+    });
     const moved = ok(place(b, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-3/a' }));
     expect(moved.freeStanding!.chassis[0]!.devices.find((d) => d.id === 'gpu-2')!.slot).toBe('riser-3/a');
     const check = checkBuild(moved, cat, site);
@@ -110,7 +113,10 @@ describe('riser slots as drop targets', () => {
     const b = openFrame();
     const carry: Carry = { source: 'device', chassisId: 'frame-1', deviceId: 'riser-3', label: 'riser-3' };
     const b2 = ok(E.removeDevice(b, cat, 'frame-1', 'gpu-3'));
-    expect(canPlace(b2, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-3/a' })).toEqual({ ok: false, reason: expect.stringMatching(/slot it holds itself/) });
+    expect(canPlace(b2, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-3/a' })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/slot it holds itself/),
+    });
     const r = E.removeDevice(b, cat, 'frame-1', 'riser-0');
     const next = ok(r);
     expect(r.ok && r.label).toMatch(/and the card on it/);
@@ -136,7 +142,10 @@ describe('NVLink bridges', () => {
 
   it('a card that already has a bridge is refused by name', () => {
     const b = openFrame();
-    expect(E.addBridge(b, cat, 'frame-1', BRIDGE_3, ['gpu-1', 'gpu-2'])).toEqual({ ok: false, reason: 'GeForce RTX 3090 (gpu-1) already has a bridge; remove it first.' });
+    expect(E.addBridge(b, cat, 'frame-1', BRIDGE_3, ['gpu-1', 'gpu-2'])).toEqual({
+      ok: false,
+      reason: 'GeForce RTX 3090 (gpu-1) already has a bridge; remove it first.',
+    });
   });
 
   it('different models are refused with the reason the checker gives', () => {
@@ -147,7 +156,10 @@ describe('NVLink bridges', () => {
     const reason = !v.ok ? v.reason : '';
     expect(reason).toMatch(/different models/);
     // The same pair written into the file gives the checker's bridge.invalid with the same words.
-    const written: Build = { ...b, freeStanding: { ...b.freeStanding!, chassis: [{ ...b.freeStanding!.chassis[0]!, bridges: [{ partId: BRIDGE_3, devices: ['gpu-3', 'gpu-0'] }] }] } };
+    const written: Build = {
+      ...b,
+      freeStanding: { ...b.freeStanding!, chassis: [{ ...b.freeStanding!.chassis[0]!, bridges: [{ partId: BRIDGE_3, devices: ['gpu-3', 'gpu-0'] }] }] },
+    };
     const f = checkBuild(written, cat, site).findings.find((x) => x.code === 'bridge.invalid');
     expect(f?.message).toContain('the cards are different models');
     expect(reason).toContain('the cards are different models');

@@ -19,7 +19,15 @@ function must(r: E.EditResult): Build {
   if (!r.ok) throw new Error(`refused: ${r.reason}`);
   return r.build;
 }
-const server = () => must(E.setBoard(must(E.placeChassis(must(E.addRack(E.emptyBuild('t'), E.DEFAULT_RACK_PART, cat)), cat, 'rack-1', TRT, 1)), cat, 'srv-1', 'board.supermicro.x10drg-o-pcie'));
+const server = () =>
+  must(
+    E.setBoard(
+      must(E.placeChassis(must(E.addRack(E.emptyBuild('t'), E.DEFAULT_RACK_PART, cat)), cat, 'rack-1', TRT, 1)),
+      cat,
+      'srv-1',
+      'board.supermicro.x10drg-o-pcie',
+    ),
+  );
 
 describe('a chassis from the catalog', () => {
   it('arrives with the PSUs it ships with, as planned parts at no extra cost, and says so', () => {
@@ -60,7 +68,7 @@ describe('partsThatFit', () => {
     expect(partsThatFit(b, cat, builtinParts, target)).toEqual([]);
   });
 
-  it('offers PSUs only while a bay is free, the system\'s own PSU first', () => {
+  it("offers PSUs only while a bay is free, the system's own PSU first", () => {
     let b = server();
     const target = { kind: 'psu', chassisId: 'srv-1' } as const;
     expect(partsThatFit(b, cat, builtinParts, target)).toEqual([]);
@@ -91,7 +99,11 @@ describe('an empty memory bank', () => {
 
   it('is not raised for a socket without a CPU', () => {
     const b = must(E.placeCpu(server(), cat, 'srv-1', 'cpu1', 'cpu.intel.xeon-e5-2680-v4'));
-    expect(checkBuild(b, cat, settings).findings.filter((f) => f.code === 'memory.bank-empty').map((f) => f.subjects[1])).toEqual(['cpu1']);
+    expect(
+      checkBuild(b, cat, settings)
+        .findings.filter((f) => f.code === 'memory.bank-empty')
+        .map((f) => f.subjects[1]),
+    ).toEqual(['cpu1']);
   });
 });
 

@@ -14,7 +14,12 @@ describe('placed parts', () => {
       expect(new Set(keys).size, e.id).toBe(keys.length);
     }
     const parts = placedParts(x10);
-    expect(parts.find((p) => p.key === 'srv-1/device/ib-0')).toMatchObject({ kind: 'device', path: ['racks', 0, 'chassis', 0, 'devices', 8], label: 'srv-1 · slot cpu1-x8 (ib-0)', itemId: null });
+    expect(parts.find((p) => p.key === 'srv-1/device/ib-0')).toMatchObject({
+      kind: 'device',
+      path: ['racks', 0, 'chassis', 0, 'devices', 8],
+      label: 'srv-1 · slot cpu1-x8 (ib-0)',
+      itemId: null,
+    });
     expect(parts.find((p) => p.key === 'srv-1/cpu/1')).toMatchObject({ kind: 'cpu', label: 'srv-1 · CPU socket cpu2' });
     expect(parts.find((p) => p.kind === 'rack')).toMatchObject({ key: 'rack-1', label: 'Rack Rack 1' });
   });

@@ -33,12 +33,27 @@ function targetsOf(build: Build): DropTarget[] {
   return out;
 }
 
-const RULES_REFUSED_BY_CANPLACE = ['rack.overlap', 'rack.out-of-range', 'chassis.slot-taken', 'memory.channel-full', 'power.psu-bays', 'chassis.board-misfit', 'cpu.socket-mismatch'];
+const RULES_REFUSED_BY_CANPLACE = [
+  'rack.overlap',
+  'rack.out-of-range',
+  'chassis.slot-taken',
+  'memory.channel-full',
+  'power.psu-bays',
+  'chassis.board-misfit',
+  'cpu.socket-mismatch',
+];
 
 const codes = (b: Build) => new Set(checkBuild(b, cat, site).findings.map((f) => `${f.code}|${f.subjects.join(',')}`));
 
 describe('canPlace and the checker agree', () => {
-  const carries = [palette('gpu.nvidia.tesla-p40'), palette('chassis.supermicro.sys-4028gr-trt'), ...builtinParts.filter((p) => p.category === 'memory' || p.category === 'psu').slice(0, 2).map((p) => palette(p.id))];
+  const carries = [
+    palette('gpu.nvidia.tesla-p40'),
+    palette('chassis.supermicro.sys-4028gr-trt'),
+    ...builtinParts
+      .filter((p) => p.category === 'memory' || p.category === 'psu')
+      .slice(0, 2)
+      .map((p) => palette(p.id)),
+  ];
   for (const example of EXAMPLE_BUILDS.filter((e) => e.build.racks.length <= 2)) {
     it(`${example.title}: an accepted drop adds no placement error, a refused one changes nothing`, () => {
       const before = codes(example.build);
@@ -49,7 +64,10 @@ describe('canPlace and the checker agree', () => {
           expect(result.ok).toBe(verdict.ok);
           if (!result.ok) continue;
           const added = [...codes(result.build)].filter((k) => !before.has(k)).map((k) => k.split('|')[0]!);
-          expect(added.filter((c) => RULES_REFUSED_BY_CANPLACE.includes(c)), `${carry.label} → ${JSON.stringify(target)}`).toEqual([]);
+          expect(
+            added.filter((c) => RULES_REFUSED_BY_CANPLACE.includes(c)),
+            `${carry.label} → ${JSON.stringify(target)}`,
+          ).toEqual([]);
         }
     });
   }

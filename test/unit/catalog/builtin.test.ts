@@ -41,7 +41,15 @@ describe('built-in catalog', () => {
   });
 
   it('covers Kepler to Blackwell, AMD MI25-MI210, the 7900 XTX and the GroqCard', () => {
-    for (const id of ['gpu.nvidia.tesla-k80', 'gpu.nvidia.rtx-5090', 'gpu.amd.mi25', 'gpu.amd.mi210', 'gpu.amd.rx-7900-xtx', 'gpu.groq.groqcard', 'gpu.nvidia.rtx-a5000'])
+    for (const id of [
+      'gpu.nvidia.tesla-k80',
+      'gpu.nvidia.rtx-5090',
+      'gpu.amd.mi25',
+      'gpu.amd.mi210',
+      'gpu.amd.rx-7900-xtx',
+      'gpu.groq.groqcard',
+      'gpu.nvidia.rtx-a5000',
+    ])
       expect(builtinPart(id), id).toBeDefined();
   });
 

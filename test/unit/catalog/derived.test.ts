@@ -14,7 +14,10 @@ describe('derived columns', () => {
   it('are null when the price is unknown or not in USD', () => {
     const a5000 = builtinPart('gpu.nvidia.rtx-a5000')!;
     expect(gbpsPerDollar(a5000)).toBeNull();
-    const eur = { ...builtinPart('gpu.nvidia.tesla-p40')!, typicalUsedPrice: { amountMinor: 15000, currency: 'EUR', asOf: '2025', source: 'x' } } as CatalogPart;
+    const eur = {
+      ...builtinPart('gpu.nvidia.tesla-p40')!,
+      typicalUsedPrice: { amountMinor: 15000, currency: 'EUR', asOf: '2025', source: 'x' },
+    } as CatalogPart;
     expect(vramGBPerDollar(eur)).toBeNull();
   });
 });
@@ -53,7 +56,10 @@ describe('queryParts', () => {
 
   it('search matches words across vendor, model and aliases', () => {
     expect(queryParts(builtinParts, { search: 'nvidia 3090', category: 'gpu' }).map((p) => p.id)).toEqual(['gpu.nvidia.rtx-3090', 'gpu.nvidia.rtx-3090-ti']);
-    expect(queryParts(builtinParts, { search: 'nvidia 3090', category: 'bridge' }).map((p) => p.id)).toEqual(['bridge.nvidia.geforce-rtx-nvlink-3slot', 'bridge.nvidia.geforce-rtx-nvlink-4slot']);
+    expect(queryParts(builtinParts, { search: 'nvidia 3090', category: 'bridge' }).map((p) => p.id)).toEqual([
+      'bridge.nvidia.geforce-rtx-nvlink-3slot',
+      'bridge.nvidia.geforce-rtx-nvlink-4slot',
+    ]);
     expect(queryParts(builtinParts, { search: 'connectx', category: 'nic' }).length).toBeGreaterThanOrEqual(6);
   });
 });

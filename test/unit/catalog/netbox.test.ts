@@ -11,7 +11,13 @@ import { plugName } from '#core/catalog/netbox/toPdu';
 import type { PartOf } from '#core/catalog/part';
 
 const DIR = path.join(__dirname, '../../fixtures/netbox');
-const SOURCES = JSON.parse(fs.readFileSync(path.join(DIR, 'SOURCES.json'), 'utf8')) as { file: string; repository: string; path: string; commit: string; sha256: string }[];
+const SOURCES = JSON.parse(fs.readFileSync(path.join(DIR, 'SOURCES.json'), 'utf8')) as {
+  file: string;
+  repository: string;
+  path: string;
+  commit: string;
+  sha256: string;
+}[];
 
 function fixture(file: string): string {
   return fs.readFileSync(path.join(DIR, file), 'utf8');
@@ -20,7 +26,15 @@ function fixture(file: string): string {
 /** Imports a fixture under its upstream path, as a person who downloaded it from the library would. */
 function load(file: string, catalog = builtinParts): NetboxImport {
   const src = SOURCES.find((s) => s.file === file)!;
-  return importNetbox(fixture(file), { idFor: (c, m) => `user.${c}.${m.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, fileName: `devicetype-library/${src.path}`, catalog });
+  return importNetbox(fixture(file), {
+    idFor: (c, m) =>
+      `user.${c}.${m
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`,
+    fileName: `devicetype-library/${src.path}`,
+    catalog,
+  });
 }
 
 function chassis(file: string): PartOf<'chassis'> {
@@ -34,13 +48,20 @@ const paths = (r: NetboxImport, severity: string) => r.issues.filter((i) => i.se
 
 describe('fixtures', () => {
   it('every fixture is the upstream file byte for byte, with its repository path and commit', () => {
-    const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const files = fs
+      .readdirSync(DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
     expect(SOURCES.map((s) => s.file).sort()).toEqual(files);
     for (const s of SOURCES) {
       expect(s.repository).toBe('netbox-community/devicetype-library');
       expect(s.path).toMatch(new RegExp(`^device-types/[^/]+/${s.file.replace(/[.+]/g, '\\$&')}$`));
       expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(createHash('sha256').update(fs.readFileSync(path.join(DIR, s.file))).digest('hex')).toBe(s.sha256);
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(DIR, s.file)))
+          .digest('hex'),
+      ).toBe(s.sha256);
     }
   });
 });
@@ -49,12 +70,31 @@ describe('GPU servers', () => {
   it('Supermicro AS-8125GS-TNMR2: 8 PSU bays from module-bays against 6 power-ports (said), 8 GPU positions, 3000 W a PSU as a hint only', () => {
     const r = load('AS-8125GS-TNMR2.yml');
     const p = chassis('AS-8125GS-TNMR2.yml');
-    expect(p).toMatchObject({ id: 'user.chassis.as-8125gs-tnmr2', vendor: 'Supermicro', model: 'AS-8125GS-TNMR2', aliases: ['supermicro-as-8125gs-tnmr2'], builtin: false, revision: 1, typicalUsedPrice: null });
+    expect(p).toMatchObject({
+      id: 'user.chassis.as-8125gs-tnmr2',
+      vendor: 'Supermicro',
+      model: 'AS-8125GS-TNMR2',
+      aliases: ['supermicro-as-8125gs-tnmr2'],
+      builtin: false,
+      revision: 1,
+      typicalUsedPrice: null,
+    });
     expect(p.specs).toEqual({
-      formFactor: 'rackmount', heightU: 8, depthMm: null, weightKg: 75.3, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
-      psuBays: 8, psusFitted: [], psuRedundancy: null,
+      formFactor: 'rackmount',
+      heightU: 8,
+      depthMm: null,
+      weightKg: 75.3,
+      boardFormFactors: [],
+      compatibleBoards: [],
+      integratedBoard: null,
+      psuBays: 8,
+      psusFitted: [],
+      psuRedundancy: null,
       gpu: { maxCards: 8, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
-      airflow: 'front-to-rear', gpuPowerConnectors: null, nodeBays: null, pcieSlots: null,
+      airflow: 'front-to-rear',
+      gpuPowerConnectors: null,
+      nodeBays: null,
+      pcieSlots: null,
       // Six 3000 W PSUs are not a 18 kW draw: the rating stays a note.
       maxDrawW: null,
       provenance: { verified: false, source: 'device-types/Supermicro/AS-8125GS-TNMR2.yml', note: 'Imported by the user from NetBox.' },
@@ -64,7 +104,10 @@ describe('GPU servers', () => {
     expect(p.notes).toContain('GPU positions from module-bays: GPU ×8.');
     expect(p.notes).toContain('Other module bays: Motherboard, CPU, Drive ×18, Memory ×24.');
     expect(p.sources).toEqual([
-      { url: 'https://github.com/netbox-community/devicetype-library/blob/master/device-types/Supermicro/AS-8125GS-TNMR2.yml', note: 'NetBox devicetype-library file device-types/Supermicro/AS-8125GS-TNMR2.yml (imported by the user; not checked against the vendor).' },
+      {
+        url: 'https://github.com/netbox-community/devicetype-library/blob/master/device-types/Supermicro/AS-8125GS-TNMR2.yml',
+        note: 'NetBox devicetype-library file device-types/Supermicro/AS-8125GS-TNMR2.yml (imported by the user; not checked against the vendor).',
+      },
       { url: 'https://www.supermicro.com/en/products/system/datasheet/as-8125gs-tnmr2', note: "Linked from the NetBox file's comments." },
     ]);
   });
@@ -74,7 +117,15 @@ describe('GPU servers', () => {
     const p = chassis('SYS-421GE-TNRT.yaml');
     expect(p.model).toBe('SuperServer SYS-421GE-TNRT');
     expect(p.aliases).toEqual(['SYS-421GE-TNRT', 'supermicro-sys-421ge-tnrt']);
-    expect(p.specs).toMatchObject({ heightU: 4, weightKg: 29.7, psuBays: 4, gpu: { maxCards: null }, airflow: 'front-to-rear', nodeBays: null, maxDrawW: null });
+    expect(p.specs).toMatchObject({
+      heightU: 4,
+      weightKg: 29.7,
+      psuBays: 4,
+      gpu: { maxCards: null },
+      airflow: 'front-to-rear',
+      nodeBays: null,
+      maxDrawW: null,
+    });
     expect(p.specs.pcieSlots).toEqual([{ count: 13, width: 16, gen: 5, height: 'full-height' }]);
     expect(p.notes).toContain('Other module bays: AIOM.');
     expect(paths(r, 'info')).toContain('module-bays');
@@ -94,7 +145,13 @@ describe('GPU servers', () => {
 
   it('Gigabyte G292-Z46: GPU positions from descriptions ("for GPU"), PSU bays from module-bays, rating from the bay description', () => {
     const p = chassis('gigabyte-g292-z46.yml');
-    expect(p.specs).toMatchObject({ heightU: 2, weightKg: 36.89, psuBays: 2, gpu: { maxCards: 4, maxCardLengthMm: null, maxCardWidthSlots: null }, maxDrawW: null });
+    expect(p.specs).toMatchObject({
+      heightU: 2,
+      weightKg: 36.89,
+      psuBays: 2,
+      gpu: { maxCards: 4, maxCardLengthMm: null, maxCardWidthSlots: null },
+      maxDrawW: null,
+    });
     expect(p.specs.pcieSlots).toEqual([
       { count: 4, width: 16, gen: 4, height: null },
       { count: 2, width: 16, gen: 4, height: 'low-profile' },
@@ -112,7 +169,10 @@ describe('GPU servers', () => {
     expect(p.specs).toMatchObject({ heightU: 4, weightKg: 45.3, psuBays: 4, gpu: { maxCards: null }, maxDrawW: null });
     expect(r.issues.find((i) => i.path === 'model' && i.severity === 'warning')?.message).toMatch(/already built in as chassis\.supermicro\.sys-4029gp-trt/);
     // Against a catalog without the built-in, the same file is a plain import under its own name.
-    const plain = load('SYS-4029GP-TRT.yaml', builtinParts.filter((x) => x.id !== 'chassis.supermicro.sys-4029gp-trt'));
+    const plain = load(
+      'SYS-4029GP-TRT.yaml',
+      builtinParts.filter((x) => x.id !== 'chassis.supermicro.sys-4029gp-trt'),
+    );
     expect(plain.builtin).toBeNull();
     expect(plain.part?.model).toBe('SYS-4029GP-TRT');
   });
@@ -159,10 +219,22 @@ describe('multi-node', () => {
     const r = load('PowerEdge-C6400.yaml');
     const p = chassis('PowerEdge-C6400.yaml');
     expect(p.specs).toEqual({
-      formFactor: 'rackmount', heightU: 2, depthMm: null, weightKg: 43.998, boardFormFactors: [], compatibleBoards: [], integratedBoard: null,
-      psuBays: 2, psusFitted: [], psuRedundancy: null,
+      formFactor: 'rackmount',
+      heightU: 2,
+      depthMm: null,
+      weightKg: 43.998,
+      boardFormFactors: [],
+      compatibleBoards: [],
+      integratedBoard: null,
+      psuBays: 2,
+      psusFitted: [],
+      psuRedundancy: null,
       gpu: { maxCards: null, maxCardLengthMm: null, maxCardWidthSlots: null, maxCardHeight: null },
-      airflow: 'front-to-rear', gpuPowerConnectors: null, nodeBays: 4, pcieSlots: null, maxDrawW: null,
+      airflow: 'front-to-rear',
+      gpuPowerConnectors: null,
+      nodeBays: 4,
+      pcieSlots: null,
+      maxDrawW: null,
       provenance: { verified: false, source: 'device-types/Dell/PowerEdge-C6400.yaml', note: 'Imported by the user from NetBox.' },
     });
     expect(p.notes).toContain('Full depth: no (NetBox gives no depth in mm).');
@@ -178,7 +250,8 @@ describe('multi-node', () => {
       {
         path: 'subdevice_role',
         severity: 'error',
-        message: "Dell PowerEdge C6420 is a node (subdevice_role: child) that goes into a device bay of a multi-node parent chassis; the file does not name its parent. Import the parent's file (subdevice_role: parent) as the chassis; the node's board is not in a NetBox file.",
+        message:
+          "Dell PowerEdge C6420 is a node (subdevice_role: child) that goes into a device bay of a multi-node parent chassis; the file does not name its parent. Import the parent's file (subdevice_role: parent) as the chassis; the node's board is not in a NetBox file.",
       },
     ]);
   });
@@ -200,7 +273,15 @@ describe('power and network gear', () => {
     expect(r.ok).toBe(true);
     expect(r.category).toBe('pdu');
     expect(r.part).toMatchObject({ category: 'pdu', vendor: 'APC', model: 'AP7900B (NetBox)' });
-    expect(r.part?.specs).toEqual({ kind: null, inputPlug: 'NEMA L5-20P', inputVolts: null, inputAmps: null, maxLoadW: null, outlets: [{ kind: 'NEMA 5-15R', count: 8 }], heightU: 1 });
+    expect(r.part?.specs).toEqual({
+      kind: null,
+      inputPlug: 'NEMA L5-20P',
+      inputVolts: null,
+      inputAmps: null,
+      maxLoadW: null,
+      outlets: [{ kind: 'NEMA 5-15R', count: 8 }],
+      heightU: 1,
+    });
     expect(r.builtin?.id).toBe('pdu.apc.ap7900b');
     expect(r.builtinNote).toBe('From device-types/APC/AP7900B.yaml: inputPlug: NEMA L5-20P in the file (built-in: NEMA 5-15P).');
   });
@@ -217,7 +298,14 @@ describe('power and network gear', () => {
   });
 
   it('plug names read like the built-in catalog writes them', () => {
-    expect(['nema-5-15r', 'nema-l5-20p', 'iec-60320-c13', 'iec-60309-316p6', 'cee-7-7', 'other'].map(plugName)).toEqual(['NEMA 5-15R', 'NEMA L5-20P', 'IEC 60320 C13', 'IEC 60309 316P6', 'CEE 7/7', 'other']);
+    expect(['nema-5-15r', 'nema-l5-20p', 'iec-60320-c13', 'iec-60309-316p6', 'cee-7-7', 'other'].map(plugName)).toEqual([
+      'NEMA 5-15R',
+      'NEMA L5-20P',
+      'IEC 60320 C13',
+      'IEC 60309 316P6',
+      'CEE 7/7',
+      'other',
+    ]);
   });
 });
 
@@ -226,7 +314,9 @@ describe('reading YAML the way NetBox does', () => {
   const one = (text: string, fileName?: string) => importNetbox(text, { idFor: () => 'user.chassis.box', fileName });
 
   it('YAML 1.1 booleans, merge keys, and scalars kept as written', () => {
-    const r = one('psu: &psu\n  type: iec-60320-c14\n  maximum_draw: 1600\nmanufacturer: Acme\nmodel: 6e2\npart_number: 0123\nu_height: 2\nis_full_depth: yes\npower-ports:\n  - <<: *psu\n    name: PSU1\n  - <<: *psu\n    name: PSU2\n');
+    const r = one(
+      'psu: &psu\n  type: iec-60320-c14\n  maximum_draw: 1600\nmanufacturer: Acme\nmodel: 6e2\npart_number: 0123\nu_height: 2\nis_full_depth: yes\npower-ports:\n  - <<: *psu\n    name: PSU1\n  - <<: *psu\n    name: PSU2\n',
+    );
     expect(r.ok).toBe(true);
     expect(r.part).toMatchObject({ model: '6e2', aliases: ['0123'] });
     expect(r.part?.specs).toMatchObject({ psuBays: 2 });
@@ -242,10 +332,20 @@ describe('reading YAML the way NetBox does', () => {
     expect(r.issues).toContainEqual({ path: 'weight', message: 'is 0: read as not known', severity: 'warning' });
   });
 
-  it('a bad nested value is reported at its own path; limits come back in the file\'s field and unit', () => {
-    expect(one(`${base}power-ports:\n  - name: [a, b]\n`).issues.filter((i) => i.severity === 'error')).toEqual([{ path: 'power-ports.0.name', message: 'must be a single value, not a list', severity: 'error' }]);
-    expect(one(`${base}power-ports:\n  - name: PSU1\n    maximum_draw: lots\n`).issues.find((i) => i.severity === 'error')).toEqual({ path: 'power-ports.0.maximum_draw', message: 'must be a number of watts (got "lots") (line 6)', severity: 'error' });
-    expect(one(`${base}weight: 3000\nweight_unit: lb\n`).issues.find((i) => i.severity === 'error')).toEqual({ path: 'weight', message: '3000 lb (1,360.8 kg) is more than a chassis can weigh (500 kg at most)', severity: 'error' });
+  it("a bad nested value is reported at its own path; limits come back in the file's field and unit", () => {
+    expect(one(`${base}power-ports:\n  - name: [a, b]\n`).issues.filter((i) => i.severity === 'error')).toEqual([
+      { path: 'power-ports.0.name', message: 'must be a single value, not a list', severity: 'error' },
+    ]);
+    expect(one(`${base}power-ports:\n  - name: PSU1\n    maximum_draw: lots\n`).issues.find((i) => i.severity === 'error')).toEqual({
+      path: 'power-ports.0.maximum_draw',
+      message: 'must be a number of watts (got "lots") (line 6)',
+      severity: 'error',
+    });
+    expect(one(`${base}weight: 3000\nweight_unit: lb\n`).issues.find((i) => i.severity === 'error')).toEqual({
+      path: 'weight',
+      message: '3000 lb (1,360.8 kg) is more than a chassis can weigh (500 kg at most)',
+      severity: 'error',
+    });
   });
 
   it('an error in a key Rackhive does not read is reported and the rest is used; one in a used key stops the import with the whole message', () => {
@@ -282,7 +382,10 @@ describe('reading YAML the way NetBox does', () => {
     expect(upstreamPathOf('C:\\lib\\devicetype-library\\device-types\\Dell\\PowerEdge-R740.yaml')).toBe('device-types/Dell/PowerEdge-R740.yaml');
     expect(upstreamPathOf('PowerEdge-R740.yaml')).toBeNull();
     const r = one(`${base}power-ports:\n  - name: P\n`, 'PowerEdge-R740.yaml');
-    expect(r.part?.sources[0]).toEqual({ url: 'NetBox device-type file "PowerEdge-R740.yaml" (Acme Box)', note: 'Imported by the user; its path in the library was not given.' });
+    expect(r.part?.sources[0]).toEqual({
+      url: 'NetBox device-type file "PowerEdge-R740.yaml" (Acme Box)',
+      note: 'Imported by the user; its path in the library was not given.',
+    });
   });
 
   it('chassisFromNetbox keeps its contract: a chassis or a NetboxImportError naming the field', () => {

@@ -32,7 +32,7 @@ async function run(...argv: string[]) {
 afterEach(() => cleanupTempDirs());
 
 describe('catalog:importNetbox keep-builtin', () => {
-  it('saves the file\'s extra facts as one note on the built-in, replaced on re-import; the built-in itself is unchanged', async () => {
+  it("saves the file's extra facts as one note on the built-in, replaced on re-import; the built-in itself is unchanged", async () => {
     const t = await openTestDb({ parts: builtinParts });
     try {
       const handlers = createHandlers({ db: t.db, dataDir: t.dir, databasePath: t.file, host: 'http', now: steppingClock() });
@@ -46,7 +46,9 @@ describe('catalog:importNetbox keep-builtin', () => {
       expect(ask.ok && ask.value).toMatchObject({ saved: false, builtin: { id: 'pdu.apc.ap7900b' }, note: null });
       const dry = await call('catalog:importNetbox', { yaml, fileName, onBuiltin: 'keep-builtin', dryRun: true });
       expect(dry.ok && dry.value).toMatchObject({ saved: false, note: null });
-      expect((await call('catalog:get', { id: 'pdu.apc.ap7900b' })).ok && (await call('catalog:get', { id: 'pdu.apc.ap7900b' }))).toMatchObject({ value: { notes: [] } });
+      expect((await call('catalog:get', { id: 'pdu.apc.ap7900b' })).ok && (await call('catalog:get', { id: 'pdu.apc.ap7900b' }))).toMatchObject({
+        value: { notes: [] },
+      });
 
       const keep = await call('catalog:importNetbox', { yaml, fileName, onBuiltin: 'keep-builtin' });
       expect(keep.ok && keep.value).toMatchObject({
@@ -79,7 +81,12 @@ describe('catalog:importNetbox keep-builtin', () => {
     try {
       const handlers = createHandlers({ db: t.db, dataDir: t.dir, databasePath: t.file, host: 'http', now: steppingClock() });
       const yaml = fs.readFileSync(path.join(FIX, 'SYS-4029GP-TRT.yaml'), 'utf8');
-      const keep = await dispatch(handlers, 'catalog:importNetbox', { yaml, fileName: 'device-types/Supermicro/SYS-4029GP-TRT.yaml', onBuiltin: 'keep-builtin' }, { host: 'http' });
+      const keep = await dispatch(
+        handlers,
+        'catalog:importNetbox',
+        { yaml, fileName: 'device-types/Supermicro/SYS-4029GP-TRT.yaml', onBuiltin: 'keep-builtin' },
+        { host: 'http' },
+      );
       expect(keep.ok && keep.value).toMatchObject({ saved: false, builtinNote: null, note: null, part: { id: 'chassis.supermicro.sys-4029gp-trt' } });
       expect(t.db.prepare('SELECT count(*) AS n FROM part_notes').get()).toEqual({ n: 0 });
     } finally {
@@ -94,7 +101,13 @@ describe('rackhive catalog import-netbox + show', () => {
     const file = inLibrary('APC', 'AP7900B.yaml');
     const r = await run('catalog', 'import-netbox', file, '--data-dir', dir, '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.out) as { file: string; ok: boolean; category: string; part: { id: string; builtin: boolean }; issues: { path: string; message: string }[] }[];
+    const out = JSON.parse(r.out) as {
+      file: string;
+      ok: boolean;
+      category: string;
+      part: { id: string; builtin: boolean };
+      issues: { path: string; message: string }[];
+    }[];
     expect(out.map((o) => Object.keys(o))).toEqual([['file', 'ok', 'category', 'part', 'issues']]);
     expect(out[0]).toMatchObject({ file, ok: true, category: 'pdu', part: { id: 'pdu.apc.ap7900b', builtin: true } });
     expect(out[0]!.issues.at(-1)).toEqual({
@@ -107,8 +120,13 @@ describe('rackhive catalog import-netbox + show', () => {
     expect(show.code).toBe(0);
     expect(show.out).toContain('inputPlug');
     expect(show.out).toContain('NEMA 5-15P'); // the built-in's own spec is unchanged
-    expect(show.out).toMatch(/Your notes:\n {2}From device-types\/APC\/AP7900B\.yaml: inputPlug: NEMA L5-20P in the file \(built-in: NEMA 5-15P\)\.\n {4}source: https:\/\/github\.com\/netbox-community\/devicetype-library\/blob\/master\/device-types\/APC\/AP7900B\.yaml \(\d{4}-\d\d-\d\d\)/);
-    const json = JSON.parse((await run('catalog', 'show', 'pdu.apc.ap7900b', '--data-dir', dir, '--json')).out) as { id: string; partNotes: { source: string }[] };
+    expect(show.out).toMatch(
+      /Your notes:\n {2}From device-types\/APC\/AP7900B\.yaml: inputPlug: NEMA L5-20P in the file \(built-in: NEMA 5-15P\)\.\n {4}source: https:\/\/github\.com\/netbox-community\/devicetype-library\/blob\/master\/device-types\/APC\/AP7900B\.yaml \(\d{4}-\d\d-\d\d\)/,
+    );
+    const json = JSON.parse((await run('catalog', 'show', 'pdu.apc.ap7900b', '--data-dir', dir, '--json')).out) as {
+      id: string;
+      partNotes: { source: string }[];
+    };
     expect(json.id).toBe('pdu.apc.ap7900b');
     expect(json.partNotes.map((n) => n.source)).toEqual(['device-types/APC/AP7900B.yaml']);
     // Without the folder, show is the built-in alone, as before.

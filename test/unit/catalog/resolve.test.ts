@@ -36,7 +36,12 @@ describe('resolvePart', () => {
     expect(err).toBeInstanceOf(PartResolveError);
     const e = err as PartResolveError;
     expect(e.kind).toBe('ambiguous');
-    expect(e.candidates.map((c) => c.id).sort()).toEqual(['gpu.nvidia.a100-pcie-40gb', 'gpu.nvidia.a100-pcie-80gb', 'gpu.nvidia.a100-sxm4-40gb', 'gpu.nvidia.a100-sxm4-80gb']);
+    expect(e.candidates.map((c) => c.id).sort()).toEqual([
+      'gpu.nvidia.a100-pcie-40gb',
+      'gpu.nvidia.a100-pcie-80gb',
+      'gpu.nvidia.a100-sxm4-40gb',
+      'gpu.nvidia.a100-sxm4-80gb',
+    ]);
     expect(e.message).toContain('gpu.nvidia.a100-sxm4-80gb');
   });
 

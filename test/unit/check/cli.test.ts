@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { main } from '#cli/main';
 
 function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   return main(args, { out: (l) => out.push(l), err: (l) => err.push(l) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 const ex = (f: string) => new URL(`../../../assets/examples/${f}`, import.meta.url).pathname;
@@ -33,7 +34,15 @@ describe('rackhive check', () => {
     expect((await run(['check', ex('over-budget.json'), '--volts', '110'])).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'rh-'));
     const f = join(dir, 'bad.json');
-    writeFileSync(f, JSON.stringify({ format: 'rackhive.build', version: 1, name: 'b', racks: [{ id: 'r', partId: 'rack.apc.ar3100', chassis: [{ id: 'c', partId: 'x.y', positionU: 0 }] }] }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        format: 'rackhive.build',
+        version: 1,
+        name: 'b',
+        racks: [{ id: 'r', partId: 'rack.apc.ar3100', chassis: [{ id: 'c', partId: 'x.y', positionU: 0 }] }],
+      }),
+    );
     const r = await run(['check', f]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('racks[0].chassis[0].positionU');

@@ -17,7 +17,14 @@ function load(name: string): Build {
   return r.build;
 }
 const check = (b: Build) => checkBuild(b, builtinParts, { mainsVolts: b.site?.mainsVolts ?? 230, circuitAmps: b.site?.circuitAmps ?? 16 });
-const f = (code: string, message: string, subjects: string[] = [], severity: 'error' | 'warning' | 'info' = 'info') => ({ code, severity, subjects, message, hint: 'h', verified: true });
+const f = (code: string, message: string, subjects: string[] = [], severity: 'error' | 'warning' | 'info' = 'info') => ({
+  code,
+  severity,
+  subjects,
+  message,
+  hint: 'h',
+  verified: true,
+});
 
 describe('finding groups', () => {
   it('masks numbers and the finding’s own subjects, nothing else', () => {
@@ -25,7 +32,11 @@ describe('finding groups', () => {
     expect(messageShape(f('x', 'peaks at 2,910.5 W', []))).toBe('peaks at # W');
     // Same code, different sentence: two rows.
     const g = groupFindings([f('a', 'Slot 1 is empty'), f('a', 'Slot 2 is empty'), f('a', 'The riser is loose'), f('b', 'Over budget', [], 'error')]);
-    expect(g.map((x) => [x.code, x.findings.length, x.sameMessage])).toEqual([['b', 1, true], ['a', 2, false], ['a', 1, true]]);
+    expect(g.map((x) => [x.code, x.findings.length, x.sameMessage])).toEqual([
+      ['b', 1, true],
+      ['a', 2, false],
+      ['a', 1, true],
+    ]);
   });
 
   it('Groq: every row is one message shape, the counts stay exact', () => {

@@ -13,13 +13,30 @@ const graph = (n: number, edges: Array<[number, number]>) => {
 
 describe('hives are maximal cliques of the peer graph', () => {
   it('a transitive relation gives its components', () => {
-    expect(maximalCliques(graph(6, [[0, 1], [0, 2], [1, 2], [3, 4]]))).toEqual([[0, 1, 2], [3, 4], [5]]);
+    expect(
+      maximalCliques(
+        graph(6, [
+          [0, 1],
+          [0, 2],
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toEqual([[0, 1, 2], [3, 4], [5]]);
   });
 
   it('A–B over NVLink and A–C under one root complex do not make B and C peers', () => {
     // GPU1 sits on the other socket but is bridged to GPU0; GPU2 shares GPU0's root complex.
-    const hives = maximalCliques(graph(3, [[0, 1], [0, 2]]));
-    expect(hives.sort()).toEqual([[0, 1], [0, 2]]);
+    const hives = maximalCliques(
+      graph(3, [
+        [0, 1],
+        [0, 2],
+      ]),
+    );
+    expect(hives.sort()).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
   });
 
   it('a chassis without GPUs has no hive', () => {
@@ -52,7 +69,10 @@ describe('the shortcut for graphs made of complete parts', () => {
           ),
         ),
         ([n, edges]) => {
-          const adj = graph(n, edges.filter(([a, b]) => a !== b));
+          const adj = graph(
+            n,
+            edges.filter(([a, b]) => a !== b),
+          );
           expect(maximalCliques(adj)).toEqual(bronKerbosch(adj));
         },
       ),

@@ -17,7 +17,10 @@ import { indexCatalog } from '#core/check/catalog';
 import { checkBuild, type CheckSettings } from '#core/check/checkBuild';
 import { createIncrementalCheck } from '#core/check/incremental';
 
-const SITES: CheckSettings[] = [{ mainsVolts: 230, circuitAmps: 32 }, { mainsVolts: 120, circuitAmps: 15 }];
+const SITES: CheckSettings[] = [
+  { mainsVolts: 230, circuitAmps: 32 },
+  { mainsVolts: 120, circuitAmps: 15 },
+];
 const byCategory = (c: CatalogPart['category']) => builtinParts.filter((p) => p.category === c).map((p) => p.id);
 const CARDS = [...byCategory('gpu'), ...byCategory('nic'), ...byCategory('riser')];
 const PSUS = byCategory('psu');
@@ -28,7 +31,7 @@ const CHASSIS = byCategory('chassis');
 /** One step of a session: what to do, and numbers that pick where and what. */
 const step = fc.record({ op: fc.nat(15), a: fc.nat(1000), b: fc.nat(1000), c: fc.nat(1000) });
 
-const pick = <T,>(xs: readonly T[], k: number): T | undefined => (xs.length ? xs[k % xs.length] : undefined);
+const pick = <T>(xs: readonly T[], k: number): T | undefined => (xs.length ? xs[k % xs.length] : undefined);
 const allChassis = (b: Build) => b.racks.flatMap((r) => r.chassis);
 
 /** A chassis replaced by a new object, as a pure edit does (racked or free-standing). */
@@ -36,7 +39,10 @@ function mapAnyChassis(b: Build, id: string, fn: (c: ChassisPlacement) => Chassi
   if (b.racks.some((r) => r.chassis.some((c) => c.id === id)))
     return { ...b, racks: b.racks.map((r) => (r.chassis.some((c) => c.id === id) ? { ...r, chassis: r.chassis.map((c) => (c.id === id ? fn(c) : c)) } : r)) };
   if (!b.freeStanding) return b;
-  return { ...b, freeStanding: { ...b.freeStanding, chassis: b.freeStanding.chassis.map((c) => (c.id === id ? (fn({ ...c, positionU: 1 }) as ChassisPlacement) : c)) } };
+  return {
+    ...b,
+    freeStanding: { ...b.freeStanding, chassis: b.freeStanding.chassis.map((c) => (c.id === id ? (fn({ ...c, positionU: 1 }) as ChassisPlacement) : c)) },
+  };
 }
 
 function apply(b: Build, s: { op: number; a: number; b: number; c: number }, catalog: ReturnType<typeof indexCatalog>): Build {
@@ -68,7 +74,16 @@ function apply(b: Build, s: { op: number; a: number; b: number; c: number }, cat
       const at = E.findChassis(b, ch.id);
       // The same chassis object carried to another rack as it is (no edit copies it): its rack changed all the same.
       if (at && s.c % 3 === 0 && at.rack.id !== rack.id)
-        return { ...b, racks: b.racks.map((r) => (r.id === at.rack.id ? { ...r, chassis: r.chassis.filter((c) => c !== at.chassis) } : r.id === rack.id ? { ...r, chassis: [...r.chassis, at.chassis] } : r)) };
+        return {
+          ...b,
+          racks: b.racks.map((r) =>
+            r.id === at.rack.id
+              ? { ...r, chassis: r.chassis.filter((c) => c !== at.chassis) }
+              : r.id === rack.id
+                ? { ...r, chassis: [...r.chassis, at.chassis] }
+                : r,
+          ),
+        };
       return keep(E.moveChassis(b, catalog, ch.id, rack.id, 1 + (s.c % 40)));
     }
     case 7: {
@@ -84,7 +99,9 @@ function apply(b: Build, s: { op: number; a: number; b: number; c: number }, cat
       const x = pick(ch.devices, s.b);
       const y = pick(ch.devices, s.c);
       if (ch.bridges?.length && s.c % 2) return mapAnyChassis(b, ch.id, (c) => ({ ...c, bridges: c.bridges!.slice(1) }));
-      return x && y && x.id !== y.id && BRIDGES.length ? mapAnyChassis(b, ch.id, (c) => ({ ...c, bridges: [...(c.bridges ?? []), { partId: pick(BRIDGES, s.a)!, devices: [x.id, y.id] }] })) : b;
+      return x && y && x.id !== y.id && BRIDGES.length
+        ? mapAnyChassis(b, ch.id, (c) => ({ ...c, bridges: [...(c.bridges ?? []), { partId: pick(BRIDGES, s.a)!, devices: [x.id, y.id] }] }))
+        : b;
     }
     case 10: {
       // A racked chassis taken out to stand on the floor, or a free-standing one put away.

@@ -63,14 +63,28 @@ describe('builds on imported GPU servers', () => {
   ])('%s (PSU bays known, GPU positions not in the file): 8 GPUs are "not checked", never refused', (file, bays) => {
     const part = imported(file);
     const findings = ruleFindings(part, 8, bays);
-    expect(findings).toEqual([{ code: 'chassis.gpu-count-unknown', severity: 'info', message: `8 GPUs placed; how many GPUs the ${part.model} holds is not known, so the GPU count is not checked.` }]);
+    expect(findings).toEqual([
+      {
+        code: 'chassis.gpu-count-unknown',
+        severity: 'info',
+        message: `8 GPUs placed; how many GPUs the ${part.model} holds is not known, so the GPU count is not checked.`,
+      },
+    ]);
     expect(ruleFindings(part, 8, bays + 1).map((f) => f.code)).toEqual(['power.psu-bays', 'chassis.gpu-count-unknown']);
   });
 
   it('a file with no PSUs listed: the PSU count is "not checked", not "has 0 PSU bays"', () => {
-    const r = importNetbox('manufacturer: Acme\nmodel: GPU Box\nu_height: 4\nmodule-bays:\n  - name: GPU 1\n  - name: GPU 2\n', { idFor: () => 'user.chassis.gpu-box' });
+    const r = importNetbox('manufacturer: Acme\nmodel: GPU Box\nu_height: 4\nmodule-bays:\n  - name: GPU 1\n  - name: GPU 2\n', {
+      idFor: () => 'user.chassis.gpu-box',
+    });
     const part = r.part!;
     expect(part.specs).toMatchObject({ psuBays: null, gpu: { maxCards: 2 } });
-    expect(ruleFindings(part, 2, 2)).toEqual([{ code: 'power.psu-bays-unknown', severity: 'info', message: '2 PSUs placed; the number of PSU bays of the GPU Box is not known, so the PSU count is not checked.' }]);
+    expect(ruleFindings(part, 2, 2)).toEqual([
+      {
+        code: 'power.psu-bays-unknown',
+        severity: 'info',
+        message: '2 PSUs placed; the number of PSU bays of the GPU Box is not known, so the PSU count is not checked.',
+      },
+    ]);
   });
 });

@@ -16,7 +16,18 @@ describe('PCIe rates', () => {
 });
 
 describe('negotiate', () => {
-  const slot = { id: 's', label: 'S', kind: 'pcie' as const, position: 0, physicalWidth: 16 as const, electricalWidth: 8 as const, gen: 3, feeds: 'rc', gpu: true, verified: true };
+  const slot = {
+    id: 's',
+    label: 'S',
+    kind: 'pcie' as const,
+    position: 0,
+    physicalWidth: 16 as const,
+    electricalWidth: 8 as const,
+    gen: 3,
+    feeds: 'rc',
+    gpu: true,
+    verified: true,
+  };
   it('takes the min of card, slot and feeding port', () => {
     expect(negotiate({ lanes: 16, gen: 4 }, slot, { label: 'switch a', gen: 3 })).toMatchObject({ width: 8, gen: 3, limitedBy: ['slot x8', 'slot gen 3'] });
     expect(negotiate({ lanes: 4, gen: 3 }, slot, null)).toMatchObject({ width: 4, gen: 3, limitedBy: [] });
@@ -41,7 +52,17 @@ describe('power arithmetic', () => {
     expect([usablePsus(4, 'N+N'), usablePsus(4, 'N+1'), usablePsus(4, 'none'), usablePsus(1, 'N+1')]).toEqual([2, 3, 4, 0]);
   });
   it('derates at low line, uses datasheet bands', () => {
-    const psu = { ratedOutputHighLineW: 2000, ratedOutputLowLineW: 1000, outputByInput: [{ minVolts: 200, maxVolts: 220, outputW: 1800 }], efficiency: null, formFactor: null, inlet: null, connectors: null, maxInputAmpsLowLine: null, maxInputAmpsHighLine: null };
+    const psu = {
+      ratedOutputHighLineW: 2000,
+      ratedOutputLowLineW: 1000,
+      outputByInput: [{ minVolts: 200, maxVolts: 220, outputW: 1800 }],
+      efficiency: null,
+      formFactor: null,
+      inlet: null,
+      connectors: null,
+      maxInputAmpsLowLine: null,
+      maxInputAmpsHighLine: null,
+    };
     expect([psuOutputW(psu, 120), psuOutputW(psu, 208), psuOutputW(psu, 240)]).toEqual([1000, 1800, 2000]);
     expect(psuOutputW({ ...psu, ratedOutputLowLineW: null, outputByInput: null }, 120)).toBeNull();
   });
@@ -68,9 +89,17 @@ describe('board topology data', () => {
   });
   it('reports dangling references and cycles', () => {
     const issues = boardTopologyIssues({
-      sockets: [{ id: 's' }], rootComplexes: [{ id: 'rc', socket: 'nope' }],
-      pcieSwitches: [{ id: 'a', upstream: { to: 'b' } }, { id: 'b', upstream: { to: 'a' } }],
-      slots: [{ id: 'x', feeds: 'zz' }], onboardDevices: [], memory: [], fabrics: [], interSocketLink: null,
+      sockets: [{ id: 's' }],
+      rootComplexes: [{ id: 'rc', socket: 'nope' }],
+      pcieSwitches: [
+        { id: 'a', upstream: { to: 'b' } },
+        { id: 'b', upstream: { to: 'a' } },
+      ],
+      slots: [{ id: 'x', feeds: 'zz' }],
+      onboardDevices: [],
+      memory: [],
+      fabrics: [],
+      interSocketLink: null,
     }).map((i) => i.message);
     expect(issues.some((m) => m.includes('socket "nope"'))).toBe(true);
     expect(issues.some((m) => m.includes('cycle'))).toBe(true);

@@ -11,7 +11,8 @@ function load(name: string): Build {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.build;
 }
-const check = (b: Build, volts = b.site?.mainsVolts ?? 230, amps = b.site?.circuitAmps ?? 16) => checkBuild(b, builtinParts, { mainsVolts: volts, circuitAmps: amps });
+const check = (b: Build, volts = b.site?.mainsVolts ?? 230, amps = b.site?.circuitAmps ?? 16) =>
+  checkBuild(b, builtinParts, { mainsVolts: volts, circuitAmps: amps });
 const cell = (r: ReturnType<typeof check>, a: string, b: string) => {
   const m = r.p2pMatrix[0]!;
   return m.cells[m.labels.indexOf(a)]![m.labels.indexOf(b)];
@@ -20,7 +21,10 @@ const cell = (r: ReturnType<typeof check>, a: string, b: string) => {
 describe('seed verdicts', () => {
   it('X9DRG: two hives of four, one per socket, SYS between them, NIC near one hive', () => {
     const r = check(load('sys-4028gr-x9drg.json'));
-    expect(r.hives.map((h) => h.devices)).toEqual([['GPU0', 'GPU1', 'GPU2', 'GPU3'], ['GPU4', 'GPU5', 'GPU6', 'GPU7']]);
+    expect(r.hives.map((h) => h.devices)).toEqual([
+      ['GPU0', 'GPU1', 'GPU2', 'GPU3'],
+      ['GPU4', 'GPU5', 'GPU6', 'GPU7'],
+    ]);
     expect(r.hives.map((h) => h.sockets)).toEqual([['cpu1'], ['cpu2']]);
     expect(cell(r, 'GPU0', 'GPU4')).toBe('SYS');
     expect(r.nicAffinity[0]!.near).toEqual(['GPU0', 'GPU1', 'GPU2', 'GPU3']);
@@ -31,7 +35,7 @@ describe('seed verdicts', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('X10DRG: one hive of eight, PIX within a switch, PHB between, 4:1 oversubscription, NIC on the GPUs\' root complex', () => {
+  it("X10DRG: one hive of eight, PIX within a switch, PHB between, 4:1 oversubscription, NIC on the GPUs' root complex", () => {
     const r = check(load('sys-4028gr-x10drg.json'));
     expect(r.hives).toHaveLength(1);
     expect(r.hives[0]!.devices).toHaveLength(8);
@@ -70,7 +74,10 @@ describe('seed verdicts', () => {
 
   it('over-budget: every planted fault, with the numbers', () => {
     const r = check(load('over-budget.json'), 120, 20);
-    const codes = r.findings.filter((f) => f.severity === 'error').map((f) => f.code).sort();
+    const codes = r.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.code)
+      .sort();
     expect(codes).toEqual(['chassis.card-too-wide', 'chassis.slot-covered', 'chassis.slot-dead', 'power.psu-overload']);
     const psu = r.findings.find((f) => f.code === 'power.psu-overload')!;
     // 3 × P40 250 W + RTX 3090 350 W + E5-2680 v4 120 W + chassis 200 W + 4 DIMMs × 5 W = 1,440 W against 1 × 1,000 W (1+1 at low line).
@@ -95,7 +102,15 @@ describe('seed verdicts', () => {
 
   it('every example parses and round-trips', async () => {
     const { exportBuild } = await import('#core/build/file');
-    for (const f of ['sys-4028gr-x9drg.json', 'sys-4028gr-x10drg.json', 'gigabyte-g482.json', 'asus-esc4000-4x-a5000.json', 'groq-8-racks.json', 'octal-a100-sxm.json', 'over-budget.json']) {
+    for (const f of [
+      'sys-4028gr-x9drg.json',
+      'sys-4028gr-x10drg.json',
+      'gigabyte-g482.json',
+      'asus-esc4000-4x-a5000.json',
+      'groq-8-racks.json',
+      'octal-a100-sxm.json',
+      'over-budget.json',
+    ]) {
       const b = load(f);
       const again = parseBuildText(exportBuild(b));
       expect(again.ok && again.build).toEqual(b);
@@ -108,12 +123,34 @@ describe('SYS-4028GR-TRT2 captured topology', () => {
     // GPU bus order 05, 07, 08, 0C, 0D, 0E, 0F → CPU1 slots 5, 4, 3, 12, 9, 11, 10; ConnectX-4 in slot 8.
     const slots = ['slot5', 'slot4', 'slot3', 'slot12', 'slot9', 'slot11', 'slot10'];
     const build: Build = {
-      format: 'rackhive.build', version: 1, name: 'TRT2 capture', workloads: [],
-      racks: [{ id: 'r', partId: 'rack.apc.ar3100', pdus: [], chassis: [{
-        id: 'aws', partId: 'chassis.supermicro.sys-4028gr-trt2', positionU: 1, dimms: [], drives: [],
-        cpus: [{ socket: 'cpu1', partId: 'cpu.intel.xeon-e5-2680-v4' }, { socket: 'cpu2', partId: 'cpu.intel.xeon-e5-2680-v4' }],
-        devices: [...slots.map((s, i) => ({ id: `p100-${i}`, slot: s, partId: 'gpu.nvidia.tesla-p100-pcie-16gb' })), { id: 'cx4', slot: 'slot8', partId: 'nic.mellanox.connectx-4-vpi-edr' }],
-      }] }],
+      format: 'rackhive.build',
+      version: 1,
+      name: 'TRT2 capture',
+      workloads: [],
+      racks: [
+        {
+          id: 'r',
+          partId: 'rack.apc.ar3100',
+          pdus: [],
+          chassis: [
+            {
+              id: 'aws',
+              partId: 'chassis.supermicro.sys-4028gr-trt2',
+              positionU: 1,
+              dimms: [],
+              drives: [],
+              cpus: [
+                { socket: 'cpu1', partId: 'cpu.intel.xeon-e5-2680-v4' },
+                { socket: 'cpu2', partId: 'cpu.intel.xeon-e5-2680-v4' },
+              ],
+              devices: [
+                ...slots.map((s, i) => ({ id: `p100-${i}`, slot: s, partId: 'gpu.nvidia.tesla-p100-pcie-16gb' })),
+                { id: 'cx4', slot: 'slot8', partId: 'nic.mellanox.connectx-4-vpi-edr' },
+              ],
+            },
+          ],
+        },
+      ],
     };
     const captured = `
 GPU0	 X 	PIX	PIX	PHB	PHB	PHB	PHB	PHB
@@ -124,7 +161,15 @@ GPU4	PHB	PHB	PHB	PIX	 X 	PIX	PIX	PIX
 GPU5	PHB	PHB	PHB	PIX	PIX	 X 	PIX	PIX
 GPU6	PHB	PHB	PHB	PIX	PIX	PIX	 X 	PIX
 NIC0	PHB	PHB	PHB	PIX	PIX	PIX	PIX	 X `;
-    const expected = captured.trim().split('\n').map((l) => l.split('\t').slice(1).map((c) => c.trim()));
+    const expected = captured
+      .trim()
+      .split('\n')
+      .map((l) =>
+        l
+          .split('\t')
+          .slice(1)
+          .map((c) => c.trim()),
+      );
     const r = checkBuild(build, builtinParts, { mainsVolts: 230, circuitAmps: 16 });
     expect(r.p2pMatrix[0]!.labels).toEqual(['GPU0', 'GPU1', 'GPU2', 'GPU3', 'GPU4', 'GPU5', 'GPU6', 'NIC0']);
     expect(r.p2pMatrix[0]!.cells).toEqual(expected);

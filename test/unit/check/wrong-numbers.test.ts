@@ -95,22 +95,67 @@ describe('cost of a build', () => {
 
 describe('bill of materials', () => {
   const item = (over: Partial<InventoryItemView>): InventoryItemView => ({
-    id: 'item-1', partId: 'memory.generic.ddr3-1600-rdimm-16gb', quantity: 3, status: 'received', currency: 'USD',
-    priceMinor: 300, shippingMinor: null, taxMinor: null, seller: null, listingUrl: null, ebayItemNumber: null, orderNumber: 'A-1',
-    orderedOn: null, receivedOn: null, returnBy: null, condition: null, serialNumber: null, notes: null, title: null, externalId: null, feesMinor: null, fxRate: null,
-    fxCurrency: null, returnDays: null, testResult: null, testNote: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
-    part: { category: 'memory', vendor: 'Generic', model: 'DDR3' }, orderShippingMinor: 100, orderTaxMinor: null, returnDeadline: null, ...over,
+    id: 'item-1',
+    partId: 'memory.generic.ddr3-1600-rdimm-16gb',
+    quantity: 3,
+    status: 'received',
+    currency: 'USD',
+    priceMinor: 300,
+    shippingMinor: null,
+    taxMinor: null,
+    seller: null,
+    listingUrl: null,
+    ebayItemNumber: null,
+    orderNumber: 'A-1',
+    orderedOn: null,
+    receivedOn: null,
+    returnBy: null,
+    condition: null,
+    serialNumber: null,
+    notes: null,
+    title: null,
+    externalId: null,
+    feesMinor: null,
+    fxRate: null,
+    fxCurrency: null,
+    returnDays: null,
+    testResult: null,
+    testNote: null,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+    part: { category: 'memory', vendor: 'Generic', model: 'DDR3' },
+    orderShippingMinor: 100,
+    orderTaxMinor: null,
+    returnDeadline: null,
+    ...over,
   });
   const build = (count: number): Build => ({
-    format: 'rackhive.build', version: 1, name: 'bom', workloads: [],
-    racks: [{ id: 'r1', partId: 'rack.apc.ar3100', pdus: [], chassis: [{
-      id: 's1', partId: 'chassis.supermicro.sys-4028gr-tr', positionU: 1, cpus: [], devices: [], drives: [],
-      dimms: [{ socket: 'cpu1', channel: 0, count, partId: 'memory.generic.ddr3-1600-rdimm-16gb', inventoryItemId: 'item-1' }],
-    }] }],
+    format: 'rackhive.build',
+    version: 1,
+    name: 'bom',
+    workloads: [],
+    racks: [
+      {
+        id: 'r1',
+        partId: 'rack.apc.ar3100',
+        pdus: [],
+        chassis: [
+          {
+            id: 's1',
+            partId: 'chassis.supermicro.sys-4028gr-tr',
+            positionU: 1,
+            cpus: [],
+            devices: [],
+            drives: [],
+            dimms: [{ socket: 'cpu1', channel: 0, count, partId: 'memory.generic.ddr3-1600-rdimm-16gb', inventoryItemId: 'item-1' }],
+          },
+        ],
+      },
+    ],
   });
   const dimmRow = (csv: string) => Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.find((r) => r[1] === 'dimm')!;
 
-  it('a line of all an item\'s units costs exactly the landed cost (3 DIMMs: $9.00 + $1.00 order shipping = $10.00)', () => {
+  it("a line of all an item's units costs exactly the landed cost (3 DIMMs: $9.00 + $1.00 order shipping = $10.00)", () => {
     const row = dimmRow(bomCsv(build(3), builtinParts, [item({})]));
     expect(row.slice(10)).toEqual(['3.33', '10.00', 'USD']);
   });

@@ -48,14 +48,33 @@ function row(id: number, cost: { known: number; priced: number; unpriced: number
     name: `b${id}`,
     estimate: est,
     problem: est ? null : 'no GPUs or accelerators placed',
-    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [], basis: { paid: 0, observed: 0, typical: cost.priced, unknown: cost.unpriced }, staleLines: 0, unpriced: [] },
+    cost: {
+      currency: 'USD',
+      total: f,
+      spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 },
+      toBuy: f,
+      byCategory: [],
+      basis: { paid: 0, observed: 0, typical: cost.priced, unknown: cost.unpriced },
+      staleLines: 0,
+      unpriced: [],
+    },
     power: { atLoadW: wallW, atLoadWallW: wallW, peakW: 2000, psuUsableW: 3000, circuitW: 2880 },
   };
 }
 
 describe('cost lines', () => {
   const item = (over: Partial<CostItem>): CostItem => ({
-    id: 'i1', status: 'received', currency: 'USD', priceMinor: 16000, shippingMinor: 1500, taxMinor: 500, seller: '=HYPERLINK("x")', orderNumber: '12-345', listingUrl: null, ebayItemNumber: null, ...over,
+    id: 'i1',
+    status: 'received',
+    currency: 'USD',
+    priceMinor: 16000,
+    shippingMinor: 1500,
+    taxMinor: 500,
+    seller: '=HYPERLINK("x")',
+    orderNumber: '12-345',
+    listingUrl: null,
+    ebayItemNumber: null,
+    ...over,
   });
 
   it('owned parts cost price + shipping + tax per unit; planned parts their estimate; unknown stays unknown', () => {
@@ -86,7 +105,9 @@ describe('cost lines', () => {
     const d = b.racks[0]!.chassis[0]!.devices;
     d[0]!.inventoryItemId = 'w';
     d[1]!.plannedPrice = { amountMinor: 15000, currency: 'EUR' };
-    const lines = costLines(b, catalog, () => item({ id: 'w', status: 'wishlist', priceMinor: 15000, shippingMinor: null, taxMinor: null, listingUrl: 'https://www.ebay.com/itm/1' }));
+    const lines = costLines(b, catalog, () =>
+      item({ id: 'w', status: 'wishlist', priceMinor: 15000, shippingMinor: null, taxMinor: null, listingUrl: 'https://www.ebay.com/itm/1' }),
+    );
     expect(lines.find((l) => l.item?.id === 'w')).toMatchObject({ owned: false, basis: 'item', amountMinor: 15000 });
     const s = costSummary(lines, 'USD');
     expect(s.spent.pricedLines).toBe(0);
@@ -96,7 +117,10 @@ describe('cost lines', () => {
   });
 
   it('a build with no price anywhere has an unknown total, not $0', () => {
-    const s = costSummary(costLines(example('octal-a100-sxm'), catalog, () => null), 'USD');
+    const s = costSummary(
+      costLines(example('octal-a100-sxm'), catalog, () => null),
+      'USD',
+    );
     expect(figureState(s.total)).toBe('unknown');
     expect(s.total.unpricedLines).toBeGreaterThan(30);
   });
@@ -104,13 +128,15 @@ describe('cost lines', () => {
 
 describe('Pareto front and chart data', () => {
   it('keeps only points nothing cheaper beats, cheapest first', () => {
-    expect(paretoFront([
-      { buildId: 1, x: 100, y: 10 },
-      { buildId: 2, x: 200, y: 5 },
-      { buildId: 3, x: 300, y: 30 },
-      { buildId: 4, x: 100, y: 12 },
-      { buildId: 5, x: 50, y: 1 },
-    ])).toEqual([5, 4, 3]);
+    expect(
+      paretoFront([
+        { buildId: 1, x: 100, y: 10 },
+        { buildId: 2, x: 200, y: 5 },
+        { buildId: 3, x: 300, y: 30 },
+        { buildId: 4, x: 100, y: 12 },
+        { buildId: 5, x: 50, y: 1 },
+      ]),
+    ).toEqual([5, 4, 3]);
     expect(paretoFront([])).toEqual([]);
   });
 
@@ -118,7 +144,11 @@ describe('Pareto front and chart data', () => {
     const rows = [
       row(1, { known: 100_00, priced: 3, unpriced: 0 }, speed()),
       row(2, { known: 0, priced: 0, unpriced: 5 }, speed()),
-      row(3, { known: 500_00, priced: 3, unpriced: 0 }, speed({ fits: false, reason: 'does not fit: GPU over by 3.0 GB', decodeTps: null, aggregateTps: null })),
+      row(
+        3,
+        { known: 500_00, priced: 3, unpriced: 0 },
+        speed({ fits: false, reason: 'does not fit: GPU over by 3.0 GB', decodeTps: null, aggregateTps: null }),
+      ),
       row(4, { known: 500_00, priced: 3, unpriced: 0 }, null),
       row(5, { known: 50_00, priced: 1, unpriced: 2 }, speed({ decodeTps: 5 })),
     ];
@@ -146,7 +176,11 @@ describe('Pareto front and chart data', () => {
   });
 
   it('sorts with unknown last in both directions', () => {
-    const items = [row(1, { known: 300, priced: 1, unpriced: 0 }, speed()), row(2, { known: 0, priced: 0, unpriced: 1 }, speed()), row(3, { known: 100, priced: 1, unpriced: 0 }, speed())].map((r) => ({
+    const items = [
+      row(1, { known: 300, priced: 1, unpriced: 0 }, speed()),
+      row(2, { known: 0, priced: 0, unpriced: 1 }, speed()),
+      row(3, { known: 100, priced: 1, unpriced: 0 }, speed()),
+    ].map((r) => ({
       row: r,
       metrics: rowMetrics(r, 'total', 'perStream', null),
     }));
@@ -162,7 +196,7 @@ describe('CSV', () => {
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('\rx')).toBe("\"'\rx\"");
+    expect(csvCell('\rx')).toBe('"\'\rx"');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell(-2)).toBe('-2');
     expect(csvCell(null)).toBe('unknown');
@@ -210,15 +244,27 @@ describe('the seed comparison from the examples', () => {
     const throwing: BuildEstimator = () => {
       throw new Error('boom');
     };
-    expect(compareRows(inputs, SEED_WORKLOAD, { catalog: builtinParts, itemOf: () => null, currency: 'USD', site, estimator: throwing })[0]!.problem).toContain('boom');
+    expect(compareRows(inputs, SEED_WORKLOAD, { catalog: builtinParts, itemOf: () => null, currency: 'USD', site, estimator: throwing })[0]!.problem).toContain(
+      'boom',
+    );
   });
 
-  it('tries fewer instances when the build\'s own layout does not fit the compared model', () => {
-    const r = compareRows([{ buildId: 1, build: example('sys-4028gr-x9drg') }], { ...SEED_WORKLOAD, modelId: 'llama-3.1-405b', quant: 'F16' }, { catalog: builtinParts, itemOf: () => null, currency: 'USD', site, estimator: perfEstimator(builtinParts) })[0]!;
+  it("tries fewer instances when the build's own layout does not fit the compared model", () => {
+    const r = compareRows(
+      [{ buildId: 1, build: example('sys-4028gr-x9drg') }],
+      { ...SEED_WORKLOAD, modelId: 'llama-3.1-405b', quant: 'F16' },
+      { catalog: builtinParts, itemOf: () => null, currency: 'USD', site, estimator: perfEstimator(builtinParts) },
+    )[0]!;
     // 8 × 24 GB cannot hold a 405B model in fp16 (810 GB), however it is split.
     expect(r.estimate?.fits).toBe(false);
     expect(r.estimate?.reason).toMatch(/^does not fit/);
-    const q = compareRows([{ buildId: 1, build: example('asus-esc4000-4x-a5000') }], SEED_WORKLOAD, { catalog: builtinParts, itemOf: () => null, currency: 'USD', site, estimator: perfEstimator(builtinParts) })[0]!;
+    const q = compareRows([{ buildId: 1, build: example('asus-esc4000-4x-a5000') }], SEED_WORKLOAD, {
+      catalog: builtinParts,
+      itemOf: () => null,
+      currency: 'USD',
+      site,
+      estimator: perfEstimator(builtinParts),
+    })[0]!;
     expect(q.estimate?.fits).toBe(true);
     expect(q.estimate?.instances).toBe(1);
     expect(q.estimate?.assumptions[0]).toMatch(/2 instances of this model do not fit; estimated with 1/);

@@ -14,7 +14,16 @@ function row(total: { knownMinor: number; pricedLines: number; unpricedLines: nu
     name: 'b1',
     estimate,
     problem: null,
-    cost: { currency: 'USD', total, spent: none, toBuy: total, byCategory: [], basis: { paid: 0, observed: 0, typical: total.pricedLines, unknown: total.unpricedLines }, staleLines: 0, unpriced: [] },
+    cost: {
+      currency: 'USD',
+      total,
+      spent: none,
+      toBuy: total,
+      byCategory: [],
+      basis: { paid: 0, observed: 0, typical: total.pricedLines, unknown: total.unpricedLines },
+      staleLines: 0,
+      unpriced: [],
+    },
     power: { atLoadW: 1000, atLoadWallW: 1000, peakW: 2000, psuUsableW: 3000, circuitW: 2880 },
   } as CompareRow;
 }
@@ -25,7 +34,10 @@ describe('cost per token/s', () => {
     expect(rowMetrics(row({ knownMinor: 300_000, pricedLines: 3, unpricedLines: 0 }), 'spent', 'perStream', 15).costPerTps).toBeNull();
     expect(rowMetrics(row({ knownMinor: 0, pricedLines: 0, unpricedLines: 5 }), 'total', 'perStream', 15).costPerTps).toBeNull();
     expect(rowMetrics(row({ knownMinor: 1000, pricedLines: 1, unpricedLines: 5 }), 'total', 'perStream', 15).costPerTps).toEqual({ minor: 100, partial: true });
-    expect(rowMetrics(row({ knownMinor: 300_000, pricedLines: 3, unpricedLines: 0 }), 'total', 'perStream', 15).costPerTps).toEqual({ minor: 30_000, partial: false });
+    expect(rowMetrics(row({ knownMinor: 300_000, pricedLines: 3, unpricedLines: 0 }), 'total', 'perStream', 15).costPerTps).toEqual({
+      minor: 30_000,
+      partial: false,
+    });
   });
 
   it('CLI: a build without a single line, or with an unpriced one, has no cost per token/s', () => {

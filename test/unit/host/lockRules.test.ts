@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { isLockHeld, lockedMessage, parseLockInfo, UNREADABLE_LOCK_GRACE_MS, type LockInfo } from '#host/lock';
 
 const here = os.hostname();
-const httpLock: LockInfo = { pid: 4242, hostname: here, host: 'http', url: 'http://127.0.0.1:5000/#token=abc', startedAt: '2025-01-01T00:00:00.000Z', nonce: 'n1' };
+const httpLock: LockInfo = {
+  pid: 4242,
+  hostname: here,
+  host: 'http',
+  url: 'http://127.0.0.1:5000/#token=abc',
+  startedAt: '2025-01-01T00:00:00.000Z',
+  nonce: 'n1',
+};
 
 describe('parseLockInfo', () => {
   it('reads what acquire writes', () => {

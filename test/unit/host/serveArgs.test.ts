@@ -21,11 +21,14 @@ describe('parseServeArgs', () => {
     const r = parseServeArgs(['--open', '--no-open']);
     expect(r.ok && r.options.open).toBe(false);
   });
-  it.each([['--port', 'abc'], ['--port', '-1'], ['--port', '65536'], ['--port', '1.5'], ['--port', ''], ['--data-dir', ''], ['--bogus'], ['extra']])('refuses %j', (...argv) => {
-    const r = parseServeArgs(argv);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.help).toBe(false);
-  });
+  it.each([['--port', 'abc'], ['--port', '-1'], ['--port', '65536'], ['--port', '1.5'], ['--port', ''], ['--data-dir', ''], ['--bogus'], ['extra']])(
+    'refuses %j',
+    (...argv) => {
+      const r = parseServeArgs(argv);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.help).toBe(false);
+    },
+  );
   it('--help asks for usage', () => {
     const r = parseServeArgs(['--help']);
     expect(r.ok === false && r.help).toBe(true);

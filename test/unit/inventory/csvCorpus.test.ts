@@ -110,9 +110,49 @@ describe('CSV corpus: good files give exactly these records', () => {
     // A Seller Hub report lists what the person sold; the listing title is kept, the order + item number identify the row.
     const common = { status: 'sold' as const, currency: 'USD' };
     expect(r.preview!.rows.map((row) => [row.line, row.fields])).toEqual([
-      [4, rec({ ...common, partId: 'gpu.nvidia.tesla-p40', quantity: 2, priceMinor: 17999, listingUrl: 'https://www.ebay.com/itm/125678901234', ebayItemNumber: '125678901234', orderNumber: '12-34567-89012', orderedOn: '2024-03-15', title: 'NVIDIA Tesla P40 24GB GDDR5 GPU Accelerator Card', externalId: 'ebay:12-34567-89012:125678901234' })],
-      [5, rec({ ...common, partId: 'nic.nvidia.connectx-3-fdr', priceMinor: 2999, listingUrl: 'https://www.ebay.com/itm/125678901235', ebayItemNumber: '125678901235', orderNumber: '12-34567-89012', orderedOn: '2024-03-15', title: 'Mellanox ConnectX-3 FDR InfiniBand dual port', externalId: 'ebay:12-34567-89012:125678901235' })],
-      [6, rec({ ...common, partId: 'gpu.nvidia.rtx-3090', priceMinor: 69900, listingUrl: 'https://www.ebay.com/itm/125678901236', ebayItemNumber: '125678901236', orderNumber: '11-11111-22222', orderedOn: '2024-03-20', title: 'EVGA GeForce RTX 3090 FTW3 ULTRA 24GB', externalId: 'ebay:11-11111-22222:125678901236' })],
+      [
+        4,
+        rec({
+          ...common,
+          partId: 'gpu.nvidia.tesla-p40',
+          quantity: 2,
+          priceMinor: 17999,
+          listingUrl: 'https://www.ebay.com/itm/125678901234',
+          ebayItemNumber: '125678901234',
+          orderNumber: '12-34567-89012',
+          orderedOn: '2024-03-15',
+          title: 'NVIDIA Tesla P40 24GB GDDR5 GPU Accelerator Card',
+          externalId: 'ebay:12-34567-89012:125678901234',
+        }),
+      ],
+      [
+        5,
+        rec({
+          ...common,
+          partId: 'nic.nvidia.connectx-3-fdr',
+          priceMinor: 2999,
+          listingUrl: 'https://www.ebay.com/itm/125678901235',
+          ebayItemNumber: '125678901235',
+          orderNumber: '12-34567-89012',
+          orderedOn: '2024-03-15',
+          title: 'Mellanox ConnectX-3 FDR InfiniBand dual port',
+          externalId: 'ebay:12-34567-89012:125678901235',
+        }),
+      ],
+      [
+        6,
+        rec({
+          ...common,
+          partId: 'gpu.nvidia.rtx-3090',
+          priceMinor: 69900,
+          listingUrl: 'https://www.ebay.com/itm/125678901236',
+          ebayItemNumber: '125678901236',
+          orderNumber: '11-11111-22222',
+          orderedOn: '2024-03-20',
+          title: 'EVGA GeForce RTX 3090 FTW3 ULTRA 24GB',
+          externalId: 'ebay:11-11111-22222:125678901236',
+        }),
+      ],
     ]);
     expect(r.preview!.orders).toEqual([
       { orderNumber: '12-34567-89012', currency: 'USD', shipping: '20.00', tax: '17.41' },
@@ -150,13 +190,17 @@ describe('CSV corpus: bad files give exactly this error', () => {
   it('missing-part-column.csv: nothing says which part a row is', async () => {
     const r = ok(await load('missing-part-column.csv'));
     expect(r.preview).toBeNull();
-    expect(r.issues).toEqual([{ field: 'part', columns: [], message: 'No column says which part each row is: map a column to "Part name / listing title" or "Part id".' }]);
+    expect(r.issues).toEqual([
+      { field: 'part', columns: [], message: 'No column says which part each row is: map a column to "Part name / listing title" or "Part id".' },
+    ]);
   });
 
   it('duplicate-columns.csv: two "price" columns', async () => {
     const r = ok(await load('duplicate-columns.csv'));
     expect(r.preview).toBeNull();
-    expect(r.issues).toEqual([{ field: 'price', columns: [1, 3], message: 'Columns B "price" and D "price" are both imported as Price per unit: choose one of them.' }]);
+    expect(r.issues).toEqual([
+      { field: 'price', columns: [1, 3], message: 'Columns B "price" and D "price" are both imported as Price per unit: choose one of them.' },
+    ]);
   });
 
   it('extra-cells-row.csv: an unquoted decimal comma makes a row one cell too long', async () => {
@@ -184,7 +228,10 @@ describe('CSV corpus: bad files give exactly this error', () => {
       { line: 3, column: 'A "part"', message: '"NVIDIA" fits 4 catalog parts: choose one' },
       { line: 4, column: 'A "part"', message: 'No catalog part matches "Some Unknown Card 9000": choose the part' },
     ]);
-    expect(r.preview!.rows[1]!.part).toMatchObject({ status: 'ambiguous', candidates: [{ id: 'gpu.nvidia.rtx-3090' }, { id: 'gpu.nvidia.tesla-p40' }, { id: 'gpu.nvidia.rtx-a5000' }, { id: 'nic.nvidia.connectx-3-fdr' }] });
+    expect(r.preview!.rows[1]!.part).toMatchObject({
+      status: 'ambiguous',
+      candidates: [{ id: 'gpu.nvidia.rtx-3090' }, { id: 'gpu.nvidia.tesla-p40' }, { id: 'gpu.nvidia.rtx-a5000' }, { id: 'nic.nvidia.connectx-3-fdr' }],
+    });
     const fixed = ok(await load('unmatched-part.csv', { 3: 'gpu.nvidia.rtx-a5000', 4: 'gpu.nvidia.tesla-p40' }));
     expect(fixed.preview!.errors).toEqual([]);
     expect(fixed.preview!.rows.map((row) => row.fields!.partId)).toEqual(['gpu.nvidia.tesla-p40', 'gpu.nvidia.rtx-a5000', 'gpu.nvidia.tesla-p40']);
@@ -195,7 +242,10 @@ describe('CSV corpus: bad files give exactly this error', () => {
     const t0 = performance.now();
     const r = await previewCsvBytes(big, { parts });
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(r).toEqual({ ok: false, error: { code: 'TOO_LARGE', message: 'The file is 20.0 MiB; files up to 20.0 MiB can be imported. Split it into smaller files.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: 'The file is 20.0 MiB; files up to 20.0 MiB can be imported. Split it into smaller files.' },
+    });
   });
 });
 

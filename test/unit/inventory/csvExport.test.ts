@@ -20,7 +20,8 @@ const noYield = () => Promise.resolve();
 /** Text that tries every trick: formula triggers, quotes, delimiters, line breaks, accents, the escape quote itself. */
 const nasty = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', "'", ' ', 'a', 'Z', '9', 'é', '€', '|'), maxLength: 12 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: '' as const });
-const amount = (digits: number) => fc.integer({ min: 0, max: 10_000_000 }).map((n) => (digits === 0 ? String(n) : `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`));
+const amount = (digits: number) =>
+  fc.integer({ min: 0, max: 10_000_000 }).map((n) => (digits === 0 ? String(n) : `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`));
 const date = fc.date({ min: new Date('2015-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 const draftArb = fc.record({
@@ -78,7 +79,16 @@ function toFields(d: DraftValue, currency: string): ItemFields | null {
 
 function view(fields: ItemFields, i: number): InventoryItemView {
   const part = FIXTURE_PARTS.find((p) => p.id === fields.partId)!;
-  return { ...fields, id: `item-${i}`, createdAt: '2024-06-01T00:00:00.000Z', updatedAt: '2024-06-01T00:00:00.000Z', part: { category: part.category, vendor: part.vendor, model: part.model }, orderShippingMinor: null, orderTaxMinor: null, returnDeadline: null };
+  return {
+    ...fields,
+    id: `item-${i}`,
+    createdAt: '2024-06-01T00:00:00.000Z',
+    updatedAt: '2024-06-01T00:00:00.000Z',
+    part: { category: part.category, vendor: part.vendor, model: part.model },
+    orderShippingMinor: null,
+    orderTaxMinor: null,
+    returnDeadline: null,
+  };
 }
 
 const inventoryArb = fc
@@ -128,9 +138,23 @@ describe('CSV export', () => {
         if (!back.ok) throw new Error(back.error.message);
         expect(back.issues).toEqual([]);
         expect(back.preview!.errors).toEqual([]);
-        const strip = ({ id: _i, createdAt: _c, updatedAt: _u, part: _p, orderShippingMinor: _s, orderTaxMinor: _t, returnDeadline: _r, ...fields }: InventoryItemView) => fields;
+        const strip = ({
+          id: _i,
+          createdAt: _c,
+          updatedAt: _u,
+          part: _p,
+          orderShippingMinor: _s,
+          orderTaxMinor: _t,
+          returnDeadline: _r,
+          ...fields
+        }: InventoryItemView) => fields;
         expect(back.preview!.rows.map((r) => r.fields)).toEqual(items.map(strip));
-        const expectedOrders = orders.map((o) => ({ orderNumber: o.orderNumber, currency: o.currency, shipping: o.shippingMinor === null ? null : expect.any(String), tax: o.taxMinor === null ? null : expect.any(String) }));
+        const expectedOrders = orders.map((o) => ({
+          orderNumber: o.orderNumber,
+          currency: o.currency,
+          shipping: o.shippingMinor === null ? null : expect.any(String),
+          tax: o.taxMinor === null ? null : expect.any(String),
+        }));
         expect(back.preview!.orders).toEqual(expect.arrayContaining(expectedOrders));
         expect(back.preview!.orders).toHaveLength(orders.length);
       }),
@@ -141,9 +165,33 @@ describe('CSV export', () => {
   it('the template is the header line only, with the documented columns', () => {
     expect(templateCsv()).toBe(`${BOM}${TEMPLATE_COLUMNS.map((c) => c.header).join(',')}\r\n`);
     expect(TEMPLATE_COLUMNS.map((c) => c.header)).toEqual([
-      'part_id', 'part', 'quantity', 'status', 'currency', 'price', 'shipping', 'tax', 'fees', 'exchange_rate', 'exchange_rate_currency',
-      'order_number', 'order_shipping', 'order_tax', 'seller', 'listing_url', 'ordered_on', 'received_on', 'return_days', 'return_by',
-      'condition', 'serial_number', 'test_result', 'test_note', 'notes', 'title', 'external_id',
+      'part_id',
+      'part',
+      'quantity',
+      'status',
+      'currency',
+      'price',
+      'shipping',
+      'tax',
+      'fees',
+      'exchange_rate',
+      'exchange_rate_currency',
+      'order_number',
+      'order_shipping',
+      'order_tax',
+      'seller',
+      'listing_url',
+      'ordered_on',
+      'received_on',
+      'return_days',
+      'return_by',
+      'condition',
+      'serial_number',
+      'test_result',
+      'test_note',
+      'notes',
+      'title',
+      'external_id',
     ]);
   });
 
@@ -176,17 +224,102 @@ describe('CSV export', () => {
       ],
       workloads: [],
     };
-    const owned = view({ ...toFields({ partId: 'gpu.nvidia.rtx-3090', quantity: '1', status: 'received', currency: 'USD', priceCents: '650.00', shippingCents: '20.00', taxCents: '', feesCents: '', fxRate: '', seller: 'gpu-guy', listingUrl: '', orderNumber: '', orderedOn: '', returnDays: '', returnBy: '', condition: '', serialNumber: '', testResult: '', testNote: '', notes: '' }, 'USD')! }, 1);
+    const owned = view(
+      {
+        ...toFields(
+          {
+            partId: 'gpu.nvidia.rtx-3090',
+            quantity: '1',
+            status: 'received',
+            currency: 'USD',
+            priceCents: '650.00',
+            shippingCents: '20.00',
+            taxCents: '',
+            feesCents: '',
+            fxRate: '',
+            seller: 'gpu-guy',
+            listingUrl: '',
+            orderNumber: '',
+            orderedOn: '',
+            returnDays: '',
+            returnBy: '',
+            condition: '',
+            serialNumber: '',
+            testResult: '',
+            testNote: '',
+            notes: '',
+          },
+          'USD',
+        )!,
+      },
+      1,
+    );
     const catalog = FIXTURE_PARTS.map((p) => ({ ...p, typicalUsedPrice: p.typicalUsedPrice ?? null }));
     const csv = bomCsv(build, catalog, [owned]);
     const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['location', 'kind', 'part_id', 'part', 'category', 'quantity', 'source', 'status', 'seller', 'order_number', 'unit_cost', 'line_cost', 'currency']);
+    expect(rows[0]).toEqual([
+      'location',
+      'kind',
+      'part_id',
+      'part',
+      'category',
+      'quantity',
+      'source',
+      'status',
+      'seller',
+      'order_number',
+      'unit_cost',
+      'line_cost',
+      'currency',
+    ]);
     expect(rows.slice(1)).toEqual([
       ['r1', 'rack', 'board.supermicro.x10drg-o-pcie', 'Supermicro X10DRG-O-PCIE', 'board', '1', 'to buy', '', '', '', '700.00', '700.00', 'USD'],
-      ["r1 / U1 =cmd|calc", 'chassis', 'gpu.nvidia.tesla-p40', 'NVIDIA Tesla P40', 'gpu', '1', 'to buy', '', '', '', '', '', ''],
-      ["r1 / U1 =cmd|calc / socket cpu0", 'cpu', 'cpu.intel.xeon-e5-2690-v4', 'Intel Xeon E5-2690 v4', 'cpu', '1', 'to buy', '', '', '', '40.00', '40.00', 'USD'],
-      ["r1 / U1 =cmd|calc / slot slot1", 'device', 'gpu.nvidia.rtx-3090', 'NVIDIA GeForce RTX 3090', 'gpu', '1', 'owned', 'received', 'gpu-guy', '', '670.00', '670.00', 'USD'],
-      ["r1 / U1 =cmd|calc / slot slot2", 'device', 'gpu.nvidia.rtx-3090', 'NVIDIA GeForce RTX 3090', 'gpu', '1', 'to buy', '', '', '', '700.00', '700.00', 'USD'],
+      ['r1 / U1 =cmd|calc', 'chassis', 'gpu.nvidia.tesla-p40', 'NVIDIA Tesla P40', 'gpu', '1', 'to buy', '', '', '', '', '', ''],
+      [
+        'r1 / U1 =cmd|calc / socket cpu0',
+        'cpu',
+        'cpu.intel.xeon-e5-2690-v4',
+        'Intel Xeon E5-2690 v4',
+        'cpu',
+        '1',
+        'to buy',
+        '',
+        '',
+        '',
+        '40.00',
+        '40.00',
+        'USD',
+      ],
+      [
+        'r1 / U1 =cmd|calc / slot slot1',
+        'device',
+        'gpu.nvidia.rtx-3090',
+        'NVIDIA GeForce RTX 3090',
+        'gpu',
+        '1',
+        'owned',
+        'received',
+        'gpu-guy',
+        '',
+        '670.00',
+        '670.00',
+        'USD',
+      ],
+      [
+        'r1 / U1 =cmd|calc / slot slot2',
+        'device',
+        'gpu.nvidia.rtx-3090',
+        'NVIDIA GeForce RTX 3090',
+        'gpu',
+        '1',
+        'to buy',
+        '',
+        '',
+        '',
+        '700.00',
+        '700.00',
+        'USD',
+      ],
     ]);
   });
 });

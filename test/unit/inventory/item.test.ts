@@ -45,7 +45,15 @@ describe('validateItemDraft', () => {
 
   it('defaults quantity 1, status wishlist, currency USD, and unknown amounts to null (not 0)', () => {
     const fields = ok({ partId: 'gpu.nvidia.tesla-p40' });
-    expect(fields).toMatchObject({ quantity: 1, status: 'wishlist', currency: 'USD', priceMinor: null, shippingMinor: null, taxMinor: null, ebayItemNumber: null });
+    expect(fields).toMatchObject({
+      quantity: 1,
+      status: 'wishlist',
+      currency: 'USD',
+      priceMinor: null,
+      shippingMinor: null,
+      taxMinor: null,
+      ebayItemNumber: null,
+    });
     expect(ok({ partId: 'x.y', price: '   ' }).priceMinor).toBeNull();
   });
 
@@ -94,7 +102,9 @@ describe('validateItemDraft', () => {
     expect(minor('1.299', 'JPY')).toBe(1299);
     expect(issues({ partId: 'a.b', price: '12,99.1' }).price).toBe('Price must be a number like 129.99');
     expect(issues({ partId: 'a.b', price: '1..2' }).price).toBe('Price must be a number like 129.99');
-    expect(issues({ partId: 'a.b', price: '12.999' }).price).toBe('Price "12.999" could be read two ways: write 12999 for the whole amount, or use at most 2 decimals');
+    expect(issues({ partId: 'a.b', price: '12.999' }).price).toBe(
+      'Price "12.999" could be read two ways: write 12999 for the whole amount, or use at most 2 decimals',
+    );
     expect(issues({ partId: 'a.b', price: '0.001' }).price).toBe('Price must be a number like 129.99 (at most 2 decimals)');
   });
 

@@ -11,14 +11,49 @@ import { normalizeDate, currencyOfAmount } from '#core/csv/convert';
 describe('spreading an order', () => {
   it('by price share; leftover cents to the largest remainders, ties to the first id', () => {
     // 10.00 over lines of 100, 200, 100 → 2.50, 5.00, 2.50
-    expect(Object.fromEntries(spreadAmount(1000, [{ id: 'a', quantity: 1, priceMinor: 100 }, { id: 'b', quantity: 2, priceMinor: 100 }, { id: 'c', quantity: 1, priceMinor: 100 }]))).toEqual({ a: 250, b: 500, c: 250 });
+    expect(
+      Object.fromEntries(
+        spreadAmount(1000, [
+          { id: 'a', quantity: 1, priceMinor: 100 },
+          { id: 'b', quantity: 2, priceMinor: 100 },
+          { id: 'c', quantity: 1, priceMinor: 100 },
+        ]),
+      ),
+    ).toEqual({ a: 250, b: 500, c: 250 });
     // 1.00 over three equal lines: 34, 33, 33 — the extra cent to the first id.
-    expect(Object.fromEntries(spreadAmount(100, [{ id: 'z', quantity: 1, priceMinor: 5 }, { id: 'm', quantity: 1, priceMinor: 5 }, { id: 'a', quantity: 1, priceMinor: 5 }]))).toEqual({ a: 34, m: 33, z: 33 });
+    expect(
+      Object.fromEntries(
+        spreadAmount(100, [
+          { id: 'z', quantity: 1, priceMinor: 5 },
+          { id: 'm', quantity: 1, priceMinor: 5 },
+          { id: 'a', quantity: 1, priceMinor: 5 },
+        ]),
+      ),
+    ).toEqual({ a: 34, m: 33, z: 33 });
     // No prices yet: by quantity.
-    expect(Object.fromEntries(spreadAmount(900, [{ id: 'a', quantity: 1, priceMinor: null }, { id: 'b', quantity: 2, priceMinor: null }]))).toEqual({ a: 300, b: 600 });
+    expect(
+      Object.fromEntries(
+        spreadAmount(900, [
+          { id: 'a', quantity: 1, priceMinor: null },
+          { id: 'b', quantity: 2, priceMinor: null },
+        ]),
+      ),
+    ).toEqual({ a: 300, b: 600 });
     // Unpriced lines beside priced ones carry nothing.
-    expect(Object.fromEntries(spreadAmount(900, [{ id: 'a', quantity: 1, priceMinor: null }, { id: 'b', quantity: 2, priceMinor: 10 }]))).toEqual({ a: 0, b: 900 });
-    expect(spreadOrder({ shippingMinor: 1001, taxMinor: null }, [{ id: 'x', quantity: 1, priceMinor: 1 }, { id: 'y', quantity: 1, priceMinor: 1 }])).toEqual(
+    expect(
+      Object.fromEntries(
+        spreadAmount(900, [
+          { id: 'a', quantity: 1, priceMinor: null },
+          { id: 'b', quantity: 2, priceMinor: 10 },
+        ]),
+      ),
+    ).toEqual({ a: 0, b: 900 });
+    expect(
+      spreadOrder({ shippingMinor: 1001, taxMinor: null }, [
+        { id: 'x', quantity: 1, priceMinor: 1 },
+        { id: 'y', quantity: 1, priceMinor: 1 },
+      ]),
+    ).toEqual(
       new Map([
         ['x', { shippingMinor: 501, taxMinor: null }],
         ['y', { shippingMinor: 500, taxMinor: null }],
@@ -81,16 +116,45 @@ describe('exchange rates and lifecycle fields', () => {
 
   it('rates, return periods and test results as typed', () => {
     expect(['1.0843', '1,0843', '.5', '2e-3', '0', '-1', 'abc', '1.2.3'].map(parseRate)).toEqual([1.0843, 1.0843, 0.5, 0.002, null, null, null, null]);
-    const ok = validateItemDraft({ partId: 'p', status: 'tested', currency: 'EUR', fxRate: '1,08', fxCurrency: 'usd', returnDays: '14', testResult: 'Failed', testNote: ' burn-in: artifacts after 10 min ', fees: '1,50' });
-    expect(ok).toMatchObject({ ok: true, value: { fxRate: 1.08, fxCurrency: 'USD', returnDays: 14, testResult: 'failed', testNote: 'burn-in: artifacts after 10 min', feesMinor: 150 } });
+    const ok = validateItemDraft({
+      partId: 'p',
+      status: 'tested',
+      currency: 'EUR',
+      fxRate: '1,08',
+      fxCurrency: 'usd',
+      returnDays: '14',
+      testResult: 'Failed',
+      testNote: ' burn-in: artifacts after 10 min ',
+      fees: '1,50',
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { fxRate: 1.08, fxCurrency: 'USD', returnDays: 14, testResult: 'failed', testNote: 'burn-in: artifacts after 10 min', feesMinor: 150 },
+    });
     const bad = validateItemDraft({ partId: 'p', fxRate: '1.1', returnDays: '-3', testResult: 'maybe' });
     expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(['testResult', 'returnDays', 'fxCurrency']);
   });
 
   it('dates and currencies as files write them', () => {
     expect(['2024-03-15', '2024-03-15T10:22:00Z', 'Mar-15-24', 'Mar-15-2024', '15 Mar 2024', 'Feb-30-24', '03/15/2024'].map((t) => normalizeDate(t))).toEqual([
-      '2024-03-15', '2024-03-15', '2024-03-15', '2024-03-15', '2024-03-15', 'Feb-30-24', '2024-03-15',
+      '2024-03-15',
+      '2024-03-15',
+      '2024-03-15',
+      '2024-03-15',
+      '2024-03-15',
+      'Feb-30-24',
+      '2024-03-15',
     ]);
-    expect(['$12.00', 'US $12.00', 'C $5', 'AU $5', '£9.99', 'EUR 90,00', '90,00 €', '12.00', 'GBP 3'].map(currencyOfAmount)).toEqual(['USD', 'USD', 'CAD', 'AUD', 'GBP', 'EUR', 'EUR', null, 'GBP']);
+    expect(['$12.00', 'US $12.00', 'C $5', 'AU $5', '£9.99', 'EUR 90,00', '90,00 €', '12.00', 'GBP 3'].map(currencyOfAmount)).toEqual([
+      'USD',
+      'USD',
+      'CAD',
+      'AUD',
+      'GBP',
+      'EUR',
+      'EUR',
+      null,
+      'GBP',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('trusted hosts', () => {
     const first = (BUILTIN_FILES['gpus.json']?.[0] as { sources: Array<{ url: string }> }).sources.find((s) => s.url.startsWith('https://'));
     expect(first).toBeDefined();
     expect(CATALOG_SOURCE_HOSTS).toContain(new URL(first!.url).hostname);
-    expect(citedHosts({ 'x.json': [{ sources: [{ url: 'https://Vendor.Example/spec.pdf (page 3)' }, { url: 'http://plain.example/' }, 'not a url'] }] })).toEqual(['vendor.example']);
+    expect(
+      citedHosts({ 'x.json': [{ sources: [{ url: 'https://Vendor.Example/spec.pdf (page 3)' }, { url: 'http://plain.example/' }, 'not a url'] }] }),
+    ).toEqual(['vendor.example']);
   });
   it('trust eBay sites and exactly the cited hosts, not their lookalikes', () => {
     expect(isTrustedLinkHost('www.ebay.de')).toBe(true);

@@ -14,7 +14,28 @@ describe('model library', () => {
 
   it('covers the issue list', () => {
     const ids = builtinModels.map((m) => m.id);
-    for (const id of ['llama-2-7b', 'llama-2-13b', 'llama-2-70b', 'llama-3-8b', 'llama-3-70b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'mistral-7b', 'mixtral-8x7b', 'mixtral-8x22b', 'qwen2.5-7b', 'qwen2.5-14b', 'qwen2.5-32b', 'qwen2.5-72b', 'deepseek-v3', 'gemma-2-9b', 'gemma-2-27b', 'phi-3-mini', 'phi-3-medium'])
+    for (const id of [
+      'llama-2-7b',
+      'llama-2-13b',
+      'llama-2-70b',
+      'llama-3-8b',
+      'llama-3-70b',
+      'llama-3.1-8b',
+      'llama-3.1-70b',
+      'llama-3.1-405b',
+      'mistral-7b',
+      'mixtral-8x7b',
+      'mixtral-8x22b',
+      'qwen2.5-7b',
+      'qwen2.5-14b',
+      'qwen2.5-32b',
+      'qwen2.5-72b',
+      'deepseek-v3',
+      'gemma-2-9b',
+      'gemma-2-27b',
+      'phi-3-mini',
+      'phi-3-medium',
+    ])
       expect(ids).toContain(id);
   });
 

@@ -16,12 +16,31 @@ export function gpu(name: string): DeviceSpec {
   return r.device;
 }
 
-export function workload(model: string, quant: string, over: Partial<Omit<Workload, 'model' | 'quant'>> & { runtime?: Runtime; split?: SplitMode } = {}): Workload {
+export function workload(
+  model: string,
+  quant: string,
+  over: Partial<Omit<Workload, 'model' | 'quant'>> & { runtime?: Runtime; split?: SplitMode } = {},
+): Workload {
   const m = resolveModel(model);
   if (!m.ok) throw new Error(m.message);
-  return { model: m.model, quant: parseQuant(quant)!, kv: DEFAULT_KV, runtime: 'llama.cpp', contextTokens: 4096, promptTokens: 1024, batch: 1, split: 'layer', instances: 1, ...over };
+  return {
+    model: m.model,
+    quant: parseQuant(quant)!,
+    kv: DEFAULT_KV,
+    runtime: 'llama.cpp',
+    contextTokens: 4096,
+    promptTokens: 1024,
+    batch: 1,
+    split: 'layer',
+    instances: 1,
+    ...over,
+  };
 }
 
 export function run(name: string, count: number, w: Workload) {
-  return estimate(Array.from({ length: count }, () => gpu(name)), w, null);
+  return estimate(
+    Array.from({ length: count }, () => gpu(name)),
+    w,
+    null,
+  );
 }

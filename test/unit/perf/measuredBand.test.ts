@@ -21,7 +21,15 @@ describe('measured band', () => {
   });
   it('a noisy run widens it to twice its standard deviation; several runs to half their range', () => {
     expect(measuredBand(model, [{ tps: 50, stddev: 5 }], 'decode')!.pct).toBeCloseTo(20, 6);
-    const b = measuredBand(model, [{ tps: 90, stddev: null }, { tps: 110, stddev: null }, { tps: 100, stddev: null }], 'decode')!;
+    const b = measuredBand(
+      model,
+      [
+        { tps: 90, stddev: null },
+        { tps: 110, stddev: null },
+        { tps: 100, stddev: null },
+      ],
+      'decode',
+    )!;
     expect(b.tps).toBe(100);
     expect(b.pct).toBeCloseTo(10, 6);
     expect(b.runs).toBe(3);

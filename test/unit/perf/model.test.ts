@@ -78,7 +78,14 @@ describe('batching, bands, power and cost', () => {
     const en = energy(1000, 100, 0.3);
     expect(en.tokensPerKwh).toBe(360_000);
     expect(en.electricityPerMTokens).toBeCloseTo(0.8333, 3);
-    const c = buildCost([{ label: 'gpu', owned: true, amount: money(70000, 'USD') }, { label: 'psu', owned: false, amount: money(30000, 'USD') }], 'USD', 50);
+    const c = buildCost(
+      [
+        { label: 'gpu', owned: true, amount: money(70000, 'USD') },
+        { label: 'psu', owned: false, amount: money(30000, 'USD') },
+      ],
+      'USD',
+      50,
+    );
     expect(c.owned.amountMinor).toBe(70000);
     expect(c.toBuy.amountMinor).toBe(30000);
     expect(c.perTpsMinor).toBe(2000);

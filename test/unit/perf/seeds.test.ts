@@ -22,7 +22,10 @@ describe('seed 4: 4× RTX A5000 run two 70B Llama instances, one per pair', () =
     const q4 = run('RTX A5000', 4, workload('llama-3-70b', 'Q4_K_M', { instances: 2 }));
     expect(q4.fits).toBe(true);
     expect(q4.instances).toHaveLength(2);
-    expect(q4.instances.map((i) => i.deviceIndexes)).toEqual([[0, 1], [2, 3]]);
+    expect(q4.instances.map((i) => i.deviceIndexes)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     const q5 = run('RTX A5000', 4, workload('llama-3-70b', 'Q5_K_M', { instances: 2 }));
     expect(q5.fits).toBe(false);
     expect(q5.overflow.length).toBeGreaterThan(0);

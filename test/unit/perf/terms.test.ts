@@ -50,7 +50,7 @@ describe('layer-split hop cost', () => {
 
 describe('dequantisation compute term', () => {
   it('makes quantised decode compute bound on a device with few ALUs per byte (max with the memory time)', () => {
-    const d = { ...gpu("RTX 3090"), fp16Tflops: 2 };
+    const d = { ...gpu('RTX 3090'), fp16Tflops: 2 };
     const w = workload('llama-3-8b', 'Q4_K_M');
     const weak = estimate([d], w, null);
     const normal = estimate([gpu('RTX 3090')], w, null);
@@ -143,7 +143,24 @@ describe('roofline fallback for a device without measurements', () => {
 
 describe('--batch max', () => {
   it('serves as many sequences as memory and the scheduler allow, prompt work interleaved', async () => {
-    const r = await cli(['estimate', '--gpu', 'H100 SXM5 80GB', '--model', 'llama-3.1-8b', '--quant', 'fp8', '--runtime', 'tensorrt-llm', '--batch', 'max', '--context', '4096', '--prompt', '2048', '--json']);
+    const r = await cli([
+      'estimate',
+      '--gpu',
+      'H100 SXM5 80GB',
+      '--model',
+      'llama-3.1-8b',
+      '--quant',
+      'fp8',
+      '--runtime',
+      'tensorrt-llm',
+      '--batch',
+      'max',
+      '--context',
+      '4096',
+      '--prompt',
+      '2048',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.workload.batchMax).toBe(true);

@@ -6,14 +6,24 @@ import { countBasis, isStale, priceBasis, summarizeObservations, type BasisInput
 
 const TODAY = '2026-12-07';
 const typical = { amountMinor: 17000, currency: 'USD', source: 'https://example.org/guide', asOf: '2026-02' };
-const seen = (observedOn: string, amountMinor: number, shippingMinor: number | null = null, currency = 'USD'): SeenPrice => ({ observedOn, amountMinor, shippingMinor, currency });
+const seen = (observedOn: string, amountMinor: number, shippingMinor: number | null = null, currency = 'USD'): SeenPrice => ({
+  observedOn,
+  amountMinor,
+  shippingMinor,
+  currency,
+});
 const base: BasisInput = { quantity: 2, itemId: null, item: null, plannedPrice: null, partKnown: true, typical, observations: [], today: TODAY };
 
 describe('priceBasis', () => {
   it('paid beats everything: the landed cost of an owned item', () => {
     const item = { status: 'received' as const, currency: 'USD', priceMinor: 15000, shippingMinor: 2000, taxMinor: 0 };
     const d = priceBasis({ ...base, itemId: '7', item, plannedPrice: { amountMinor: 1, currency: 'USD' }, observations: [seen('2026-12-01', 100)] });
-    expect([d.basis, d.basisClass, d.unit, d.amount]).toEqual(['paid', 'paid', { amountMinor: 17000, currency: 'USD' }, { amountMinor: 34000, currency: 'USD' }]);
+    expect([d.basis, d.basisClass, d.unit, d.amount]).toEqual([
+      'paid',
+      'paid',
+      { amountMinor: 17000, currency: 'USD' },
+      { amountMinor: 34000, currency: 'USD' },
+    ]);
   });
 
   it('then a recent observation (90-day median of price + shipping) beats the typical price', () => {
@@ -39,7 +49,7 @@ describe('priceBasis', () => {
     expect(u.basisNote).toContain('no dated public used price found');
   });
 
-  it('a wishlist item price and a planned price are the user\'s own figures (observed)', () => {
+  it("a wishlist item price and a planned price are the user's own figures (observed)", () => {
     const item = { status: 'watching' as const, currency: 'USD', priceMinor: 16000, shippingMinor: null, taxMinor: null };
     expect(priceBasis({ ...base, itemId: '3', item }).basis).toBe('item');
     expect(priceBasis({ ...base, itemId: '3', item }).basisClass).toBe('observed');
@@ -57,7 +67,7 @@ describe('priceBasis', () => {
     expect(d.basisNote).toMatch(/stale: over a year old/);
   });
 
-  it('the median keeps to the latest observation\'s currency and never converts', () => {
+  it("the median keeps to the latest observation's currency and never converts", () => {
     const s = summarizeObservations([seen('2026-12-01', 100, null, 'EUR'), seen('2026-11-01', 200, null, 'USD'), seen('2026-11-15', 300, null, 'EUR')], TODAY);
     expect(s.median).toEqual({ amountMinor: 200, currency: 'EUR' });
     expect(s.recentCount).toBe(2);
@@ -94,7 +104,11 @@ describe('is it worth it', () => {
     expect(w.ownPerMMinor).toBeCloseTo(300_000 / 4733.64 + 50, 2);
     expect(w.breakEvenMTokens).toBe(300_000 / 250); // 1,200 M tokens
     expect(w.paysOffInLife).toBe(true);
-    expect(worthIt({ hardwareMinor: null, tps: 100, electricityPerMMinor: 50, lifeYears: 3, duty: 0.5, apiPerMMinor: 300 })).toMatchObject({ ownPerMMinor: null, breakEvenMTokens: null, note: expect.stringMatching(/unknown/) });
+    expect(worthIt({ hardwareMinor: null, tps: 100, electricityPerMMinor: 50, lifeYears: 3, duty: 0.5, apiPerMMinor: 300 })).toMatchObject({
+      ownPerMMinor: null,
+      breakEvenMTokens: null,
+      note: expect.stringMatching(/unknown/),
+    });
     expect(worthIt({ hardwareMinor: 1000, tps: 10, electricityPerMMinor: 400, lifeYears: 3, duty: 1, apiPerMMinor: 300 }).note).toMatch(/never/);
   });
 });

@@ -29,7 +29,16 @@ function row(known: number, unpriced: number, wallW = 1000): CompareRow {
     name: 'b1',
     estimate,
     problem: null,
-    cost: { currency: 'USD', total: f, spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 }, toBuy: f, byCategory: [], basis: { paid: 0, observed: 0, typical: 3, unknown: unpriced }, staleLines: 0, unpriced: [] },
+    cost: {
+      currency: 'USD',
+      total: f,
+      spent: { knownMinor: 0, pricedLines: 0, unpricedLines: 0 },
+      toBuy: f,
+      byCategory: [],
+      basis: { paid: 0, observed: 0, typical: 3, unknown: unpriced },
+      staleLines: 0,
+      unpriced: [],
+    },
     power: { atLoadW: wallW, atLoadWallW: wallW, peakW: 2000, psuUsableW: 3000, circuitW: 2880 },
   } as CompareRow;
 }

@@ -13,7 +13,16 @@ describe('backup names', () => {
     expect(parseBackupName(backupFileName('manual', d))).toMatchObject({ kind: 'manual', takenAt: d });
     expect(parseBackupName(backupFileName('startup', d, 2))).toMatchObject({ kind: 'startup', takenAt: d });
     expect(parseBackupName(preMigrationBackupName(3, d))).toMatchObject({ kind: 'before-migration', takenAt: d, fromVersion: 3 });
-    for (const bad of ['../rackhive.db', 'rackhive.db', '/etc/passwd', 'rackhive-2024-06-01T12-34-56-789Z-manual.db/..', 'rackhive-2024-06-01T12-34-56-789Z-evil.db', 'x\\rackhive-2024-06-01T12-34-56-789Z-manual.db', 'rackhive-2024-06-01T12-34-56-789Z-manual.db.partial', '']) {
+    for (const bad of [
+      '../rackhive.db',
+      'rackhive.db',
+      '/etc/passwd',
+      'rackhive-2024-06-01T12-34-56-789Z-manual.db/..',
+      'rackhive-2024-06-01T12-34-56-789Z-evil.db',
+      'x\\rackhive-2024-06-01T12-34-56-789Z-manual.db',
+      'rackhive-2024-06-01T12-34-56-789Z-manual.db.partial',
+      '',
+    ]) {
       expect(isBackupFileName(bad), bad).toBe(false);
     }
     expect(isBackupFileName(backupFileName('manual', d))).toBe(true);

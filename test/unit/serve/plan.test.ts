@@ -18,7 +18,8 @@ const model = (id: string) => {
   if (!r.ok) throw new Error(r.message);
   return r.model;
 };
-const planOf = (b: Build, w: BuildWorkload, modelId = w.modelId) => servingPlan(b, cat, checkBuild(b, cat, { mainsVolts: 230, circuitAmps: 16 }), w, model(modelId));
+const planOf = (b: Build, w: BuildWorkload, modelId = w.modelId) =>
+  servingPlan(b, cat, checkBuild(b, cat, { mainsVolts: 230, circuitAmps: 16 }), w, model(modelId));
 
 function run(args: string[]) {
   const out: string[] = [];
@@ -57,7 +58,9 @@ describe('servingPlan', () => {
   it('a model whose heads TP 8 does not divide is refused with the reason and a valid size', () => {
     const plan = planOf(x10, x10.workloads[0]!, 'qwen2.5-7b');
     expect(plan.parallel).toEqual({ tensor: 4, pipeline: 2 });
-    expect(plan.notes.join(' ')).toContain('Tensor parallel over 8 GPUs is refused for Qwen2.5 7B: 28 attention heads are not divisible by 8. Use --tensor-parallel-size 4 --pipeline-parallel-size 2 instead.');
+    expect(plan.notes.join(' ')).toContain(
+      'Tensor parallel over 8 GPUs is refused for Qwen2.5 7B: 28 attention heads are not divisible by 8. Use --tensor-parallel-size 4 --pipeline-parallel-size 2 instead.',
+    );
   });
 
   it('two instances on four A5000s: one pair per instance, each inside one socket, on its own port', () => {
@@ -96,7 +99,9 @@ describe('rackhive plan', () => {
     const j = JSON.parse(r.out);
     expect(j.plans[0].parallel).toEqual({ tensor: 4, pipeline: 2 });
     expect(j.plans[0].notes[0]).toMatch(/not divisible by 8/);
-    expect(j.plans[0].commandLines[0]).toMatch(/^CUDA_DEVICE_ORDER=PCI_BUS_ID CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7 NCCL_P2P_LEVEL=PHB vllm serve Qwen\/Qwen2.5-7B --tensor-parallel-size 4 --pipeline-parallel-size 2/);
+    expect(j.plans[0].commandLines[0]).toMatch(
+      /^CUDA_DEVICE_ORDER=PCI_BUS_ID CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7 NCCL_P2P_LEVEL=PHB vllm serve Qwen\/Qwen2.5-7B --tensor-parallel-size 4 --pipeline-parallel-size 2/,
+    );
   });
   it('bad input: a missing workload index is a usage error', async () => {
     const r = await run(['plan', ex('sys-4028gr-x10drg.json'), '--workload', '5']);

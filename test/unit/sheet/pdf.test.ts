@@ -36,11 +36,17 @@ function fakeElectron(ready: string[]) {
 }
 
 describe('desktop PDF export', () => {
-  it('renders in a hidden window with the main window\'s webPreferences, then saves where chosen', async () => {
+  it("renders in a hidden window with the main window's webPreferences, then saves where chosen", async () => {
     const { BrowserWindow, windows } = fakeElectron(['', '', 'true']);
     const writeFile = vi.fn(async () => undefined);
     const showSaveDialog = vi.fn(async (_options: { defaultPath?: string }) => ({ canceled: false, filePath: '/home/me/sheet.pdf' }));
-    const exporter = createElectronSheetExporter({ BrowserWindow, dialog: { showSaveDialog } as never, preloadPath: '/app/preload.cjs', parent: () => null, writeFile });
+    const exporter = createElectronSheetExporter({
+      BrowserWindow,
+      dialog: { showSaveDialog } as never,
+      preloadPath: '/app/preload.cjs',
+      parent: () => null,
+      writeFile,
+    });
     const r = await exporter(12, 'Groq: 512 GroqCards');
     expect(r).toEqual({ saved: true, path: '/home/me/sheet.pdf', bytes: 13 });
     expect(windows).toHaveLength(1);
@@ -56,11 +62,23 @@ describe('desktop PDF export', () => {
   it('writes nothing when the dialog is cancelled, and closes the window when the page fails', async () => {
     const ok = fakeElectron([]);
     const writeFile = vi.fn(async () => undefined);
-    const cancel = createElectronSheetExporter({ BrowserWindow: ok.BrowserWindow, dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) } as never, preloadPath: 'p', parent: () => null, writeFile });
+    const cancel = createElectronSheetExporter({
+      BrowserWindow: ok.BrowserWindow,
+      dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) } as never,
+      preloadPath: 'p',
+      parent: () => null,
+      writeFile,
+    });
     expect(await cancel(1, 'x')).toMatchObject({ saved: false, path: null });
     expect(writeFile).not.toHaveBeenCalled();
     const bad = fakeElectron(['error']);
-    const failing = createElectronSheetExporter({ BrowserWindow: bad.BrowserWindow, dialog: { showSaveDialog: vi.fn() } as never, preloadPath: 'p', parent: () => null, writeFile });
+    const failing = createElectronSheetExporter({
+      BrowserWindow: bad.BrowserWindow,
+      dialog: { showSaveDialog: vi.fn() } as never,
+      preloadPath: 'p',
+      parent: () => null,
+      writeFile,
+    });
     await expect(failing(1, 'x')).rejects.toThrow(/could not load the build/);
     expect(bad.windows[0]!.destroyed).toBe(true);
   });
@@ -73,9 +91,13 @@ describe('desktop PDF export', () => {
     expect(exportPdf).toHaveBeenCalledWith(7);
     await exportBuildSheetOfWindow(win('app://rackhive/#/inventory'), exportPdf, dialog as never);
     expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Open a build first' }));
-    await exportBuildSheetOfWindow(win('app://rackhive/#/sheet/3'), async () => {
-      throw new Error('disk full');
-    }, dialog as never);
+    await exportBuildSheetOfWindow(
+      win('app://rackhive/#/sheet/3'),
+      async () => {
+        throw new Error('disk full');
+      },
+      dialog as never,
+    );
     expect(dialog.showErrorBox).toHaveBeenCalledWith('Could not export the build sheet', 'disk full');
     expect(buildIdOfUrl('app://rackhive/#/builds/12?tab=bom')).toBe(12);
     expect(buildIdOfUrl('not a url')).toBeNull();
@@ -95,18 +117,23 @@ describe('helpers', () => {
     expect(() => findChromium({ RACKHIVE_CHROMIUM: '/nope' }, () => false)).toThrow(/RACKHIVE_CHROMIUM=\/nope/);
   });
 
-  it('findChromium: the system paths, then google-chrome on PATH, then Playwright\'s download', () => {
+  it("findChromium: the system paths, then google-chrome on PATH, then Playwright's download", () => {
     const opts = { platform: 'linux' as const, managed: '/home/u/.cache/ms-playwright/chromium-1/chrome-linux64/chrome' };
     expect(findChromium({ PATH: '/opt/bin:/usr/local/bin' }, (p) => p === '/usr/local/bin/google-chrome', opts)).toBe('/usr/local/bin/google-chrome');
     expect(findChromium({ PATH: '/opt/bin' }, (p) => p === opts.managed || p === '/usr/bin/chromium', opts)).toBe('/usr/bin/chromium');
     expect(findChromium({ PATH: '/opt/bin' }, (p) => p === opts.managed, opts)).toBe(opts.managed);
-    expect(findChromium({}, (p) => p.endsWith('Google Chrome'), { platform: 'darwin', managed: null })).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    expect(findChromium({}, (p) => p.endsWith('Google Chrome'), { platform: 'darwin', managed: null })).toBe(
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    );
     expect(() => findChromium({}, () => false, { platform: 'linux', managed: null })).toThrow(/npx playwright-core install chromium/);
   });
 
   it('npm test stops before the suite with one line naming the install command when no Chromium is found', () => {
     const script = fileURLToPath(new URL('../../../scripts/test-chromium.mjs', import.meta.url));
-    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, RACKHIVE_CHROMIUM: '/nonexistent/chrome', RACKHIVE_NO_BROWSER_DOWNLOAD: '1' } });
+    const r = spawnSync(process.execPath, [script], {
+      encoding: 'utf8',
+      env: { ...process.env, RACKHIVE_CHROMIUM: '/nonexistent/chrome', RACKHIVE_NO_BROWSER_DOWNLOAD: '1' },
+    });
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -127,6 +154,9 @@ describe('helpers', () => {
     expect(whereText({ where: ['a', 'b', 'c', 'd', 'e'] })).toBe('a; b; c; and 2 more');
     expect(shortUrl('https://www.ebay.com/itm/123?hash=x')).toBe('www.ebay.com/itm/123');
     const f = (code: string, severity: 'error' | 'info') => ({ code, severity, subjects: [], message: code, hint: 'h', verified: true });
-    expect(groupFindings([f('a', 'info'), f('b', 'error'), f('a', 'info')]).map((g) => [g.code, g.findings.length])).toEqual([['b', 1], ['a', 2]]);
+    expect(groupFindings([f('a', 'info'), f('b', 'error'), f('a', 'info')]).map((g) => [g.code, g.findings.length])).toEqual([
+      ['b', 1],
+      ['a', 2],
+    ]);
   });
 });

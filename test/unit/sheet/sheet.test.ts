@@ -13,7 +13,7 @@ function example(id: string): Build {
   return r.build;
 }
 
-const HOSTILE = '<img src=x onerror=alert(1)> =cmd|\' /c calc\'!A1';
+const HOSTILE = "<img src=x onerror=alert(1)> =cmd|' /c calc'!A1";
 const estimator = perfEstimator(builtinParts);
 
 function sheetOf(build: Build, itemOf: (id: string) => CostItem | null = () => null) {
@@ -50,7 +50,18 @@ describe('buildSheet', () => {
     const devices = b.racks[0]!.chassis[0]!.devices;
     devices[0]!.inventoryItemId = 'p40-a';
     devices[1]!.inventoryItemId = 'p40-a';
-    const item: CostItem = { id: 'p40-a', status: 'received', currency: 'USD', priceMinor: 16000, shippingMinor: 2000, taxMinor: null, seller: HOSTILE, orderNumber: '23-11111-22222', listingUrl: 'https://www.ebay.com/itm/125678901234', ebayItemNumber: '125678901234' };
+    const item: CostItem = {
+      id: 'p40-a',
+      status: 'received',
+      currency: 'USD',
+      priceMinor: 16000,
+      shippingMinor: 2000,
+      taxMinor: null,
+      seller: HOSTILE,
+      orderNumber: '23-11111-22222',
+      listingUrl: 'https://www.ebay.com/itm/125678901234',
+      ebayItemNumber: '125678901234',
+    };
     const doc = sheetOf(b, (id) => (id === 'p40-a' ? item : null));
     expect(doc.title).toBe(HOSTILE);
     expect(doc.notes).toContain(HOSTILE);
@@ -78,10 +89,30 @@ describe('buildSheet', () => {
 
   it('mergeBom adds quantities and keeps unknown amounts unknown', () => {
     const line = (over: Partial<BomLine>): BomLine => ({
-      where: ['a'], category: 'cpu', partId: 'cpu.x', label: 'X', quantity: 1, unitMinor: null, amountMinor: null, currency: null, basis: 'unknown', basisClass: 'unknown', basisNote: 'n', stale: false, status: null, seller: null, orderNumber: null, listingUrl: null, ebayItemNumber: null, ...over,
+      where: ['a'],
+      category: 'cpu',
+      partId: 'cpu.x',
+      label: 'X',
+      quantity: 1,
+      unitMinor: null,
+      amountMinor: null,
+      currency: null,
+      basis: 'unknown',
+      basisClass: 'unknown',
+      basisNote: 'n',
+      stale: false,
+      status: null,
+      seller: null,
+      orderNumber: null,
+      listingUrl: null,
+      ebayItemNumber: null,
+      ...over,
     });
     expect(mergeBom([line({}), line({ where: ['b'] })])).toEqual([line({ where: ['a', 'b'], quantity: 2 })]);
-    const priced = mergeBom([line({ basis: 'planned', unitMinor: 5, amountMinor: 5, currency: 'USD' }), line({ basis: 'planned', unitMinor: 5, amountMinor: 10, quantity: 2, currency: 'USD' })]);
+    const priced = mergeBom([
+      line({ basis: 'planned', unitMinor: 5, amountMinor: 5, currency: 'USD' }),
+      line({ basis: 'planned', unitMinor: 5, amountMinor: 10, quantity: 2, currency: 'USD' }),
+    ]);
     expect(priced).toHaveLength(1);
     expect(priced[0]).toMatchObject({ quantity: 3, amountMinor: 15 });
   });

@@ -65,7 +65,12 @@ function whereOf(l: CoreBomLine): string {
 }
 
 export function bomLines(build: Build, catalog: CatalogIndex, items: ReadonlyMap<string, InventoryItemView>, market: BomMarket = {}): BomLine[] {
-  return bomOf(build, (id) => catalog.get(id), (id) => items.get(id), market).map((l) => ({
+  return bomOf(
+    build,
+    (id) => catalog.get(id),
+    (id) => items.get(id),
+    market,
+  ).map((l) => ({
     where: whereOf(l),
     partId: l.partId,
     model: l.part ? l.part.model : l.partId,

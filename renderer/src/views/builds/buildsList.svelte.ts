@@ -123,7 +123,9 @@ export class BuildsList {
       this.undo.push(this.#deleteEntry(`Duplicated as ${copy.build.name}`, copy.id, 'created'));
       const dropped = copy.droppedBindings.length;
       this.toasts.show(
-        dropped ? `Duplicated as ${copy.build.name}; ${dropped} owned part${dropped > 1 ? 's stay' : ' stays'} with the original and ${dropped > 1 ? 'are' : 'is'} planned in the copy` : `Duplicated as ${copy.build.name}`,
+        dropped
+          ? `Duplicated as ${copy.build.name}; ${dropped} owned part${dropped > 1 ? 's stay' : ' stays'} with the original and ${dropped > 1 ? 'are' : 'is'} planned in the copy`
+          : `Duplicated as ${copy.build.name}`,
         { timeoutMs: 5000 },
       );
       await this.reload();

@@ -89,7 +89,9 @@ export class BuildEditor {
   /** "one hive of eight GPUs", "64 hives of eight GroqCards across 64 chassis". */
   /** An SRAM machine's verdict is its fit and power (core/perf/sramVerdict.ts); a GPU server's, its hives. */
   verdictText: string | null = $derived(
-    this.check && this.build ? (sramVerdict(this.build, this.catalog, this.check.power) ?? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h))) : null,
+    this.check && this.build
+      ? (sramVerdict(this.build, this.catalog, this.check.power) ?? hiveVerdict(this.check.hives, this.chassisCount, (h) => this.hiveNoun(h)))
+      : null,
   );
 
   boardChassis = $derived(this.build && this.sel.boardChassisId ? (E.findChassis(this.build, this.sel.boardChassisId) ?? null) : null);

@@ -87,7 +87,14 @@ export class CatalogController {
   actionError = $state<string | null>(null);
   importError = $state<string | null>(null);
   /** A NetBox file that names a built-in model: the person chooses to keep the built-in or import a copy. */
-  builtinOffer = $state.raw<{ fileName: string; text: string; category: string; builtin: { id: string; model: string }; copyModel: string; note: string | null } | null>(null);
+  builtinOffer = $state.raw<{
+    fileName: string;
+    text: string;
+    category: string;
+    builtin: { id: string; model: string };
+    copyModel: string;
+    note: string | null;
+  } | null>(null);
   /** What the last import said besides errors (disagreements, unknowns, the built-in's extra facts). */
   importNotes = $state.raw<{ fileName: string; title: string; lines: string[] } | null>(null);
 
@@ -123,7 +130,12 @@ export class CatalogController {
     this.searchText = s.search;
     this.ranges = s.ranges.filter((r) => columns.some((c) => c.key === r.field && c.rangeable));
     this.sort = s.sort && known(s.sort.field) ? s.sort : null;
-    this.rangeText = Object.fromEntries(this.ranges.flatMap((r) => [...(r.min !== undefined ? [[`${r.field}.min`, String(r.min)]] : []), ...(r.max !== undefined ? [[`${r.field}.max`, String(r.max)]] : [])]));
+    this.rangeText = Object.fromEntries(
+      this.ranges.flatMap((r) => [
+        ...(r.min !== undefined ? [[`${r.field}.min`, String(r.min)]] : []),
+        ...(r.max !== undefined ? [[`${r.field}.max`, String(r.max)]] : []),
+      ]),
+    );
     this.rangeErrors = {};
     this.#wrote = catalogHash(this.state);
     const loading = this.reload();
@@ -145,7 +157,9 @@ export class CatalogController {
   #query() {
     const columns = this.columns;
     const server = (field: string) => columns.some((c) => c.key === field && c.server);
-    const ranges: RangeFilter[] = this.ranges.filter((r) => server(r.field)).map((r) => ({ field: r.field, ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) }));
+    const ranges: RangeFilter[] = this.ranges
+      .filter((r) => server(r.field))
+      .map((r) => ({ field: r.field, ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) }));
     const sort = this.sort && server(this.sort.field) ? this.sort : undefined;
     return {
       search: this.search.trim(),
@@ -425,7 +439,9 @@ export class CatalogController {
         return false;
       }
       if (res.builtin && onBuiltin === 'keep-builtin') {
-        const kept = res.note ? `Kept the built-in ${res.builtin.model}; what ${fileName} adds is saved as a note on it.` : `Kept the built-in ${res.builtin.model}; nothing was saved.`;
+        const kept = res.note
+          ? `Kept the built-in ${res.builtin.model}; what ${fileName} adds is saved as a note on it.`
+          : `Kept the built-in ${res.builtin.model}; nothing was saved.`;
         this.importNotes = { fileName, title: kept, lines: [res.note?.text ?? res.builtinNote ?? `${fileName} adds nothing to it.`, ...warnings] };
       } else {
         this.#countsFor = null;

@@ -139,7 +139,8 @@ const GBPS_PER_DOLLAR: Column = {
   rangeable: true,
   server: true,
   value: (e) => e.gbpsPerDollar,
-  needs: (e) => `Needs the bandwidth and a USD price: ${[specValue(e.part, 'memBandwidthGBps') === null ? 'the bandwidth is unknown' : null, priceNeed(e)].filter(Boolean).join('; ') || 'not computable'}.`,
+  needs: (e) =>
+    `Needs the bandwidth and a USD price: ${[specValue(e.part, 'memBandwidthGBps') === null ? 'the bandwidth is unknown' : null, priceNeed(e)].filter(Boolean).join('; ') || 'not computable'}.`,
 };
 
 const VRAM_PER_DOLLAR: Column = {
@@ -151,7 +152,8 @@ const VRAM_PER_DOLLAR: Column = {
   rangeable: true,
   server: true,
   value: (e) => e.vramGBPerDollar,
-  needs: (e) => `Needs the VRAM and a USD price: ${[specValue(e.part, 'vramGB') === null ? 'the VRAM is unknown' : null, priceNeed(e)].filter(Boolean).join('; ') || 'not computable'}.`,
+  needs: (e) =>
+    `Needs the VRAM and a USD price: ${[specValue(e.part, 'vramGB') === null ? 'the VRAM is unknown' : null, priceNeed(e)].filter(Boolean).join('; ') || 'not computable'}.`,
 };
 
 const P2P_TEXT: Record<string, string | null> = { yes: 'yes', 'driver-disabled': 'off (driver)', unknown: null, 'not-applicable': 'n/a' };
@@ -180,14 +182,41 @@ function chassisValue(part: CatalogPart, pick: (c: Extract<CatalogPart, { catego
   return part.category === 'chassis' ? pick(part.specs) : null;
 }
 
-function chassisColumn(key: string, label: string, title: string, unit: string | null, pick: (c: Extract<CatalogPart, { category: 'chassis' }>['specs']) => CellValue, opts: Partial<Column> = {}): Column {
+function chassisColumn(
+  key: string,
+  label: string,
+  title: string,
+  unit: string | null,
+  pick: (c: Extract<CatalogPart, { category: 'chassis' }>['specs']) => CellValue,
+  opts: Partial<Column> = {},
+): Column {
   return { key, label, title, unit, numeric: true, rangeable: true, server: false, value: (e) => chassisValue(e.part, pick), ...opts };
 }
 
 export const COLUMNS: Record<PartCategory | 'all', Column[]> = {
   all: [
-    { key: 'category', label: 'Category', title: 'Category', unit: null, numeric: false, rangeable: false, server: true, value: (e) => e.part.category, text: (e) => categoryName(e.part.category) },
-    { key: 'summary', label: 'Key specs', title: 'The specs that matter most for this kind of part', unit: null, numeric: false, rangeable: false, server: false, value: (e) => keySpecs(e.part), text: (e) => keySpecs(e.part) },
+    {
+      key: 'category',
+      label: 'Category',
+      title: 'Category',
+      unit: null,
+      numeric: false,
+      rangeable: false,
+      server: true,
+      value: (e) => e.part.category,
+      text: (e) => categoryName(e.part.category),
+    },
+    {
+      key: 'summary',
+      label: 'Key specs',
+      title: 'The specs that matter most for this kind of part',
+      unit: null,
+      numeric: false,
+      rangeable: false,
+      server: false,
+      value: (e) => keySpecs(e.part),
+      text: (e) => keySpecs(e.part),
+    },
     PRICE,
   ],
   gpu: [
@@ -209,7 +238,10 @@ export const COLUMNS: Record<PartCategory | 'all', Column[]> = {
         return typeof w === 'number' ? `${numberText(w)}-slot` : typeof form === 'string' && form !== 'pcie' ? form.toUpperCase() : null;
       },
     }),
-    textSpec('p2pOverPcie', 'P2P', 'Peer-to-peer DMA over PCIe (GeForce: disabled by the driver)', { text: (e) => P2P_TEXT[String(specValue(e.part, 'p2pOverPcie'))] ?? null, value: (e) => (P2P_TEXT[String(specValue(e.part, 'p2pOverPcie'))] ? specValue(e.part, 'p2pOverPcie') : null) }),
+    textSpec('p2pOverPcie', 'P2P', 'Peer-to-peer DMA over PCIe (GeForce: disabled by the driver)', {
+      text: (e) => P2P_TEXT[String(specValue(e.part, 'p2pOverPcie'))] ?? null,
+      value: (e) => (P2P_TEXT[String(specValue(e.part, 'p2pOverPcie'))] ? specValue(e.part, 'p2pOverPcie') : null),
+    }),
     PRICE,
     GBPS_PER_DOLLAR,
     VRAM_PER_DOLLAR,
@@ -258,7 +290,10 @@ export const COLUMNS: Record<PartCategory | 'all', Column[]> = {
     chassisColumn('psusFitted', 'PSUs fitted', 'PSUs the system ships with', null, (c) => c.psusFitted.reduce((n, p) => n + p.count, 0)),
     spec('depthMm', 'Depth', 'Depth'),
     spec('weightKg', 'Weight', 'Weight'),
-    chassisColumn('integratedBoard', 'Board', 'Board built in (barebone systems)', null, (c) => (c.integratedBoard ? 'built in' : 'none'), { numeric: false, rangeable: false }),
+    chassisColumn('integratedBoard', 'Board', 'Board built in (barebone systems)', null, (c) => (c.integratedBoard ? 'built in' : 'none'), {
+      numeric: false,
+      rangeable: false,
+    }),
     PRICE,
   ],
   nic: [
@@ -376,13 +411,24 @@ export function keySpecs(part: CatalogPart): string {
     case 'cpu':
       return bits(n('cores', 'cores'), n('baseGHz'), n('pcieLanes', 'lanes'), n('tdpW'));
     case 'board':
-      return bits(`${part.specs.sockets.length} socket${part.specs.sockets.length === 1 ? '' : 's'}`, `${part.specs.slots.length} slots`, `${part.specs.slots.filter((s) => s.gpu).length} for GPUs`);
+      return bits(
+        `${part.specs.sockets.length} socket${part.specs.sockets.length === 1 ? '' : 's'}`,
+        `${part.specs.slots.length} slots`,
+        `${part.specs.slots.filter((s) => s.gpu).length} for GPUs`,
+      );
     case 'chassis':
-      return bits(n('heightU'), part.specs.gpu.maxCards === null ? 'GPUs unknown' : `${part.specs.gpu.maxCards} GPUs`, part.specs.psuBays === null ? 'PSU bays unknown' : `${part.specs.psuBays} PSU bays`);
+      return bits(
+        n('heightU'),
+        part.specs.gpu.maxCards === null ? 'GPUs unknown' : `${part.specs.gpu.maxCards} GPUs`,
+        part.specs.psuBays === null ? 'PSU bays unknown' : `${part.specs.psuBays} PSU bays`,
+      );
     case 'nic': {
       const ports = specValue(part, 'ports');
       const speed = specValue(part, 'portSpeedGbps');
-      return bits(typeof ports === 'number' && typeof speed === 'number' ? `${ports} × ${numberText(speed)} Gb/s` : n('portSpeedGbps'), pcieText(specValue(part, 'pcieGen') as number | null, specValue(part, 'pcieLanes') as number | null));
+      return bits(
+        typeof ports === 'number' && typeof speed === 'number' ? `${ports} × ${numberText(speed)} Gb/s` : n('portSpeedGbps'),
+        pcieText(specValue(part, 'pcieGen') as number | null, specValue(part, 'pcieLanes') as number | null),
+      );
     }
     case 'psu':
       return bits(n('ratedOutputHighLineW') && `${n('ratedOutputHighLineW')} high line`, n('ratedOutputLowLineW') && `${n('ratedOutputLowLineW')} low line`);
@@ -427,7 +473,17 @@ function sentences(text: string): string[] {
 
 /** Why a fact is unknown: the notes' sentence about it when there is one, otherwise that no source gives it. */
 export function unknownReason(part: CatalogPart, key: string, label: string, extra?: string): string {
-  const words = REASON_WORDS[key] ?? new RegExp(`\\b${label.replace(/[^A-Za-z0-9 ]/g, '').trim().split(/\s+/)[0] ?? key}`, 'i');
+  const words =
+    REASON_WORDS[key] ??
+    new RegExp(
+      `\\b${
+        label
+          .replace(/[^A-Za-z0-9 ]/g, '')
+          .trim()
+          .split(/\s+/)[0] ?? key
+      }`,
+      'i',
+    );
   const said = part.notes ? sentences(part.notes).find((s) => words.test(s)) : undefined;
   const parts = [extra, said ? `Notes: ${said}` : null].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'Unknown: no source for this value yet.';
@@ -435,7 +491,10 @@ export function unknownReason(part: CatalogPart, key: string, label: string, ext
 
 /** "memBandwidthGBps" → "Mem bandwidth" (the unit is shown with the value). */
 export function humanizeField(key: string): string {
-  const bare = key.replace(/(GBps|MBps|Gbps|GTps|MTps|Tflops|Tops|GHz|GB|MB|Mm|Kg|Ns|W|U|Volts|Amps)(LowLine|HighLine)?$/, (_m, _u, line: string | undefined) => (line ? ` ${line}` : ''));
+  const bare = key.replace(
+    /(GBps|MBps|Gbps|GTps|MTps|Tflops|Tops|GHz|GB|MB|Mm|Kg|Ns|W|U|Volts|Amps)(LowLine|HighLine)?$/,
+    (_m, _u, line: string | undefined) => (line ? ` ${line}` : ''),
+  );
   const words = bare.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -31,7 +31,15 @@ function valueText(key: string, value: unknown): string | null {
 
 function gpuLinkText(link: unknown): string | null {
   if (link === null || typeof link !== 'object') return null;
-  const l = link as { kind: string; gen: number | null; links: number | null; bridgeWays: number | null; bandwidthGBps: number | null; bandwidthDirection: string | null; note?: string };
+  const l = link as {
+    kind: string;
+    gen: number | null;
+    links: number | null;
+    bridgeWays: number | null;
+    bandwidthGBps: number | null;
+    bandwidthDirection: string | null;
+    note?: string;
+  };
   if (l.kind === 'none') return 'none';
   return [
     l.kind,
@@ -59,12 +67,22 @@ export function specRows(part: CatalogPart): SpecRow[] {
     } else if (part.category === 'chassis' && key === 'gpu' && value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const unit = k === 'maxCardWidthSlots' ? null : unitOf(k);
-        const text = v === null || v === undefined ? null : k === 'maxCardWidthSlots' ? `${String(v)}-slot` : unit ? `${numberText(v as number)} ${unit}` : String(v);
-        rows.push({ key: `gpu.${k}`, label: { maxCards: 'GPU positions', maxCardLengthMm: 'Max card length', maxCardWidthSlots: 'Max card width' }[k] ?? humanizeField(k), text });
+        const text =
+          v === null || v === undefined ? null : k === 'maxCardWidthSlots' ? `${String(v)}-slot` : unit ? `${numberText(v as number)} ${unit}` : String(v);
+        rows.push({
+          key: `gpu.${k}`,
+          label: { maxCards: 'GPU positions', maxCardLengthMm: 'Max card length', maxCardWidthSlots: 'Max card width' }[k] ?? humanizeField(k),
+          text,
+        });
       }
     } else if (part.category === 'chassis' && key === 'psusFitted' && Array.isArray(value)) {
       const fitted = value as { partId: string; count: number; verified: boolean }[];
-      rows.push({ key, label: 'PSUs fitted', text: fitted.length ? fitted.map((p) => `${p.count}× ${p.partId}`).join(', ') : 'none', unverified: fitted.some((p) => !p.verified) });
+      rows.push({
+        key,
+        label: 'PSUs fitted',
+        text: fitted.length ? fitted.map((p) => `${p.count}× ${p.partId}`).join(', ') : 'none',
+        unverified: fitted.some((p) => !p.verified),
+      });
     } else if (part.category === 'chassis' && key === 'provenance' && value && typeof value === 'object') {
       const p = value as { verified: boolean; note?: string };
       rows.push({ key, label: 'Checked against a source', text: p.verified ? 'yes' : `no${p.note ? ` — ${p.note}` : ''}`, unverified: !p.verified });

@@ -100,7 +100,9 @@ export function summarizeTopology(board: BoardSpec): TopologySummary {
         note: s.notes ?? s.note ?? null,
       }));
   const devicesUnder = (id: string): DeviceLine[] =>
-    board.onboardDevices.filter((d) => d.feeds === id).map((d) => ({ id: d.id, label: d.label, kind: d.kind, lanes: d.lanes, gen: d.gen, verified: mark(d.verified) }));
+    board.onboardDevices
+      .filter((d) => d.feeds === id)
+      .map((d) => ({ id: d.id, label: d.label, kind: d.kind, lanes: d.lanes, gen: d.gen, verified: mark(d.verified) }));
   const switchesUnder = (id: string, depth = 0): SwitchNode[] =>
     depth > 8
       ? []
@@ -110,7 +112,8 @@ export function summarizeTopology(board: BoardSpec): TopologySummary {
             const switches = switchesUnder(s.id, depth + 1);
             const slots = slotsUnder(s.id);
             const devices = devicesUnder(s.id);
-            const downstreamLanes = slots.reduce((n, x) => n + x.electricalWidth, 0) + devices.reduce((n, x) => n + x.lanes, 0) + switches.reduce((n, x) => n + x.uplinkWidth, 0);
+            const downstreamLanes =
+              slots.reduce((n, x) => n + x.electricalWidth, 0) + devices.reduce((n, x) => n + x.lanes, 0) + switches.reduce((n, x) => n + x.uplinkWidth, 0);
             return {
               id: s.id,
               chip: s.chip,
@@ -146,7 +149,8 @@ export function summarizeTopology(board: BoardSpec): TopologySummary {
             label: r.label ?? r.id,
             lanes: r.lanes,
             gen: r.gen,
-            usedLanes: switches.reduce((n, x) => n + x.uplinkWidth, 0) + slots.reduce((n, x) => n + x.electricalWidth, 0) + devices.reduce((n, x) => n + x.lanes, 0),
+            usedLanes:
+              switches.reduce((n, x) => n + x.uplinkWidth, 0) + slots.reduce((n, x) => n + x.electricalWidth, 0) + devices.reduce((n, x) => n + x.lanes, 0),
             verified: mark(r.verified),
             switches,
             slots,

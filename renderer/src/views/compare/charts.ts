@@ -26,7 +26,19 @@ import type { CompareRow } from '#core/compare/types';
 import { minorDigits } from '#core/money';
 import { moneyText } from '../../lib/format';
 
-Chart.register(ScatterController, LineController, BarController, PointElement, LineElement, BarElement, LinearScale, LogarithmicScale, CategoryScale, Tooltip, Legend);
+Chart.register(
+  ScatterController,
+  LineController,
+  BarController,
+  PointElement,
+  LineElement,
+  BarElement,
+  LinearScale,
+  LogarithmicScale,
+  CategoryScale,
+  Tooltip,
+  Legend,
+);
 
 export interface Palette {
   text: string;
@@ -336,16 +348,31 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
         x: {
           type: xLog ? 'logarithmic' : 'linear',
           // Room on the right for the "≥" arrow and the label of the dearest build.
-          ...(xLog ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 } : xEnd ? { min: 0, max: xEnd } : { min: 0, max: niceCeil(xMax * 1.25) }),
+          ...(xLog
+            ? { min: Math.min(...xs.filter((v) => v > 0)) / 1.6, max: xMax * 3 }
+            : xEnd
+              ? { min: 0, max: xEnd }
+              : { min: 0, max: niceCeil(xMax * 1.25) }),
           title: { display: true, text: o.xTitle, color: c.muted },
-          ticks: { color: c.muted, callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)), ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }) },
+          ticks: {
+            color: c.muted,
+            callback: (v) => (xLog && !logTick(Number(v)) ? '' : compactMoney(Number(v) / unit, o.currency)),
+            ...(xLog ? { autoSkip: false } : { maxTicksLimit: 8 }),
+          },
           grid: { color: xLog ? logGrid(c.grid) : c.grid },
         },
         y: {
           type: yLog ? 'logarithmic' : 'linear',
-          ...(yLog ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 } : yEnd ? { min: 0, max: yEnd } : { min: 0, max: niceCeil(yMax * 1.15) }),
+          ...(yLog
+            ? { min: Math.min(...ys.filter((v) => v > 0)) / 1.5, max: yMax * 1.6 }
+            : yEnd
+              ? { min: 0, max: yEnd }
+              : { min: 0, max: niceCeil(yMax * 1.15) }),
           title: { display: true, text: o.yTitle, color: c.muted },
-          ticks: { color: c.muted, ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }) },
+          ticks: {
+            color: c.muted,
+            ...(yLog ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : { maxTicksLimit: 8 }),
+          },
           grid: { color: yLog ? logGrid(c.grid) : c.grid },
         },
       },
@@ -409,7 +436,8 @@ export function barTotalText(row: CompareRow, currency: string): string {
 const barTotals: Plugin<'bar'> = {
   id: 'rackhiveBarTotals',
   afterDatasetsDraw(chart) {
-    const opts = (chart.options.plugins as unknown as { rackhiveBarTotals?: { colors: Palette; totals: { text: string; major: number }[]; end: number } }).rackhiveBarTotals;
+    const opts = (chart.options.plugins as unknown as { rackhiveBarTotals?: { colors: Palette; totals: { text: string; major: number }[]; end: number } })
+      .rackhiveBarTotals;
     if (!opts) return;
     const { ctx, scales, chartArea } = chart;
     ctx.save();
@@ -541,7 +569,11 @@ export function powerConfig(rows: readonly CompareRow[], colors: Palette, animat
         x: {
           type: log ? 'logarithmic' : 'linear',
           title: { display: true, text: 'kW', color: colors.muted },
-          ticks: { color: colors.muted, maxRotation: 0, ...(log ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : {}) },
+          ticks: {
+            color: colors.muted,
+            maxRotation: 0,
+            ...(log ? { autoSkip: false, callback: (v) => (logTick(Number(v)) ? Number(v).toLocaleString('en-US') : '') } : {}),
+          },
           grid: { color: log ? logGrid(colors.grid) : colors.grid },
         },
         y: { ticks: { color: colors.text }, grid: { display: false } },
@@ -550,7 +582,8 @@ export function powerConfig(rows: readonly CompareRow[], colors: Palette, animat
         legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12 } },
         tooltip: {
           callbacks: {
-            label: (item) => `${item.dataset.label}: ${item.raw === null ? 'unknown' : `${Number(item.raw).toLocaleString('en-US', { maximumFractionDigits: 2 })} kW`}`,
+            label: (item) =>
+              `${item.dataset.label}: ${item.raw === null ? 'unknown' : `${Number(item.raw).toLocaleString('en-US', { maximumFractionDigits: 2 })} kW`}`,
           },
         },
       },

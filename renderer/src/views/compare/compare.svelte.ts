@@ -64,6 +64,12 @@ export class CompareController {
   csv(): string {
     const r = this.result;
     if (!r) return '';
-    return compareCsv({ rows: this.table.map((t) => t.row), costMode: this.costMode, speedMode: this.speedMode, currency: r.currency, pricePerKwhMinor: r.pricePerKwhMinor });
+    return compareCsv({
+      rows: this.table.map((t) => t.row),
+      costMode: this.costMode,
+      speedMode: this.speedMode,
+      currency: r.currency,
+      pricePerKwhMinor: r.pricePerKwhMinor,
+    });
   }
 }

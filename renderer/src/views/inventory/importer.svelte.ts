@@ -254,7 +254,13 @@ export class Importer {
       return result.imported + result.updated;
     } catch (err) {
       if (importId) void this.api.call('inventory:importCancel', { importId }).catch(() => undefined);
-      const detail = err instanceof ApiClientError && err.issues.length > 0 ? ` ${err.issues.slice(0, 3).map((i) => i.message).join(' · ')}` : '';
+      const detail =
+        err instanceof ApiClientError && err.issues.length > 0
+          ? ` ${err.issues
+              .slice(0, 3)
+              .map((i) => i.message)
+              .join(' · ')}`
+          : '';
       this.error = `Nothing was imported: ${errorMessage(err)}${detail}`;
       this.phase = 'preview';
       return null;

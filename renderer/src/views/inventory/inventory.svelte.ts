@@ -272,7 +272,11 @@ export class InventoryController {
     }
     if (this.drawer.mode === 'edit' && this.drawer.item.id === item.id) this.drawer = { mode: 'closed' };
     // Gone from view at once; the reload below brings the pages back in step.
-    for (const [p, rows] of this.#pages) this.#pages.set(p, rows.filter((i) => i.id !== item.id));
+    for (const [p, rows] of this.#pages)
+      this.#pages.set(
+        p,
+        rows.filter((i) => i.id !== item.id),
+      );
     this.items = this.items.filter((i) => i.id !== item.id);
     this.total = Math.max(0, this.total - 1);
     this.pagesVersion++;

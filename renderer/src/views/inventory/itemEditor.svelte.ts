@@ -102,10 +102,11 @@ export class ItemEditor {
   clientErrors = $derived.by(() => {
     const result = validateItemDraft(this.#withRateCurrency(this.draft as ItemDraft));
     const errors: Partial<Record<ItemDraftField, string>> = {};
-    if (!result.ok) for (const issue of result.issues) {
-      const field = fieldOfPath(issue.path);
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
+    if (!result.ok)
+      for (const issue of result.issues) {
+        const field = fieldOfPath(issue.path);
+        if (field && !errors[field]) errors[field] = issue.message;
+      }
     return errors;
   });
 
@@ -152,11 +153,19 @@ export class ItemEditor {
     const qty = /^\s*\d+\s*$/.test(this.draft.quantity) ? Number(this.draft.quantity) : NaN;
     if (price === null || shipping === null || tax === null || fees === null || !Number.isSafeInteger(qty) || qty < 1) return null;
     // The order's shares stay as stored until the order is saved again.
-    const shares = this.editing && this.editing.orderNumber === (this.draft.orderNumber.trim() || null) ? (this.editing.orderShippingMinor ?? 0) + (this.editing.orderTaxMinor ?? 0) : 0;
+    const shares =
+      this.editing && this.editing.orderNumber === (this.draft.orderNumber.trim() || null)
+        ? (this.editing.orderShippingMinor ?? 0) + (this.editing.orderTaxMinor ?? 0)
+        : 0;
     return (price + shipping + tax + fees) * qty + shares;
   });
 
-  constructor(api: ApiClient, editing: InventoryItemView | null, initial?: Partial<FormDraft>, readonly baseCurrency = 'USD') {
+  constructor(
+    api: ApiClient,
+    editing: InventoryItemView | null,
+    initial?: Partial<FormDraft>,
+    readonly baseCurrency = 'USD',
+  ) {
     this.api = api;
     this.editing = editing;
     this.draft = { ...(editing ? draftFromItem(editing) : blankDraft()), ...initial };

@@ -63,7 +63,9 @@ export const KIND_LABELS: Record<string, string> = {
 /** "Jun 1, 2024, 14:05" in the person's locale. */
 export function formatTakenAt(iso: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+  return Number.isNaN(ms)
+    ? iso
+    : new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 export function formatSize(bytes: number): string {

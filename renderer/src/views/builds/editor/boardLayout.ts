@@ -72,11 +72,19 @@ export interface BoardLayout {
  * The riser slots under one board slot, depth first: a riser cable's output,
  * then the outputs of the bifurcation card plugged into it, and so on.
  */
-export function nestedSlotsOf(chassis: Pick<ChassisPlacement, 'devices'>, riserSlots: readonly RiserSlot[], slotId: string, depth = 1, guard = new Set<string>()): Omit<NestedSlot, 'y'>[] {
+export function nestedSlotsOf(
+  chassis: Pick<ChassisPlacement, 'devices'>,
+  riserSlots: readonly RiserSlot[],
+  slotId: string,
+  depth = 1,
+  guard = new Set<string>(),
+): Omit<NestedSlot, 'y'>[] {
   const host = chassis.devices.find((d) => d.slot === slotId);
   if (!host || guard.has(host.id)) return [];
   guard.add(host.id);
-  return riserSlots.filter((s) => s.hostDeviceId === host.id).flatMap((s) => [{ slot: s, depth }, ...nestedSlotsOf(chassis, riserSlots, s.id, depth + 1, guard)]);
+  return riserSlots
+    .filter((s) => s.hostDeviceId === host.id)
+    .flatMap((s) => [{ slot: s, depth }, ...nestedSlotsOf(chassis, riserSlots, s.id, depth + 1, guard)]);
 }
 
 export function layoutBoard(board: BoardSpec, nestedOf: (slotId: string) => Omit<NestedSlot, 'y'>[] = () => []): BoardLayout {
@@ -128,7 +136,9 @@ export function layoutBoard(board: BoardSpec, nestedOf: (slotId: string) => Omit
     if (known !== undefined) return known;
     if (guard.has(id)) return null;
     guard.add(id);
-    const ys = (children.get(id) ?? []).map((c) => (c.kind === 'slot' ? (slotY.get(c.id) ?? null) : centreOf(c.id, guard))).filter((v): v is number => v !== null);
+    const ys = (children.get(id) ?? [])
+      .map((c) => (c.kind === 'slot' ? (slotY.get(c.id) ?? null) : centreOf(c.id, guard)))
+      .filter((v): v is number => v !== null);
     if (ys.length === 0) return null;
     const c = (Math.min(...ys) + Math.max(...ys)) / 2;
     centre.set(id, c);
@@ -152,7 +162,9 @@ export function layoutBoard(board: BoardSpec, nestedOf: (slotId: string) => Omit
   }
 
   function node(id: string, kind: TopoNode['kind'], col: number, yc: number, uplinkWidth: number | null, parent: string | null): TopoNode {
-    const childYs = (children.get(id) ?? []).map((ch) => (ch.kind === 'slot' ? slotY.get(ch.id) : centre.get(ch.id))).filter((v): v is number => v !== undefined);
+    const childYs = (children.get(id) ?? [])
+      .map((ch) => (ch.kind === 'slot' ? slotY.get(ch.id) : centre.get(ch.id)))
+      .filter((v): v is number => v !== undefined);
     return { id, kind, col, y: yc, childYs, uplinkWidth, parent };
   }
 

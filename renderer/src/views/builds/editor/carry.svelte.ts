@@ -32,7 +32,8 @@ export class Carrying {
     this.carryBy = by;
     this.hover = null;
     this.#lastRefusal = null;
-    if (by === 'keyboard') this.#deps.say(`Picked up ${carry.label}. Arrow keys move between the places that take it, Enter puts it there, Esc cancels.`, 'info');
+    if (by === 'keyboard')
+      this.#deps.say(`Picked up ${carry.label}. Arrow keys move between the places that take it, Enter puts it there, Esc cancels.`, 'info');
     else this.#deps.clear();
   }
 
