@@ -154,16 +154,14 @@ describe('inventory search through the trigram index', () => {
     const { db } = app;
     for (const rec of records(60, 11)) {
       const f = rec.fields;
-      const sql = db
-        .prepare<Record<string, unknown>, { t: string }>(`SELECT ${SEARCH_TEXT_SQL} AS t`)
-        .get({
-          part_id: f.partId,
-          seller: f.seller,
-          notes: f.notes,
-          serial_number: f.serialNumber,
-          order_number: f.orderNumber,
-          ebay_item_number: f.ebayItemNumber,
-        })!.t;
+      const sql = db.prepare<Record<string, unknown>, { t: string }>(`SELECT ${SEARCH_TEXT_SQL} AS t`).get({
+        part_id: f.partId,
+        seller: f.seller,
+        notes: f.notes,
+        serial_number: f.serialNumber,
+        order_number: f.orderNumber,
+        ebay_item_number: f.ebayItemNumber,
+      })!.t;
       const part = FIXTURE_PARTS.find((p) => p.id === f.partId)!;
       expect(
         searchTextOf(`${part.vendor} ${part.model}`, {
