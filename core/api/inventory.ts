@@ -57,8 +57,7 @@ export const InventoryItemDetail = z.object({
 export type InventoryItemDetail = z.infer<typeof InventoryItemDetail>;
 
 /** What a delete hands back: enough for `inventory:restore` to undo it exactly. */
-export const DeletedItem = InventoryItemDetail;
-export type DeletedItem = InventoryItemDetail;
+const DeletedItem = InventoryItemDetail;
 
 export const inventoryEndpoints = {
   'inventory:list': endpoint('One page of inventory items with the total count and cost totals.', InventoryQuery, InventoryPage),

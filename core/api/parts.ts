@@ -24,7 +24,6 @@ export const PartsQuery = z
     limit: z.number().int().min(1).max(5000).default(500),
   })
   .strict();
-export type PartsQueryIn = z.input<typeof PartsQuery>;
 export type PartsQuery = z.output<typeof PartsQuery>;
 
 export const partsEndpoints = {

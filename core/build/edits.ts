@@ -629,7 +629,7 @@ export function removeDrive(build: Build, chassisId: string, index: number, cata
   );
 }
 
-/** The board specs a chassis runs (see core/build/fit). */
+/** The board specs a chassis runs (see core/build/fit). @public (used through `* as E` in Svelte) */
 export const boardOf = boardSpecOf;
 export { boardPartOf };
 
@@ -756,17 +756,20 @@ export function workloadName(w: BuildWorkload, modelName: string = w.modelId): s
   return `${modelName} ${w.quant} on ${w.runtime}`;
 }
 
+/** @public (used through `* as E` in Svelte) */
 export function addWorkload(build: Build, workload: BuildWorkload, modelName?: string): EditResult {
   if (build.workloads.length >= MAX_WORKLOADS) return no(`A build holds at most ${MAX_WORKLOADS} workloads; remove one first.`);
   return ok({ ...build, workloads: [...build.workloads, workload] }, `Added ${workloadName(workload, modelName)}`);
 }
 
+/** @public (used through `* as E` in Svelte) */
 export function updateWorkload(build: Build, index: number, workload: BuildWorkload, modelName?: string): EditResult {
   if (!build.workloads[index]) return no('That workload is not in this build.');
   if (JSON.stringify(build.workloads[index]) === JSON.stringify(workload)) return no('Nothing changed.');
   return ok({ ...build, workloads: build.workloads.map((w, i) => (i === index ? workload : w)) }, `Changed ${workloadName(workload, modelName)}`);
 }
 
+/** @public (used through `* as E` in Svelte) */
 export function removeWorkload(build: Build, index: number, modelName?: string): EditResult {
   const w = build.workloads[index];
   if (!w) return no('That workload is not in this build.');

@@ -127,10 +127,6 @@ export function effectivePsus(
   return (partOf(catalog, c.partId, 'chassis')?.specs.psusFitted ?? []).map((p) => ({ partId: p.partId, count: p.count, fitted: true }));
 }
 
-export function psuCount(c: ChassisPlacement, catalog: CatalogIndex): number {
-  return effectivePsus(c, catalog).reduce((s, p) => s + p.count, 0);
-}
-
 /** PSU bays of the chassis; null when the part is unknown or does not say. */
 export function psuBaysOf(c: Pick<ChassisPlacement, 'partId'>, catalog: CatalogIndex): number | null {
   return partOf(catalog, c.partId, 'chassis')?.specs.psuBays ?? null;

@@ -7,7 +7,6 @@ import { PartCategory, type CatalogPart } from './part';
 
 /** Columns computed from specs and the typical used price. */
 export const DERIVED_FIELDS = ['gbpsPerDollar', 'vramGBPerDollar', 'priceMinor'] as const;
-export type DerivedField = (typeof DERIVED_FIELDS)[number];
 
 /** Price in whole dollars, or null: other currencies are not converted (no rate is known). */
 function priceUsd(part: CatalogPart): number | null {

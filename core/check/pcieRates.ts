@@ -12,8 +12,6 @@ export const PCIE_RATES = [
   { gen: 6, gtPerSecond: 64, encoding: 'PAM4 FLIT', gbPerSecondPerLane: 7.563 },
 ] as const;
 
-export const PCIE_RATES_SOURCE = 'https://en.wikipedia.org/wiki/PCI_Express (History and revisions)';
-
 /** GB/s one way over a link of `lanes` at `gen`. */
 export function linkGBps(gen: number, lanes: number): number {
   const rate = PCIE_RATES.find((r) => r.gen === gen);

@@ -55,8 +55,6 @@ export type FineBasis = 'paid' | 'item' | 'planned' | 'observed' | 'typical' | '
 export const BASIS_CLASSES = ['paid', 'observed', 'typical', 'unknown'] as const;
 export type BasisClass = (typeof BASIS_CLASSES)[number];
 
-export const BASIS_CLASS_LABEL: Record<BasisClass, string> = { paid: 'paid', observed: 'your observations', typical: 'typical used price', unknown: 'unknown' };
-
 export function basisClassOf(b: FineBasis): BasisClass {
   return b === 'item' || b === 'planned' ? 'observed' : b;
 }

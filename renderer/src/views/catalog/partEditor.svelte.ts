@@ -58,8 +58,6 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   at[keys.at(-1) as string] = value;
 }
 
-export type EditorField = 'vendor' | 'model' | 'notes' | `specs.${string}`;
-
 export class PartEditor {
   readonly part: CatalogPart;
   readonly fields: NumericSpecField[];

@@ -21,8 +21,6 @@ export interface CatalogState {
   open: string | null;
 }
 
-export const EMPTY_STATE: CatalogState = { category: 'all', search: '', ranges: [], sort: null, open: null };
-
 const FIELD = /^[A-Za-z][A-Za-z0-9]{0,59}$/;
 
 function isCategory(s: string | null): s is PartCategory {

@@ -27,7 +27,4 @@ export function partName(part: PartLabel): string {
   return `${part.vendor} ${part.model}`.trim();
 }
 
-/** Statuses after which a return window no longer matters. */
-export const RETURN_CLOSED: readonly ItemStatus[] = ['returned', 'sold'];
-
 export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'CNY', 'SEK', 'PLN'] as const;

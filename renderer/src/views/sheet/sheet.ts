@@ -14,11 +14,6 @@ export function isPrintHash(hash: string): boolean {
   return sheetIdFromHash(hash) !== null && /\?(?:.*&)?print(?:[=&]|$)/.test(hash);
 }
 
-/** The route the PDF renderers open (host/pdf/chromium.ts, electron/pdf/electron.ts). */
-export function sheetPrintHref(buildId: number): string {
-  return `#/sheet/${buildId}?print`;
-}
-
 export function sheetHref(buildId: number): string {
   return `#/sheet/${buildId}`;
 }
