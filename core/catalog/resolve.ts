@@ -70,6 +70,22 @@ export function nameFit(p: NamedPart, query: string): 0 | 1 | 2 | 3 {
 }
 
 /**
+ * The parts a picker lists for what someone is typing: every word found in
+ * the part's id, names or `also` (e.g. its category label), best name fit
+ * first and the given order within a fit. An empty query lists them all.
+ */
+export function searchParts<P extends NamedPart>(parts: readonly P[], query: string, also?: (p: P) => readonly string[]): P[] {
+  const words = query.split(/\s+/).map(normalizeName).filter(Boolean);
+  if (words.length === 0) return [...parts];
+  const found = parts.filter((p) => {
+    const hay = [normalizeName(p.id), ...names(p), ...(also?.(p) ?? []).map(normalizeName)];
+    return words.every((w) => hay.some((h) => h.includes(w)));
+  });
+  const fit = new Map(found.map((p) => [p, nameFit(p, query)]));
+  return found.sort((a, b) => fit.get(a)! - fit.get(b)!);
+}
+
+/**
  * Resolves an id or a common name to exactly one part.
  * @throws PartResolveError when nothing or several parts match.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinParts } from '#core/catalog/builtin';
-import { nameFit, PartResolveError, resolvePart } from '#core/catalog/resolve';
+import { nameFit, PartResolveError, resolvePart, searchParts } from '#core/catalog/resolve';
 
 describe('resolvePart', () => {
   it.each([
@@ -79,5 +79,29 @@ describe('nameFit (a picker lists the part named before the parts that mention i
   it('the card outranks every bridge for its own name', () => {
     expect(bridges.length).toBeGreaterThan(0);
     for (const b of bridges) expect(nameFit(b, 'GeForce RTX 3090')).toBeGreaterThan(nameFit(card, 'GeForce RTX 3090'));
+  });
+});
+
+describe('searchParts (the one word search of the editor palette and the inventory picker)', () => {
+  const shelf = builtinParts.filter((p) => p.category === 'bridge' || p.category === 'gpu');
+
+  it('lists every part whose id, names or aliases hold every word, the part named first', () => {
+    const found = searchParts(shelf, 'GeForce RTX 3090');
+    expect(found[0]!.id).toBe('gpu.nvidia.rtx-3090');
+    expect(found.some((p) => p.category === 'bridge')).toBe(true);
+    for (const p of found) expect(`${p.id} ${p.vendor} ${p.model} ${(p.aliases ?? []).join(' ')}`.toLowerCase().replace(/[\s-]/g, '')).toContain('3090');
+  });
+
+  it('keeps the given order within one fit, and lists everything for an empty query', () => {
+    expect(searchParts(shelf, '  ')).toEqual(shelf);
+    const bridges = searchParts(shelf, 'bridge');
+    const order = bridges.map((p) => shelf.indexOf(p));
+    const fits = bridges.map((p) => nameFit(p, 'bridge'));
+    for (let i = 1; i < bridges.length; i++) if (fits[i] === fits[i - 1]) expect(order[i]).toBeGreaterThan(order[i - 1]!);
+  });
+
+  it('matches words from the caller’s extra names (a category label) too', () => {
+    expect(searchParts(shelf, 'accelerator', () => ['Accelerators']).length).toBe(shelf.length);
+    expect(searchParts(shelf, 'accelerator')).toEqual([]);
   });
 });
