@@ -79,7 +79,7 @@ describe('built-in catalog', () => {
     ['gpu.nvidia.tesla-p40', { memBandwidthGBps: 346, vramGB: 24, tdpW: 250, memType: 'GDDR5' }],
     ['gpu.nvidia.a100-sxm4-80gb', { memBandwidthGBps: 2039, vramGB: 80, tdpW: 400, formFactor: 'sxm4', slotWidth: null }],
     ['gpu.nvidia.a100-pcie-80gb', { memBandwidthGBps: 1935, vramGB: 80, tdpW: 300, powerConnectors: null }],
-    ['gpu.nvidia.rtx-a5000', { memBandwidthGBps: 768, vramGB: 24, tdpW: 230, fp16Tflops: null, lengthMm: null }],
+    ['gpu.nvidia.rtx-a5000', { memBandwidthGBps: 768, vramGB: 24, tdpW: 230, fp16Tflops: 111.1, lengthMm: null }],
     ['gpu.nvidia.tesla-v100-pcie-16gb', { memBandwidthGBps: 900, tdpW: 250, fp16Tflops: null }],
     ['gpu.amd.radeon-vii', { vramGB: 16, memBandwidthGBps: null, tdpW: null }],
     ['gpu.amd.mi210', { vramGB: 64, memBandwidthGBps: 1600, tdpW: null }],
