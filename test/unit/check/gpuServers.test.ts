@@ -1,0 +1,126 @@
+// Used GPU servers from eBay (assets/catalog/boards/servers.json and
+// systems/gpu-servers.json): the catalog entries parse and cite sources, and
+// where a public nvidia-smi topo -m capture exists, a build filling the GPU
+// slots gets that matrix cell by cell (the capture is cited next to the test).
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_FILES } from '#core/catalog/files';
+import { builtinParts } from '#core/catalog/builtin';
+import { CatalogPart } from '#core/catalog/part';
+import { exampleBuild, EXAMPLE_BUILDS } from '#core/build/examples';
+import { checkBuild } from '#core/check/checkBuild';
+
+const SITE = { mainsVolts: 230, circuitAmps: 32 };
+const matrixText = (m: { labels: string[]; cells: string[][] }) => m.cells.map((row, i) => `${m.labels[i]} ${row.join(' ')}`);
+const partById = new Map(builtinParts.map((p) => [p.id, p]));
+
+describe('GPU server catalog files', () => {
+  const files = ['boards/servers.json', 'systems/gpu-servers.json'] as const;
+
+  it('every entry parses, is built in, cites a source and its ids are unique across the catalog', () => {
+    for (const file of files) {
+      const entries = BUILTIN_FILES[file];
+      expect(entries, file).toBeDefined();
+      for (const raw of entries!) {
+        const part = CatalogPart.parse(raw);
+        expect(part.builtin, part.id).toBe(true);
+        expect(part.sources.length, `${part.id} has no source`).toBeGreaterThan(0);
+        expect(
+          builtinParts.filter((p) => p.id === part.id),
+          part.id,
+        ).toHaveLength(1);
+      }
+    }
+  });
+
+  it("each system's boards and fitted parts are in the catalog, and its board is one it takes", () => {
+    for (const raw of BUILTIN_FILES['systems/gpu-servers.json']!) {
+      const part = CatalogPart.parse(raw);
+      if (part.category !== 'chassis') throw new Error(`${part.id} is not a chassis`);
+      const s = part.specs;
+      for (const b of s.compatibleBoards) expect(partById.get(b)?.category, `${part.id} → ${b}`).toBe('board');
+      if (s.integratedBoard) expect(s.compatibleBoards).toContain(s.integratedBoard);
+      for (const c of s.cpusFitted ?? []) expect(partById.get(c.partId)?.category, `${part.id} → ${c.partId}`).toBe('cpu');
+      for (const p of s.psusFitted) expect(partById.get(p.partId)?.category, `${part.id} → ${p.partId}`).toBe('psu');
+      // Unverified wiring says why; verified wiring names where it was checked.
+      if (s.provenance.verified) expect(s.provenance.source).toBeTruthy();
+      else expect(s.provenance.note ?? '').not.toBe('');
+    }
+  });
+
+  it('every server board wires each slot to a root complex or switch of its own and keeps switch lane budgets', () => {
+    // boardTopologyIssues runs inside the schema: a switch fanning out more lanes than it has fails the parse above.
+    for (const raw of BUILTIN_FILES['boards/servers.json']!) {
+      const part = CatalogPart.parse(raw);
+      if (part.category !== 'board') throw new Error(`${part.id} is not a board`);
+      expect(
+        part.specs.slots.some((s) => s.gpu),
+        `${part.id} has no GPU slot`,
+      ).toBe(true);
+      if (part.specs.topology.verified) expect(part.specs.topology.source, part.id).toBeTruthy();
+    }
+  });
+});
+
+describe('NVIDIA DGX-1 (V100): hybrid cube mesh', () => {
+  // Capture: github.com/rapidsai/ucx-py, docs/source/ucx-debug.rst — `nvidia-smi topo -m` on a DGX-1 ("The NVLink
+  // connectivity on the system above (DGX-1) is not homogenous"), 8× V100 and four mlx5 InfiniBand NICs. The same
+  // GPU matrix is in pytorch/pytorch benchmarks/distributed/ddp/README.md (8 DGX machines with V100 GPUs), and the
+  // NCCL topology dump of a DGX1-V100 in NVIDIA/nccl issue 671 shows GPU0 and GPU1 under one PLX 0x8764 switch
+  // with NVLink counts 1/1/2/2 from GPU0 to GPU1/2/3/4. NIC labels: mlx5_0..3 there, NIC0..3 here.
+  const CAPTURE = [
+    'GPU0 X NV1 NV1 NV2 NV2 SYS SYS SYS PIX PHB SYS SYS',
+    'GPU1 NV1 X NV2 NV1 SYS NV2 SYS SYS PIX PHB SYS SYS',
+    'GPU2 NV1 NV2 X NV2 SYS SYS NV1 SYS PHB PIX SYS SYS',
+    'GPU3 NV2 NV1 NV2 X SYS SYS SYS NV1 PHB PIX SYS SYS',
+    'GPU4 NV2 SYS SYS SYS X NV1 NV1 NV2 SYS SYS PIX PHB',
+    'GPU5 SYS NV2 SYS SYS NV1 X NV2 NV1 SYS SYS PIX PHB',
+    'GPU6 SYS SYS NV1 SYS NV1 NV2 X NV2 SYS SYS PHB PIX',
+    'GPU7 SYS SYS SYS NV1 NV2 NV1 NV2 X SYS SYS PHB PIX',
+    'NIC0 PIX PIX PHB PHB SYS SYS SYS SYS X PHB SYS SYS',
+    'NIC1 PHB PHB PIX PIX SYS SYS SYS SYS PHB X SYS SYS',
+    'NIC2 SYS SYS SYS SYS PIX PIX PHB PHB SYS SYS X PHB',
+    'NIC3 SYS SYS SYS SYS PHB PHB PIX PIX SYS SYS PHB X',
+  ];
+
+  it('the example opens from the Builds page like the seed examples', () => {
+    const e = EXAMPLE_BUILDS.find((x) => x.id === 'dgx-1-v100');
+    expect(e?.title).toMatch(/DGX-1/);
+    expect(e?.build.notes).toMatch(/ucx-py/);
+    expect(e?.build.notes).toMatch(/nccl issue 671/i);
+  });
+
+  it('matches the public DGX-1 capture cell by cell, all wiring verified', () => {
+    const r = checkBuild(exampleBuild('dgx-1-v100')!.build, builtinParts, SITE);
+    const m = r.p2pMatrix[0]!;
+    expect(matrixText(m)).toEqual(CAPTURE);
+    expect(m.unverified).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('every GPU uses its six NVLinks (NV1 + NV2 counts per row sum to 6)', () => {
+    for (const row of CAPTURE.slice(0, 8)) {
+      const links = row
+        .split(' ')
+        .filter((c) => c.startsWith('NV'))
+        .reduce((s, c) => s + Number(c.slice(2)), 0);
+      expect(links, row).toBe(6);
+    }
+  });
+
+  it('hives: each socket’s four GPUs, plus the four NVLink pairs that cross QPI — not one domain of eight', () => {
+    const r = checkBuild(exampleBuild('dgx-1-v100')!.build, builtinParts, SITE);
+    expect(r.hives.map((h) => h.devices.join(' '))).toEqual(
+      expect.arrayContaining(['GPU0 GPU1 GPU2 GPU3', 'GPU4 GPU5 GPU6 GPU7', 'GPU0 GPU4', 'GPU1 GPU5', 'GPU2 GPU6', 'GPU3 GPU7']),
+    );
+    expect(r.hives).toHaveLength(6);
+  });
+
+  it('each PEX8764 spends its 64 lanes exactly: x16 uplink, two x16 GPUs and the x16 NIC', () => {
+    const board = partById.get('board.nvidia.dgx-1-v100');
+    if (board?.category !== 'board') throw new Error('DGX-1 board missing');
+    for (const sw of board.specs.pcieSwitches) {
+      const down = board.specs.slots.filter((s) => s.feeds === sw.id).reduce((t, s) => t + s.electricalWidth, 0);
+      expect(sw.upstream.width + down, sw.id).toBe(sw.lanes);
+    }
+  });
+});
