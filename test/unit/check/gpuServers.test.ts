@@ -8,6 +8,7 @@ import { builtinParts } from '#core/catalog/builtin';
 import { CatalogPart } from '#core/catalog/part';
 import { exampleBuild, EXAMPLE_BUILDS } from '#core/build/examples';
 import { checkBuild } from '#core/check/checkBuild';
+import { parseBuildValue, formatIssues } from '#core/build/file';
 
 const SITE = { mainsVolts: 230, circuitAmps: 32 };
 const matrixText = (m: { labels: string[]; cells: string[][] }) => m.cells.map((row, i) => `${m.labels[i]} ${row.join(' ')}`);
@@ -122,5 +123,84 @@ describe('NVIDIA DGX-1 (V100): hybrid cube mesh', () => {
       const down = board.specs.slots.filter((s) => s.feeds === sw.id).reduce((t, s) => t + s.electricalWidth, 0);
       expect(sw.upstream.width + down, sw.id).toBe(sw.lanes);
     }
+  });
+});
+
+describe('Dell PowerEdge C4130: the remaining configurations (owner’s manual configuration table)', () => {
+  // Owner's manual (manualshelf, C4130 owner's manual page 90): A = four PCIe GPUs with the switch board and one CPU;
+  // D = two GPUs without switch board, two CPUs; E = two GPUs without switch board, one CPU; K = four GPUs on the
+  // NVLink board, two CPUs. Dell's C4130 HPL white paper: B has all four GPUs on a single CPU, A is B without CPU2.
+  const CPU = 'cpu.intel.xeon-e5-2680-v4';
+  function c4130(config: string, cpus: number, gpus: { slot: string; partId: string }[]) {
+    const r = parseBuildValue({
+      format: 'rackhive.build',
+      version: 1,
+      name: `c4130 ${config}`,
+      racks: [
+        {
+          id: 'rack-1',
+          partId: 'rack.apc.ar3100',
+          chassis: [
+            {
+              id: 'c4130',
+              positionU: 1,
+              partId: 'chassis.dell.poweredge-c4130',
+              boardPartId: `board.dell.c4130-config-${config}`,
+              cpus: Array.from({ length: cpus }, (_, i) => ({ socket: `cpu${i + 1}`, partId: CPU })),
+              devices: gpus.map((g, i) => ({ id: `gpu-${i}`, ...g })),
+            } as never,
+          ],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(formatIssues(r.issues));
+    return checkBuild(r.build, builtinParts, SITE);
+  }
+  const P100 = 'gpu.nvidia.tesla-p100-pcie-16gb';
+
+  it('A: one CPU, four GPUs behind the switch board — PIX between all, one hive of four', () => {
+    const r = c4130(
+      'a',
+      1,
+      [1, 2, 3, 4].map((n) => ({ slot: `gpu${n}`, partId: P100 })),
+    );
+    expect(matrixText(r.p2pMatrix[0]!)).toEqual(['GPU0 X PIX PIX PIX', 'GPU1 PIX X PIX PIX', 'GPU2 PIX PIX X PIX', 'GPU3 PIX PIX PIX X']);
+    expect(r.hives.map((h) => h.devices.length)).toEqual([4]);
+  });
+
+  it('D: two CPUs, one GPU on each — SYS, no hive joins them; marked unverified (derived from the lane budget)', () => {
+    const r = c4130('d', 2, [
+      { slot: 'gpu1', partId: P100 },
+      { slot: 'gpu2', partId: P100 },
+    ]);
+    expect(matrixText(r.p2pMatrix[0]!)).toEqual(['GPU0 X SYS', 'GPU1 SYS X']);
+    expect(r.hives.every((h) => h.devices.length === 1)).toBe(true);
+    expect(r.p2pMatrix[0]!.unverified.length).toBeGreaterThan(0);
+  });
+
+  it('E: one CPU, both GPUs on its root complex — PHB, one hive of two', () => {
+    const r = c4130('e', 1, [
+      { slot: 'gpu1', partId: P100 },
+      { slot: 'gpu2', partId: P100 },
+    ]);
+    expect(matrixText(r.p2pMatrix[0]!)).toEqual(['GPU0 X PHB', 'GPU1 PHB X']);
+    expect(r.hives.map((h) => h.devices.length)).toEqual([2]);
+  });
+
+  it('K: four SXM2 GPUs on the NVLink board — NVLink with an unknown link count (NV#), one hive, unverified', () => {
+    const r = c4130(
+      'k',
+      2,
+      [1, 2, 3, 4].map((n) => ({ slot: `gpu${n}`, partId: 'gpu.nvidia.tesla-v100-sxm2-16gb' })),
+    );
+    expect(matrixText(r.p2pMatrix[0]!)).toEqual(['GPU0 X NV# NV# NV#', 'GPU1 NV# X NV# NV#', 'GPU2 NV# NV# X NV#', 'GPU3 NV# NV# NV# X']);
+    expect(r.hives.map((h) => h.devices.length)).toEqual([4]);
+    expect(r.p2pMatrix[0]!.unverified.length).toBeGreaterThan(0);
+  });
+
+  it('the C4130 takes every configuration board', () => {
+    const c = partById.get('chassis.dell.poweredge-c4130');
+    if (c?.category !== 'chassis') throw new Error('C4130 missing');
+    for (const cfg of ['a', 'b', 'c', 'd', 'e', 'k']) expect(c.specs.compatibleBoards).toContain(`board.dell.c4130-config-${cfg}`);
   });
 });
