@@ -204,3 +204,69 @@ describe('Dell PowerEdge C4130: the remaining configurations (owner’s manual c
     for (const cfg of ['a', 'b', 'c', 'd', 'e', 'k']) expect(c.specs.compatibleBoards).toContain(`board.dell.c4130-config-${cfg}`);
   });
 });
+
+describe('Gigabyte G292-Z20: one EPYC, four Switchtec GPU switches (unverified: from bus numbers, no topo capture)', () => {
+  // joe2gaan/localaiservers vNext release notes: G292-Z20-00 with one EPYC 7F32 and eight GPUs at buses 06, 09, 45, 48,
+  // 89, 8c, c5, c8. A public G292-Z20 bring-up note: root ports 00:03.1, 40:01.1, 80:03.1, c0:01.1 with Switchtec
+  // management functions at 02/41/86/c1:00.1 — one switch per IO-die quadrant, two GPUs under each.
+  function g292(gpus: number, site = SITE) {
+    const r = parseBuildValue({
+      format: 'rackhive.build',
+      version: 1,
+      name: 'g292',
+      racks: [
+        {
+          id: 'rack-1',
+          partId: 'rack.apc.ar3100',
+          chassis: [
+            {
+              id: 'g292',
+              positionU: 1,
+              partId: 'chassis.gigabyte.g292-z20',
+              cpus: [{ socket: 'cpu1', partId: 'cpu.amd.epyc-7302' }],
+              devices: Array.from({ length: gpus }, (_, i) => ({ id: `gpu-${i}`, slot: `gpu${i + 1}`, partId: 'gpu.nvidia.rtx-a5000' })),
+            } as never,
+          ],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(formatIssues(r.issues));
+    return checkBuild(r.build, builtinParts, site);
+  }
+
+  it('pairs on one switch are PIX, GPUs on other quadrants NODE; four hives of two; all marked unverified', () => {
+    const r = g292(8);
+    const m = r.p2pMatrix[0]!;
+    expect(matrixText(m)).toEqual([
+      'GPU0 X PIX NODE NODE NODE NODE NODE NODE',
+      'GPU1 PIX X NODE NODE NODE NODE NODE NODE',
+      'GPU2 NODE NODE X PIX NODE NODE NODE NODE',
+      'GPU3 NODE NODE PIX X NODE NODE NODE NODE',
+      'GPU4 NODE NODE NODE NODE X PIX NODE NODE',
+      'GPU5 NODE NODE NODE NODE PIX X NODE NODE',
+      'GPU6 NODE NODE NODE NODE NODE NODE X PIX',
+      'GPU7 NODE NODE NODE NODE NODE NODE PIX X',
+    ]);
+    expect(r.hives.map((h) => h.devices.join(' '))).toEqual(['GPU0 GPU1', 'GPU2 GPU3', 'GPU4 GPU5', 'GPU6 GPU7']);
+    expect(m.unverified.length).toBeGreaterThan(0);
+  });
+
+  it('the chassis takes eight GPUs and its two PSUs run 2+0, not redundant', () => {
+    const c = partById.get('chassis.gigabyte.g292-z20');
+    if (c?.category !== 'chassis') throw new Error('G292-Z20 missing');
+    expect(c.specs.gpu.maxCards).toBe(8);
+    expect(c.specs.psuRedundancy).toBe('none');
+  });
+});
+
+describe('GPU servers without a public wiring: the chassis facts only', () => {
+  it('the AS-4124GS-TNR and Tyan GA88 carry no board, so no P2P matrix is claimed for them', () => {
+    for (const id of ['chassis.supermicro.as-4124gs-tnr', 'chassis.tyan.ga88-b5631']) {
+      const c = partById.get(id);
+      if (c?.category !== 'chassis') throw new Error(`${id} missing`);
+      expect(c.specs.integratedBoard).toBeNull();
+      expect(c.specs.provenance.verified).toBe(false);
+      expect(c.notes).toMatch(/no board is modelled/);
+    }
+  });
+});
