@@ -9,10 +9,29 @@ import { CatalogPart } from '#core/catalog/part';
 import { exampleBuild, EXAMPLE_BUILDS } from '#core/build/examples';
 import { checkBuild } from '#core/check/checkBuild';
 import { parseBuildValue, formatIssues } from '#core/build/file';
+import { observe } from '#core/asbuilt/observed';
+import { identify } from '#core/asbuilt/identify';
+import { boardLayouts } from '#core/asbuilt/layouts';
 
 const SITE = { mainsVolts: 230, circuitAmps: 32 };
 const matrixText = (m: { labels: string[]; cells: string[][] }) => m.cells.map((row, i) => `${m.labels[i]} ${row.join(' ')}`);
 const partById = new Map(builtinParts.map((p) => [p.id, p]));
+
+// The DGX-1 capture (rapidsai/ucx-py docs/source/ucx-debug.rst), NIC labels mlx5_0..3 there, NIC0..3 here.
+const DGX1_CAPTURE = [
+  'GPU0 X NV1 NV1 NV2 NV2 SYS SYS SYS PIX PHB SYS SYS',
+  'GPU1 NV1 X NV2 NV1 SYS NV2 SYS SYS PIX PHB SYS SYS',
+  'GPU2 NV1 NV2 X NV2 SYS SYS NV1 SYS PHB PIX SYS SYS',
+  'GPU3 NV2 NV1 NV2 X SYS SYS SYS NV1 PHB PIX SYS SYS',
+  'GPU4 NV2 SYS SYS SYS X NV1 NV1 NV2 SYS SYS PIX PHB',
+  'GPU5 SYS NV2 SYS SYS NV1 X NV2 NV1 SYS SYS PIX PHB',
+  'GPU6 SYS SYS NV1 SYS NV1 NV2 X NV2 SYS SYS PHB PIX',
+  'GPU7 SYS SYS SYS NV1 NV2 NV1 NV2 X SYS SYS PHB PIX',
+  'NIC0 PIX PIX PHB PHB SYS SYS SYS SYS X PHB SYS SYS',
+  'NIC1 PHB PHB PIX PIX SYS SYS SYS SYS PHB X SYS SYS',
+  'NIC2 SYS SYS SYS SYS PIX PIX PHB PHB SYS SYS X PHB',
+  'NIC3 SYS SYS SYS SYS PHB PHB PIX PIX SYS SYS PHB X',
+];
 
 describe('GPU server catalog files', () => {
   const files = ['boards/servers.json', 'systems/gpu-servers.json'] as const;
@@ -68,20 +87,6 @@ describe('NVIDIA DGX-1 (V100): hybrid cube mesh', () => {
   // GPU matrix is in pytorch/pytorch benchmarks/distributed/ddp/README.md (8 DGX machines with V100 GPUs), and the
   // NCCL topology dump of a DGX1-V100 in NVIDIA/nccl issue 671 shows GPU0 and GPU1 under one PLX 0x8764 switch
   // with NVLink counts 1/1/2/2 from GPU0 to GPU1/2/3/4. NIC labels: mlx5_0..3 there, NIC0..3 here.
-  const CAPTURE = [
-    'GPU0 X NV1 NV1 NV2 NV2 SYS SYS SYS PIX PHB SYS SYS',
-    'GPU1 NV1 X NV2 NV1 SYS NV2 SYS SYS PIX PHB SYS SYS',
-    'GPU2 NV1 NV2 X NV2 SYS SYS NV1 SYS PHB PIX SYS SYS',
-    'GPU3 NV2 NV1 NV2 X SYS SYS SYS NV1 PHB PIX SYS SYS',
-    'GPU4 NV2 SYS SYS SYS X NV1 NV1 NV2 SYS SYS PIX PHB',
-    'GPU5 SYS NV2 SYS SYS NV1 X NV2 NV1 SYS SYS PIX PHB',
-    'GPU6 SYS SYS NV1 SYS NV1 NV2 X NV2 SYS SYS PHB PIX',
-    'GPU7 SYS SYS SYS NV1 NV2 NV1 NV2 X SYS SYS PHB PIX',
-    'NIC0 PIX PIX PHB PHB SYS SYS SYS SYS X PHB SYS SYS',
-    'NIC1 PHB PHB PIX PIX SYS SYS SYS SYS PHB X SYS SYS',
-    'NIC2 SYS SYS SYS SYS PIX PIX PHB PHB SYS SYS X PHB',
-    'NIC3 SYS SYS SYS SYS PHB PHB PIX PIX SYS SYS PHB X',
-  ];
 
   it('the example opens from the Builds page like the seed examples', () => {
     const e = EXAMPLE_BUILDS.find((x) => x.id === 'dgx-1-v100');
@@ -93,13 +98,13 @@ describe('NVIDIA DGX-1 (V100): hybrid cube mesh', () => {
   it('matches the public DGX-1 capture cell by cell, all wiring verified', () => {
     const r = checkBuild(exampleBuild('dgx-1-v100')!.build, builtinParts, SITE);
     const m = r.p2pMatrix[0]!;
-    expect(matrixText(m)).toEqual(CAPTURE);
+    expect(matrixText(m)).toEqual(DGX1_CAPTURE);
     expect(m.unverified).toEqual([]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('every GPU uses its six NVLinks (NV1 + NV2 counts per row sum to 6)', () => {
-    for (const row of CAPTURE.slice(0, 8)) {
+    for (const row of DGX1_CAPTURE.slice(0, 8)) {
       const links = row
         .split(' ')
         .filter((c) => c.startsWith('NV'))
@@ -268,5 +273,22 @@ describe('GPU servers without a public wiring: the chassis facts only', () => {
       expect(c.specs.provenance.verified).toBe(false);
       expect(c.notes).toMatch(/no board is modelled/);
     }
+  });
+});
+
+describe('identify: the public DGX-1 capture names the DGX-1 board', () => {
+  it('the matrix above, as nvidia-smi prints it, is explained exactly by board.nvidia.dgx-1-v100', () => {
+    const header = ['', 'GPU0', 'GPU1', 'GPU2', 'GPU3', 'GPU4', 'GPU5', 'GPU6', 'GPU7', 'mlx5_0', 'mlx5_1', 'mlx5_2', 'mlx5_3', 'CPU Affinity'].join('\t');
+    const rows = DGX1_CAPTURE.map((r) =>
+      r
+        .replace(/^NIC(\d)/, 'mlx5_$1')
+        .split(' ')
+        .join('\t'),
+    );
+    const o = observe({ topo: [header, ...rows].join('\n') });
+    const id = identify(o, boardLayouts(builtinParts));
+    expect(id.best?.boardId).toBe('board.nvidia.dgx-1-v100');
+    expect(id.best?.exact).toBe(true);
+    expect(id.tiedWith).toEqual([]);
   });
 });
