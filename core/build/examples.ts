@@ -15,6 +15,7 @@ import towerWrx80 from '#assets/examples/tower-wrx80-3xp40-1x3090.json' with { t
 import tr2 from '#assets/examples/sys-4028gr-tr2-10x-gpu.json' with { type: 'json' };
 import c4130c from '#assets/examples/c4130-config-c.json' with { type: 'json' };
 import k80x4 from '#assets/examples/k80-x4.json' with { type: 'json' };
+import dgx1 from '#assets/examples/dgx-1-v100.json' with { type: 'json' };
 
 export interface ExampleBuild {
   /** The file stem, e.g. "sys-4028gr-x10drg". */
@@ -40,6 +41,7 @@ export const EXAMPLE_FILES: Readonly<Record<string, unknown>> = {
   'sys-4028gr-tr2-10x-gpu': tr2,
   'c4130-config-c': c4130c,
   'k80-x4': k80x4,
+  'dgx-1-v100': dgx1,
 };
 
 function firstSentence(text: string | undefined): string {

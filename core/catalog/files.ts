@@ -15,6 +15,8 @@ import storage from '#assets/catalog/storage.json' with { type: 'json' };
 import cables from '#assets/catalog/cables.json' with { type: 'json' };
 import boards from '#assets/catalog/boards/boards.json' with { type: 'json' };
 import systems from '#assets/catalog/systems/systems.json' with { type: 'json' };
+import serverBoards from '#assets/catalog/boards/servers.json' with { type: 'json' };
+import gpuServers from '#assets/catalog/systems/gpu-servers.json' with { type: 'json' };
 
 /** Every data file by its path under assets/catalog. */
 export const BUILTIN_FILES: Record<string, unknown[]> = {
@@ -32,4 +34,6 @@ export const BUILTIN_FILES: Record<string, unknown[]> = {
   'cables.json': cables,
   'boards/boards.json': boards,
   'systems/systems.json': systems,
+  'boards/servers.json': serverBoards,
+  'systems/gpu-servers.json': gpuServers,
 };

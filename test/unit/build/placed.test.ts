@@ -36,8 +36,8 @@ describe('placed parts', () => {
 });
 
 describe('examples', () => {
-  it('are the twelve shipped files, each with a title and a one-sentence description', () => {
-    expect(EXAMPLE_BUILDS).toHaveLength(12);
+  it('are the thirteen shipped files, each with a title and a one-sentence description', () => {
+    expect(EXAMPLE_BUILDS).toHaveLength(13);
     for (const e of EXAMPLE_BUILDS) {
       expect(e.title.length).toBeGreaterThan(0);
       expect(e.description).toMatch(/^[^\n]{10,200}\.$/);
