@@ -15,6 +15,8 @@ import type { Build, BuildInput } from '#core/build/build';
 import { builtinParts } from '#core/catalog/builtin';
 import { checkBuild } from '#core/check/checkBuild';
 import { devicesOfBuild } from '#core/perf/fromBuild';
+import { estimate } from '#core/perf/estimate';
+import { workload } from '../perf/helpers';
 
 const SITE = { mainsVolts: 230, circuitAmps: 16 };
 
@@ -189,5 +191,13 @@ describe('a 4× RTX 3090 build on a workstation board checks and estimates', () 
     expect(devs.topology.pathClass(0, 1)).toBe('PIX');
     expect(devs.topology.pathClass(0, 2)).toBe('NODE');
     expect(devs.topology.p2p!(0, 1)).toBe(false);
+    // Tensor parallel over all four: the ring's worst hop is NODE, through host memory.
+    const w = workload('llama-3-70b', 'Q4_K_M', { split: 'tensor', runtime: 'vllm' });
+    const e = estimate(devs.devices, w, devs.topology);
+    expect(e.decodeTps).toBeGreaterThan(0);
+    expect(Number.isFinite(e.decodeTps)).toBe(true);
+    expect(e.assumptions.some((a) => a.startsWith('tensor parallel through host memory (NODE'))).toBe(true);
+    const withP2p = estimate(devs.devices, w, { ...devs.topology, pathClass: () => 'PIX', p2p: () => true });
+    expect(withP2p.decodeTps).toBeGreaterThan(e.decodeTps);
   });
 });
