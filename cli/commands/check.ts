@@ -25,7 +25,7 @@ export function formatMatrix(m: P2pMatrix): string[] {
   const w = Math.max(6, ...m.labels.map((l) => l.length + 1));
   const pad = (s: string) => s.padEnd(w);
   const lines = [pad('') + m.labels.map(pad).join('')];
-  // A cell the board's documents cannot settle prints as "NODE?" (PHB or NODE; the reason is listed under the matrix).
+  // A cell the board's documents cannot settle prints as "NODE?" (PHB or NODE; "SYS?" across Threadripper dies; the reason is listed under the matrix).
   const open = new Set((m.uncertain ?? []).flatMap((u) => [`${u.a}|${u.b}`, `${u.b}|${u.a}`]));
   m.cells.forEach((row, i) =>
     lines.push(pad(m.labels[i]!) + row.map((c, j) => pad(c === 'X' ? ' X' : open.has(`${m.labels[i]}|${m.labels[j]}`) ? `${c}?` : c)).join('')),
@@ -61,7 +61,7 @@ export function formatReport(r: CheckResult, name: string): string[] {
     if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.join(', ')}`);
     if (m.uncertain?.length)
       out.push(
-        `  ? = PHB or NODE, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`,
+        `  ? = ${m.uncertain[0]!.classes.join(' or ')}, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`,
       );
   }
   if (r.carriers.length) {

@@ -65,6 +65,13 @@ export const RootComplex = Provenance.extend({
    * either. Absent = one host bridge.
    */
   hostBridges: z.number().int().min(2).max(8).optional(),
+  /**
+   * The host bridges behind `hostBridges` are separate NUMA nodes (first- and
+   * second-generation Threadripper: each die brings its own PCIe lanes and
+   * memory): two slots under it meet at PHB (same die) or SYS (different dies),
+   * and the checker counts SYS. Absent = one NUMA node (PHB or NODE).
+   */
+  separateNumaNodes: z.boolean().optional(),
 });
 export type RootComplex = z.infer<typeof RootComplex>;
 

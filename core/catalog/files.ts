@@ -14,6 +14,7 @@ import memory from '#assets/catalog/memory.json' with { type: 'json' };
 import storage from '#assets/catalog/storage.json' with { type: 'json' };
 import cables from '#assets/catalog/cables.json' with { type: 'json' };
 import boards from '#assets/catalog/boards/boards.json' with { type: 'json' };
+import workstationBoards from '#assets/catalog/boards/workstation.json' with { type: 'json' };
 import systems from '#assets/catalog/systems/systems.json' with { type: 'json' };
 import serverBoards from '#assets/catalog/boards/servers.json' with { type: 'json' };
 import gpuServers from '#assets/catalog/systems/gpu-servers.json' with { type: 'json' };
@@ -33,6 +34,7 @@ export const BUILTIN_FILES: Record<string, unknown[]> = {
   'storage.json': storage,
   'cables.json': cables,
   'boards/boards.json': boards,
+  'boards/workstation.json': workstationBoards,
   'systems/systems.json': systems,
   'boards/servers.json': serverBoards,
   'systems/gpu-servers.json': gpuServers,

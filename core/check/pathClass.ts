@@ -52,8 +52,10 @@ export function pathClass(chassis: ResolvedChassis, a: ResolvedDevice, b: Resolv
       return fabric.linksPerPair ? `NV${fabric.linksPerPair}` : 'NV#';
     }
   }
-  // PHB or NODE, unknown which: count NODE, so no hive rests on a host bridge nobody showed they share.
-  if (unknownHostBridge(chassis, a, b)) return 'NODE';
+  // PHB or NODE (PHB or SYS across Threadripper dies), unknown which: count the farther class,
+  // so no hive rests on a host bridge nobody showed they share.
+  const unmapped = unknownHostBridge(chassis, a, b);
+  if (unmapped) return unmapped.separateNumaNodes ? 'SYS' : 'NODE';
   return pciePathClass(a, b);
 }
 

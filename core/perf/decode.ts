@@ -8,6 +8,7 @@ import { matmulTflops } from './device';
 import type { ComputePrecision } from '#core/models/quant';
 import { ACTIVATION_BYTES, type DeviceShare, type InstancePlan } from './plan';
 import { ALL_REDUCES_PER_LAYER, allReduceS } from './allReduce';
+import { HOST_STAGED_TP } from './links';
 
 export type Bottleneck = 'memory-bandwidth' | 'compute' | 'interconnect' | 'runtime-overhead' | 'host-staging';
 
@@ -99,6 +100,8 @@ export function decodeStep(input: StepInput): StepBreakdown {
     overheadS = worst.t.overheadS;
     const layers = plan.shares[0]!.layers;
     interconnectS = plan.link ? ALL_REDUCES_PER_LAYER * layers * allReduceS(input.batch * plan.hiddenSize * ACTIVATION_BYTES, n, plan.link) : 0;
+    // All-reduces through host memory cost what public A/Bs measured against P2P (links.ts).
+    if (plan.link?.hostStaged) interconnectS += HOST_STAGED_TP.decodePenalty * (bound + overheadS + interconnectS);
   } else {
     for (const x of times) {
       if (x.t.memoryS >= x.t.computeS) memoryS += x.t.memoryS;

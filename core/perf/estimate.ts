@@ -7,7 +7,7 @@ import type { KvPrecision } from '#core/models/kv';
 import { matmulTflops, type DeviceSpec } from './device';
 import { factorsFor, supportFor, type CalibrationFile, type Factors } from './calibration';
 import { CALIBRATION } from './calibrated';
-import { linkFor, worstPath, type Link, type PathClass } from './links';
+import { HOST_STAGED_TP, linkFor, worstPath, type Link, type PathClass } from './links';
 import { planInstance, kvBytesPerTokenPerLayer, type InstancePlan, type SplitMode } from './plan';
 import { memoryLines, type MemoryLine } from './memory';
 import { decodeStep, type Bottleneck } from './decode';
@@ -400,6 +400,10 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   if (inner === 'tensor' && groups[0]!.length > 1)
     assumptions.push(
       `tensor parallel: bytes divided over ${groups[0]!.length} GPUs; 2 ring all-reduces per layer over ${results[0]!.pathClass} (latency per step is an uncalibrated assumption)`,
+    );
+  if (inner === 'tensor' && groups[0]!.length > 1 && groupLink(groups[0]!, devices, topo, inner)?.hostStaged)
+    assumptions.push(
+      `tensor parallel through host memory (${results[0]!.pathClass}, no PCIe P2P between the GPUs): each decode step takes ${fmt(HOST_STAGED_TP.decodePenalty * 100, 1)} % longer, the ${HOST_STAGED_TP.source}`,
     );
   if (instances > 1) assumptions.push(`${instances} instances, each on its own ${groups[0]!.length} GPU(s)`);
   assumptions.push(

@@ -57,7 +57,31 @@ export interface Link {
   bandwidthGBps: number;
   latencyS: number;
   note: string;
+  /** Collectives go through host memory (NCCL SHM): no PCIe P2P, or a NODE / SYS path. */
+  hostStaged: boolean;
 }
+
+/**
+ * What tensor parallel pays when its all-reduces go through host memory
+ * instead of PCIe P2P, from public same-rig A/Bs of single-stream decode
+ * (vLLM tensor parallel, RTX 3090, stock driver against the patched P2P
+ * module): P2P was faster by +2.2 % and +9.6 % (2 GPUs, narrative / code
+ * prompts: 91→93 and 114→125 tokens/s; github.com/noonghunna/club-3090/issues/91),
+ * +12.5 % and +7.1 % (2 GPUs) and +7.7 % and +8.9 % (4 GPUs; club-3090 pull
+ * request #928, 2026-08). The estimate charges the median of the six, 8.3 %
+ * of the decode step. A Gen3 dual-Xeon box without P2P ran 24–35 % below a
+ * Gen4 P2P reference (50 / 60 against 66–71 / 89–92 tokens/s; club-3090
+ * issue #356, 2026-06), but that compares different hosts and PCIe
+ * generations, so it bounds the loss from above and is not charged. No public
+ * measurement isolates NODE from SYS, or either from PHB without P2P: all three
+ * pay the same.
+ */
+export const HOST_STAGED_TP = {
+  decodePenalty: 0.083,
+  source:
+    'median of six same-rig vLLM tensor-parallel A/Bs on RTX 3090s, P2P against host memory (github.com/noonghunna/club-3090 issue #91 and pull request #928, 2026); a different-host comparison (issue #356) showed 24–35 %',
+  asOf: '2026-12',
+} as const;
 
 export interface LinkContext {
   pcieGen?: number | null;
@@ -78,7 +102,7 @@ export function linkFor(pathClass: PathClass, ctx: LinkContext): Link {
   const latencyS = STEP_LATENCY_S[pathClass];
   switch (pathClass) {
     case 'NV':
-      return { pathClass, bandwidthGBps: ctx.nvlinkGBps ?? pcie, latencyS, note: 'NVLink' };
+      return { pathClass, bandwidthGBps: ctx.nvlinkGBps ?? pcie, latencyS, note: 'NVLink', hostStaged: false };
     case 'PIX':
     case 'PXB':
     case 'PHB':
@@ -89,14 +113,15 @@ export function linkFor(pathClass: PathClass, ctx: LinkContext): Link {
         bandwidthGBps: viaHost ? pcie * HOST_BOUNCE_FACTOR : pcie,
         latencyS,
         note: viaHost ? 'PCIe through host memory (no P2P)' : 'PCIe peer-to-peer',
+        hostStaged: viaHost,
       };
     }
     case 'SYS': {
       const rate = Math.min(pcie, ctx.interSocketGBps ?? INTER_SOCKET_GBPS) * HOST_BOUNCE_FACTOR;
-      return { pathClass, bandwidthGBps: rate, latencyS, note: 'across sockets through host memory' };
+      return { pathClass, bandwidthGBps: rate, latencyS, note: 'across sockets through host memory', hostStaged: true };
     }
     case 'NET':
-      return { pathClass, bandwidthGBps: (ctx.nicGbit ?? DEFAULT_NIC_GBIT) / 8, latencyS, note: 'NIC between nodes' };
+      return { pathClass, bandwidthGBps: (ctx.nicGbit ?? DEFAULT_NIC_GBIT) / 8, latencyS, note: 'NIC between nodes', hostStaged: false };
   }
 }
 
