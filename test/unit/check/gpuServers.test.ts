@@ -265,8 +265,8 @@ describe('Gigabyte G292-Z20: one EPYC, four Switchtec GPU switches (unverified: 
 });
 
 describe('GPU servers without a public wiring: the chassis facts only', () => {
-  it('the AS-4124GS-TNR and Tyan GA88 carry no board, so no P2P matrix is claimed for them', () => {
-    for (const id of ['chassis.supermicro.as-4124gs-tnr', 'chassis.tyan.ga88-b5631']) {
+  it('the AS-4124GS-TNR, Tyan GA88 and PowerEdge C4140 carry no board, so no P2P matrix is claimed for them', () => {
+    for (const id of ['chassis.supermicro.as-4124gs-tnr', 'chassis.tyan.ga88-b5631', 'chassis.dell.poweredge-c4140']) {
       const c = partById.get(id);
       if (c?.category !== 'chassis') throw new Error(`${id} missing`);
       expect(c.specs.integratedBoard).toBeNull();
