@@ -10,11 +10,12 @@ import { builtinParts } from '#core/catalog/builtin';
 import { checkBuild, type CheckResult } from '#core/check/checkBuild';
 import type { P2pMatrix } from '#core/check/p2pMatrix';
 import { n } from '#core/check/finding';
+import { buildFileCost, formatBuildCost } from './buildCost';
 
 const usage = `Usage: rackhive check <build.json> [--json] [--volts 120|230] [--amps <A>]
 
 Checks a build: fit, PCIe lanes and links, peer-to-peer hives, NIC affinity,
-power and racks. Exit status 1 when any finding is an error.
+power and racks, and what it costs at the built-in typical used prices. Exit status 1 when any finding is an error.
 
   --json        print the result as JSON
   --volts V     mains voltage (default: the build's site, else 120)
@@ -101,7 +102,7 @@ export function formatReport(r: CheckResult, name: string): string[] {
   return out;
 }
 
-function toJson(r: CheckResult) {
+function toJson(r: CheckResult, cost: ReturnType<typeof buildFileCost>) {
   return {
     findings: r.findings,
     hives: r.hives.map((h) => h.devices),
@@ -113,6 +114,8 @@ function toJson(r: CheckResult) {
     nicAffinity: r.nicAffinity,
     power: r.power,
     lanes: r.lanes,
+    // The price basis of Compare and `estimate --build` (cli/commands/buildCost.ts).
+    cost: { currency: cost.currency, total: cost.total, basis: cost.basis, staleLines: cost.staleLines, unpriced: cost.unpriced },
   };
 }
 
@@ -146,8 +149,9 @@ export const checkCommand: Command = {
     }
     const b = parsed.build;
     const result = checkBuild(b, builtinParts, siteOf(b, null, { mainsVolts: volts, circuitAmps: amps }).site);
-    if (values.json) printJson(io, toJson(result));
-    else for (const line of formatReport(result, b.name)) io.out(line);
+    const cost = buildFileCost(b);
+    if (values.json) printJson(io, toJson(result, cost));
+    else for (const line of [...formatReport(result, b.name), '', ...formatBuildCost(cost)]) io.out(line);
     return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
   },
 };

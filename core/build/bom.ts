@@ -15,7 +15,7 @@ import { isFreeStandingPlace, placesOf } from './places';
 import type { Build } from './build';
 import type { Money } from '../money';
 import { noPriceReason } from '../prices/usedPrices';
-import { priceBasis, type BasisClass, type FineBasis, type PricedItem, type PriceSource, type SeenPrice } from '../prices/basis';
+import { priceBasis, type BasisClass, type FineBasis, type PriceDecision, type PricedItem, type PriceSource, type SeenPrice } from '../prices/basis';
 
 export { itemLandedMinor, itemUnitCost } from '../prices/basis';
 
@@ -149,20 +149,31 @@ function builtinNoPriceReason(partId: string): string | undefined {
   return partId.startsWith('user.') ? undefined : noPriceReason(partId);
 }
 
-/** Prices one entry with the price basis (core/prices/basis.ts). */
-export function priceEntry<P extends BomPart, I extends BomItem>(entry: BomEntry, part: P | null, item: I | null, market: BomMarket = {}): BomLine<P, I> {
-  const decision = priceBasis({
-    quantity: entry.quantity,
-    itemId: entry.itemId,
+/** What a placed part's price depends on: the part, how many, the bound item and the planned price. */
+export type PricedPlacement = Pick<BomEntry, 'partId' | 'quantity' | 'itemId' | 'plannedPrice'>;
+
+/**
+ * The price of one placement with the price basis (core/prices/basis.ts): what
+ * every BOM line is priced with, and what a placed part on the board or in the
+ * inspector shows, so the two never disagree.
+ */
+export function pricePlacement(placement: PricedPlacement, part: BomPart | null, item: BomItem | null, market: BomMarket = {}): PriceDecision {
+  return priceBasis({
+    quantity: placement.quantity,
+    itemId: placement.itemId,
     item,
-    plannedPrice: entry.plannedPrice,
+    plannedPrice: placement.plannedPrice,
     partKnown: part !== null,
     typical: part?.typicalUsedPrice ?? null,
-    noTypicalReason: (market.noPriceReason ?? builtinNoPriceReason)(entry.partId),
-    observations: market.observationsOf?.(entry.partId),
+    noTypicalReason: (market.noPriceReason ?? builtinNoPriceReason)(placement.partId),
+    observations: market.observationsOf?.(placement.partId),
     today: market.today,
   });
-  return { ...entry, part, item, ...decision };
+}
+
+/** Prices one entry with the price basis (core/prices/basis.ts). */
+export function priceEntry<P extends BomPart, I extends BomItem>(entry: BomEntry, part: P | null, item: I | null, market: BomMarket = {}): BomLine<P, I> {
+  return { ...entry, part, item, ...pricePlacement(entry, part, item, market) };
 }
 
 /** The build's lines, priced: `partOf` looks parts up in the catalog, `itemOf` items in the inventory (null = not found). */

@@ -8,7 +8,7 @@ import { formatAmountPlain, type Money } from '../money';
 import type { InventoryItemView } from '../inventory/item';
 import type { InventoryOrder } from '../inventory/orders';
 import type { Build } from '../build/build';
-import { bomOf, type BomSource } from '../build/bom';
+import { bomOf, type BomMarket, type BomSource } from '../build/bom';
 import { groupBom } from '../build/bomGroups';
 import { escapeCell } from './escape';
 import { TEMPLATE_COLUMNS, type ImportField } from './fields';
@@ -118,17 +118,19 @@ const BOM_SOURCE: Record<BomSource, string> = { owned: 'owned', toBuy: 'to buy',
 /**
  * A build's bill of materials: one row per placed part with where it sits,
  * whether it is owned (bound to an inventory item: its landed cost per unit)
- * or still to buy (a wishlist item's own price, its planned price, else the
- * part's typical used price, else unknown — an empty cost, never 0). The lines
- * and prices are core/build/bom.ts's.
+ * or still to buy (a wishlist item's own price, its planned price, the median
+ * of the user's recent observations in `market`, else the part's typical used
+ * price, else unknown — an empty cost, never 0). The lines and prices are
+ * core/build/bom.ts's, so the CSV prices as the editor's panel does.
  */
-export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
+export function bomCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[], market: BomMarket = {}): string {
   const parts = new Map(catalog.map((p) => [p.id, p]));
   const items = new Map(inventory.map((i) => [i.id, i]));
   const rows = bomOf(
     build,
     (id) => parts.get(id),
     (id) => items.get(id),
+    market,
   ).map((line) => {
     const { part, item, unit, amount } = line;
     return [
@@ -157,13 +159,14 @@ export const BOM_GROUPED_COLUMNS = ['part_id', 'part', 'category', 'quantity', '
  * part, owned or to buy, and unit price, with the quantity, each, the total
  * (empty when any unit's price is unknown) and every place it sits.
  */
-export function bomGroupedCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[]): string {
+export function bomGroupedCsv(build: Build, catalog: readonly BomCatalogPart[], inventory: readonly InventoryItemView[], market: BomMarket = {}): string {
   const parts = new Map(catalog.map((p) => [p.id, p]));
   const items = new Map(inventory.map((i) => [i.id, i]));
   const lines = bomOf(
     build,
     (id) => parts.get(id),
     (id) => items.get(id),
+    market,
   ).map((l) => ({ ...l, owned: l.source !== 'toBuy' }));
   const rows = groupBom(lines).map((g) => {
     const first = g.lines[0]!;

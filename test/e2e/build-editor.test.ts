@@ -260,6 +260,11 @@ describe('build editor, end to end', () => {
     expect(await p40.locator('[data-item-id]').count()).toBe(2);
     expect(await page.locator('.owned-part').count()).toBe(2);
 
+    // A planned P40 reads the price its bill-of-materials line has (core's price basis): the typical used price and its month.
+    const planned = page.locator('[data-slot-id="gpu8"] [data-device-id] .price');
+    expect((await planned.innerText()).replace(/\s+/g, ' ')).toBe('planned · $170.00 (typical 2026-02)');
+    expect(await planned.getAttribute('data-basis')).toBe('typical');
+
     // Free GPU7's slot (planned P40), then drag one of the owned pair into it.
     await page.locator('[data-slot-id="gpu8"] [data-device-id]').click();
     await page.keyboard.press('Delete');

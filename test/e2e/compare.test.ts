@@ -63,16 +63,19 @@ describe('Compare', () => {
     await page.getByRole('link', { name: 'Compare' }).click();
     await page.waitForSelector('[data-testid="compare-table"] tbody tr');
     const points = await drawnPoints(page);
-    // The A100 box has no price source: listed beside the chart with the reason, not dropped.
-    // The A100 box and the ESC4000's A5000s have no public used price: listed beside the chart with the reason, not dropped.
-    expect(points.map((p) => p.buildId).sort()).toEqual([groq!.id, x10!.id].sort());
+    // The A100 box has no public used price for any part: listed beside the chart with the reason, not dropped.
+    // The ESC4000 has one priced part (its 1600 W PSUs), so it is drawn as a lower bound.
+    expect(points.map((p) => p.buildId).sort()).toEqual([groq!.id, x10!.id, builds[3]!.id].sort());
     // The $256k Groq rack is drawn at the edge of the axes fitted to the X10DRG box, not squeezing it into a corner.
     expect(points.find((p) => p.buildId === groq!.id)!.edge).toMatch(/x/);
     expect(points.find((p) => p.buildId === x10!.id)!.edge).toBeNull();
     const off = page.getByRole('complementary', { name: 'Builds not on the chart' });
     await expect.poll(() => off.innerText()).toContain(a100!.name);
     expect(await off.innerText()).toContain('cost unknown: 37 parts without a price');
-    expect(await off.innerText()).toContain(builds[3]!.name);
+    expect(await off.innerText()).not.toContain(builds[3]!.name);
+    // Every drawn build is in the numbered key under the chart.
+    const key = page.getByTestId('chart-key');
+    for (const b of [groq, x10, builds[3]]) expect(await key.innerText()).toContain(b!.name);
     // The table has all four, the A100's cost unknown but its speed estimated.
     expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBe(4);
     const a100Row = page.locator('[data-testid="compare-table"] tbody tr', { hasText: a100!.name });

@@ -22,7 +22,8 @@ import type { InventoryItemView } from '#core/inventory/item';
 import type { ItemAllocation, PartAllocation } from '#core/api/builds';
 import type { Finding } from '#core/check/finding';
 import type { Money } from '#core/money';
-import type { BomMarket } from '#core/build/bom';
+import { pricePlacement, type BomMarket } from '#core/build/bom';
+import type { PriceDecision } from '#core/prices/basis';
 import { marketOfObservations } from '#core/prices/market';
 import { estimateWorkload, type WorkloadEstimate } from '#core/perf/workloadEstimate';
 import * as E from '#core/build/edits';
@@ -174,7 +175,7 @@ export class BuildEditor {
       this.#loadCatalog(),
       this.#loadSettings(),
       this.loadInventory(),
-      this.#loadMarket(),
+      this.reloadMarket(),
     ]);
     if (!detail) return;
     this.doc.load(detail.build);
@@ -199,7 +200,8 @@ export class BuildEditor {
     }
   }
 
-  async #loadMarket(): Promise<void> {
+  /** Re-reads the user's price observations (after one is recorded), so every line and tag re-prices. */
+  async reloadMarket(): Promise<void> {
     try {
       const m = await this.api.call('prices:market', {});
       this.market = marketOfObservations(m.today, m.observations);
@@ -436,6 +438,13 @@ export class BuildEditor {
   /** Landed cost of one unit of an item (price + shipping + tax), or null when the price is unknown. */
   unitCost(item: InventoryItemView): Money | null {
     return unitCostOf(item);
+  }
+
+  /** What a placed part costs, decided as its bill-of-materials line is (core's price basis over the same catalog, inventory and market). */
+  priceOf(placed: { partId: string; inventoryItemId?: string | undefined; plannedPrice?: Money | undefined; count?: number | undefined }): PriceDecision {
+    const itemId = placed.inventoryItemId ?? null;
+    const placement = { partId: placed.partId, quantity: placed.count ?? 1, itemId, plannedPrice: placed.plannedPrice ?? null };
+    return pricePlacement(placement, this.catalog.get(placed.partId) ?? null, itemId ? (this.#itemIndex.get(itemId) ?? null) : null, this.market);
   }
 
   /** Units of the item placed in other builds (an item lives in one build at most). */

@@ -124,6 +124,8 @@ export interface ScatterOptions {
   colors: Palette;
   /** Axis scale: auto picks log when the values span more than a decade or two. */
   axes?: 'auto' | 'linear' | 'log';
+  /** Lead each label with the point's 1-based number (Compare's key under the chart names them all). */
+  numbered?: boolean;
 }
 
 interface ScatterDatum {
@@ -146,8 +148,9 @@ function edgeValueText(p: ChartPoint, edge: ScatterDatum['edge'], currency: stri
 const annotations: Plugin<'scatter'> = {
   id: 'rackhiveAnnotations',
   afterDatasetsDraw(chart) {
-    const opts = (chart.options.plugins as unknown as { rackhiveAnnotations?: { colors: Palette; highlight: number | null; currency: string } })
-      .rackhiveAnnotations;
+    const opts = (
+      chart.options.plugins as unknown as { rackhiveAnnotations?: { colors: Palette; highlight: number | null; currency: string; numbered: boolean } }
+    ).rackhiveAnnotations;
     if (!opts) return;
     const { ctx, scales, chartArea } = chart;
     const meta = chart.getDatasetMeta(0);
@@ -156,7 +159,13 @@ const annotations: Plugin<'scatter'> = {
     ctx.save();
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
-    const placed: { x: number; y: number; w: number }[] = [];
+    // Labels keep clear of the points and their "≥" arrows as well as of each other.
+    const placed: { x: number; y: number; w: number }[] = data.flatMap((d, i) => {
+      const el = meta.data[i];
+      if (!el) return [];
+      const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+      return [{ x: x - 6, y, w: d.point.xPartial && !d.edge.x ? 34 : 12 }];
+    });
     data.forEach((d, i) => {
       const el = meta.data[i];
       if (!el) return;
@@ -213,27 +222,35 @@ const annotations: Plugin<'scatter'> = {
         ctx.stroke();
       }
       const value = d.edge.x || d.edge.y ? ` (${edgeValueText(d.point, d.edge, opts.currency)})` : '';
-      const label = `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}${value}`;
-      // Measured in the font it is drawn in (the sheet's own build is bold).
+      // Numbered charts (Compare) lead each label with the build's number in the key under the chart.
+      const num = opts.numbered ? `${i + 1} ` : '';
+      const full = `${num}${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name)}${value}`;
+      // When the full label finds no free place, the number alone (with an outlier's value) stands for it;
+      // an unnumbered chart (the sheet) shortens the name instead.
+      const short = opts.numbered ? `${i + 1}${value}` : `${d.point.xPartial ? '≥ ' : ''}${truncate(d.point.name, 14)}${value}`;
       ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
-      const w = ctx.measureText(label).width;
-      let lx = x + (d.point.xPartial && !d.edge.x ? 30 : 9);
-      if (d.edge.x || lx + w > chartArea.right) lx = x - 9 - w;
-      let ly = y - 10 < chartArea.top + 4 ? y + 14 : y - 10;
-      if (d.edge.y && !d.edge.x) ly = y + 14;
-      // Move a label that would overlap one already drawn: a line down, a line up, two down, … staying inside the plot.
-      const clash = (yy: number) => placed.some((p) => Math.abs(p.y - yy) < 12 && lx < p.x + p.w && p.x < lx + w);
-      const inside = (yy: number) => yy > chartArea.top + 4 && yy < chartArea.bottom - 4;
-      const base = ly;
-      if (clash(ly)) {
-        for (let n = 1; n <= 8; n++) {
-          const step = [13 * n, -13 * n].find((d) => inside(base + d) && !clash(base + d));
-          if (step !== undefined) {
-            ly = base + step;
-            break;
-          }
-        }
-      }
+      const gap = d.point.xPartial && !d.edge.x ? 30 : 9;
+      const base = y - 10 < chartArea.top + 4 || (d.edge.y && !d.edge.x) ? y + 14 : y - 10;
+      // Every label is kept clear of the ones already drawn: right of its point, else left, a line up or down at a time.
+      const clash = (lx: number, ly: number, w: number) => placed.some((p) => Math.abs(p.y - ly) < 12 && lx < p.x + p.w + 4 && p.x < lx + w + 4);
+      const fits = (lx: number, ly: number, w: number) =>
+        ly > chartArea.top + 4 && ly < chartArea.bottom - 4 && lx >= chartArea.left && lx + w <= chartArea.right + 2;
+      const spot = (text: string, lines: number): { lx: number; ly: number; w: number } | null => {
+        const w = ctx.measureText(text).width;
+        const sides = d.edge.x ? [x - 9 - w] : [x + gap, x - 9 - w];
+        for (let n = 0; n <= lines; n++)
+          for (const dy of n === 0 ? [0] : [13 * n, -13 * n])
+            for (const lx of sides) if (fits(lx, base + dy, w) && !clash(lx, base + dy, w)) return { lx, ly: base + dy, w };
+        return null;
+      };
+      // Near its point the name; in a crowd the short label near the point beats the name far from it.
+      const nearFull = spot(full, 2);
+      const nearShort = nearFull ? null : spot(short, 10);
+      const farFull = nearFull || nearShort ? null : spot(full, 10);
+      const label = nearFull || farFull ? full : short;
+      const shortW = ctx.measureText(short).width;
+      const fallback = { lx: d.edge.x || x + gap + shortW > chartArea.right ? x - 9 - shortW : x + gap, ly: base, w: shortW };
+      const { lx, ly, w } = nearFull ?? nearShort ?? farFull ?? fallback;
       if (Math.abs(ly - y) > 20) {
         // Far from its point: a thin leader line says whose label it is.
         ctx.strokeStyle = opts.colors.muted;
@@ -244,8 +261,12 @@ const annotations: Plugin<'scatter'> = {
         ctx.stroke();
       }
       placed.push({ x: lx, y: ly, w });
+      // A halo in the plot's colour keeps the text legible over grid lines, bands and the front.
+      ctx.strokeStyle = opts.colors.surface;
+      ctx.lineWidth = 3;
+      ctx.lineJoin = 'round';
+      ctx.strokeText(label, lx, ly);
       ctx.fillStyle = opts.colors.text;
-      ctx.font = d.point.buildId === opts.highlight ? 'bold 11px system-ui, sans-serif' : '11px system-ui, sans-serif';
       ctx.fillText(label, lx, ly);
     });
     ctx.restore();
@@ -394,7 +415,7 @@ export function scatterConfig(o: ScatterOptions): ChartConfiguration<'scatter'> 
             },
           },
         },
-        rackhiveAnnotations: { colors: c, highlight: o.highlight ?? null, currency: o.currency },
+        rackhiveAnnotations: { colors: c, highlight: o.highlight ?? null, currency: o.currency, numbered: o.numbered ?? false },
       } as never,
     },
     plugins: [annotations],
