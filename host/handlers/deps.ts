@@ -2,6 +2,7 @@
 // Handlers are plain functions of these; they never see ipcMain or HTTP.
 import type Database from 'better-sqlite3';
 import type { SheetPdfRenderer } from '../pdf/hostPrinter';
+import type { EbayKeyStore } from '../ebay/keyStore';
 
 export interface HandlerDeps {
   db: Database.Database;
@@ -12,4 +13,8 @@ export interface HandlerDeps {
   now: () => Date;
   /** HTTP host: prints a build sheet with its Chromium (host/pdf/hostPrinter.ts); the desktop app uses its own window. */
   printSheet?: SheetPdfRenderer;
+  /** Where the eBay keys live: the desktop app passes its keychain store; otherwise they stay in memory for the session. */
+  ebayKeys?: EbayKeyStore;
+  /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
+  ebayEndpoint?: string;
 }

@@ -23,6 +23,8 @@ export interface HttpHostOptions {
   /** Tests may fix the token; it must carry at least 128 bits. */
   token?: string;
   now?: () => Date;
+  /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
+  ebayEndpoint?: string;
 }
 
 export interface HttpHost {
@@ -67,7 +69,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   try {
     // The host prints build sheets by pointing its Chromium at its own page (same token, same gate).
     const printSheet = hostSheetRenderer({ pageUrl: () => pageUrl, staticDir });
-    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now, printSheet });
+    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now, printSheet, ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}) });
   } catch (err) {
     await stopServer(server);
     throw err;
