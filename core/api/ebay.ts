@@ -20,7 +20,7 @@ const Key = (what: string) =>
     .trim()
     .min(1, `${what} is required`)
     .max(200, `${what} is longer than any eBay key (200 characters at most)`)
-    .regex(/^[\x21-\x7e]+$/, `${what} must be the key as eBay shows it: letters, digits and dashes, no spaces`);
+    .regex(/^[\x21-\x7e]*$/, `${what} must be the key as eBay shows it: letters, digits and dashes, no spaces`);
 
 export const EbayKeysArg = z
   .object({
@@ -34,7 +34,7 @@ export const EbayKeysArg = z
       .trim()
       .min(20, 'the user token is too short to be an eBay Auth’n’Auth token')
       .max(4096, 'the user token is longer than eBay’s 2 KB tokens')
-      .regex(/^[A-Za-z0-9*/+=]+$/, 'the user token may only hold a–z, A–Z, 0–9, *, / and + (copy it whole, without spaces or line breaks)'),
+      .regex(/^[A-Za-z0-9*/+=]*$/, 'the user token may only hold a–z, A–Z, 0–9, *, / and + (copy it whole, without spaces or line breaks)'),
   })
   .strict();
 export type EbayKeysArg = z.infer<typeof EbayKeysArg>;
