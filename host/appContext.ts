@@ -61,7 +61,8 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
   // One key store for the app's life: a restore rebuilds the handlers, not the keys.
   const ebayKeys = options.ebayKeys ?? sessionKeyStore();
   const ebay = { ebayKeys, ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}) };
-  const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet, ...ebay }, live);
+  const build = () =>
+    createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet, ...ebay }, live);
   let table = build();
   // A restore replaces the connection: the table is rebuilt over the new one,
   // and the stable table handed to the hosts always calls the current one.

@@ -32,9 +32,9 @@ export const EbayKeysArg = z
     token: z
       .string()
       .trim()
-      .min(20, 'the user token is too short to be an eBay Auth’n’Auth token')
-      .max(4096, 'the user token is longer than eBay’s 2 KB tokens')
-      .regex(/^[A-Za-z0-9*/+=]*$/, 'the user token may only hold a–z, A–Z, 0–9, *, / and + (copy it whole, without spaces or line breaks)'),
+      .min(20, 'The user token is too short to be an eBay Auth’n’Auth token')
+      .max(4096, 'The user token is longer than eBay’s 2 KB tokens')
+      .regex(/^[A-Za-z0-9*/+=]*$/, 'The user token may only hold a–z, A–Z, 0–9, *, / and + (copy it whole, without spaces or line breaks)'),
   })
   .strict();
 export type EbayKeysArg = z.infer<typeof EbayKeysArg>;

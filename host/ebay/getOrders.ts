@@ -67,7 +67,10 @@ function networkProblem(err: unknown, endpoint: string): ApiFailure {
     return new ApiFailure('REMOTE', `eBay's Trading API (${host}) did not answer within ${TIMEOUT_MS / 1000} s. Try again later; nothing was imported.`);
   const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
   const code = cause?.code ? ` (${cause.code})` : '';
-  return new ApiFailure('REMOTE', `Could not reach eBay's Trading API at ${host}${code}. Check the internet connection (or a firewall) and try again; nothing was imported.`);
+  return new ApiFailure(
+    'REMOTE',
+    `Could not reach eBay's Trading API at ${host}${code}. Check the internet connection (or a firewall) and try again; nothing was imported.`,
+  );
 }
 
 /** One page of the buyer's orders of the last `days` days, checked: eBay's errors, HTTP errors and network failures throw ApiFailure('REMOTE'). */
@@ -105,8 +108,13 @@ export async function fetchGetOrdersPage(
     const errors = getOrdersErrors(text);
     if (errors.length > 0) throw new ApiFailure('REMOTE', explainGetOrdersErrors(errors));
   }
-  if (!res.ok) throw new ApiFailure('REMOTE', `eBay's Trading API answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}. Try again later; nothing was imported.`);
-  if (!looksLikeGetOrders(text)) throw new ApiFailure('REMOTE', 'The answer was not a GetOrders response (a proxy or captive portal may be in the way); nothing was imported.');
+  if (!res.ok)
+    throw new ApiFailure(
+      'REMOTE',
+      `eBay's Trading API answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}. Try again later; nothing was imported.`,
+    );
+  if (!looksLikeGetOrders(text))
+    throw new ApiFailure('REMOTE', 'The answer was not a GetOrders response (a proxy or captive portal may be in the way); nothing was imported.');
   return { xml: text, ...getOrdersPagination(text) };
 }
 

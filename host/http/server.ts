@@ -69,7 +69,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   try {
     // The host prints build sheets by pointing its Chromium at its own page (same token, same gate).
     const printSheet = hostSheetRenderer({ pageUrl: () => pageUrl, staticDir });
-    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now, printSheet, ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}) });
+    ctx = await openAppContext({
+      dataDir,
+      host: 'http',
+      url: pageUrl,
+      now: options.now,
+      printSheet,
+      ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}),
+    });
   } catch (err) {
     await stopServer(server);
     throw err;

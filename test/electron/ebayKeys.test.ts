@@ -27,7 +27,12 @@ import { createHandlers } from '#host/handlers/index';
 import { dispatch } from '#host/dispatch';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
 
-const KEYS = { appId: 'RackhiveT-Rackhive-PRD-1a2b3c4d5-6e7f8a9b', devId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', certId: 'PRD-1a2b3c4d5e6f-7a8b-9c0d', token: 'AgAAAA**AQAAAA**' + 'y'.repeat(80) };
+const KEYS = {
+  appId: 'RackhiveT-Rackhive-PRD-1a2b3c4d5-6e7f8a9b',
+  devId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+  certId: 'PRD-1a2b3c4d5e6f-7a8b-9c0d',
+  token: 'AgAAAA**AQAAAA**' + 'y'.repeat(80),
+};
 
 let dir: string;
 beforeEach(() => {
@@ -75,7 +80,14 @@ describe('the keychain store for eBay keys', () => {
   it('through the handlers: status says keychain, the keys never come back, a refused save is a CONFLICT with the reason', async () => {
     const app = await openAppDatabase(dir, { now: () => new Date('2024-06-01T00:00:00Z') });
     try {
-      const handlers = createHandlers({ db: app.db, dataDir: dir, databasePath: app.path, host: 'electron', now: () => new Date(), ebayKeys: keychainKeyStore(dir) });
+      const handlers = createHandlers({
+        db: app.db,
+        dataDir: dir,
+        databasePath: app.path,
+        host: 'electron',
+        now: () => new Date(),
+        ebayKeys: keychainKeyStore(dir),
+      });
       const call = (channel: string, args: unknown) => dispatch(handlers, channel, args, { host: 'electron' });
       const saved = await call('ebay:saveKeys', KEYS);
       expect(saved).toEqual({ ok: true, value: { stored: true, storage: 'keychain', appIdHint: 'Rackhive…' } });

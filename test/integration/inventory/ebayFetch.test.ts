@@ -16,7 +16,12 @@ import { previewTable } from '#core/csv/preview';
 import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, steppingClock } from '../../helpers/db';
 import { ebayFixture, startEbayStub, twoPages, type EbayStub } from '../../helpers/ebayStub';
 
-const KEYS = { appId: 'RackhiveT-Rackhive-PRD-1a2b3c4d5-6e7f8a9b', devId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', certId: 'PRD-1a2b3c4d5e6f-7a8b-9c0d', token: 'AgAAAA**AQAAAA**aAAAAA**' + 'x'.repeat(60) };
+const KEYS = {
+  appId: 'RackhiveT-Rackhive-PRD-1a2b3c4d5-6e7f8a9b',
+  devId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+  certId: 'PRD-1a2b3c4d5e6f-7a8b-9c0d',
+  token: 'AgAAAA**AQAAAA**aAAAAA**' + 'x'.repeat(60),
+};
 const parts = FIXTURE_PARTS.map((p) => ({ id: p.id, category: p.category, vendor: p.vendor, model: p.model }));
 
 let stub: EbayStub | null = null;
@@ -130,21 +135,31 @@ describe('GetOrders through the handlers against a local stub', () => {
   });
 
   it('another eBay error code is shown as eBay gave it', async () => {
-    const xml = ebayFixture('getorders-error-931.xml').replace('931', '21917062').replace('Validation of the authentication token in API request failed.', 'Internal error.');
+    const xml = ebayFixture('getorders-error-931.xml')
+      .replace('931', '21917062')
+      .replace('Validation of the authentication token in API request failed.', 'Internal error.');
     stub = await startEbayStub(() => ({ status: 500, body: xml }));
     const call = await handlersFor(stub.endpoint);
     await call('ebay:saveKeys', KEYS);
     const res = await call('ebay:fetchOrders', {});
-    expect(!res.ok && res.error).toMatchObject({ code: 'REMOTE', message: 'eBay answered GetOrders with an error (eBay error 21917062: Internal error.). Nothing was imported.' });
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'REMOTE',
+      message: 'eBay answered GetOrders with an error (eBay error 21917062: Internal error.). Nothing was imported.',
+    });
   });
 
   it('an HTTP error without XML and an answer that is not GetOrders are named', async () => {
-    stub = await startEbayStub((r) => (r.headers['x-ebay-api-app-name'] === 'html' ? '<html><body>Sign in to the Wi-Fi</body></html>' : { status: 503, body: 'busy' }));
+    stub = await startEbayStub((r) =>
+      r.headers['x-ebay-api-app-name'] === 'html' ? '<html><body>Sign in to the Wi-Fi</body></html>' : { status: 503, body: 'busy' },
+    );
     const call = await handlersFor(stub.endpoint);
     await call('ebay:saveKeys', KEYS);
     expect(await call('ebay:fetchOrders', {})).toMatchObject({ ok: false, error: { code: 'REMOTE', message: expect.stringMatching(/answered HTTP 503/) } });
     await call('ebay:saveKeys', { ...KEYS, appId: 'html' });
-    expect(await call('ebay:fetchOrders', {})).toMatchObject({ ok: false, error: { code: 'REMOTE', message: expect.stringMatching(/not a GetOrders response/) } });
+    expect(await call('ebay:fetchOrders', {})).toMatchObject({
+      ok: false,
+      error: { code: 'REMOTE', message: expect.stringMatching(/not a GetOrders response/) },
+    });
   });
 
   it('an endpoint nobody listens on is a network error naming the host', async () => {
@@ -157,7 +172,10 @@ describe('GetOrders through the handlers against a local stub', () => {
     const call = await handlersFor(`http://127.0.0.1:${port}/ws/api.dll`);
     await call('ebay:saveKeys', KEYS);
     const res = await call('ebay:fetchOrders', {});
-    expect(!res.ok && res.error).toMatchObject({ code: 'REMOTE', message: expect.stringMatching(new RegExp(`Could not reach eBay's Trading API at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`)) });
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'REMOTE',
+      message: expect.stringMatching(new RegExp(`Could not reach eBay's Trading API at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`)),
+    });
   });
 
   it('page and days are bounded by the contract', async () => {
