@@ -38,6 +38,10 @@ export interface AppContextOptions {
   ebayKeys?: EbayKeyStore;
   /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
   ebayEndpoint?: string;
+  /** HTTP host: one-time download links for the streamed export. */
+  downloads?: HandlerDeps['downloads'];
+  /** Desktop app: asks where to save a file (null: cancelled). */
+  saveFileAs?: HandlerDeps['saveFileAs'];
 }
 
 /** Throws ApiFailure('LOCKED') when another live Rackhive holds the folder; DB errors pass through with the lock released. */
@@ -60,7 +64,12 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
   const databasePath = live.path;
   // One key store for the app's life: a restore rebuilds the handlers, not the keys.
   const ebayKeys = options.ebayKeys ?? sessionKeyStore();
-  const ebay = { ebayKeys, ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}) };
+  const ebay = {
+    ebayKeys,
+    ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}),
+    ...(options.downloads ? { downloads: options.downloads } : {}),
+    ...(options.saveFileAs ? { saveFileAs: options.saveFileAs } : {}),
+  };
   const build = () =>
     createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet, ...ebay }, live);
   let table = build();

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { SheetPdfRenderer } from '../pdf/hostPrinter';
 import type { EbayKeyStore } from '../ebay/keyStore';
+import type { DownloadTickets } from '../http/downloads';
 
 export interface HandlerDeps {
   db: Database.Database;
@@ -17,4 +18,8 @@ export interface HandlerDeps {
   ebayKeys?: EbayKeyStore;
   /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
   ebayEndpoint?: string;
+  /** HTTP host: one-time download links, so a large export streams to the browser. */
+  downloads?: DownloadTickets;
+  /** Desktop app: the save dialog (null: cancelled); a large export streams to the chosen file. */
+  saveFileAs?: (suggestedName: string) => Promise<string | null>;
 }

@@ -14,6 +14,7 @@ import { backupsHandlers, type BackupControls } from './backups';
 import { pricesHandlers } from './prices';
 import { measurementsHandlers } from './measurements';
 import { ebayHandlers } from './ebay';
+import { inventoryExportHandlers } from './inventoryExport';
 
 /** `backups`: the running app's backup controls (restore swaps its database); without them restore is unavailable. */
 export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Han
     ...pricesHandlers(deps),
     ...measurementsHandlers(deps),
     ...ebayHandlers(deps),
+    ...inventoryExportHandlers(deps),
   } satisfies Handlers;
 }

@@ -145,6 +145,7 @@ describe('electron/main', () => {
       dataDir: '/fake/userData',
       host: 'electron',
       ebayKeys: expect.objectContaining({ load: expect.any(Function) }),
+      saveFileAs: expect.any(Function),
     });
     process.env.RACKHIVE_DATA_DIR = '/data/rackhive-elsewhere';
     h.state.windows.length = 0;
@@ -154,6 +155,7 @@ describe('electron/main', () => {
       dataDir: '/data/rackhive-elsewhere',
       host: 'electron',
       ebayKeys: expect.objectContaining({ load: expect.any(Function) }),
+      saveFileAs: expect.any(Function),
     });
   });
 

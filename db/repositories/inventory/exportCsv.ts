@@ -19,7 +19,10 @@ export interface CsvStreamProgress {
 }
 
 /** The export's text in chunks, read from `databasePath` through a connection of its own. */
-export async function* inventoryCsvStream(databasePath: string, options: { onProgress?: (p: CsvStreamProgress) => void; yieldEvery?: () => Promise<void> } = {}): AsyncGenerator<string> {
+export async function* inventoryCsvStream(
+  databasePath: string,
+  options: { onProgress?: (p: CsvStreamProgress) => void; yieldEvery?: () => Promise<void> } = {},
+): AsyncGenerator<string> {
   const pause = options.yieldEvery ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   const db = new Database(databasePath, withBinding({ readonly: true, fileMustExist: true }));
   try {
@@ -30,7 +33,9 @@ export async function* inventoryCsvStream(databasePath: string, options: { onPro
     const orders: InventoryOrder[] = listOrders(db);
     let rows = 0;
     const items = (function* () {
-      const it = db.prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`).iterate();
+      const it = db
+        .prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`)
+        .iterate();
       for (const row of it) {
         rows++;
         yield toView(row);
@@ -48,7 +53,11 @@ export async function* inventoryCsvStream(databasePath: string, options: { onPro
 }
 
 /** Streams the export to `out` (written beside and renamed, so a failed write never leaves half a file under the name). */
-export async function writeInventoryCsv(databasePath: string, out: string, options: { onProgress?: (p: CsvStreamProgress) => void } = {}): Promise<{ count: number; bytes: number }> {
+export async function writeInventoryCsv(
+  databasePath: string,
+  out: string,
+  options: { onProgress?: (p: CsvStreamProgress) => void } = {},
+): Promise<{ count: number; bytes: number }> {
   const temp = `${out}.${process.pid}.tmp`;
   const stream = fs.createWriteStream(temp);
   let bytes = 0;
