@@ -40,7 +40,8 @@ export function getOrdersRequest(token: string, days: number, page: number): str
 
 // Error codes whose fix is a new user token. 931: "Auth token is invalid"
 // (https://developer.ebay.com/support/kb-article?KBid=630); 932: the token has
-// expired (Auth'n'Auth tokens last 18 months:
+// expired ("eBay Error (932): Auth token expired", as integrators report it:
+// https://help.linnworks.com/support/solutions/articles/7000024275; tokens last 18 months:
 // https://developer.ebay.com/api-docs/static/understand_auth_n_auth_tokens.html).
 const TOKEN_ERRORS = new Set(['931', '932']);
 
