@@ -13,7 +13,7 @@ import { dispatch } from '#host/dispatch';
 import type { Handlers } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { InventoryPage } from '#core/api/inventory';
-import { InventoryItemView } from '#core/inventory/item';
+import type { InventoryItemView } from '#core/inventory/item';
 import { previewCsvBytes } from '#core/csv/preview';
 import { inventoryCsv, inventoryCsvChunks } from '#core/csv/export';
 import { inventoryCsvStream, writeInventoryCsv } from '#db/repositories/inventory/exportCsv';
