@@ -64,7 +64,7 @@ async function rawWalk(databasePath: string, out: string): Promise<number> {
     .iterate()) {
     lines.push((row as unknown[]).join(','));
     if (lines.length === 1000) {
-      if (!stream.write(lines.join('\r\n') + '\r\n')) await new Promise((r) => stream.once('drain', r));
+      if (!stream.write(lines.join('\r\n') + '\r\n')) await new Promise<void>((r) => stream.once('drain', () => r()));
       lines = [];
     }
   }
