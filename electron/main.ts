@@ -5,6 +5,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 import type { MenuCommand } from '#core/api/bridge';
 import { openAppContext, type AppContext } from '#host/appContext';
+import { keychainKeyStore } from './ebayKeys';
+import { createSaveFileAs } from './shell/saveFileAs';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl, safeOpenExternal } from './security';
 import { denyAllPermissions, hardenWebContents } from './shell/baseline';
 import { MENU_COMMAND_CHANNEL } from './shell/channels';
@@ -83,7 +85,12 @@ async function start(): Promise<void> {
   // Electron's own better-sqlite3 build (ABI 150), beside Node's (ABI 115).
   applySqliteBinding({ appPath: app.getAppPath(), isPackaged: app.isPackaged });
   try {
-    context = await openAppContext({ dataDir, host: 'electron' });
+    context = await openAppContext({
+      dataDir,
+      host: 'electron',
+      ebayKeys: keychainKeyStore(dataDir),
+      saveFileAs: createSaveFileAs({ dialog, parent: () => BrowserWindow.getFocusedWindow() ?? mainWindow }),
+    });
   } catch (err) {
     fail(err);
     return;

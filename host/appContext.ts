@@ -12,6 +12,7 @@ import type { HandlerDeps } from './handlers/deps';
 import { explainDataDirError } from './startupErrors';
 import { databasePathFor } from '#db/app';
 import { acquireDataDirLock, type HostKind } from './lock';
+import { sessionKeyStore, type EbayKeyStore } from './ebay/keyStore';
 
 export interface AppContext {
   /** The current connection (a restore replaces it). */
@@ -33,6 +34,14 @@ export interface AppContextOptions {
   now?: () => Date;
   /** HTTP host: how it prints build sheets (see HandlerDeps). */
   printSheet?: HandlerDeps['printSheet'];
+  /** Desktop app: the OS-keychain store for eBay keys; the browser host keeps them in memory for the session. */
+  ebayKeys?: EbayKeyStore;
+  /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
+  ebayEndpoint?: string;
+  /** HTTP host: one-time download links for the streamed export. */
+  downloads?: HandlerDeps['downloads'];
+  /** Desktop app: asks where to save a file (null: cancelled). */
+  saveFileAs?: HandlerDeps['saveFileAs'];
 }
 
 /** Throws ApiFailure('LOCKED') when another live Rackhive holds the folder; DB errors pass through with the lock released. */
@@ -53,7 +62,16 @@ export async function openAppContext(options: AppContextOptions): Promise<AppCon
     throw explain(err);
   }
   const databasePath = live.path;
-  const build = () => createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet }, live);
+  // One key store for the app's life: a restore rebuilds the handlers, not the keys.
+  const ebayKeys = options.ebayKeys ?? sessionKeyStore();
+  const ebay = {
+    ebayKeys,
+    ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}),
+    ...(options.downloads ? { downloads: options.downloads } : {}),
+    ...(options.saveFileAs ? { saveFileAs: options.saveFileAs } : {}),
+  };
+  const build = () =>
+    createHandlers({ db: live.db, dataDir: options.dataDir, databasePath, host: options.host, now, printSheet: options.printSheet, ...ebay }, live);
   let table = build();
   // A restore replaces the connection: the table is rebuilt over the new one,
   // and the stable table handed to the hosts always calls the current one.

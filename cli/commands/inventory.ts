@@ -14,11 +14,11 @@ import type { NamedPart } from '#core/catalog/resolve';
 import { previewTable } from '#core/csv/preview';
 import { ImportPreset, PRESETS } from '#core/csv/fields';
 import { DATE_ORDERS, type DateOrder } from '#core/csv/dates';
-import { inventoryCsv } from '#core/csv/export';
+import { writeInventoryCsv } from '#db/repositories/inventory/exportCsv';
 import { readImportBytes, SOURCE_LABELS } from '#core/import/source';
 import { formatAmountPlain } from '#core/money';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
-import { existingExternalIds, importItemsInChunks, iterateItems, listOrders, type ImportRecord } from '#db/repositories/inventory';
+import { existingExternalIds, importItemsInChunks, iterateItems, type ImportRecord } from '#db/repositories/inventory';
 import type { StorablePart } from '#db/repositories/parts';
 import { parseOrderDraft } from '#core/csv/convert';
 import type { InventoryOrder } from '#core/inventory/orders';
@@ -244,20 +244,8 @@ async function runExport(argv: string[], io: CliIO): Promise<number> {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const out = path.resolve(values.out);
   return withData(dataDir, async (db) => {
-    let count = 0;
-    const text = inventoryCsv(
-      (function* () {
-        for (const item of iterateItems(db)) {
-          count++;
-          yield item;
-        }
-      })(),
-      listOrders(db),
-    );
-    // Written beside and renamed, so a failed write never leaves half a file under the name.
-    const temp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, out);
+    // Streamed from a read connection of its own: memory flat in the number of items.
+    const { count } = await writeInventoryCsv(db.name, out);
     io.out(`Exported ${count} items to ${out}.`);
     return 0;
   });

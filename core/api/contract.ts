@@ -15,6 +15,7 @@ import { settingsEndpoints } from './settings';
 import { backupsEndpoints } from './backups';
 import { pricesEndpoints } from './prices';
 import { measurementsEndpoints } from './measurements';
+import { ebayEndpoints } from './ebay';
 
 export const contract = {
   ...settingsEndpoints,
@@ -28,6 +29,7 @@ export const contract = {
   ...compareEndpoints,
   ...pricesEndpoints,
   ...measurementsEndpoints,
+  ...ebayEndpoints,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'READ_ONLY',
   'LOCKED', // another Rackhive holds the data directory
+  'REMOTE', // a remote service (eBay's Trading API) could not be reached or answered with an error
   'INTERNAL',
 ] as const;
 

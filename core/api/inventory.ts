@@ -133,4 +133,20 @@ export const inventoryEndpoints = {
       .strict(),
     z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }),
   ),
+  'inventory:exportCsvStream': endpoint(
+    'The same CSV, streamed with memory flat in the number of items. Desktop: asks where to save and writes it there; browser host: a one-time download link (single use, valid 60 s) the page follows.',
+    z
+      .object({
+        today: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+    z.discriminatedUnion('via', [
+      z.object({ via: z.literal('file'), path: z.string(), fileName: z.string(), count: z.number().int(), bytes: z.number().int() }),
+      z.object({ via: z.literal('download'), url: z.string(), fileName: z.string() }),
+      z.object({ via: z.literal('cancelled') }),
+    ]),
+  ),
 };

@@ -34,10 +34,40 @@ export function looksLikeGetOrders(text: string): boolean {
   return /<GetOrdersResponse[\s>]/.test(text.slice(0, 4000));
 }
 
+export interface GetOrdersError {
+  /** eBay's ErrorCode, e.g. "931" (the user token is invalid). */
+  code: string;
+  message: string;
+}
+
+/** The errors eBay sent instead of orders (Ack Failure or PartialFailure), most severe first; empty when it answered. */
+export function getOrdersErrors(xml: string): GetOrdersError[] {
+  if (!/<Ack>\s*(Failure|PartialFailure)\s*<\/Ack>/.test(xml)) return [];
+  const errors = elements(xml, 'Errors').map((e) => ({
+    code: first(e, 'ErrorCode'),
+    message: first(e, 'LongMessage') || first(e, 'ShortMessage') || 'eBay answered with an error',
+    severe: first(e, 'SeverityCode') !== 'Warning',
+  }));
+  const sorted = [...errors.filter((e) => e.severe), ...errors.filter((e) => !e.severe)].map(({ code, message }) => ({ code, message }));
+  return sorted.length > 0 ? sorted : [{ code: '', message: 'eBay answered with an error' }];
+}
+
 /** The error eBay sent instead of orders (Ack Failure), or null. */
 export function getOrdersError(xml: string): string | null {
-  if (!/<Ack>\s*Failure\s*<\/Ack>/.test(xml)) return null;
-  return first(xml, 'Errors/LongMessage') || first(xml, 'Errors/ShortMessage') || 'eBay answered with an error';
+  const [error] = getOrdersErrors(xml);
+  if (!error) return null;
+  return error.code ? `${error.message} (eBay error ${error.code})` : error.message;
+}
+
+/** PaginationResult and HasMoreOrders of one response page. */
+export function getOrdersPagination(xml: string): { totalPages: number | null; hasMore: boolean; orders: number } {
+  const total = Number.parseInt(first(xml, 'PaginationResult/TotalNumberOfPages'), 10);
+  const orderArray = elements(xml, 'OrderArray')[0] ?? '';
+  return {
+    totalPages: Number.isFinite(total) ? total : null,
+    hasMore: /<HasMoreOrders>\s*true\s*<\/HasMoreOrders>/.test(xml),
+    orders: elements(orderArray, 'Order').length,
+  };
 }
 
 export function readGetOrders(xml: string): Purchase[] {

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { withBinding } from '../nativeBinding';
-import { backupDatabase, PARTIAL_SUFFIX } from '../backup';
+import { PARTIAL_SUFFIX } from '../backup';
+import { backupDatabaseOffThread } from '../backupOffThread';
 import { backupFileName, parseBackupName, type BackupKind, type BackupName } from './names';
 import { backupsToDelete, DEFAULT_ROTATION, type RotationPolicy } from './rotation';
 
@@ -163,7 +164,7 @@ export async function takeBackup(
   fs.mkdirSync(dir, { recursive: true });
   removePartials(dir);
   const name = freshName(dir, kind, now);
-  const full = await backupDatabase(db, path.join(dir, name));
+  const full = await backupDatabaseOffThread(db, path.join(dir, name));
   rotateBackups(dir, now, policy);
   const stat = fs.statSync(full);
   return { file: name, path: full, takenAt: parseBackupName(name)!.takenAt, kind, sizeBytes: stat.size, ...inspectCached(full, stat) };

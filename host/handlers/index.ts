@@ -13,6 +13,8 @@ import { settingsHandlers } from './settings';
 import { backupsHandlers, type BackupControls } from './backups';
 import { pricesHandlers } from './prices';
 import { measurementsHandlers } from './measurements';
+import { ebayHandlers } from './ebay';
+import { inventoryExportHandlers } from './inventoryExport';
 
 /** `backups`: the running app's backup controls (restore swaps its database); without them restore is unavailable. */
 export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Handlers {
@@ -28,5 +30,7 @@ export function createHandlers(deps: HandlerDeps, backups?: BackupControls): Han
     ...compareHandlers(deps),
     ...pricesHandlers(deps),
     ...measurementsHandlers(deps),
+    ...ebayHandlers(deps),
+    ...inventoryExportHandlers(deps),
   } satisfies Handlers;
 }

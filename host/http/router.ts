@@ -6,10 +6,13 @@ import { handleApi, type ApiRoute } from './api';
 import { isAllowedFetchSite, isAllowedHost, isAllowedOrigin } from './guards';
 import { refuse } from './respond';
 import { handleStatic } from './static';
+import { DOWNLOAD_PREFIX, handleDownload, type DownloadTickets } from './downloads';
 
 export interface RouteConfig extends ApiRoute {
   port: number;
   staticDir: string;
+  /** One-time download links (the streamed CSV export). */
+  downloads?: DownloadTickets;
 }
 
 /** Pure: is this request target an API call? (`/api` itself too, so it is refused as one rather than served as a page.) */
@@ -28,6 +31,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, config: R
     return refuse(res, 403, 'FORBIDDEN', 'Refused: cross-site request.');
   }
   if (api) return handleApi(req, res, pathname, config);
+  if (pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') return handleDownload(res, pathname, config.downloads ?? null);
   return handleStatic(req, res, config.staticDir);
 }
 

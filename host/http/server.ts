@@ -11,6 +11,7 @@ import { hostSheetRenderer } from '../pdf/hostPrinter';
 import { isWellFormedToken, newToken } from './guards';
 import { refuse } from './respond';
 import { route } from './router';
+import { downloadTickets } from './downloads';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -23,6 +24,8 @@ export interface HttpHostOptions {
   /** Tests may fix the token; it must carry at least 128 bits. */
   token?: string;
   now?: () => Date;
+  /** Tests: a local stub replaying GetOrders instead of api.ebay.com. */
+  ebayEndpoint?: string;
 }
 
 export interface HttpHost {
@@ -53,10 +56,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const dataDir = path.resolve(options.dataDir);
 
   let ctx: AppContext | null = null;
+  const downloads = downloadTickets();
   let port = 0;
   // requireHostHeader off: a request without Host gets our own 403 (and JSON), not Node's bare 400.
   const server = http.createServer({ requireHostHeader: false }, (req, res) => {
-    route(req, res, { port, token, staticDir, handlers: () => ctx?.handlers ?? null }).catch((err: unknown) => {
+    route(req, res, { port, token, staticDir, downloads, handlers: () => ctx?.handlers ?? null }).catch((err: unknown) => {
       if (res.headersSent) return void res.destroy();
       refuse(res, 500, 'INTERNAL', `Internal error: ${err instanceof Error ? err.message : String(err)}`);
     });
@@ -67,7 +71,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   try {
     // The host prints build sheets by pointing its Chromium at its own page (same token, same gate).
     const printSheet = hostSheetRenderer({ pageUrl: () => pageUrl, staticDir });
-    ctx = await openAppContext({ dataDir, host: 'http', url: pageUrl, now: options.now, printSheet });
+    ctx = await openAppContext({
+      dataDir,
+      host: 'http',
+      url: pageUrl,
+      now: options.now,
+      printSheet,
+      downloads,
+      ...(options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {}),
+    });
   } catch (err) {
     await stopServer(server);
     throw err;

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   DISK_FULL: 507,
   READ_ONLY: 503,
   LOCKED: 423,
+  REMOTE: 502,
   INTERNAL: 500,
 };
 

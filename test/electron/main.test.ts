@@ -141,12 +141,22 @@ describe('electron/main', () => {
   it('opens the data folder (userData, or RACKHIVE_DATA_DIR) as the electron host', async () => {
     await loadMain();
     await ready();
-    expect(h.openAppContext).toHaveBeenCalledWith({ dataDir: '/fake/userData', host: 'electron' });
+    expect(h.openAppContext).toHaveBeenCalledWith({
+      dataDir: '/fake/userData',
+      host: 'electron',
+      ebayKeys: expect.objectContaining({ load: expect.any(Function) }),
+      saveFileAs: expect.any(Function),
+    });
     process.env.RACKHIVE_DATA_DIR = '/data/rackhive-elsewhere';
     h.state.windows.length = 0;
     await loadMain();
     await ready();
-    expect(h.openAppContext).toHaveBeenLastCalledWith({ dataDir: '/data/rackhive-elsewhere', host: 'electron' });
+    expect(h.openAppContext).toHaveBeenLastCalledWith({
+      dataDir: '/data/rackhive-elsewhere',
+      host: 'electron',
+      ebayKeys: expect.objectContaining({ load: expect.any(Function) }),
+      saveFileAs: expect.any(Function),
+    });
   });
 
   it('serves app://, denies permissions and registers IPC before the window exists', async () => {

@@ -37,12 +37,13 @@ export interface TestApp {
 }
 
 /** Starts the HTTP host on port 0 over a fresh temporary data folder (or the given one). */
-export async function startApp(options: { dataDir?: string } = {}): Promise<TestApp> {
+export async function startApp(options: { dataDir?: string; ebayEndpoint?: string } = {}): Promise<TestApp> {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
     throw new Error('dist/renderer is not built: run `npm run test:e2e` (it builds first) or `npx vite build`.');
   }
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-e2e-'));
-  let host = await startHttpHost({ port: 0, dataDir, staticDir: STATIC_DIR });
+  const extra = options.ebayEndpoint ? { ebayEndpoint: options.ebayEndpoint } : {};
+  let host = await startHttpHost({ port: 0, dataDir, staticDir: STATIC_DIR, ...extra });
   const app: TestApp = {
     get host() {
       return host;
@@ -50,7 +51,7 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<Test
     dataDir,
     async restart() {
       await host.close();
-      host = await startHttpHost({ port: 0, dataDir, staticDir: STATIC_DIR });
+      host = await startHttpHost({ port: 0, dataDir, staticDir: STATIC_DIR, ...extra });
       return host;
     },
     async close() {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeAppDatabase, openAppDatabase } from '#db/app';
 import { LiveDatabase } from '#db/backups/live';
 import { listBackups, takeBackup } from '#db/backups/store';
@@ -137,7 +137,9 @@ describe('automatic backups', () => {
     const live = await LiveDatabase.open(dir, { builtinParts: FIXTURE_PARTS });
     live.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"dark\"', 'x')").run();
     live.startSchedule(30);
-    await sleep(400);
+    // The backup is made on a worker thread: wait for it to land (bounded by count of polls, not a deadline on speed).
+    await vi.waitFor(() => expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['scheduled']), { timeout: 60_000, interval: 50 });
+    await sleep(100);
     live.close();
     expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['scheduled']);
   });
