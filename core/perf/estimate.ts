@@ -99,6 +99,8 @@ export interface Estimate {
   ttftS: number | null;
   bottleneck: Bottleneck;
   powerW: number;
+  /** Why powerW cannot be the accelerators' draw: "the TDP of X is not known" (powerW then leaves X out); null = every TDP known. */
+  powerUnknown: string | null;
   energy: EnergyFigures;
   cost: BuildCost | null;
   band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band | null };
@@ -256,6 +258,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       ttftS: inst.ttftS,
       bottleneck: inst.bottleneck,
       powerW,
+      powerUnknown: tdpUnknown(devices),
       energy: en,
       cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', decodeTps) : null,
       band: { decodeTps: band(decodeTps), aggregateTps: band(decodeTps), prefillTps: band(prefillTps) },
@@ -424,6 +427,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     ttftS: slowest.ttftS,
     bottleneck: slowest.bottleneck,
     powerW,
+    powerUnknown: tdpUnknown(devices),
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
     band: {
@@ -440,4 +444,10 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     assumptions,
     warnings,
   };
+}
+
+/** "the TDP of Tesla X is not known" for the devices whose TDP no source gives; null when every one is known. */
+function tdpUnknown(devices: readonly { name: string; tdpW: number | null }[]): string | null {
+  const names = [...new Set(devices.filter((d) => d.tdpW === null).map((d) => d.name))];
+  return names.length ? `the TDP of ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not known` : null;
 }
