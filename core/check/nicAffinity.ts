@@ -121,7 +121,10 @@ export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
           'nic.socket-free-slot',
           'info',
           [chassis.placement.id, socket.id, ...free.map((s) => s.id)],
-          `${socket.label} hosts ${plural(gpus.length, 'GPU')} and no NIC; ${listText(free.map((s) => s.label), 'or')} could take one.`,
+          `${socket.label} hosts ${plural(gpus.length, 'GPU')} and no NIC; ${listText(
+            free.map((s) => s.label),
+            'or',
+          )} could take one.`,
           'Only matters for multi-node work.',
           verified,
         ),

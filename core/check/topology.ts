@@ -397,7 +397,8 @@ function resolveBridge(index: number, partId: string, ids: [string, string], cat
   ends.forEach((d, k) => {
     if (!d) problems.push(`one end is not a card in this chassis`);
     else if (d.part?.category !== 'gpu') problems.push(`${d.part?.model ?? 'one end'} is not a GPU`);
-    else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge') problems.push(`the ${d.part.model} in ${d.slot?.label ?? 'its slot'} has no NVLink bridge connector`);
+    else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge')
+      problems.push(`the ${d.part.model} in ${d.slot?.label ?? 'its slot'} has no NVLink bridge connector`);
   });
   const [a, b] = ends;
   if (a && b && a.part && b.part && a.part.id !== b.part.id)

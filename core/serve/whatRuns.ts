@@ -32,7 +32,11 @@ export interface WhatRunsRow extends Candidate {
  * every GPU the checker linked (cards in dead slots take no link), in racks and
  * free-standing alike; a card with several GPUs (K80: "k80-0:0", "k80-0:1") counts each.
  */
-export function gpusSeen(build: Pick<Build, 'racks' | 'freeStanding'>, catalog: { get(id: string): CatalogPart | undefined }, devices: readonly DeviceLink[]): number {
+export function gpusSeen(
+  build: Pick<Build, 'racks' | 'freeStanding'>,
+  catalog: { get(id: string): CatalogPart | undefined },
+  devices: readonly DeviceLink[],
+): number {
   const partOfCard = new Map<string, string>();
   for (const { chassis } of chassisEntries(build)) for (const d of chassis.devices) partOfCard.set(`${chassis.id}|${d.id}`, d.partId);
   return devices.filter((d) => {

@@ -83,6 +83,7 @@ export function rackFindings(rack: RackPlacement, catalog: CatalogIndex): Findin
 
 /** "The chassis in Rack 1 has no known weight", "3 of 8 chassis in Rack 2 have no known weight". */
 function weightUnknownText(unknown: number, total: number, rackName: string): string {
-  if (unknown === total) return total === 1 ? `The chassis in ${rackName} has no known weight` : `None of the ${total} chassis in ${rackName} has a known weight`;
+  if (unknown === total)
+    return total === 1 ? `The chassis in ${rackName} has no known weight` : `None of the ${total} chassis in ${rackName} has a known weight`;
   return `${unknown} of ${total} chassis in ${rackName} ${agree(unknown, 'has', 'have')} no known weight`;
 }

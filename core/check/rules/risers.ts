@@ -68,7 +68,9 @@ export function bridgeFindings(c: ResolvedChassis): Finding[] {
   const id = c.placement.id;
   for (const b of c.bridges) {
     // The cards by label and model; the file path and ids stay in the subjects.
-    const ends = b.deviceIds.map((cardId) => c.devices.find((d) => d.cardId === cardId)).map((d) => (d ? `${d.label} (${d.part?.model ?? 'card'})` : 'a missing card'));
+    const ends = b.deviceIds
+      .map((cardId) => c.devices.find((d) => d.cardId === cardId))
+      .map((d) => (d ? `${d.label} (${d.part?.model ?? 'card'})` : 'a missing card'));
     const bridge = b.part?.model ?? 'NVLink bridge';
     if (b.problems.length)
       out.push(
