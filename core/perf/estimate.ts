@@ -15,6 +15,13 @@ import { serving } from './serving';
 import { kvBudgetBytes } from './memory';
 import { contextFit, type ContextFit } from './contextFit';
 import { hopClassOf } from './links';
+
+/** The calibration's hop classes as the assumptions line says them. */
+const HOP_WORDS: Record<ReturnType<typeof hopClassOf>, string> = {
+  nvlink: 'over NVLink',
+  'pcie-p2p': 'PCIe peer to peer',
+  'pcie-host': 'PCIe through host memory',
+};
 import { prefill } from './prefill';
 import { RUNTIME_PROFILES, type Runtime } from './runtime';
 import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
@@ -377,7 +384,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     `runtime ${w.runtime}: ${fmt(runtime.contextOverheadGB, 2)} GB context per device + compute buffer${runtime.reservedFraction ? ` + ${runtime.reservedFraction * 100} % of memory held back` : ''}${runtime.weightOverheadFraction ? ` + ${runtime.weightOverheadFraction * 100} % of weights for activations` : ''}${runtime.embeddingOnHost ? '; token embeddings stay in host RAM' : ''}`,
   );
   assumptions.push(
-    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${multi ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary (${hopClassOf(groupLink(groups[0]!, devices, topo, inner))}, ${groups[0]!.length} GPUs)` : ''}${fac.dequantEff !== null ? `, dequantisation at ${fmt(fac.dequantEff * 100, 1)} % of the fp16 rate per weight (max with the memory time)` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
+    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${multi ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary (${HOP_WORDS[hopClassOf(groupLink(groups[0]!, devices, topo, inner))]}, ${groups[0]!.length} GPUs)` : ''}${fac.dequantEff !== null ? `, dequantisation at ${fmt(fac.dequantEff * 100, 1)} % of the fp16 rate per weight (max with the memory time)` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
   );
   if (!calibrated)
     assumptions.push(
