@@ -25,6 +25,5 @@ export function daysFromTo(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+// Plurals and lists agree with their numbers in one place for every view, the sheet and the CLI.
+export { everyOne, listText, plural } from '#core/words';

@@ -144,7 +144,7 @@ describe('NVLink bridges', () => {
     const b = openFrame();
     expect(E.addBridge(b, cat, 'frame-1', BRIDGE_3, ['gpu-1', 'gpu-2'])).toEqual({
       ok: false,
-      reason: 'GeForce RTX 3090 (gpu-1) already has a bridge; remove it first.',
+      reason: 'The GeForce RTX 3090 in output a of the PCIe 4.0 x16 riser cable in PCIE3 already has a bridge; remove it first.',
     });
   });
 
