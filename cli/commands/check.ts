@@ -2,6 +2,8 @@
 // checker from the command line. Exit 1 when any error-severity finding exists
 // (or the file is bad), 0 otherwise, 2 for usage mistakes.
 import { siteOf } from '#core/build/site';
+import type { Build } from '#core/build/build';
+import { chassisEntries, placesOf } from '#core/build/places';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError, printJson, type CliIO, type Command } from '../command';
@@ -11,6 +13,13 @@ import { checkBuild, type CheckResult } from '#core/check/checkBuild';
 import type { P2pMatrix } from '#core/check/p2pMatrix';
 import { n } from '#core/check/finding';
 import { buildFileCost, formatBuildCost } from './buildCost';
+import { groupFindings, severityCounts } from '#core/check/findingGroups';
+import { fabricDomainsOf } from '#core/check/fabricDomains';
+import { POWER_KINDS, powerText } from '#core/check/powerFigures';
+import { plural } from '#core/words';
+
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+const SEVERITY_WORD = { error: 'ERROR', warning: 'WARNING', info: 'NOTE' } as const;
 
 const usage = `Usage: rackhive check <build.json> [--json] [--volts 120|230] [--amps <A>]
 
@@ -46,38 +55,70 @@ const LEGEND = [
   '  C2C  = Groq chip-to-chip link (not an nvidia-smi class)',
 ];
 
-export function formatReport(r: CheckResult, name: string): string[] {
-  const out: string[] = [`Build: ${name}`, ''];
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
-  const warnings = r.findings.filter((f) => f.severity === 'warning').length;
-  out.push(`Findings: ${errors} error(s), ${warnings} warning(s), ${r.findings.length - errors - warnings} info`);
-  for (const f of r.findings) out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code}: ${f.message}`);
-  out.push('', 'Hives (GPUs that can DMA each other directly):');
+/** A group of findings of one shape prints every member up to this many, else the first and a count. */
+const GROUP_SHOWN = 3;
+
+export function formatReport(r: CheckResult, build: Pick<Build, 'name' | 'racks' | 'freeStanding'>): string[] {
+  const out: string[] = [`Build: ${build.name}`, ''];
+  const places = placesOf(build);
+  const rackName = (id: string) => places.find((p) => p.id === id)?.label ?? id;
+  const chassisName = (id: string) => chassisEntries(build).find((e) => e.chassis.id === id)?.chassis.label ?? id;
+  const counts = severityCounts(r.findings);
+  const groups = groupFindings(r.findings);
+  out.push(
+    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}${groups.length < r.findings.length ? ` (${plural(groups.length, 'kind', 'kinds')}; --json lists every one with its code)` : ''}`,
+  );
+  // Codes stay in --json: a person reads the sentence.
+  for (const g of groups) {
+    const tag = SEVERITY_WORD[g.severity].padEnd(7);
+    const shown = g.findings.length <= GROUP_SHOWN ? g.findings : g.findings.slice(0, 1);
+    for (const f of shown) out.push(`  ${tag} ${f.message}`);
+    if (shown.length < g.findings.length) out.push(`  ${''.padEnd(7)}   … and ${plural(g.findings.length - 1, 'more like it', 'more like it')}`);
+  }
+  const { domains, hives } = fabricDomainsOf(r);
   const many = r.p2pMatrix.length > 4;
-  for (const h of many ? r.hives.slice(0, 8) : r.hives) out.push(`  [${h.devices.join(', ')}] via ${h.via}${h.verified ? '' : ' (unverified wiring)'}`);
-  if (many && r.hives.length > 8) out.push(`  … ${r.hives.length - 8} more hives`);
+  for (const d of domains)
+    out.push(
+      '',
+      `${d.name}: one domain of ${plural(d.devices, 'accelerator')} in ${plural(d.chassisIds.length, 'node')} across ${plural(d.racks, 'rack')}; ${d.assumption}.`,
+    );
+  if (hives.length || domains.length === 0) out.push('', 'Hives (GPUs that can DMA each other directly):');
+  for (const h of many ? hives.slice(0, 8) : hives)
+    out.push(`  [${h.devices.join(', ')}] ${h.via === 'single' ? 'alone (no peer)' : `via ${h.via}`}${h.verified ? '' : ' (unverified wiring)'}`);
+  if (many && hives.length > 8) out.push(`  … ${plural(hives.length - 8, 'more hive')}`);
   for (const m of many ? r.p2pMatrix.slice(0, 1) : r.p2pMatrix) {
     if (m.labels.length === 0) continue;
-    out.push('', `P2P matrix (${m.chassisId})${many ? `, first of ${r.p2pMatrix.length} chassis` : ''}:`, ...formatMatrix(m).map((l) => '  ' + l));
-    if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.join(', ')}`);
+    // Inside one chassis' matrix its devices go by GPU0 … (the chassis is named in the heading).
+    const prefix = `${chassisName(m.chassisId)}/`;
+    const bare = (l: string) => (l.startsWith(prefix) ? l.slice(prefix.length) : l);
+    const own = { ...m, labels: m.labels.map(bare), uncertain: m.uncertain?.map((u) => ({ ...u, a: bare(u.a), b: bare(u.b) })) };
+    out.push(
+      '',
+      `P2P matrix (${chassisName(m.chassisId)})${many ? `, first of ${plural(r.p2pMatrix.length, 'chassis', 'chassis')}` : ''}:`,
+      ...formatMatrix(own).map((l) => '  ' + l),
+    );
+    if (m.unverified.length) out.push(`  Unverified wiring under: ${m.unverified.map(bare).join(', ')}`);
     if (m.uncertain?.length)
       out.push(
-        `  ? = ${m.uncertain[0]!.classes.join(' or ')}, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${m.uncertain.map((u) => `${u.a}-${u.b}`).join(', ')}.`,
+        `  ? = ${m.uncertain[0]!.classes.join(' or ')}, not known which: ${m.uncertain[0]!.reason.replace(/^\S+ and \S+ both/, 'the slots all')} Pairs: ${own.uncertain!.map((u) => `${u.a}–${u.b}`).join(', ')}.`,
       );
   }
   if (r.carriers.length) {
     out.push('', 'Cards on risers, bifurcation and switch cards:');
     for (const c of r.carriers) {
-      out.push(`  ${c.chassisId} ${c.hostSlotId} → ${c.deviceId} (${c.model})`);
+      out.push(`  ${chassisName(c.chassisId)} ${c.hostSlotLabel} → ${c.model}`);
       for (const s of c.slots)
         out.push(
-          `      ${s.id}: x${s.wiredLanes || 0} gen ${s.gen}${s.wiredLanes === 0 ? ' (no lanes)' : ''} — ${s.labels.length ? `${s.labels.join(', ')} (${s.deviceIds.join(', ')})` : 'empty'}`,
+          `      ${s.label}: x${s.wiredLanes || 0} gen ${s.gen}${s.wiredLanes === 0 ? ' (no lanes)' : ''} — ${s.labels.length ? s.labels.join(', ') : 'empty'}`,
         );
     }
   }
   if (r.bridges.length) {
     out.push('', 'NVLink bridges:');
-    for (const b of r.bridges) out.push(`  ${b.chassisId}: ${b.labels.join(' ↔ ')} ${b.pathClass ?? 'refused (see bridge.invalid)'} — ${b.model ?? b.partId}`);
+    for (const b of r.bridges)
+      out.push(
+        `  ${chassisName(b.chassisId)}: ${b.labels.join(' ↔ ')} ${b.pathClass ?? 'refused (see the finding above)'} — ${b.model ?? 'a part not in the catalog'}`,
+      );
   }
   const viaHost = r.p2pRuntime.filter((p) => p.nccl === 'SHM');
   if (viaHost.length) {
@@ -88,17 +129,20 @@ export function formatReport(r: CheckResult, name: string): string[] {
   }
   out.push('', ...LEGEND);
   const p = r.power;
+  // The same figures, labels and way of writing watts as the app (core/check/powerFigures.ts).
   out.push(
     '',
-    `Power at ${n(p.volts)} V: idle ${n(p.idleW)} W, typical ${n(p.typicalW)} W, peak ${n(p.peakW)} W; wall ${n(p.wallPeakW)} W at peak, heat ${n(p.heatBtuPerHour)} BTU/h`,
+    `Power at ${n(p.volts)} V: ${POWER_KINDS.peak.label} ${powerText(p.peakW)} · ${POWER_KINDS.wallPeak.label} ${powerText(p.wallPeakW)} · ${POWER_KINDS.typical.label} ${powerText(p.typicalW)} · ${POWER_KINDS.idle.label} ${powerText(p.idleW)} · heat ${n(p.heatBtuPerHour)} BTU/h`,
   );
   for (const c of p.chassis.slice(0, many ? 1 : undefined)) {
     const psu = c.psu;
-    const cap = psu ? (psu.usableW === null ? 'unknown' : `${n(psu.usableW)} W`) : 'none';
-    out.push(`  ${c.chassisId}: peak ${n(c.peakW)} W; PSUs ${psu ? `${psu.count} × ${psu.model} (${psu.redundancy})` : '—'} give ${cap}`);
+    const cap = psu ? (psu.usableW === null ? 'an unknown output' : powerText(psu.usableW)) : 'nothing (no PSU placed)';
+    out.push(
+      `  ${chassisName(c.chassisId)}: ${lowerFirst(POWER_KINDS.peak.label)} ${powerText(c.peakW)}; ${psu ? `${psu.count} × ${psu.model}${psu.redundancy === 'none' ? '' : ` (${psu.redundancy})`} give` : 'PSUs give'} ${cap}${many ? ` (first of ${plural(p.chassis.length, 'chassis', 'chassis')}; --json lists every one)` : ''}`,
+    );
   }
   for (const rack of p.racks.slice(0, many ? 1 : undefined))
-    out.push(`  ${rack.rackId}: ${n(rack.wallPeakW)} W from the wall of ${n(rack.circuitW)} W circuit capacity (80 % rule)`);
+    out.push(`  ${rackName(rack.rackId)}: ${powerText(rack.wallPeakW)} at the wall of ${powerText(rack.circuitW)} circuit capacity (80 % rule)`);
   return out;
 }
 
@@ -151,7 +195,7 @@ export const checkCommand: Command = {
     const result = checkBuild(b, builtinParts, siteOf(b, null, { mainsVolts: volts, circuitAmps: amps }).site);
     const cost = buildFileCost(b);
     if (values.json) printJson(io, toJson(result, cost));
-    else for (const line of [...formatReport(result, b.name), '', ...formatBuildCost(cost)]) io.out(line);
+    else for (const line of [...formatReport(result, b), '', ...formatBuildCost(cost)]) io.out(line);
     return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
   },
 };

@@ -96,7 +96,8 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
       `Prefill:              ${withBand(r.prefillTps, r.band.prefillTps, 0)} tokens/s; time to first token ${f(r.ttftS, 2)} s for ${w.promptTokens} tokens`,
     );
   io.out(`Bottleneck:           ${r.bottleneck}`);
-  io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
+  if (r.powerUnknown) io.out(`Power at this load:   unknown (${r.powerUnknown})`);
+  else io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
   if (r.energy.electricityPerMTokens !== null) io.out(`Electricity:          ${f(r.energy.electricityPerMTokens, 3)} ${currency} per million tokens`);
   if (r.cost) {
     io.out(`Build cost:           owned ${formatMoney(r.cost.owned)}, to buy ${formatMoney(r.cost.toBuy)}, total ${formatMoney(r.cost.total)}`);

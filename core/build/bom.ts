@@ -12,7 +12,7 @@
 //   observations) → typical used price → unknown. Unknown is never 0; amounts
 //   keep their own currency and are only ever summed per currency.
 import { isFreeStandingPlace, placesOf } from './places';
-import type { Build } from './build';
+import { hostSlotOf, type Build, type ChassisPlacement } from './build';
 import type { Money } from '../money';
 import { noPriceReason } from '../prices/usedPrices';
 import { priceBasis, type BasisClass, type FineBasis, type PriceDecision, type PricedItem, type PriceSource, type SeenPrice } from '../prices/basis';
@@ -46,6 +46,10 @@ export interface BomPlace {
   channel?: number;
   slot?: string;
   deviceId?: string;
+  /** What a person calls the slot, socket and card ("GPU slot 1", "CPU1", "Tesla P40"); the ids above stay for matching. */
+  slotLabel?: string;
+  socketLabel?: string;
+  deviceLabel?: string;
   /** 1-based entry of the chassis' PSU or drive list. */
   index?: number;
 }
@@ -132,13 +136,36 @@ export function bomEntries(build: Build, partOf: (id: string) => BomPart | null 
       add(c, at(), 'chassis', ch);
       const board = separateBoardOf(ch.boardPartId, partOf(ch.partId));
       if (board) add(c, at(), 'board', { partId: board });
-      for (const cpu of ch.cpus) add(`${c} / socket ${cpu.socket}`, at({ socket: cpu.socket }), 'cpu', cpu);
-      for (const d of ch.devices) add(`${c} / slot ${d.slot}`, at({ slot: d.slot, deviceId: d.id }), 'device', d);
+      const names = placeNames(ch, partOf);
+      for (const cpu of ch.cpus) add(`${c} / socket ${cpu.socket}`, at({ socket: cpu.socket, socketLabel: names.socket(cpu.socket) }), 'cpu', cpu);
+      for (const d of ch.devices)
+        add(
+          `${c} / slot ${d.slot}`,
+          at({ slot: d.slot, deviceId: d.id, slotLabel: names.slot(d.slot), deviceLabel: partOf(d.partId)?.model ?? d.id }),
+          'device',
+          d,
+        );
       // A bridge sits on two cards; it is priced like a card (BomKind stays the stored set).
       for (const b of ch.bridges ?? [])
-        add(`${c} / bridge ${b.devices.join('+')}`, at({ slot: `bridge ${b.devices.join('+')}`, deviceId: b.devices.join('+') }), 'device', b);
+        add(
+          `${c} / bridge ${b.devices.join('+')}`,
+          at({
+            slot: `bridge ${b.devices.join('+')}`,
+            deviceId: b.devices.join('+'),
+            slotLabel: `bridge on ${b.devices.map((id) => names.slot(ch.devices.find((d) => d.id === id)?.slot ?? id)).join(' and ')}`,
+          }),
+          'device',
+          b,
+        );
       for (const [i, p] of (ch.psus ?? []).entries()) add(`${c} / psu ${i + 1}`, at({ index: i + 1 }), 'psu', p, p.count);
-      for (const m of ch.dimms) add(`${c} / socket ${m.socket} channel ${m.channel}`, at({ socket: m.socket, channel: m.channel }), 'dimm', m, m.count);
+      for (const m of ch.dimms)
+        add(
+          `${c} / socket ${m.socket} channel ${m.channel}`,
+          at({ socket: m.socket, channel: m.channel, socketLabel: names.socket(m.socket) }),
+          'dimm',
+          m,
+          m.count,
+        );
       for (const [i, d] of ch.drives.entries()) add(`${c} / drive ${i + 1}`, at({ index: i + 1 }), 'drive', d, d.count);
     }
   }
@@ -211,4 +238,22 @@ export function sumBom(lines: readonly Pick<BomLine, 'amount' | 'quantity'>[]): 
   }
   const known = [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, amountMinor]) => ({ amountMinor, currency }));
   return { known, ...s };
+}
+
+/** Board labels of a chassis' sockets and slots ("CPU1", "GPU slot 1", "PCIE3 riser"), falling back to the id. */
+function placeNames(ch: ChassisPlacement, partOf: (id: string) => BomPart | null | undefined) {
+  const chassisSpecs = partOf(ch.partId)?.specs as { integratedBoard?: unknown } | undefined;
+  const boardId = ch.boardPartId ?? (typeof chassisSpecs?.integratedBoard === 'string' ? chassisSpecs.integratedBoard : undefined);
+  const board = (boardId ? partOf(boardId)?.specs : undefined) as
+    { sockets?: { id: string; label: string }[]; slots?: { id: string; label: string }[] } | undefined;
+  const slot = (id: string): string => {
+    const ref = hostSlotOf(id);
+    if (ref) {
+      const host = ch.devices.find((d) => d.id === ref.hostId);
+      const hostSlot = host ? slot(host.slot) : 'a riser';
+      return `${hostSlot}, ${partOf(host?.partId ?? '')?.model ?? 'riser'} output ${ref.slotId}`;
+    }
+    return board?.slots?.find((s) => s.id === id)?.label ?? id;
+  };
+  return { slot, socket: (id: string) => board?.sockets?.find((s) => s.id === id)?.label ?? id };
 }

@@ -474,11 +474,14 @@ export function addBridge(
   const bridges = at.chassis.bridges ?? [];
   if (bridges.length >= MAX_BRIDGES) return no(`A chassis holds at most ${MAX_BRIDGES} bridges; remove one first.`);
   const taken = devices.find((id) => bridges.some((b) => b.devices.includes(id)));
-  if (taken) return no(`${deviceName(cards[devices.indexOf(taken)]!, catalog)} (${taken}) already has a bridge; remove it first.`);
+  if (taken) {
+    const card = cards[devices.indexOf(taken)]!;
+    return no(`The ${deviceName(card, catalog)} in ${slotName(at.chassis, catalog, card.slot)} already has a bridge; remove it first.`);
+  }
   const bridge: PlacedBridge = { partId, ...bindingOf(binding), devices: [devices[0], devices[1]] };
   return ok(
     mapChassis(build, chassisId, (c) => ({ ...c, bridges: [...bridges, bridge] })),
-    `Bridged ${devices[0]} and ${devices[1]} with the ${part.model}`,
+    `Bridged the cards in ${slotName(at.chassis, catalog, cards[0]!.slot)} and ${slotName(at.chassis, catalog, cards[1]!.slot)} with the ${part.model}`,
     { kind: 'bridge', chassisId, index: bridges.length },
   );
 }
@@ -493,7 +496,7 @@ export function removeBridge(build: Build, catalog: CatalogIndex, chassisId: str
       const { bridges: _b, ...without } = c;
       return rest.length ? { ...without, bridges: rest } : without;
     }),
-    `Removed the ${catalog.get(b.partId)?.model ?? 'NVLink bridge'} between ${b.devices.join(' and ')}`,
+    `Removed the ${catalog.get(b.partId)?.model ?? 'NVLink bridge'} between ${b.devices.map((id) => cardAt(at.chassis, catalog, id)).join(' and ')}`,
     null,
   );
 }
@@ -508,12 +511,18 @@ function socketName(c: ChassisPlacement, catalog: CatalogIndex, socketId: string
   return boardSpecOf(c, catalog)?.sockets.find((s) => s.id === socketId)?.label ?? socketId;
 }
 
-/** The slot's label on the board ("PCIe slot 3"), a riser's slot by its card ("output a of riser-0"), else its id. */
+/** "the Tesla P40 in GPU slot 2": a placed card by its model and its slot's label. */
+function cardAt(c: ChassisPlacement, catalog: CatalogIndex, deviceId: string): string {
+  const d = c.devices.find((x) => x.id === deviceId);
+  return d ? `the ${deviceName(d, catalog)} in ${slotName(c, catalog, d.slot)}` : 'a card no longer placed';
+}
+
+/** The slot's label on the board ("PCIe slot 3"), a riser's slot by its card ("output a of the riser cable in PCIE1"), else its id. */
 function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string): string {
   const ref = hostSlotOf(slotId);
   if (ref) {
     const host = c.devices.find((d) => d.id === ref.hostId);
-    return `output ${ref.slotId} of ${host ? `${deviceName(host, catalog)} (${host.id})` : ref.hostId}`;
+    return host ? `output ${ref.slotId} of the ${deviceName(host, catalog)} in ${slotName(c, catalog, host.slot)}` : `output ${ref.slotId} of a riser`;
   }
   return boardSpecOf(c, catalog)?.slots.find((s) => s.id === slotId)?.label ?? slotId;
 }

@@ -43,7 +43,9 @@ export interface CarrierReport {
   model: string;
   /** The slot it sits in: a board slot or another carrier's ("riser-0/a"). */
   hostSlotId: string;
-  slots: { id: string; lanes: number; wiredLanes: number; gen: number; deviceIds: string[]; labels: string[] }[];
+  /** What a person calls that slot ("PCIE2"). */
+  hostSlotLabel: string;
+  slots: { id: string; label: string; lanes: number; wiredLanes: number; gen: number; deviceIds: string[]; labels: string[] }[];
 }
 
 /** An NVLink bridge between two cards, and what it does. */
@@ -97,10 +99,12 @@ function carriersOf(c: ResolvedChassis): CarrierReport[] {
       deviceId: hostId,
       model: host?.part?.model ?? hostId,
       hostSlotId: mine[0]!.hostSlotId,
+      hostSlotLabel: c.slotById.get(mine[0]!.hostSlotId)?.label ?? mine[0]!.hostSlotId,
       slots: mine.map((s) => {
         const on = c.devices.filter((d) => d.slotId === s.id);
         return {
           id: s.id,
+          label: s.label,
           lanes: s.physicalWidth,
           wiredLanes: s.wiredLanes,
           gen: s.gen,

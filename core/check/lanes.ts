@@ -1,6 +1,8 @@
 // Lanes per root complex and per switch, and switch uplink oversubscription
 // (e.g. 64 downstream lanes over a x16 uplink = 4:1).
 import { finding, n, type Finding } from './finding';
+import { capital, rootComplexName, switchName } from './names';
+import { everyOne } from '../words';
 import { linkGBps } from './pcieRates';
 import { uplinkGen, type ResolvedChassis } from './topology';
 
@@ -91,7 +93,7 @@ export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Find
         'pcie.switch-oversubscribed',
         'info',
         [chassis.placement.id, sw.switchId],
-        `Switch ${sw.switchId}${sw.chip ? ` (${sw.chip})` : ''}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with all ${sw.devices} cards moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,
+        `${capital(switchName(chassis, sw.switchId))}: ${sw.downstreamLanes} lanes of cards share a x${sw.uplinkWidth} uplink (${n(sw.oversubscription, 1)}:1); with ${everyOne(sw.devices, 'card')} moving data to the host at once each gets about ${n(share, 1)} GB/s of ${n(sw.uplinkGBps, 2)} GB/s.`,
         'Peer-to-peer traffic below the switch does not use the uplink; host-to-GPU loads (model loading, offload) do.',
         sw.verified,
       ),
@@ -104,7 +106,7 @@ export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Find
           'pcie.root-complex-over',
           'error',
           [chassis.placement.id, rc.rootComplexId],
-          `Root complex ${rc.rootComplexId} has ${rc.lanes} lanes but the cards and switch uplinks on it need ${rc.lanesUsed} (${rc.lanesUsed - rc.lanes} over).`,
+          `${capital(rootComplexName(chassis, rc.rootComplexId))} has ${rc.lanes} lanes but the cards and switch uplinks on it need ${rc.lanesUsed} (${rc.lanesUsed - rc.lanes} over).`,
           'Move a card to a slot on another root complex.',
         ),
       );
@@ -117,7 +119,7 @@ export function laneFindings(chassis: ResolvedChassis, report: LaneReport): Find
           'pcie.uplinks-oversubscribed',
           'info',
           [chassis.placement.id, rc.rootComplexId],
-          `Root complex ${rc.rootComplexId}: ${rc.behindSwitchLanes} lanes of cards behind switches reach the CPU over ${rc.uplinkLanes} uplink lanes (${rc.behindSwitchLanes}:${rc.uplinkLanes} = ${n(rc.oversubscription, 1)}:1 oversubscription).`,
+          `${capital(rootComplexName(chassis, rc.rootComplexId))}: ${rc.behindSwitchLanes} lanes of cards behind switches reach the CPU over ${rc.uplinkLanes} uplink lanes (${rc.behindSwitchLanes}:${rc.uplinkLanes} = ${n(rc.oversubscription, 1)}:1 oversubscription).`,
           'Expected on switch-based GPU boards; it limits host-to-GPU bandwidth, not GPU-to-GPU.',
         ),
       );

@@ -2,6 +2,7 @@
 // a warning for each hive with no NIC under its root complexes, and for each
 // socket that hosts GPUs but has no NIC and no slot left for one.
 import { finding, type Finding } from './finding';
+import { listText, plural } from '../words';
 import type { Hive } from './hives';
 import { pathClass, type PathClass } from './pathClass';
 import type { ResolvedChassis } from './topology';
@@ -18,6 +19,12 @@ export interface NicAffinity {
 }
 
 const NEAR = new Set<PathClass>(['PIX', 'PXB', 'PHB']);
+
+/** Where a NIC sits as seen from GPUs it is not near, in words (the class stays in --json's nicAffinity). */
+const WHERE: Partial<Record<PathClass, string>> = {
+  SYS: 'on the other socket',
+  NODE: 'on another root complex of the same socket',
+};
 
 export function nicAffinityOf(chassis: ResolvedChassis): NicAffinity[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot);
@@ -64,12 +71,12 @@ export function hiveNicFindings(chassis: ResolvedChassis, hives: Hive[]): Findin
           chassis.devices.find((d) => d.id === h.deviceIds[0])!,
         ),
       }));
-      const desc = nearest.map(({ n, cls }) => `${n.label} is ${cls}`).join(', ');
+      const desc = listText(nearest.map(({ n, cls }) => `${n.label} is ${WHERE[cls] ?? `${cls} from them`}`));
       return finding(
         'nic.hive-without-nic',
         'warning',
         [chassis.placement.id, ...h.deviceIds],
-        `Hive ${h.devices.join(', ')} has no NIC under its root complex (${desc} from it); its network traffic goes through host memory.`,
+        `The hive of ${listText(h.devices)} has no NIC under its root complex (${desc}); its network traffic goes through host memory.`,
         'Put a NIC in a free slot on the same root complex as these GPUs if they do multi-node work.',
         h.verified && nics.every((n) => n.verified),
       );
@@ -103,7 +110,7 @@ export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
           'nic.socket-no-slot',
           'warning',
           [chassis.placement.id, socket.id],
-          `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} but has no slot left for a NIC; ${single ? 'a NIC for multi-node work needs a slot freed (or a riser)' : 'their network traffic crosses the inter-socket link'}.`,
+          `${socket.label} hosts ${plural(gpus.length, 'GPU')} but has no slot left for a NIC; ${single ? 'a NIC for multi-node work needs a slot freed (or a riser)' : 'their network traffic crosses the inter-socket link'}.`,
           'Fine for inference on one or two GPUs; for multi-node training prefer a board with a NIC slot on every GPU socket.',
           verified,
         ),
@@ -114,7 +121,10 @@ export function socketNicFindings(chassis: ResolvedChassis): Finding[] {
           'nic.socket-free-slot',
           'info',
           [chassis.placement.id, socket.id, ...free.map((s) => s.id)],
-          `${socket.label} hosts ${gpus.length} GPU${gpus.length > 1 ? 's' : ''} and no NIC; ${free.map((s) => s.label).join(', ')} could take one.`,
+          `${socket.label} hosts ${plural(gpus.length, 'GPU')} and no NIC; ${listText(
+            free.map((s) => s.label),
+            'or',
+          )} could take one.`,
           'Only matters for multi-node work.',
           verified,
         ),

@@ -1,6 +1,7 @@
 // Power: draw per component at idle / typical / peak, PSU capacity with the
 // redundancy mode and the input voltage (low-line derating), GPU power leads,
 // the branch circuit (volts × amps × 80 % continuous), PDUs, and heat.
+import { connectorLabel, connectorsText } from '../words';
 import { effectivePsus } from '../build/fit';
 import type { CatalogPart, PartOf } from '../catalog/part';
 import type { RackPlacement } from '../build/build';
@@ -270,7 +271,7 @@ export function connectorFindings(c: ResolvedChassis): Finding[] {
       ]
     : [];
   if (need.size === 0) return unknown;
-  const needText = [...need].map(([k, v]) => `${v}× ${k}`).join(', ');
+  const needText = connectorsText([...need].map(([kind, count]) => ({ kind, count })));
   if (have === null)
     return [
       finding(
@@ -290,7 +291,7 @@ export function connectorFindings(c: ResolvedChassis): Finding[] {
           'power.gpu-connectors',
           'error',
           [id],
-          `The GPUs need ${count}× ${kind} power leads; the chassis has ${avail} (${count - avail} short).`,
+          `The GPUs need ${count}× ${connectorLabel(kind)} power leads; the chassis has ${avail} (${count - avail} short).`,
           'Add the right cables or adapters (EPS-12V and PCIe 8-pin are keyed differently).',
         ),
       );
@@ -332,7 +333,7 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
         'power.circuit-overload',
         'error',
         [rack.id],
-        `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits} × ${n(amps)} A circuit${circuits > 1 ? 's' : ''} at ${n(volts)} V carry ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
+        `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits === 1 ? `one ${n(amps)} A circuit at ${n(volts)} V carries` : `${circuits} × ${n(amps)} A circuits at ${n(volts)} V carry`} ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
         `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`,
       ),
     );

@@ -121,8 +121,17 @@ const CarrierReport = z.object({
   deviceId: z.string(),
   model: z.string(),
   hostSlotId: z.string(),
+  hostSlotLabel: z.string(),
   slots: z.array(
-    z.object({ id: z.string(), lanes: z.number(), wiredLanes: z.number(), gen: z.number(), deviceIds: z.array(z.string()), labels: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      lanes: z.number(),
+      wiredLanes: z.number(),
+      gen: z.number(),
+      deviceIds: z.array(z.string()),
+      labels: z.array(z.string()),
+    }),
   ),
 });
 const BridgeReport = z.object({

@@ -192,7 +192,9 @@ function exposeRiser(d: PlacedDevice, part: PartOf<'riser'>, host: Slot): { slot
     : null;
   // Bifurcation splits the host slot's lanes in order; outputs past them get none.
   let lanesLeft = host.electricalWidth;
-  const slots = riserSlots(spec).map((o): RiserSlot => {
+  const outputs = riserSlots(spec);
+  const many = outputs.length > 1;
+  const slots = outputs.map((o): RiserSlot => {
     const lanes = o.lanes ?? host.electricalWidth;
     let wired: number;
     if (isSwitch) wired = lanes;
@@ -202,7 +204,8 @@ function exposeRiser(d: PlacedDevice, part: PartOf<'riser'>, host: Slot): { slot
     } else wired = Math.min(lanes, host.electricalWidth);
     return {
       id: `${d.id}/${o.id}`,
-      label: `${d.id}/${o.id}`,
+      // A person's name for it: the host slot and, on a card with several outputs, which one (the id stays "riser-1/a").
+      label: many ? `${host.label} output ${o.id}` : `${host.label} riser`,
       kind: spec.kind === 'oculink-adapter' ? 'oculink' : 'pcie',
       // Past every board position: a card on a riser covers no board slot.
       position: 64,
@@ -392,9 +395,10 @@ function resolveBridge(index: number, partId: string, ids: [string, string], cat
   if (!part) problems.push(catalog.has(partId) ? `part "${partId}" is not an NVLink bridge` : `part "${partId}" is not in the catalog`);
   const ends = ids.map((id) => devices.find((d) => d.cardId === id));
   ends.forEach((d, k) => {
-    if (!d) problems.push(`device "${ids[k]}" is not in this chassis`);
-    else if (d.part?.category !== 'gpu') problems.push(`${ids[k]} is not a GPU`);
-    else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge') problems.push(`${ids[k]} (${d.part.model}) has no NVLink bridge connector`);
+    if (!d) problems.push(`one end is not a card in this chassis`);
+    else if (d.part?.category !== 'gpu') problems.push(`${d.part?.model ?? 'one end'} is not a GPU`);
+    else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge')
+      problems.push(`the ${d.part.model} in ${d.slot?.label ?? 'its slot'} has no NVLink bridge connector`);
   });
   const [a, b] = ends;
   if (a && b && a.part && b.part && a.part.id !== b.part.id)
@@ -404,7 +408,7 @@ function resolveBridge(index: number, partId: string, ids: [string, string], cat
     const onRiser = [a, b].filter((d) => d.slot && 'hostDeviceId' in d.slot);
     if (onRiser.length)
       unchecked.push(
-        `the spacing of ${onRiser.map((d) => d.cardId).join(' and ')} is not checked: a card on a riser stands where the frame holds it, so line them up for the ${part.specs.slotSpacing ?? '?'}-slot bridge`,
+        `the spacing is not checked: ${onRiser.length === 1 ? 'one card stands on a riser' : 'both cards stand on risers'}, placed where the frame holds them: line them up for the ${part.specs.slotSpacing ?? '?'}-slot bridge`,
       );
     else if (part.specs.slotSpacing !== null && a.slot && b.slot) {
       const gap = Math.abs(a.slot.position - b.slot.position);

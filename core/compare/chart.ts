@@ -2,6 +2,7 @@
 // cost and a speed, the builds that cannot be drawn (with the reason), the
 // Pareto front (nothing cheaper is at least as fast), and the table's figures.
 import { figureState } from './cost';
+import { plural } from '../words';
 import type { CompareRow, CostFigure, CostMode, Range, SpeedMode } from './types';
 
 export interface ChartPoint {
@@ -52,8 +53,6 @@ export function noSpeedReason(row: CompareRow): string {
   if (!e.fits) return e.reason ?? 'the model does not fit';
   return e.reason ?? 'no speed estimate';
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Pareto front over (cost ↓, speed ↑): ids of the points nothing else beats on both, cheapest first. */
 export function paretoFront(points: readonly Pick<ChartPoint, 'buildId' | 'x' | 'y'>[]): number[] {

@@ -94,11 +94,12 @@ function whereOf(l: BomLine): string {
     case 'board':
       return `${cn} › board`;
     case 'cpu':
-      return `${cn} › socket ${p.socket}`;
+      return `${cn} › ${p.socketLabel ?? `socket ${p.socket}`}`;
     case 'dimm':
-      return `${cn} › ${p.socket} channel ${p.channel}`;
+      return `${cn} › ${p.socketLabel ?? p.socket} channel ${p.channel}`;
     case 'device':
-      return `${cn} › slot ${p.slot} (${p.deviceId})`;
+      // Labels a person reads; the ids stay in the line's place for matching and the CSV.
+      return `${cn} › ${p.slotLabel ?? `slot ${p.slot}`}`;
     case 'psu':
       return `${cn} › PSU bays`;
     case 'drive':

@@ -48,7 +48,9 @@ export function toSpeedEstimate(e: Estimate, runtime: string, split: string, ins
     prefillTps: e.fits ? e.prefillTps : null,
     ttftS: e.fits ? e.ttftS : null,
     bottleneck: e.bottleneck,
-    powerW: e.powerW,
+    // A TDP no source gives makes the draw unknown, never the sum of the others.
+    powerW: e.powerUnknown ? null : e.powerW,
+    powerUnknown: e.powerUnknown,
     runtime,
     split,
     instances,

@@ -41,6 +41,8 @@ export const SpeedEstimate = z.object({
   bottleneck: z.string().nullable(),
   /** Accelerator draw while serving the workload (the model's figure). */
   powerW: z.number().nullable(),
+  /** Why powerW is null: "the TDP of X is not known". */
+  powerUnknown: z.string().nullable().optional(),
   runtime: z.string(),
   split: z.string(),
   instances: z.number().int(),

@@ -15,6 +15,13 @@ import { serving } from './serving';
 import { kvBudgetBytes } from './memory';
 import { contextFit, type ContextFit } from './contextFit';
 import { hopClassOf } from './links';
+
+/** The calibration's hop classes as the assumptions line says them. */
+const HOP_WORDS: Record<ReturnType<typeof hopClassOf>, string> = {
+  nvlink: 'over NVLink',
+  'pcie-p2p': 'PCIe peer to peer',
+  'pcie-host': 'PCIe through host memory',
+};
 import { prefill } from './prefill';
 import { RUNTIME_PROFILES, type Runtime } from './runtime';
 import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
@@ -99,6 +106,8 @@ export interface Estimate {
   ttftS: number | null;
   bottleneck: Bottleneck;
   powerW: number;
+  /** Why powerW cannot be the accelerators' draw: "the TDP of X is not known" (powerW then leaves X out); null = every TDP known. */
+  powerUnknown: string | null;
   energy: EnergyFigures;
   cost: BuildCost | null;
   band: { decodeTps: Band; aggregateTps: Band; prefillTps: Band | null };
@@ -256,6 +265,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       ttftS: inst.ttftS,
       bottleneck: inst.bottleneck,
       powerW,
+      powerUnknown: tdpUnknown(devices),
       energy: en,
       cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', decodeTps) : null,
       band: { decodeTps: band(decodeTps), aggregateTps: band(decodeTps), prefillTps: band(prefillTps) },
@@ -374,7 +384,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     `runtime ${w.runtime}: ${fmt(runtime.contextOverheadGB, 2)} GB context per device + compute buffer${runtime.reservedFraction ? ` + ${runtime.reservedFraction * 100} % of memory held back` : ''}${runtime.weightOverheadFraction ? ` + ${runtime.weightOverheadFraction * 100} % of weights for activations` : ''}${runtime.embeddingOnHost ? '; token embeddings stay in host RAM' : ''}`,
   );
   assumptions.push(
-    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${multi ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary (${hopClassOf(groupLink(groups[0]!, devices, topo, inner))}, ${groups[0]!.length} GPUs)` : ''}${fac.dequantEff !== null ? `, dequantisation at ${fmt(fac.dequantEff * 100, 1)} % of the fp16 rate per weight (max with the memory time)` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
+    `efficiency (${w.runtime}, ${devices[0]!.family}, ${w.quant.quantClass}): ${fmt(fac.bwEff * 100, 0)} % of spec bandwidth, ${fmt(fac.computeEff * 100, 0)} % of spec matmul rate, ${fmt(fac.layerOverheadS * 1e6, 0)} µs per layer per pass${multi ? `, ${fmt(fac.layerSplitHopS * 1e3, 2)} ms per layer-split boundary (${HOP_WORDS[hopClassOf(groupLink(groups[0]!, devices, topo, inner))]}, ${groups[0]!.length} GPUs)` : ''}${fac.dequantEff !== null ? `, dequantisation at ${fmt(fac.dequantEff * 100, 1)} % of the fp16 rate per weight (max with the memory time)` : ''} — fitted on ${support.runtime} rows for the runtime, ${support.family} for the family, ${support.quant} for the format (calibration v${cal.version}, ${cal.date})`,
   );
   if (!calibrated)
     assumptions.push(
@@ -428,6 +438,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     ttftS: slowest.ttftS,
     bottleneck: slowest.bottleneck,
     powerW,
+    powerUnknown: tdpUnknown(devices),
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
     band: {
@@ -444,4 +455,10 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     assumptions,
     warnings,
   };
+}
+
+/** "the TDP of Tesla X is not known" for the devices whose TDP no source gives; null when every one is known. */
+function tdpUnknown(devices: readonly { name: string; tdpW: number | null }[]): string | null {
+  const names = [...new Set(devices.filter((d) => d.tdpW === null).map((d) => d.name))];
+  return names.length ? `the TDP of ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not known` : null;
 }

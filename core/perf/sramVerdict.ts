@@ -10,6 +10,7 @@ import { POWER_KINDS, powerText } from '../check/powerFigures';
 import { builtinModels } from '../models/library';
 import { QUANT_FORMATS } from '../models/quant';
 import { sizeSram, type SramSizing } from './sram';
+import { plural } from '../words';
 
 /** Default context when a workload names none (the same 4K the estimate assumes). */
 const DEFAULT_CONTEXT = 4096;
@@ -55,8 +56,6 @@ export function sramFit(build: Build, catalog: CatalogIndex): SramFit | null {
 export function contextText(tokens: number): string {
   return tokens % 1024 === 0 ? `${tokens / 1024}K` : `${tokens.toLocaleString('en-US')}-token`;
 }
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The verdict line for an SRAM machine; null when the build is not one. */
 export function sramVerdict(build: Build, catalog: CatalogIndex, power: { peakW: number }): string | null {

@@ -2,6 +2,7 @@
 // from the build, the catalog, the inventory and the checker, so the print
 // route only lays it out. Text from people (names, notes, sellers) is carried
 // as-is; the renderer shows it as text.
+import { capital, rootComplexName, switchName } from '../check/names';
 import { builtinModels } from '../models/library';
 import { commandLine, servingPlan } from '../serve/plan';
 import { BASIS_CLASSES } from '../prices/basis';
@@ -180,8 +181,9 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
         device: d
           ? {
               id: d.id,
-              label: d.label,
-              model: d.part ? `${d.part.vendor} ${d.part.model}` : `${d.id} (part not in the catalog)`,
+              // Under its chassis' heading a card is GPU0, not r1-node1/GPU0.
+              label: d.label.startsWith(`${c.placement.label ?? c.placement.id}/`) ? d.label.slice((c.placement.label ?? c.placement.id).length + 1) : d.label,
+              model: d.part ? `${d.part.vendor} ${d.part.model}` : 'a part not in the catalog',
               hives: hivesOf(c.placement.id, d.id),
               link: linkText(d.link),
             }
@@ -197,7 +199,7 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
         depth,
         kind: 'switch',
         id: sw.id,
-        label: `switch ${sw.id}`,
+        label: capital(switchName(c, sw.id).replace(/^the /, '')),
         detail: `${sw.chip ?? 'chip unknown'}${sw.lanes ? `, ${sw.lanes} lanes` : ''}, gen ${sw.gen}, uplink x${sw.upstream.width}`,
         verified: sw.verified,
         device: null,
@@ -222,7 +224,7 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
         depth: 1,
         kind: 'rootComplex',
         id: rc.id,
-        label: rc.label ?? `root complex ${rc.id}`,
+        label: rootComplexName(c, rc.id),
         detail: `${rc.lanes} lanes gen ${rc.gen}`,
         verified: rc.verified,
         device: null,

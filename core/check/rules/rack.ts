@@ -1,5 +1,6 @@
 // Rack rules: units overlapping or outside the rack, chassis deeper than the
 // rack, and the weight limit.
+import { agree } from '../../words';
 import { partOf, type CatalogIndex } from '../catalog';
 import type { RackPlacement } from '../../build/build';
 import { finding, n, type Finding } from '../finding';
@@ -73,9 +74,16 @@ export function rackFindings(rack: RackPlacement, catalog: CatalogIndex): Findin
         'rack.weight-unknown',
         'info',
         [rack.id],
-        `${unknownWeight} of ${rack.chassis.length} chassis in ${rack.label ?? rack.id} have no known weight; the ${n(max)} kg limit is not checked for them.`,
+        `${weightUnknownText(unknownWeight, rack.chassis.length, rack.label ?? rack.id)}; the ${n(max)} kg limit is not checked.`,
         'Weigh them or enter the weight on the part.',
       ),
     );
   return out;
+}
+
+/** "The chassis in Rack 1 has no known weight", "3 of 8 chassis in Rack 2 have no known weight". */
+function weightUnknownText(unknown: number, total: number, rackName: string): string {
+  if (unknown === total)
+    return total === 1 ? `The chassis in ${rackName} has no known weight` : `None of the ${total} chassis in ${rackName} has a known weight`;
+  return `${unknown} of ${total} chassis in ${rackName} ${agree(unknown, 'has', 'have')} no known weight`;
 }

@@ -2,6 +2,8 @@
 // slot; a bifurcation card needs the slot split in the BIOS; outputs past the
 // host slot's lanes are dead; and NVLink bridges must join two matching cards.
 import { finding, type Finding } from '../finding';
+import { capital } from '../names';
+import { listText } from '../../words';
 import type { ResolvedChassis } from '../topology';
 import { riserMisfit } from '../../build/fit';
 
@@ -53,7 +55,7 @@ export function riserFindings(c: ResolvedChassis): Finding[] {
           'riser.output-unwired',
           'error',
           [id, guest.cardId, s.id],
-          `${guest.cardId} is on ${s.id}, which gets no lanes: ${s.hostSlotId} is x${c.slotById.get(s.hostSlotId)?.electricalWidth ?? '?'} electrically and the outputs before it take them all. The OS will not see the card.`,
+          `${guest.label} (${guest.part?.model ?? 'card'}) is on ${s.label}, which gets no lanes: ${c.slotById.get(s.hostSlotId)?.label ?? 'the host slot'} is x${c.slotById.get(s.hostSlotId)?.electricalWidth ?? '?'} electrically and the outputs before it take them all. The OS will not see the card.`,
           'Use a x16 slot for the bifurcation card or move the card to an earlier output.',
         ),
       );
@@ -65,14 +67,18 @@ export function bridgeFindings(c: ResolvedChassis): Finding[] {
   const out: Finding[] = [];
   const id = c.placement.id;
   for (const b of c.bridges) {
-    const where = `${c.path}.bridges[${b.index}]`;
+    // The cards by label and model; the file path and ids stay in the subjects.
+    const ends = b.deviceIds
+      .map((cardId) => c.devices.find((d) => d.cardId === cardId))
+      .map((d) => (d ? `${d.label} (${d.part?.model ?? 'card'})` : 'a missing card'));
+    const bridge = b.part?.model ?? 'NVLink bridge';
     if (b.problems.length)
       out.push(
         finding(
           'bridge.invalid',
           'error',
           [id, ...b.deviceIds],
-          `${where}: the NVLink bridge between ${b.deviceIds.join(' and ')} cannot work: ${b.problems.join('; ')}. The pair is treated as unbridged.`,
+          `The ${bridge} between ${listText(ends)} cannot work: ${b.problems.join('; ')}. The pair is treated as unbridged.`,
           "Bridge two cards of the same bridgeable model, at the bridge's slot spacing.",
         ),
       );
@@ -82,7 +88,7 @@ export function bridgeFindings(c: ResolvedChassis): Finding[] {
           'bridge.unchecked',
           'info',
           [id, ...b.deviceIds],
-          `${where}: ${b.unchecked.join('; ')}.`,
+          `${capital(bridge)} between ${listText(ends)}: ${b.unchecked.join('; ')}.`,
           'The bridge is rigid: both cards must stand at exactly its spacing.',
         ),
       );

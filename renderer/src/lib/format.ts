@@ -21,6 +21,5 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+// Plurals and lists agree with their numbers in one place for every view, the sheet and the CLI.
+export { everyOne, listText, plural } from '#core/words';

@@ -101,7 +101,7 @@ describe('riser slots as drop targets', () => {
     const carry: Carry = { source: 'device', chassisId: 'frame-1', deviceId: 'gpu-2', label: 'GPU2' };
     expect(canPlace(b, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-1/a' })).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^riser-1\/a holds the GeForce RTX 3090/),
+      reason: expect.stringMatching(/^PCIE3 riser holds the GeForce RTX 3090/),
     });
     const moved = ok(place(b, cat, carry, { kind: 'slot', chassisId: 'frame-1', slot: 'riser-3/a' }));
     expect(moved.freeStanding!.chassis[0]!.devices.find((d) => d.id === 'gpu-2')!.slot).toBe('riser-3/a');
@@ -144,7 +144,7 @@ describe('NVLink bridges', () => {
     const b = openFrame();
     expect(E.addBridge(b, cat, 'frame-1', BRIDGE_3, ['gpu-1', 'gpu-2'])).toEqual({
       ok: false,
-      reason: 'GeForce RTX 3090 (gpu-1) already has a bridge; remove it first.',
+      reason: 'The GeForce RTX 3090 in output a of the PCIe 4.0 x16 riser cable in PCIE3 already has a bridge; remove it first.',
     });
   });
 

@@ -30,7 +30,7 @@ describe('seed verdicts', () => {
     expect(r.nicAffinity[0]!.near).toEqual(['GPU0', 'GPU1', 'GPU2', 'GPU3']);
     const far = r.findings.filter((f) => f.code === 'nic.hive-without-nic');
     expect(far).toHaveLength(1);
-    expect(far[0]!.message).toContain('GPU4, GPU5, GPU6, GPU7');
+    expect(far[0]!.message).toContain('GPU4, GPU5, GPU6 and GPU7');
     expect(far[0]!.message).toContain('unverified');
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

@@ -179,7 +179,7 @@ export function layoutBoard(board: BoardSpec, nestedOf: (slotId: string) => Omit
     socketOfSlot.set(s.id, board.rootComplexes.find((r) => r.id === at)?.socket ?? null);
   }
 
-  const labels = [...board.rootComplexes.map((r) => r.label ?? r.id), ...board.pcieSwitches.map((s) => s.chip ?? `switch ${s.id}`)];
+  const labels = [...board.rootComplexes.map((r) => r.label ?? r.id), ...board.pcieSwitches.map((s) => (s.chip ? `${s.chip} switch` : 'PCIe switch'))];
   const longest = Math.max(0, ...labels.map((l) => l.length));
   const nodeW = Math.max(NODE_W, Math.min(NODE_W_MAX, Math.ceil(longest * NODE_CHAR_PX) + 12));
   const columns = maxDepth + 1;
