@@ -167,7 +167,8 @@ export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: nu
     const d = byId.get(id)!;
     if (d.kind === 'gpu') gpus.push(d);
   }
-  for (let x = 0; x < gpus.length; x++) for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!, gpus[y]!, m.cells[x]![y]!, vendor, driver));
+  for (let x = 0; x < gpus.length; x++)
+    for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!, gpus[y]!, m.cells[x]![y]!, vendor, driver));
   append(findings, hiveNicFindings(c, hives));
   append(findings, socketNicFindings(c));
   const lr = lanesOf(c);
