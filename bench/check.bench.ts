@@ -63,8 +63,10 @@ export default async function bench(): Promise<void> {
     }
   }
   const baseline = { what: 'JSON.parse + loop over the same file', figure: median(t.naive) };
-  ratioRow('check groq-8-racks (512 cards), text to findings', median(t.full), 'ms', baseline, 6);
-  ratioRow('check groq-8-racks (512 cards), checkBuild alone', median(t.check), 'ms', baseline, 6);
+  // The best run of each, for a loaded machine: medians then carry the other work's GC and scheduling.
+  const best = (k: 'full' | 'check') => `best runs ${(Math.min(...t[k]) / Math.min(...t.naive)).toFixed(2)}x`;
+  ratioRow('check groq-8-racks (512 cards), text to findings', median(t.full), 'ms', baseline, 6, { note: best('full') });
+  ratioRow('check groq-8-racks (512 cards), checkBuild alone', median(t.check), 'ms', baseline, 6, { note: best('check') });
   sink += editRows('80-GPU rack (8 × SYS-4028GR-TR2, 80 P100)', rack80Text(), { mainsVolts: 230, circuitAmps: 16 }, 16);
   sink += editRows('groq-8-racks (512 cards)', text, settings, 50);
   if (sink === 42) console.log(''); // keeps the work from being optimised away

@@ -107,3 +107,12 @@ export function skip(what: string, why: string): void {
   results.skipped.push({ what, why });
   console.log(`${what}: skipped (${why})`);
 }
+
+/**
+ * Item counts for the rows that have a size: 10k, 100k and 1M, or
+ * RACKHIVE_BENCH_SIZES=10000,100000; `npm run bench -- --quick` leaves out the million.
+ */
+export function benchSizes(): number[] {
+  const sizes = (process.env.RACKHIVE_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+  return process.argv.includes('--quick') ? sizes.filter((n) => n < 1_000_000) : sizes;
+}

@@ -17,11 +17,11 @@ import { closeAppDatabase, openAppDatabase } from '#db/app';
 import { writeLastGood } from '#db/lastGood';
 import { LiveDatabase } from '#db/backups/live';
 import { openAppContext } from '#host/appContext';
-import { limitRow, median, ratioRow, record, scaling } from './harness';
+import { benchSizes, limitRow, median, ratioRow, record, scaling } from './harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GROQ = path.join(ROOT, 'assets', 'examples', 'groq-8-racks.json');
-const SIZES = (process.env.RACKHIVE_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const SIZES = benchSizes();
 
 /** Wall time of a fresh `node …args` until it exits (or, with `until`, until it prints a line matching it and the follow-up resolves). */
 function timeProcess(args: string[], until?: { line: RegExp; then: (m: RegExpMatchArray) => Promise<void> }): Promise<number> {

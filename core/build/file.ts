@@ -22,8 +22,31 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(top level)';
 }
 
+/**
+ * Whether shapeIssues would find nothing: the same limits without the path
+ * (most files are fine, and the path bookkeeping was most of the walk). On
+ * anything it refuses, shapeIssues walks again to name where.
+ */
+function shapeIsClean(value: unknown): boolean {
+  let nodes = 0;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (typeof v !== 'object' || v === null) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
+      return true;
+    }
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key) || !walk((v as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return true;
+  };
+  return walk(value, 0);
+}
+
 /** Walks parsed JSON before the schema: prototype keys, depth and size limits. */
 export function shapeIssues(value: unknown): FieldIssue[] {
+  if (shapeIsClean(value)) return [];
   let nodes = 0;
   const issues: FieldIssue[] = [];
   // One path stack, pushed and popped as the walk goes: a copy per value made
@@ -63,8 +86,25 @@ export function shapeIssues(value: unknown): FieldIssue[] {
   return issues;
 }
 
+/** Whether duplicateIdIssues would find nothing: one set of ids, no paths (those are written only for a file it refuses). */
+function idsAreUnique(build: Build): boolean {
+  const seen = new Set<string>();
+  const fresh = (id: string) => !seen.has(id) && !!seen.add(id);
+  for (const r of build.racks) {
+    if (r.id === FREE_STANDING_ID || !fresh(r.id)) return false;
+    for (const p of r.pdus) if (!fresh(p.id)) return false;
+  }
+  for (const list of [build.racks.flatMap((r) => r.chassis), build.freeStanding?.chassis ?? []])
+    for (const c of list) {
+      if (!fresh(c.id)) return false;
+      for (const d of c.devices) if (!fresh(d.id)) return false;
+    }
+  return true;
+}
+
 /** Ids that must be unique across the whole build (racks, chassis, devices, PDUs). */
 export function duplicateIdIssues(build: Build): FieldIssue[] {
+  if (idsAreUnique(build)) return [];
   // The first place of each id, kept as its path; written out only for a duplicate.
   const seen = new Map<string, (string | number)[]>();
   const issues: FieldIssue[] = [];

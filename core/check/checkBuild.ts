@@ -14,7 +14,7 @@ import { cpuFindings, dimmFindings } from './rules/memory';
 import { rackFindings } from './rules/rack';
 import { bridgeFindings, riserFindings } from './rules/risers';
 import { cpuVendorOf, pairRuntime, type GeforceP2p, type PairRuntime } from './p2pRuntime';
-import { resolveChassis, type ResolvedChassis, type ResolvedDevice } from './topology';
+import { chassisSeats, resolveOneChassis, type ResolvedChassis, type ResolvedDevice } from './topology';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 
 export interface CheckSettings {
@@ -159,13 +159,20 @@ export function checkOneChassis(c: ResolvedChassis, idx: CatalogIndex, volts: nu
       pathClass: c.bridged.get(`${b.deviceIds[0]}|${b.deviceIds[1]}`) ?? null,
     });
   }
-  const hives = hivesOf(c, driver === 'patched-open-module');
   const m = p2pMatrixOf(c);
+  const hives = hivesOf(c, driver === 'patched-open-module', m);
   const vendor = cpuVendorOf(c, idx);
   const p2pRuntime: PairRuntime[] = [];
-  const gpus = m.deviceIds.map((id, i) => ({ d: c.devices.find((x) => x.id === id)!, i })).filter(({ d }) => d.kind === 'gpu');
+  // The matrix lists its GPUs first (then NICs): rows 0..gpus-1 are the GPUs, in order.
+  const byId = new Map<string, ResolvedDevice>();
+  for (const d of c.devices) if (!byId.has(d.id)) byId.set(d.id, d);
+  const gpus: ResolvedDevice[] = [];
+  for (const id of m.deviceIds) {
+    const d = byId.get(id)!;
+    if (d.kind === 'gpu') gpus.push(d);
+  }
   for (let x = 0; x < gpus.length; x++)
-    for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!.d, gpus[y]!.d, m.cells[gpus[x]!.i]![gpus[y]!.i]!, vendor, driver));
+    for (let y = x + 1; y < gpus.length; y++) p2pRuntime.push(pairRuntime(c, gpus[x]!, gpus[y]!, m.cells[x]![y]!, vendor, driver));
   append(findings, hiveNicFindings(c, hives));
   append(findings, socketNicFindings(c));
   const lr = lanesOf(c);
@@ -237,10 +244,11 @@ export function checkBuild(build: Build, catalog: readonly CatalogPart[] | Catal
   const idx = indexCatalog(catalog);
   const places = placesOf(build);
   const driver = build.geforceP2p ?? 'stock';
-  return assembleCheck(
-    places,
-    resolveChassis(places, idx).map((c) => checkOneChassis(c, idx, settings.mainsVolts, driver)),
-    idx,
-    settings,
-  );
+  const seats = chassisSeats(places);
+  const prefix = seats.length > 1;
+  // Each chassis resolved and checked in turn: its resolved topology dies young
+  // instead of every chassis' staying alive through the whole check (less GC).
+  const parts: ChassisCheck[] = [];
+  for (const { rackId, c, path } of seats) parts.push(checkOneChassis(resolveOneChassis(rackId, path, c, idx, prefix), idx, settings.mainsVolts, driver));
+  return assembleCheck(places, parts, idx, settings);
 }

@@ -4,6 +4,7 @@
 // for cards whose driver disables PCIe P2P (GeForce).
 import { canPeer, pathClass, type PathClass } from './pathClass';
 import type { ResolvedChassis } from './topology';
+import type { P2pMatrix } from './p2pMatrix';
 
 export interface Hive {
   chassisId: string;
@@ -20,15 +21,15 @@ export interface Hive {
 
 const RANK: Record<string, number> = { C2C: 0, PIX: 1, PXB: 2, PHB: 3 };
 
-export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false): Hive[] {
+/** `matrix`: the chassis' p2pMatrixOf when the caller has it (its GPUs come first, in this order), so no class is worked out twice. */
+export function hivesOf(chassis: ResolvedChassis, patchedGeforce = false, matrix?: P2pMatrix): Hive[] {
   const gpus = chassis.devices.filter((d) => d.kind === 'gpu' && d.slot && !d.dead);
   const peers: Set<number>[] = gpus.map(() => new Set<number>());
   // Each pair's class once: the peer graph and each hive's slowest link both read it.
-  const classes: PathClass[][] = gpus.map(() => []);
+  const classes: PathClass[][] = matrix ? matrix.cells : gpus.map(() => []);
   for (let i = 0; i < gpus.length; i++)
     for (let j = i + 1; j < gpus.length; j++) {
-      const cls = pathClass(chassis, gpus[i]!, gpus[j]!);
-      classes[i]![j] = cls;
+      const cls = matrix ? classes[i]![j]! : (classes[i]![j] = pathClass(chassis, gpus[i]!, gpus[j]!));
       if (canPeer(cls, gpus[i]!, gpus[j]!, patchedGeforce)) {
         peers[i]!.add(j);
         peers[j]!.add(i);

@@ -4,7 +4,7 @@ import { finding, n, type Finding } from './finding';
 import { capital, rootComplexName, switchName } from './names';
 import { everyOne } from '../words';
 import { linkGBps } from './pcieRates';
-import { uplinkGen, type ResolvedChassis } from './topology';
+import { uplinkGen, type ResolvedChassis, type ResolvedDevice } from './topology';
 
 export interface SwitchLanes {
   chassisId: string;
@@ -43,31 +43,52 @@ export interface LaneReport {
 export function lanesOf(chassis: ResolvedChassis): LaneReport {
   // Cards in dead slots (no CPU in their socket) take no lanes and share no uplink.
   // One entry per card: the two GPUs of a K80 share one x16 link.
-  const live = chassis.devices.filter((d, i) => d.link && !d.dead && chassis.devices.findIndex((o) => o.cardId === d.cardId) === i);
-  const switches: SwitchLanes[] = [...chassis.switchById.values()].map((sw) => {
-    const below = live.filter((d) => d.switches.includes(sw.id));
-    const downstreamLanes = below.reduce((s, d) => s + d.link!.width, 0);
-    return {
+  // Plain loops over the devices: this runs for every chassis of every check.
+  const live: ResolvedDevice[] = [];
+  const cards = new Set<string>();
+  for (const d of chassis.devices) {
+    if (cards.has(d.cardId)) continue;
+    cards.add(d.cardId);
+    if (d.link && !d.dead) live.push(d);
+  }
+  const switches: SwitchLanes[] = [];
+  // Switches with a live card below them, for the uplinks of each root complex.
+  const occupied = new Set<string>();
+  for (const sw of chassis.switchById.values()) {
+    let downstreamLanes = 0;
+    let below = 0;
+    for (const d of live)
+      if (d.switches.includes(sw.id)) {
+        downstreamLanes += d.link!.width;
+        below++;
+      }
+    if (below > 0) occupied.add(sw.id);
+    switches.push({
       chassisId: chassis.placement.id,
       switchId: sw.id,
       chip: sw.chip,
       uplinkWidth: sw.upstream.width,
       downstreamLanes,
-      devices: below.length,
+      devices: below,
       oversubscription: downstreamLanes / sw.upstream.width,
       uplinkGBps: linkGBps(uplinkGen(sw, chassis.rcById, chassis.switchById), sw.upstream.width),
       verified: sw.verified,
-    };
-  });
-  const rootComplexes: RootComplexLanes[] = [...chassis.rcById.values()].map((rc) => {
-    const direct = live.filter((d) => d.switches.length === 0 && d.rootComplex === rc.id).reduce((s, d) => s + d.link!.width, 0);
-    const uplinks = [...chassis.switchById.values()]
-      .filter((sw) => sw.upstream.to === rc.id && live.some((d) => d.switches.includes(sw.id)))
-      .reduce((s, sw) => s + sw.upstream.width, 0);
-    const deviceLanes = live.filter((d) => d.rootComplex === rc.id).reduce((s, d) => s + d.link!.width, 0);
+    });
+  }
+  const rootComplexes: RootComplexLanes[] = [];
+  for (const rc of chassis.rcById.values()) {
+    let direct = 0;
+    let deviceLanes = 0;
+    for (const d of live) {
+      if (d.rootComplex !== rc.id) continue;
+      deviceLanes += d.link!.width;
+      if (d.switches.length === 0) direct += d.link!.width;
+    }
+    let uplinks = 0;
+    for (const sw of chassis.switchById.values()) if (sw.upstream.to === rc.id && occupied.has(sw.id)) uplinks += sw.upstream.width;
     const lanesUsed = direct + uplinks;
     const behindSwitchLanes = deviceLanes - direct;
-    return {
+    rootComplexes.push({
       chassisId: chassis.placement.id,
       rootComplexId: rc.id,
       socket: rc.socket,
@@ -77,8 +98,8 @@ export function lanesOf(chassis: ResolvedChassis): LaneReport {
       behindSwitchLanes,
       uplinkLanes: uplinks,
       oversubscription: uplinks ? behindSwitchLanes / uplinks : 0,
-    };
-  });
+    });
+  }
   return { rootComplexes, switches };
 }
 

@@ -1,6 +1,6 @@
 // The `nvidia-smi topo -m` matrix for one chassis: GPUs first, then NICs.
 import { pathClass, unknownHostBridge, type PathClass } from './pathClass';
-import type { ResolvedChassis } from './topology';
+import type { ResolvedChassis, ResolvedDevice } from './topology';
 
 export interface P2pMatrix {
   chassisId: string;
@@ -19,26 +19,38 @@ export interface P2pMatrix {
 }
 
 export function p2pMatrixOf(chassis: ResolvedChassis): P2pMatrix {
-  // Devices in dead slots are left out: the OS would not see them.
-  const ds = [...chassis.devices.filter((d) => d.kind === 'gpu'), ...chassis.devices.filter((d) => d.kind === 'nic')].filter((d) => d.slot && !d.dead);
-  const cells = ds.map((a) => ds.map((b) => pathClass(chassis, a, b)));
-  return {
-    chassisId: chassis.placement.id,
-    labels: ds.map((d) => d.label),
-    deviceIds: ds.map((d) => d.id),
-    cells,
-    unverified: ds.filter((d) => !d.verified).map((d) => d.label),
-    uncertain: ds.flatMap((a, i) =>
-      ds.slice(i + 1).flatMap((b, k) => {
-        const rc = unknownHostBridge(chassis, a, b);
-        // A bridge or fabric settles the pair; only the PCIe path through the unmapped die is open.
-        const far: PathClass = rc?.separateNumaNodes ? 'SYS' : 'NODE';
-        if (!rc || cells[i]![i + 1 + k] !== far) return [];
-        const reason = rc.separateNumaNodes
-          ? `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} dies (each its own NUMA node) whose slot map is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).`
-          : `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} host bridges whose slot map is not public: PHB if the two slots share one, NODE if not (counted as NODE).`;
-        return [{ a: a.label, b: b.label, classes: ['PHB', far], reason }];
-      }),
-    ),
-  };
+  // GPUs then NICs, each in board order; devices in dead slots are left out (the OS would not see them).
+  // Plain loops: this runs for every chassis of every check.
+  const ds: ResolvedDevice[] = [];
+  for (const d of chassis.devices) if (d.kind === 'gpu' && d.slot && !d.dead) ds.push(d);
+  for (const d of chassis.devices) if (d.kind === 'nic' && d.slot && !d.dead) ds.push(d);
+  const cells: PathClass[][] = [];
+  const labels: string[] = [];
+  const deviceIds: string[] = [];
+  const unverified: string[] = [];
+  for (const a of ds) {
+    const row: PathClass[] = [];
+    for (const b of ds) row.push(pathClass(chassis, a, b));
+    cells.push(row);
+    labels.push(a.label);
+    deviceIds.push(a.id);
+    if (!a.verified) unverified.push(a.label);
+  }
+  const uncertain: P2pMatrix['uncertain'] = [];
+  for (let i = 0; i < ds.length; i++)
+    for (let j = i + 1; j < ds.length; j++) {
+      const cell = cells[i]![j];
+      if (cell !== 'NODE' && cell !== 'SYS') continue;
+      const a = ds[i]!;
+      const b = ds[j]!;
+      const rc = unknownHostBridge(chassis, a, b);
+      // A bridge or fabric settles the pair; only the PCIe path through the unmapped die is open.
+      const far: PathClass = rc?.separateNumaNodes ? 'SYS' : 'NODE';
+      if (!rc || cell !== far) continue;
+      const reason = rc.separateNumaNodes
+        ? `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} dies (each its own NUMA node) whose slot map is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).`
+        : `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} host bridges whose slot map is not public: PHB if the two slots share one, NODE if not (counted as NODE).`;
+      uncertain.push({ a: a.label, b: b.label, classes: ['PHB', far], reason });
+    }
+  return { chassisId: chassis.placement.id, labels, deviceIds, cells, unverified, uncertain };
 }
