@@ -4,7 +4,7 @@
 // memory for the session); a malformed token is refused next to its field; a
 // token eBay refuses (error 931) is explained; with good keys both pages of
 // GetOrders arrive with progress and preview like any other import.
-// Screenshots: test-results/inventory-getorders-{keys,error,preview}-{light,dark}[-1920].png.
+// Screenshots: test-results/inventory-getorders-{keys,error,stored,preview}-{light,dark}[-1920].png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, shutdown, startApp, type TestApp } from '../helpers/e2e';
@@ -53,6 +53,14 @@ describe('Fetch my eBay purchases (Trading API), end to end', () => {
       const text = await panel.innerText();
       expect(text).toMatch(/only call Rackhive makes to the internet besides checking for updates/);
       expect(text).toMatch(/kept in memory only until Rackhive stops, and never written to disk/);
+      if (scheme === 'dark') {
+        // The light run left its good keys in the host's session store.
+        await panel.getByTestId('ebay-keys-stored').waitFor();
+        await screenshot(page, `inventory-getorders-stored-${scheme}`);
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        await screenshot(page, `inventory-getorders-stored-${scheme}-1920`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
 
       if (scheme === 'light') {
         // A malformed token never leaves the page's request: refused next to its field.
