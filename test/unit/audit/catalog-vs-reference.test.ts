@@ -72,6 +72,25 @@ function beyondReference(problems: Problems, part: PartOf<'gpu'>) {
     if (part.specs[f] !== null && !covered(part, f)) problems.push(`${part.id}.${f}: no reference row and no source covers it`);
 }
 
+/** CPUs the reference sheet does not list (the workstation and desktop platforms): every figure names the source that backs it. */
+const CPU_BEYOND_REFERENCE_FIELDS = [
+  'cores',
+  'baseGHz',
+  'tdpW',
+  'pcieGen',
+  'pcieLanes',
+  'pcieLanesPerSocketIn2P',
+  'memoryChannels',
+  'memType',
+  'maxMemMTps',
+  'rootComplexes',
+] as const;
+function cpuBeyondReference(problems: Problems, part: PartOf<'cpu'>) {
+  if (part.sources.length === 0) problems.push(`${part.id}: no reference row and no source`);
+  for (const f of CPU_BEYOND_REFERENCE_FIELDS)
+    if (part.specs[f] !== null && !covered(part, f)) problems.push(`${part.id}.${f}: no reference row and no source covers it`);
+}
+
 function mapRows<P extends CatalogPart>(
   problems: Problems,
   rows: Row[],
@@ -240,7 +259,13 @@ describe('catalog CPUs against reference cpus.csv', () => {
   const problems: Problems = [];
   const rows = csvRows('cpus.csv');
   const cpus = byCategory('cpu');
-  const pairs = mapRows(problems, rows, cpus, (row) => [cpus.find((c) => c.model === row.name!.replace(/ \(v1\)$/, ''))?.id ?? `<no model "${row.name}">`]);
+  const pairs = mapRows(
+    problems,
+    rows,
+    cpus,
+    (row) => [cpus.find((c) => c.model === row.name!.replace(/ \(v1\)$/, ''))?.id ?? `<no model "${row.name}">`],
+    (part) => cpuBeyondReference(problems, part),
+  );
 
   it('has one catalog entry per reference row', () => {
     expect(rows.length).toBe(28);

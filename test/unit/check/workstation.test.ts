@@ -104,7 +104,12 @@ describe('workstation boards: the matrix their sources imply', () => {
     expect(formatMatrix(m)[1]).toMatch(/^GPU0\s+X\s+SYS\?\s*$/);
     // No hive is promised across an unmapped die; on an AMD host CUDA still peers (slowly).
     expect(r.hives.every((h) => h.devices.length === 1)).toBe(true);
-    expect(r.p2pRuntime[0]).toMatchObject({ path: 'SYS', cudaP2p: true, nccl: 'P2P' });
+    expect(r.p2pRuntime[0]).toMatchObject({
+      path: 'SYS',
+      cudaP2p: true,
+      nccl: 'P2P',
+      why: 'AMD host: peer access across root complexes and dies, slower than under one root complex',
+    });
   });
 
   it('WS X299 SAGE: GPUs under one PEX 8747 are PIX, across the two switches NODE; NCCL stays off P2P beyond PXB on Intel', () => {
