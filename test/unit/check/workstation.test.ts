@@ -97,7 +97,7 @@ describe('workstation boards: the matrix their sources imply', () => {
         b: 'GPU1',
         classes: ['PHB', 'SYS'],
         reason:
-          'slot1 and slot4 both hang off two I/O dies (each its own NUMA node), 2 dies (each its own NUMA node) whose slot map is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).',
+          "slot1 and slot4 both hang off the CPU's I/O dies: 2 dies, each its own NUMA node, and which slot is on which is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).",
       },
     ]);
     // rackhive check prints the open cell as SYS?, the way it prints NODE? under an unmapped IO die.
