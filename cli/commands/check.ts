@@ -46,7 +46,7 @@ export function formatMatrix(m: P2pMatrix): string[] {
 const LEGEND = [
   'Legend:',
   '  X    = Self',
-  '  SYS  = crosses the inter-socket link (QPI/UPI/Infinity Fabric)',
+  '  SYS  = crosses the inter-socket link (QPI/UPI/Infinity Fabric), or between the NUMA dies of one CPU',
   '  NODE = same socket, different host bridges (root complexes)',
   '  PHB  = through a PCIe host bridge (the CPU root complex)',
   '  PXB  = through several PCIe switches, not the host bridge',

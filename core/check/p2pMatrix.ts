@@ -48,7 +48,7 @@ export function p2pMatrixOf(chassis: ResolvedChassis): P2pMatrix {
       const far: PathClass = rc?.separateNumaNodes ? 'SYS' : 'NODE';
       if (!rc || cell !== far) continue;
       const reason = rc.separateNumaNodes
-        ? `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} dies (each its own NUMA node) whose slot map is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).`
+        ? `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}: ${rc.hostBridges} dies, each its own NUMA node, and which slot is on which is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).`
         : `${a.slotId} and ${b.slotId} both hang off ${rc.label ?? rc.id}, ${rc.hostBridges} host bridges whose slot map is not public: PHB if the two slots share one, NODE if not (counted as NODE).`;
       uncertain.push({ a: a.label, b: b.label, classes: ['PHB', far], reason });
     }

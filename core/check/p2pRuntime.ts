@@ -96,7 +96,9 @@ export function pairRuntime(c: ResolvedChassis, a: ResolvedDevice, b: ResolvedDe
     why = 'across the inter-socket link: no CUDA peer access on this host, copies go through host memory';
     source = INTEL_SYS;
   } else if ((path === 'NODE' || path === 'SYS') && amd) {
-    why = 'AMD host: peer access across root complexes' + (path === 'SYS' ? ' and sockets' : '') + ', slower than under one root complex';
+    // SYS inside one socket: two dies of a first-generation EPYC or Threadripper 1000/2000.
+    const across = path !== 'SYS' ? '' : a.socket === b.socket ? ' and dies' : ' and sockets';
+    why = `AMD host: peer access across root complexes${across}, slower than under one root complex`;
     source = EPYC_P2P;
   }
   if (!cudaP2p) return pair(c, a, b, path, patchedDriver, cudaP2p, 'SHM', why, source);

@@ -72,8 +72,19 @@ function beyondReference(problems: Problems, part: PartOf<'gpu'>) {
     if (part.specs[f] !== null && !covered(part, f)) problems.push(`${part.id}.${f}: no reference row and no source covers it`);
 }
 
-/** CPUs added after the reference sheet (a server's own CPU): each figure must name the source that backs it. */
-const CPU_BEYOND_REFERENCE_FIELDS = ['cores', 'baseGHz', 'tdpW', 'pcieGen', 'pcieLanes', 'memoryChannels', 'maxMemMTps'] as const;
+/** CPUs the reference sheet does not list (the workstation and desktop platforms): every figure names the source that backs it. */
+const CPU_BEYOND_REFERENCE_FIELDS = [
+  'cores',
+  'baseGHz',
+  'tdpW',
+  'pcieGen',
+  'pcieLanes',
+  'pcieLanesPerSocketIn2P',
+  'memoryChannels',
+  'memType',
+  'maxMemMTps',
+  'rootComplexes',
+] as const;
 function cpuBeyondReference(problems: Problems, part: PartOf<'cpu'>) {
   if (part.sources.length === 0) problems.push(`${part.id}: no reference row and no source`);
   for (const f of CPU_BEYOND_REFERENCE_FIELDS)

@@ -111,6 +111,7 @@ describe('model memory arithmetic', () => {
     // DeepSeek-V3 (MLA) has 128 heads of 128 (v_head_dim) over a 7168-wide hidden state.
     // Qwen3 4B / 32B / 30B-A3B, Gemma 7B and Mistral NeMo also set head_dim (128, 128, 128, 256, 128) apart from the hidden size.
     // DeepSeek-V2 (MLA: 128 heads of 128 over 5120) and Gemma 3 1B (head_dim 256, 4 heads over 1152) likewise.
+    // Gemma 3 4B / 12B / 27B (8 × 256 over 2560, 16 × 256 over 3840, 32 × 128 over 5376) and Qwen3-235B-A22B (64 × 128 over 4096) too.
     const explicitHeadDim = new Set([
       'gemma-2-9b',
       'gemma-2-27b',
@@ -122,6 +123,10 @@ describe('model memory arithmetic', () => {
       'mistral-nemo-12b',
       'deepseek-v2',
       'gemma-3-1b',
+      'gemma-3-4b',
+      'gemma-3-12b',
+      'gemma-3-27b',
+      'qwen3-235b-a22b',
     ]);
     for (const m of builtinModels) {
       if (explicitHeadDim.has(m.id)) continue;

@@ -97,14 +97,19 @@ describe('workstation boards: the matrix their sources imply', () => {
         b: 'GPU1',
         classes: ['PHB', 'SYS'],
         reason:
-          'slot1 and slot4 both hang off two I/O dies (each its own NUMA node), 2 dies (each its own NUMA node) whose slot map is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).',
+          "slot1 and slot4 both hang off the CPU's I/O dies: 2 dies, each its own NUMA node, and which slot is on which is not public: PHB if the two slots are on one die, SYS if not (counted as SYS).",
       },
     ]);
     // rackhive check prints the open cell as SYS?, the way it prints NODE? under an unmapped IO die.
     expect(formatMatrix(m)[1]).toMatch(/^GPU0\s+X\s+SYS\?\s*$/);
     // No hive is promised across an unmapped die; on an AMD host CUDA still peers (slowly).
     expect(r.hives.every((h) => h.devices.length === 1)).toBe(true);
-    expect(r.p2pRuntime[0]).toMatchObject({ path: 'SYS', cudaP2p: true, nccl: 'P2P' });
+    expect(r.p2pRuntime[0]).toMatchObject({
+      path: 'SYS',
+      cudaP2p: true,
+      nccl: 'P2P',
+      why: 'AMD host: peer access across root complexes and dies, slower than under one root complex',
+    });
   });
 
   it('WS X299 SAGE: GPUs under one PEX 8747 are PIX, across the two switches NODE; NCCL stays off P2P beyond PXB on Intel', () => {
