@@ -5,9 +5,6 @@ import { z } from 'zod';
 import { normalizeName } from './resolve';
 import { PartCategory, type CatalogPart } from './part';
 
-/** Columns computed from specs and the typical used price. */
-export const DERIVED_FIELDS = ['gbpsPerDollar', 'vramGBPerDollar', 'priceMinor'] as const;
-
 /** Price in whole dollars, or null: other currencies are not converted (no rate is known). */
 function priceUsd(part: CatalogPart): number | null {
   const p = part.typicalUsedPrice;
