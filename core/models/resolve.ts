@@ -18,12 +18,21 @@ export function huggingFaceId(m: LlmModel): string | null {
  * A GGUF file name without what does not change the shape: the extension,
  * shard suffix ("-00001-of-00002") and the quantisation tag ("Q4_K_M", "IQ3_XS", "F16").
  */
-export function stripFileName(q: string): string {
-  return q
+const FILE_QUANT_TAG = /[-._](i?q\d(_[a-z0-9]+)*|f16|f32|bf16|fp16|fp8|int8|int4|awq|gptq(-int4)?|exl2(-[\d.]+bpw)?|[\d.]+bpw)$/i;
+const fileStem = (q: string) =>
+  q
     .trim()
     .replace(/\.gguf$/i, '')
-    .replace(/-\d{5}-of-\d{5}$/i, '')
-    .replace(/[-._](i?q\d(_[a-z0-9]+)*|f16|f32|bf16|fp16|fp8|int8|int4|awq|gptq(-int4)?|exl2(-[\d.]+bpw)?|[\d.]+bpw)$/i, '');
+    .replace(/-\d{5}-of-\d{5}$/i, '');
+
+export function stripFileName(q: string): string {
+  return fileStem(q).replace(FILE_QUANT_TAG, '');
+}
+
+/** The quantisation tag a file name ends with ("…-Q4_K_M.gguf" → "Q4_K_M"), or null. */
+export function fileQuantTag(q: string): string | null {
+  const hit = FILE_QUANT_TAG.exec(fileStem(q));
+  return hit ? hit[1]! : null;
 }
 
 function namesOf(m: LlmModel): string[] {

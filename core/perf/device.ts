@@ -21,7 +21,7 @@ export interface DeviceSpec {
   memBandwidthGBps: number;
   /** Dense fp16 tensor rate used for prefill; for GeForce the FP32-accumulate rate (catalog convention). */
   fp16Tflops: number | null;
-  /** Dense int8 tensor rate; FP8 runs at this rate on Ada and Hopper. */
+  /** Dense int8 tensor rate; FP8 with FP16 accumulate runs at this rate on Ada and Hopper (see matmulTflops for GeForce). */
   int8Tops: number | null;
   /** FP8 tensor cores (Ada, Hopper and later). */
   fp8Native: boolean;
@@ -45,10 +45,28 @@ export const DP4A_INT8_PER_FP32 = 4;
 /** Below this the fp16 figure is a 1:64 legacy rate, not a usable matmul rate. */
 export const MIN_USEFUL_FP16_TFLOPS = 1;
 
+/**
+ * GeForce tensor cores run FP8 with FP32 accumulate at half the INT8 rate.
+ * NVIDIA Ada GPU Architecture whitepaper v2.02, Appendix A Table 2 (GeForce RTX 4090):
+ * Peak INT8 Tensor TOPS 660.6/1321.2, Peak FP8 Tensor TFLOPS with FP16 Accumulate
+ * 660.6/1321.2, with FP32 Accumulate 330.3/660.6 (footnote 4: the FP32-accumulate
+ * figure was "changed to proper number in v.2.02"). FP8 GEMMs in TensorRT-LLM and
+ * vLLM accumulate in FP32, so that is the rate prefill gets. Datacenter and
+ * workstation Ada/Hopper parts run both accumulate widths at the full rate
+ * (L40S datasheet: FP8 733 dense = its INT8 figure).
+ */
+export const GEFORCE_FP8_FP32_ACCUMULATE_PER_INT8 = 0.5;
+
+/** The family class (familyKey) whose tensor cores halve the FP32-accumulate rates. */
+export function halvesFp32Accumulate(d: DeviceSpec): boolean {
+  return d.family.endsWith('-geforce');
+}
+
 /** The matmul rate prefill should use for a compute precision, in TFLOP/s (null = unknown). */
 export function matmulTflops(d: DeviceSpec, precision: 'fp16' | 'fp8' | 'int8'): number | null {
   const fp16 = d.fp16Tflops !== null && d.fp16Tflops >= MIN_USEFUL_FP16_TFLOPS ? d.fp16Tflops : null;
-  if (precision === 'fp8' && d.fp8Native && d.int8Tops !== null) return d.int8Tops;
+  if (precision === 'fp8' && d.fp8Native && d.int8Tops !== null)
+    return halvesFp32Accumulate(d) ? d.int8Tops * GEFORCE_FP8_FP32_ACCUMULATE_PER_INT8 : d.int8Tops;
   if (precision === 'int8' && d.int8Tops !== null && fp16 !== null) return d.int8Tops;
   if (fp16 !== null) return fp16;
   return d.int8Tops !== null ? d.int8Tops / DP4A_INT8_PER_FP32 : null;
