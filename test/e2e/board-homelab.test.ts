@@ -51,7 +51,8 @@ async function savedFrame(page: Page, token: string, id: number): Promise<SavedC
 async function openExample(page: Page, exampleId: string): Promise<number> {
   const build = await api<{ id: number }>(page, app.host.token, 'builds:create', { exampleId });
   await page.goto(page.url().replace(/#.*$/, '') + `#/builds/${build.id}`);
-  await page.getByTestId('hive-verdict').waitFor();
+  // The board's mode toggle: there in both modes (a board too wide for the side panel opens wide, the Findings tab folded away).
+  await page.locator('.board .wide-toggle').waitFor();
   return build.id;
 }
 
