@@ -394,8 +394,8 @@ function resolveBridge(index: number, partId: string, ids: [string, string], cat
   const unchecked: string[] = [];
   if (!part) problems.push(catalog.has(partId) ? `part "${partId}" is not an NVLink bridge` : `part "${partId}" is not in the catalog`);
   const ends = ids.map((id) => devices.find((d) => d.cardId === id));
-  ends.forEach((d, k) => {
-    if (!d) problems.push(`one end is not a card in this chassis`);
+  ends.forEach((d) => {
+    if (!d) problems.push('one end is not a card in this chassis');
     else if (d.part?.category !== 'gpu') problems.push(`${d.part?.model ?? 'one end'} is not a GPU`);
     else if (d.part.specs.gpuLink?.kind !== 'nvlink-bridge')
       problems.push(`the ${d.part.model} in ${d.slot?.label ?? 'its slot'} has no NVLink bridge connector`);

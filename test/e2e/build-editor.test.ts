@@ -120,7 +120,7 @@ describe('build editor, end to end', () => {
     await page.locator('[data-slot-id="cpu1-x8"] [data-device-id]').dragTo(page.locator('[data-slot-id="cpu2-x8"]'));
     const warning = page.locator('.finding[data-code="nic.hive-without-nic"]');
     await warning.waitFor();
-    expect(await warning.innerText()).toMatch(/Hive GPU0, GPU1, .*GPU7 has no NIC under its root complex \(NIC0 is SYS/);
+    expect(await warning.innerText()).toMatch(/The hive of GPU0, GPU1, .* and GPU7 has no NIC under its root complex \(NIC0 is on the other socket/);
     // Clicking it lights up what it concerns.
     await warning.click();
     expect(await page.locator('[data-slot-id="gpu1"].hl').count()).toBe(1);

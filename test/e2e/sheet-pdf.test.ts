@@ -68,7 +68,9 @@ describe('build sheet PDFs of the seed examples', () => {
         'Findings',
         'Estimates',
       ]) {
-        expect(t, `${id}: ${section}`).toContain(section);
+        // Accelerators on their own fabric (GroqCards) get the fabric's section in place of the hive list.
+        const heading = section === 'Hives' && id === 'groq-8-racks' ? 'Groq chip-to-chip fabric' : section;
+        expect(t, `${id}: ${heading}`).toContain(heading);
       }
       // pdftoppm numbers pages -1, -01 or -001 depending on how many there are.
       expect(fs.readdirSync(RESULTS).some((f) => new RegExp(`^sheet-${id}-0*1\\.png$`).test(f))).toBe(true);
@@ -99,14 +101,19 @@ describe('build sheet PDFs of the seed examples', () => {
     const t = flat(text.get('sys-4028gr-x9drg')!);
     expect(t).toContain('Hive A: GPU0, GPU1, GPU2, GPU3 — 4 GPUs');
     expect(t).toContain('Hive B: GPU4, GPU5, GPU6, GPU7 — 4 GPUs');
-    expect(t).toMatch(/socket cpu1/);
-    expect(t).toMatch(/socket cpu2/);
+    // Root complexes by their board labels, never the ids the board file wires them with.
+    expect(t).toMatch(/via PHB, CPU1 IIO/);
+    expect(t).toMatch(/via PHB, CPU2 IIO/);
+    expect(t).not.toMatch(/socket cpu1|cpu1-rc/);
   });
 
   it('Groq: 512 cards at $500 planned, 64 identical nodes shown once, 8 racks', () => {
     const t = flat(text.get('groq-8-racks')!);
     expect(t).toMatch(/GroqCard.*512.*\$256,000\.00/);
     expect(t).toContain('Shown once for 64 identical chassis');
+    // The chip-to-chip fabric is one domain, not 64 hives.
+    expect(t).toMatch(/One domain: 512 GroqCards in 64 nodes across 8 racks/);
+    expect(t).not.toContain('Hive B');
     for (let r = 1; r <= 8; r++) expect(t).toContain(`Rack ${r}`);
   });
 
