@@ -64,11 +64,11 @@ function finishCopy(file: string): void {
 }
 
 /**
- * Copies `db` into `file` with the online backup API, written first under a
- * temporary name and renamed only once it passed quick_check, so a backup cut
- * short never takes the place of a good one.
+ * Writes a backup into `file` through `copy`, first under a temporary name
+ * that is renamed only once the copy succeeded (and passed its check), so a
+ * backup cut short never takes the place of a good one.
  */
-export async function backupDatabase(db: Database.Database, file: string): Promise<string> {
+export async function writeBackupAtomically(file: string, copy: (partial: string) => Promise<void>): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}${PARTIAL_SUFFIX}`;
   const removePartial = () => {
@@ -76,10 +76,7 @@ export async function backupDatabase(db: Database.Database, file: string): Promi
   };
   removePartial();
   try {
-    // After a first step that only counts pages, everything in one step: one
-    // consistent read of the source, never restarted by another connection's commit.
-    await db.backup(partial, { progress: () => 0x7fffffff });
-    finishCopy(partial);
+    await copy(partial);
     fsyncPath(partial);
     fs.renameSync(partial, file);
     fsyncPath(path.dirname(file));
@@ -88,4 +85,14 @@ export async function backupDatabase(db: Database.Database, file: string): Promi
     throw err;
   }
   return file;
+}
+
+/** Copies `db` into `file` with the online backup API and checks the copy (quick_check) before it counts. */
+export async function backupDatabase(db: Database.Database, file: string): Promise<string> {
+  return writeBackupAtomically(file, async (partial) => {
+    // After a first step that only counts pages, everything in one step: one
+    // consistent read of the source, never restarted by another connection's commit.
+    await db.backup(partial, { progress: () => 0x7fffffff });
+    finishCopy(partial);
+  });
 }

@@ -6,12 +6,10 @@
 // makes the copy a self-contained rollback-journal file and runs quick_check;
 // this thread then flushes and renames it, exactly as backupDatabase does.
 // If no worker can be started the backup is made on this thread instead.
-import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { backupDatabase, fsyncPath, PARTIAL_SUFFIX } from './backup';
+import { backupDatabase, writeBackupAtomically } from './backup';
 import { withBinding } from './nativeBinding';
 
 // Plain CommonJS, evaluated in the worker: no bundling or TypeScript needed there.
@@ -74,20 +72,5 @@ function runWorker(source: string, target: string, sqlite: string): Promise<void
 export async function backupDatabaseOffThread(db: Database.Database, file: string): Promise<string> {
   const sqlite = sqliteModulePath();
   if (!sqlite || db.memory) return backupDatabase(db, file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}${PARTIAL_SUFFIX}`;
-  const removePartial = () => {
-    for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
-  };
-  removePartial();
-  try {
-    await runWorker(db.name, partial, sqlite);
-    fsyncPath(partial);
-    fs.renameSync(partial, file);
-    fsyncPath(path.dirname(file));
-  } catch (err) {
-    removePartial();
-    throw err;
-  }
-  return file;
+  return writeBackupAtomically(file, (partial) => runWorker(db.name, partial, sqlite));
 }
