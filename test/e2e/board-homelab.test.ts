@@ -134,6 +134,19 @@ describe('home-lab shapes in the board view', () => {
     await session.context.close();
   });
 
+  it('the build sheet names the machines that stand outside every rack under its elevation', async () => {
+    const session = await openApp(browser, app);
+    const { page } = session;
+    const id = await openExample(page, 'open-frame-romed8-4x3090');
+    await page.evaluate((h) => (location.hash = h), `#/sheet/${id}`);
+    const elevation = page.locator('section.block', { has: page.getByRole('heading', { name: 'Rack elevation' }) });
+    await expect
+      .poll(async () => (await elevation.innerText()).replace(/\s+/g, ' '))
+      .toContain('No racks: every machine stands free. frame-1 (Generic Open mining frame, 8 GPU positions).');
+    session.assertClean();
+    await session.context.close();
+  });
+
   it('looks right at 1280×800 and 1920×1080, light and dark; the A100 board fits without sideways scrolling', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const session = await openApp(browser, app, { colorScheme });
