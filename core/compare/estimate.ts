@@ -5,6 +5,9 @@
 // compared model, fewer instances are tried, and the estimate says so.
 import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
+import type { CheckResult } from '../check/checkBuild';
+import { checkBuild } from '../check/checkBuild';
+import { siteOf } from '../build/site';
 import { devicesOfBuild } from '../perf/fromBuild';
 import type { Estimate } from '../perf/estimate';
 import { runEstimate, type EstimateReport } from '../perf/request';
@@ -12,8 +15,21 @@ import type { CompareWorkload, SpeedEstimate } from './types';
 
 export type EstimateOutcome = { ok: true; estimate: SpeedEstimate; acceleratorIds: string[] } | { ok: false; problem: string };
 
-/** The estimate function a comparison is built around (injected, so tests can pass a fake). */
-export type BuildEstimator = (build: Build, workload: CompareWorkload) => EstimateOutcome;
+/**
+ * The estimate function a comparison is built around (injected, so tests can pass a fake).
+ * `check`: the build's checkBuild result when the caller has one (only its topology is read:
+ * P2P matrix, bridges, dead slots), so the build is not checked again.
+ */
+export type BuildEstimator = (build: Build, workload: CompareWorkload, check?: CheckResult) => EstimateOutcome;
+
+/** The estimator's outcome, with a throw turned into the problem it shows (compare rows and the sheet alike). */
+export function estimateOutcome(estimator: BuildEstimator, build: Build, workload: CompareWorkload, check?: CheckResult): EstimateOutcome {
+  try {
+    return estimator(build, workload, check);
+  } catch (err) {
+    return { ok: false, problem: `the estimate failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
 
 /** The build's workload that says how it serves `modelId` (same model first, else the first one). */
 export function buildLayout(build: Build, modelId: string): BuildWorkload | null {
@@ -61,9 +77,11 @@ export function toSpeedEstimate(e: Estimate, runtime: string, split: string, ins
 
 /** The default estimator: the same request the editor's estimate:run makes, with the compared model, quantisation, context and batch. */
 export function perfEstimator(catalog: readonly CatalogPart[]): BuildEstimator {
-  return (build, w) => {
+  return (build, w, given) => {
     const layout = buildLayout(build, w.modelId);
-    const all = devicesOfBuild(build, catalog);
+    // One check for the device list and every try below (the site only changes power, which this does not read).
+    const check = given ?? checkBuild(build, catalog, siteOf(build, null).site);
+    const all = devicesOfBuild(build, catalog, null, check);
     const first = build.workloads[0];
     const wanted = first?.devices;
     const ids = wanted ? all.deviceIds.filter((id) => wanted.includes(id)) : all.deviceIds;
@@ -87,6 +105,9 @@ export function perfEstimator(catalog: readonly CatalogPart[]): BuildEstimator {
         },
         catalog,
         build,
+        undefined,
+        undefined,
+        check,
       );
       if (!out.ok) return { ok: false, problem: out.message };
       last = { report: out.report, instances: out.report.workload.instances };

@@ -4,11 +4,11 @@
 import type { Build } from '../build/build';
 import type { BomMarket } from '../build/bom';
 import type { CatalogPart } from '../catalog/part';
-import { checkBuild, type CheckSettings } from '../check/checkBuild';
+import { checkBuild, type CheckResult, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
 import { siteOf } from '../build/site';
 import { costLines, costSummary, type CostItem } from './cost';
-import type { BuildEstimator } from './estimate';
+import { estimateOutcome, type BuildEstimator, type EstimateOutcome } from './estimate';
 import { powerCapacity } from './power';
 import type { CompareRow, CompareWorkload } from './types';
 
@@ -28,17 +28,20 @@ export interface CompareContext {
   market?: BomMarket;
 }
 
-export function compareRow(input: RowInput, workload: CompareWorkload, ctx: CompareContext): CompareRow {
+/** What the caller already worked out for this build (the sheet checks and estimates its own build once). */
+export interface RowKnown {
+  /** checkBuild of the build at siteOf(build, ctx.site). */
+  check: CheckResult;
+  /** The estimate for this row's workload, when already made. */
+  outcome?: EstimateOutcome;
+}
+
+export function compareRow(input: RowInput, workload: CompareWorkload, ctx: CompareContext, known?: RowKnown): CompareRow {
   const { build } = input;
   const idx = indexCatalog(ctx.catalog);
   const lines = costLines(build, idx, ctx.itemOf, ctx.market);
-  const check = checkBuild(build, idx, siteOf(build, ctx.site).site);
-  let outcome;
-  try {
-    outcome = ctx.estimator(build, workload);
-  } catch (err) {
-    outcome = { ok: false as const, problem: `the estimate failed: ${err instanceof Error ? err.message : String(err)}` };
-  }
+  const check = known?.check ?? checkBuild(build, idx, siteOf(build, ctx.site).site);
+  const outcome = known?.outcome ?? estimateOutcome(ctx.estimator, build, workload, check);
   const estimate = outcome.ok ? outcome.estimate : null;
   const accelerators = new Set(outcome.ok ? outcome.acceleratorIds : []);
   return {

@@ -139,13 +139,20 @@ export function runEstimate(
   parsedBuild?: Build,
   itemOf?: (inventoryItemId: string) => BomItem | null,
   market?: BomMarket,
+  /** The build's checkBuild result when the caller has one (not checked again). */
+  check?: CheckResult,
 ): EstimateOutcome {
   const parsed = EstimateRequest.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
     return fail(i.path.join('.') || 'request', i.message);
   }
-  return estimateParsed(parsed.data, catalog, { ...(parsedBuild ? { build: parsedBuild } : {}), ...(itemOf ? { itemOf } : {}), ...(market ? { market } : {}) });
+  return estimateParsed(parsed.data, catalog, {
+    ...(parsedBuild ? { build: parsedBuild } : {}),
+    ...(itemOf ? { itemOf } : {}),
+    ...(market ? { market } : {}),
+    ...(check ? { check } : {}),
+  });
 }
 
 /** A request the schema has already parsed (the API dispatch, the editor). */

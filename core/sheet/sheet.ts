@@ -10,13 +10,13 @@ import type { BomMarket } from '../build/bom';
 import { z } from 'zod';
 import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
-import { checkBuild, type CheckSettings } from '../check/checkBuild';
+import { checkBuild, type CheckResult, type CheckSettings } from '../check/checkBuild';
 import { indexCatalog } from '../check/catalog';
 import { isFreeStandingPlace, placesOf } from '../build/places';
 import { resolveChassis, type ResolvedChassis } from '../check/topology';
 import { CheckResultSchema } from '../check/schema';
 import { costLines, costSummary, type CostItem, type CostLine } from '../compare/cost';
-import type { BuildEstimator } from '../compare/estimate';
+import { estimateOutcome, type BuildEstimator, type EstimateOutcome } from '../compare/estimate';
 import { powerCapacity } from '../compare/power';
 import { siteOf } from '../build/site';
 import { BuildCostSummary, CompareRow, CompareWorkload, PowerCapacity, SpeedEstimate } from '../compare/types';
@@ -313,13 +313,28 @@ export interface SheetInput {
   /** The user's price observations and today, for the price basis. */
   market?: BomMarket;
   worth?: SheetDocument['worth'];
+  /** checkBuild of the build at siteOf(build, site), when the caller already has it. */
+  check?: CheckResult;
+  /** The estimate of each workload (as compareWorkloadOf), when the caller already has them. */
+  outcomes?: readonly EstimateOutcome[];
+}
+
+/** Checks a build once and estimates each of its workloads once, for a sheet and its comparison row to share. */
+export function sheetWork(
+  build: Build,
+  catalog: readonly CatalogPart[],
+  appSite: CheckSettings | null,
+  estimator: BuildEstimator,
+): { check: CheckResult; outcomes: EstimateOutcome[] } {
+  const check = checkBuild(build, indexCatalog(catalog), siteOf(build, appSite).site);
+  return { check, outcomes: build.workloads.map((w) => estimateOutcome(estimator, build, compareWorkloadOf(w), check)) };
 }
 
 export function buildSheet(input: SheetInput): SheetDocument {
   const { build } = input;
   const idx = indexCatalog(input.catalog);
   const { site, from } = siteOf(build, input.site);
-  const check = checkBuild(build, idx, site);
+  const check = input.check ?? checkBuild(build, idx, site);
   const places = placesOf(build);
   const resolved = resolveChassis(places, idx);
   // Hives are numbered within their chassis (A, B, … and one colour each), as the editor does.
@@ -383,14 +398,9 @@ export function buildSheet(input: SheetInput): SheetDocument {
     const plan = servingPlan(build, idx, check, w, model);
     return { commandLines: plan.groups.map(commandLine), notes: plan.notes, problem: plan.problem };
   };
-  const estimates: SheetEstimate[] = build.workloads.map((w) => {
+  const estimates: SheetEstimate[] = build.workloads.map((w, i) => {
     const cw = compareWorkloadOf(w);
-    let outcome;
-    try {
-      outcome = input.estimator(build, cw);
-    } catch (err) {
-      outcome = { ok: false as const, problem: `the estimate failed: ${err instanceof Error ? err.message : String(err)}` };
-    }
+    const outcome = input.outcomes?.[i] ?? estimateOutcome(input.estimator, build, cw, check);
     const est = outcome.ok ? outcome.estimate : null;
     return {
       workload: {

@@ -7,11 +7,11 @@ import { ApiFailure } from '#core/api/errors';
 import type { CompareResult } from '#core/api/compare';
 import type { CostItem } from '#core/compare/cost';
 import { perfEstimator, type BuildEstimator } from '#core/compare/estimate';
-import { compareRows, type CompareContext } from '#core/compare/rows';
+import { compareRow, compareRows, type CompareContext } from '#core/compare/rows';
 import { SEED_WORKLOAD, type CompareWorkload } from '#core/compare/types';
 import { builtinModels } from '#core/models/library';
 import { QUANT_FORMATS } from '#core/models/quant';
-import { buildSheet, compareWorkloadOf, type SheetDocument } from '#core/sheet/sheet';
+import { buildSheet, compareWorkloadOf, sheetWork, type SheetDocument } from '#core/sheet/sheet';
 import type { Settings } from '#core/settings/settings';
 import { getBuild, listBuilds } from '#db/repositories/builds';
 import { catalogOf } from '#db/repositories/catalog';
@@ -109,20 +109,24 @@ export function compareHandlers(
     const settings = getSettings(db);
     const catalog = catalogOf(db).parts;
     const ctx = context(db, settings, estimatorFor({ catalog }), deps.now());
+    // This build is checked once and each workload estimated once; its comparison row reuses the first workload's.
+    const work = sheetWork(stored.build, catalog, ctx.site, ctx.estimator);
     const first = stored.build.workloads[0];
     const workload = first ? compareWorkloadOf(first) : null;
     const comparison = workload
       ? {
           workload,
-          rows: compareRows(
-            listBuilds(db).map((s) => ({ buildId: s.id, build: s.build })),
-            workload,
-            ctx,
-          ).sort((a, b) => a.buildId - b.buildId),
+          rows: listBuilds(db)
+            .map((s) =>
+              s.id === id
+                ? compareRow({ buildId: id, build: stored.build }, workload, ctx, { check: work.check, outcome: work.outcomes[0]! })
+                : compareRow({ buildId: s.id, build: s.build }, workload, ctx),
+            )
+            .sort((a, b) => a.buildId - b.buildId),
         }
       : null;
     const worth = { ...settings.worthIt, pricePerKwhMinor: pricePerKwhMinor(settings) };
-    return buildSheet({ buildId: id, build: stored.build, ...ctx, generatedOn: isoDay(deps.now()), comparison, worth });
+    return buildSheet({ buildId: id, build: stored.build, ...ctx, ...work, generatedOn: isoDay(deps.now()), comparison, worth });
   };
   return {
     'compare:run': ({ workload }) => run(workload ?? SEED_WORKLOAD),

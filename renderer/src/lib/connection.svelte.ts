@@ -1,6 +1,6 @@
 // How the page reaches its backend, and what went wrong if it cannot. The
 // shell shows a full-page explanation instead of a broken view.
-import { createApiClient, type ApiClient, type ApiClientError } from './api/client';
+import { createResultClient, type ApiClient, type ApiClientError, type ResultSchemas } from './api/resultClient';
 import { electronBridge, electronTransport, forgetToken, httpTransport, takeToken } from './api/transports';
 import type { RackhiveBridge } from '#core/api/bridge';
 
@@ -12,7 +12,8 @@ export class Connection {
   readonly bridge: RackhiveBridge | null;
   readonly host: 'electron' | 'http';
 
-  constructor() {
+  /** `results`: the result schema of each channel the page calls (the contract for the app). */
+  constructor(results: ResultSchemas) {
     this.bridge = electronBridge();
     const onError = (error: ApiClientError) => {
       if (error.code === 'UNAUTHORIZED') {
@@ -22,7 +23,7 @@ export class Connection {
     };
     if (this.bridge) {
       this.host = 'electron';
-      this.api = createApiClient(electronTransport(this.bridge), { onError });
+      this.api = createResultClient(electronTransport(this.bridge), results, { onError });
       return;
     }
     this.host = 'http';
@@ -32,6 +33,6 @@ export class Connection {
       this.problem = 'missing-token';
       return;
     }
-    this.api = createApiClient(httpTransport(token), { onError });
+    this.api = createResultClient(httpTransport(token), results, { onError });
   }
 }

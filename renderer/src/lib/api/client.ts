@@ -1,71 +1,11 @@
-// The renderer's typed API client. Every call goes through a Transport (Electron
-// preload, the HTTP host, or a fake in component tests) and every result is
-// parsed with the contract's result schema before the UI sees it: the page
-// never trusts the shape of what crossed the boundary.
-import { contract, type ArgsIn, type Channel, type Result, type Transport } from '#core/api/contract';
-import type { ErrorCode, FieldIssue } from '#core/api/errors';
+// The renderer's typed API client over the whole contract (the app's entry and
+// component tests); the client itself is resultClient.ts.
+import { contract, type Transport } from '#core/api/contract';
+import { createResultClient, type ApiClient, type ApiClientOptions } from './resultClient';
 
-/** Codes the client adds to the contract's own: the host could not be reached or answered nonsense. */
-export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
-
-export class ApiClientError extends Error {
-  readonly code: ClientErrorCode;
-  readonly issues: FieldIssue[];
-  readonly channel: string;
-  constructor(channel: string, code: ClientErrorCode, message: string, issues: FieldIssue[] = []) {
-    super(message);
-    this.name = 'ApiClientError';
-    this.channel = channel;
-    this.code = code;
-    this.issues = issues;
-  }
-}
-
-export interface ApiClient {
-  call<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>>;
-}
-
-export interface ApiClientOptions {
-  /** Called before the error is thrown, e.g. to show the "token missing" page on UNAUTHORIZED. */
-  onError?: (error: ApiClientError) => void;
-}
+export { ApiClientError, errorMessage, createResultClient } from './resultClient';
+export type { ApiClient, ApiClientOptions, ClientErrorCode, ResultSchemas } from './resultClient';
 
 export function createApiClient(transport: Transport, options: ApiClientOptions = {}): ApiClient {
-  const fail = (error: ApiClientError): never => {
-    options.onError?.(error);
-    throw error;
-  };
-  return {
-    async call<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
-      let response;
-      try {
-        response = await transport(channel, args);
-      } catch (err) {
-        if (err instanceof ApiClientError) return fail(err);
-        const why = err instanceof Error ? err.message : String(err);
-        return fail(new ApiClientError(channel, 'NETWORK', `Rackhive's backend did not answer (${why}).`));
-      }
-      if (!response || typeof response !== 'object' || typeof response.ok !== 'boolean') {
-        return fail(new ApiClientError(channel, 'BAD_RESPONSE', `${channel}: the backend sent a malformed response.`));
-      }
-      if (!response.ok) {
-        const { code, message, issues } = response.error;
-        return fail(new ApiClientError(channel, code, message, issues ?? []));
-      }
-      const parsed = contract[channel].result.safeParse(response.value);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        const where = first ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}` : 'unexpected shape';
-        return fail(new ApiClientError(channel, 'BAD_RESPONSE', `${channel}: the backend's answer does not match the contract (${where}).`));
-      }
-      return parsed.data as Result<C>;
-    },
-  };
-}
-
-/** A readable one-liner for any error thrown by a call (for toasts and banners). */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiClientError) return err.message;
-  if (err instanceof Error) return err.message;
-  return String(err);
+  return createResultClient(transport, contract, options);
 }

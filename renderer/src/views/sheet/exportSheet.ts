@@ -2,7 +2,7 @@
 // desktop app in a hidden window and its save dialog; the HTTP host with its
 // Chromium) and, in a browser, the page saves the bytes it gets back as a
 // download — no print dialog, always the light theme.
-import type { ApiClient } from '../../lib/api/client';
+import type { ApiClient } from '../../lib/api/resultClient';
 
 export type SheetExportOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded'; fileName: string; bytes: number } | { kind: 'cancelled' };
 
