@@ -83,7 +83,9 @@ describe('catalog, end to end', () => {
     const pane = page.getByTestId('part-detail');
     await pane.getByRole('heading', { name: 'NVIDIA GeForce RTX 3090' }).waitFor();
     expect(await pane.locator('[data-spec="memBandwidthGBps"]').innerText()).toBe('936 GB/s');
-    expect(await pane.locator('[data-spec="int8Tops"]').innerText()).toContain('unknown');
+    // INT8 comes from the GA102 whitepaper now; a spec no source gives (low profile or not) reads unknown.
+    expect(await pane.locator('[data-spec="int8Tops"]').innerText()).toBe('284 TOPS');
+    expect(await pane.locator('[data-spec="lowProfile"]').innerText()).toContain('unknown');
     const firstSource = pane.getByRole('link').first();
     expect(await firstSource.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await firstSource.getAttribute('target')).toBe('_blank');
