@@ -11,6 +11,7 @@ import type { BuildCostSummary } from '#core/compare/types';
 import { formatMoney } from '#core/money';
 import { basisCountsText } from '#core/prices/basis';
 import { isoDay } from '#core/prices/observation';
+import { plural } from '#core/words';
 
 export function buildFileCost(build: Build, currency = 'USD', today = isoDay(new Date())): BuildCostSummary {
   return costSummary(
@@ -25,8 +26,8 @@ export function formatBuildCost(c: BuildCostSummary): string[] {
   const amount = formatMoney({ amountMinor: t.knownMinor, currency: c.currency });
   const head =
     t.pricedLines === 0
-      ? `Cost: unknown (${t.unpricedLines} part${t.unpricedLines === 1 ? '' : 's'} without a price)`
-      : `Cost: ${t.unpricedLines > 0 ? '≥ ' : ''}${amount} (${c.currency})${t.unpricedLines > 0 ? `, ${t.unpricedLines} line${t.unpricedLines === 1 ? '' : 's'} without a price` : ''}`;
+      ? `Cost: unknown (${plural(t.unpricedLines, 'part')} without a price)`
+      : `Cost: ${t.unpricedLines > 0 ? '≥ ' : ''}${amount} (${c.currency})${t.unpricedLines > 0 ? `, ${plural(t.unpricedLines, 'line')} without a price` : ''}`;
   const out = [head, `  price basis: ${basisCountsText(c.basis)} (lines)${c.staleLines ? `; ${c.staleLines} over a year old` : ''}`];
   for (const u of c.unpriced) out.push(`  ${u.quantity} × ${u.label}: ${u.reason}`);
   return out;

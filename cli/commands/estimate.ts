@@ -12,6 +12,7 @@ import { RUNTIMES } from '#core/perf/runtime';
 import { quantNames } from '#core/models/quant';
 import { KV_PRECISIONS } from '#core/models/kv';
 import { formatMoney } from '#core/money';
+import { plural } from '#core/words';
 import type { Band } from '#core/perf/band';
 
 const USAGE = `Usage: rackhive estimate --gpu <id-or-name> --count <n> --model <id> --quant <format> [options]
@@ -106,7 +107,7 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     if (c.perTpsMinor !== null) io.out(`Cost per token/s:     ${formatMoney({ amountMinor: c.perTpsMinor, currency: c.total.currency })} per token/s`);
     else if (c.unpricedLines > 0)
       io.out(
-        `Cost per token/s:     unknown (${c.unpricedLines} part${c.unpricedLines === 1 ? '' : 's'} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`,
+        `Cost per token/s:     unknown (${plural(c.unpricedLines, 'part')} without a price${c.otherCurrencyLines ? `, ${c.otherCurrencyLines} of them priced in another currency` : ''})`,
       );
     else if (r.aggregateTps > 0) io.out('Cost per token/s:     unknown (no part has a price yet)');
     else io.out('Cost per token/s:     unknown (no speed)');
