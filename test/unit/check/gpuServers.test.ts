@@ -292,3 +292,104 @@ describe('identify: the public DGX-1 capture names the DGX-1 board', () => {
     expect(id.tiedWith).toEqual([]);
   });
 });
+
+describe('ASUS ESC8000A-E12: dual EPYC 9004, GPUs straight on root ports (verified for the four slots a public capture shows)', () => {
+  // Capture: github.com/luigifcruz/stelline, hardware/asus-esc8000a-e12.md — an ESC8000A-E12 (gdscheck: "Platform:
+  // ESC8000A-E12") with 2x EPYC 9374F, four RTX 6000 Ada and two dual-port ConnectX-7. lspci -tv shows no switch: GPUs
+  // at 01/41:00.0 (root buses 00/40, NUMA 0) and c1/e1:00.0 (root buses c0/e0, NUMA 1), ConnectX-7 at 21:00.0 (root
+  // bus 20) and 81:00.0 (root bus 80). Its nvidia-smi topo -m, NICs mlx5_0..3 (mlx5_0/1 = the two ports of the card on
+  // bus 21, mlx5_2/3 of the card on bus 81):
+  const ESC_CAPTURE = [
+    'GPU0 X NODE SYS SYS NODE NODE SYS SYS',
+    'GPU1 NODE X SYS SYS NODE NODE SYS SYS',
+    'GPU2 SYS SYS X NODE SYS SYS NODE NODE',
+    'GPU3 SYS SYS NODE X SYS SYS NODE NODE',
+    'NIC0 NODE NODE SYS SYS X PIX SYS SYS',
+    'NIC1 NODE NODE SYS SYS PIX X SYS SYS',
+    'NIC2 SYS SYS NODE NODE SYS SYS X PIX',
+    'NIC3 SYS SYS NODE NODE SYS SYS PIX X',
+  ];
+  const ESC_SLOTS: [string, 'gpu' | 'nic'][] = [
+    ['slot3', 'gpu'],
+    ['slot2', 'gpu'],
+    ['gpu-c1', 'gpu'],
+    ['gpu-e1', 'gpu'],
+    ['nic-21', 'nic'],
+    ['nic-81', 'nic'],
+  ];
+  function esc() {
+    const r = parseBuildValue({
+      format: 'rackhive.build',
+      version: 1,
+      name: 'esc8000a-e12',
+      racks: [
+        {
+          id: 'rack-1',
+          partId: 'rack.apc.ar3100',
+          chassis: [
+            {
+              id: 'esc',
+              positionU: 1,
+              partId: 'chassis.asus.esc8000a-e12',
+              cpus: [
+                { socket: 'cpu1', partId: 'cpu.amd.epyc-9374f' },
+                { socket: 'cpu2', partId: 'cpu.amd.epyc-9374f' },
+              ],
+              devices: ESC_SLOTS.map(([slot, kind], i) => ({
+                id: `${kind}-${i}`,
+                slot,
+                partId: kind === 'gpu' ? 'gpu.nvidia.rtx-6000-ada' : 'nic.nvidia.connectx-7',
+              })),
+            } as never,
+          ],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(formatIssues(r.issues));
+    return checkBuild(r.build, builtinParts, SITE);
+  }
+
+  it('matches the capture cell by cell (one row per ConnectX-7 card: its first port, mlx5_0 and mlx5_2), all wiring verified', () => {
+    const r = esc();
+    const m = r.p2pMatrix[0]!;
+    // The build has one NIC per card; the capture lists each port. Keep the first port of each card.
+    const keep = [0, 1, 2, 3, 4, 6];
+    const fromCapture = keep.map((i) => {
+      const cells = ESC_CAPTURE[i]!.split(' ');
+      return [keep.indexOf(i) < 4 ? cells[0] : `NIC${keep.indexOf(i) - 4}`, ...keep.map((j) => cells[j + 1])].join(' ');
+    });
+    expect(matrixText(m)).toEqual(fromCapture);
+    expect(m.unverified).toEqual([]);
+  });
+
+  it('four GPUs, no two under one root complex: no hive joins them, each GPU is told its NIC is on another root complex', () => {
+    const r = esc();
+    expect(r.hives.every((h) => h.devices.filter((d) => d.startsWith('GPU')).length <= 1)).toBe(true);
+    expect(r.findings.filter((f) => /has no NIC under its root complex/.test(f.message))).toHaveLength(4);
+  });
+
+  it('the only error is the PSUs nobody has published: the user adds the ones their machine has', () => {
+    const r = esc();
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual(['esc has no PSUs.']);
+  });
+
+  it('identify names the ESC8000A-E12 first for the capture (the second port of each card has no slot of its own)', () => {
+    const header = ['', 'GPU0', 'GPU1', 'GPU2', 'GPU3', 'mlx5_0', 'mlx5_1', 'mlx5_2', 'mlx5_3', 'CPU Affinity', 'NUMA Affinity'].join('\t');
+    const affinity = ['\t0-31\t0', '\t0-31\t0', '\t32-63\t1', '\t32-63\t1', '', '', '', ''];
+    const rows = ESC_CAPTURE.map(
+      (r, i) =>
+        r
+          .replace(/^NIC(\d)/, 'mlx5_$1')
+          .split(' ')
+          .join('\t') + affinity[i],
+    );
+    const o = observe({ topo: [header, ...rows].join('\n') });
+    const id = identify(o, boardLayouts(builtinParts));
+    expect(id.best?.boardId).toBe('board.asus.esc8000a-e12');
+    const slots = id.best!.slots;
+    expect(slots).toMatchObject({ GPU0: 'slot3', GPU1: 'slot2', GPU2: 'gpu-c1', GPU3: 'gpu-e1' });
+    // One port of each card takes the card's slot; which of the two is the assignment's choice.
+    expect([slots['mlx5_0'], slots['mlx5_1']]).toContain('nic-21');
+    expect([slots['mlx5_2'], slots['mlx5_3']]).toContain('nic-81');
+  });
+});
