@@ -23,6 +23,15 @@ export interface BoardFit {
   /** dmidecode names this board or its system. */
   nameMatch: boolean;
   boardSwitches: number;
+  /** CPU sockets on this board. */
+  sockets: number;
+  /**
+   * dmidecode lists a different number of CPU sockets than this board has, so
+   * it is not this board however well the matrix fits. NUMA nodes in the matrix
+   * are not counted: one EPYC socket split into NUMA nodes prints NODE between
+   * them, the same as one socket (see the A100 NVLink-pairs capture).
+   */
+  socketMismatch: boolean;
   /**
    * Root complexes this explanation loads past what they carry (the uplinks of
    * the switches and slots it uses, against lanes per root complex): such a
@@ -117,6 +126,8 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
     };
   const kinds = o.devices.map((d) => d.kind);
   const dmiNames = [o.board?.product, o.system?.product].filter((s): s is string => !!s).map(norm);
+  // dmidecode -t processor lists every socket of the board, populated or not.
+  const socketsListed = o.cpus.length > 0 ? o.cpus.length : null;
   const ranking: BoardFit[] = layouts.map((l) => {
     const a = bestAssignment(kinds, o.cells!, l.candidates, l.classBetween, l.alsoBetween);
     const slots: Record<string, string | null> = {};
@@ -133,6 +144,8 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
       verified: l.verified,
       nameMatch: dmiNames.some((n) => aliases.some((al) => al === n || (n.length >= 5 && al.includes(n)) || n.includes(al))),
       boardSwitches: l.board.pcieSwitches.length,
+      sockets: l.board.sockets.length,
+      socketMismatch: socketsListed !== null && l.board.sockets.length !== socketsListed,
       rootOverload: o.hostBridgesSeen ? rootOverload(l, a.assignment) : [],
       truncated: a.truncated,
     };
@@ -141,6 +154,7 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
   const overloaded = (f: BoardFit) => Number(f.rootOverload.length > 0);
   ranking.sort(
     (x, y) =>
+      Number(x.socketMismatch) - Number(y.socketMismatch) ||
       x.cost - y.cost ||
       Number(y.nameMatch) - Number(x.nameMatch) ||
       overloaded(x) - overloaded(y) ||
@@ -153,12 +167,19 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
   const tiedWith = best
     ? ranking
         .slice(1)
-        .filter((f) => f.cost === best.cost && f.nameMatch === best.nameMatch && overloaded(f) === overloaded(best) && switchDelta(f) === switchDelta(best))
+        .filter(
+          (f) =>
+            f.socketMismatch === best.socketMismatch &&
+            f.cost === best.cost &&
+            f.nameMatch === best.nameMatch &&
+            overloaded(f) === overloaded(best) &&
+            switchDelta(f) === switchDelta(best),
+        )
     : [];
   const setAside = best && !best.nameMatch ? ranking.slice(1).filter((f) => f.cost === best.cost && !f.nameMatch && !tiedWith.includes(f)) : [];
   const n = o.devices.length;
   const pairs = (n * (n - 1)) / 2;
-  const confidence: Confidence = !best
+  const byMatrix: Confidence = !best
     ? 'poor'
     : best.exact
       ? tiedWith.length
@@ -167,6 +188,12 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
       : best.cost <= Math.max(1, 0.3 * pairs)
         ? 'close'
         : 'poor';
+  // A board with the wrong socket count is at best close, whatever the matrix says.
+  const confidence: Confidence = best?.socketMismatch && (byMatrix === 'exact' || byMatrix === 'ambiguous') ? 'close' : byMatrix;
+  const socketText =
+    best?.socketMismatch && socketsListed !== null
+      ? ` dmidecode lists ${word(socketsListed)} CPU socket${socketsListed === 1 ? '' : 's'}; no catalog board with that many explains the matrix better, and the ${best.name} has ${word(best.sockets)}.`
+      : '';
   const plannedText =
     planned && best && planned.boardId !== best.boardId && !tiedWith.some((t) => t.boardId === planned.boardId) ? `, not the ${planned.name} you planned` : '';
   let summary: string;
@@ -183,5 +210,6 @@ export function identify(o: ObservedTopology, layouts: readonly BoardLayout[], p
   } else if (confidence === 'close')
     summary = `This looks most like the ${best.name} layout (${layout}), with ${best.cost} matrix cell${best.cost === 1 ? '' : 's'} different${plannedText}.`;
   else summary = `No catalog board explains this layout (${layout}); the closest is ${best.name} with ${best.cost} cells different.`;
+  summary += socketText;
   return { ranking, best, tiedWith, confidence, layout, summary };
 }

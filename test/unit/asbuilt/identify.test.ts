@@ -103,6 +103,39 @@ describe('board identification from real captures', () => {
     expect(id.best!.exact).toBe(false);
   });
 
+  it('socket count: dmidecode listing two CPU sockets sets the one-socket G292-Z20 board aside; NUMA nodes alone do not', () => {
+    // The A100 capture's GPUs sit on NUMA nodes 0 and 1 but meet at NODE, which nvidia-smi prints within one SMP domain,
+    // so the NUMA affinity alone does not show two sockets (one EPYC split into NUMA nodes prints the same): without
+    // dmidecode the one-socket board stays the best explanation (test above). dmidecode -t processor lists every socket.
+    const socket = (n: number, populated: boolean) =>
+      [
+        `Handle 0x004${n}, DMI type 4, 42 bytes`,
+        'Processor Information',
+        `\tSocket Designation: CPU${n}`,
+        `\tStatus: ${populated ? 'Populated, Enabled' : 'Unpopulated'}`,
+      ].join('\n');
+    const two = run('a100-pcie-nvlink-pairs.topo.txt', { dmidecode: [socket(1, true), socket(2, true)].join('\n\n') }).id;
+    expect(two.best!.boardId).not.toBe('board.gigabyte.mz22-g20');
+    expect(two.best!.sockets).toBe(2);
+    const g292 = two.ranking.find((f) => f.boardId === 'board.gigabyte.mz22-g20')!;
+    expect(g292.socketMismatch).toBe(true);
+    expect(two.ranking.indexOf(g292)).toBeGreaterThan(two.ranking.findIndex((f) => !f.socketMismatch));
+    // One socket listed: the G292-Z20 board is back on top, as without dmidecode.
+    const one = run('a100-pcie-nvlink-pairs.topo.txt', { dmidecode: socket(1, true) }).id;
+    expect(one.best!.boardId).toBe('board.gigabyte.mz22-g20');
+    expect(one.best!.socketMismatch).toBe(false);
+  });
+
+  it('socket count: an exact matrix fit on a board with the wrong socket count is only close, and the summary says why', () => {
+    const socket = (n: number) =>
+      [`Handle 0x004${n}, DMI type 4, 42 bytes`, 'Processor Information', `\tSocket Designation: CPU${n}`, '\tStatus: Populated, Enabled'].join('\n');
+    // The H12SSL-NT capture (two GPUs at NODE) is explained exactly by one-socket EPYC boards; say the machine lists eight sockets.
+    const id = run('h12ssl-nt-2x-rtx3090.topo.txt', { dmidecode: [1, 2, 3, 4, 5, 6, 7, 8].map(socket).join('\n\n') }).id;
+    expect(id.best!.socketMismatch).toBe(true);
+    expect(id.confidence).toBe('close');
+    expect(id.summary).toMatch(/dmidecode lists eight CPU sockets/);
+  });
+
   it('DGX H100 (NVSwitch, NV18): closest to the catalog’s HGX A100 board, with only the link count different', () => {
     const { id } = run('dgx-h100-nvswitch.topo.txt');
     expect(id.layout).toBe('one hive of eight (NVLink), across two NUMA nodes');
