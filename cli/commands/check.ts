@@ -15,7 +15,8 @@ import { n } from '#core/check/finding';
 import { buildFileCost, formatBuildCost } from './buildCost';
 import { groupFindings, severityCounts } from '#core/check/findingGroups';
 import { fabricDomainsOf } from '#core/check/fabricDomains';
-import { POWER_KINDS, powerText } from '#core/check/powerFigures';
+import { POWER_KINDS, powerText, sumPowerText } from '#core/check/powerFigures';
+import { tdpUnknownText } from '#core/check/tdpUnknown';
 import { plural } from '#core/words';
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
@@ -132,17 +133,20 @@ export function formatReport(r: CheckResult, build: Pick<Build, 'name' | 'racks'
   // The same figures, labels and way of writing watts as the app (core/check/powerFigures.ts).
   out.push(
     '',
-    `Power at ${n(p.volts)} V: ${POWER_KINDS.peak.label} ${powerText(p.peakW)} · ${POWER_KINDS.wallPeak.label} ${powerText(p.wallPeakW)} · ${POWER_KINDS.typical.label} ${powerText(p.typicalW)} · ${POWER_KINDS.idle.label} ${powerText(p.idleW)} · heat ${n(p.heatBtuPerHour)} BTU/h`,
+    `Power at ${n(p.volts)} V: ${POWER_KINDS.peak.label} ${sumPowerText(p.peakW, p.unknownTdp)} · ${POWER_KINDS.wallPeak.label} ${sumPowerText(p.wallPeakW, p.unknownTdp)} · ${POWER_KINDS.typical.label} ${sumPowerText(p.typicalW, p.unknownTdp)} · ${POWER_KINDS.idle.label} ${sumPowerText(p.idleW, p.unknownTdp)} · heat ${p.unknownTdp.length ? '≥ ' : ''}${n(p.heatBtuPerHour)} BTU/h`,
+    ...(p.unknownTdp.length ? [`  (lower bounds: ${tdpUnknownText(p.unknownTdp)}, so the power budget is unchecked)`] : []),
   );
   for (const c of p.chassis.slice(0, many ? 1 : undefined)) {
     const psu = c.psu;
     const cap = psu ? (psu.usableW === null ? 'an unknown output' : powerText(psu.usableW)) : 'nothing (no PSU placed)';
     out.push(
-      `  ${chassisName(c.chassisId)}: ${lowerFirst(POWER_KINDS.peak.label)} ${powerText(c.peakW)}; ${psu ? `${psu.count} × ${psu.model}${psu.redundancy === 'none' ? '' : ` (${psu.redundancy})`} give` : 'PSUs give'} ${cap}${many ? ` (first of ${plural(p.chassis.length, 'chassis', 'chassis')}; --json lists every one)` : ''}`,
+      `  ${chassisName(c.chassisId)}: ${lowerFirst(POWER_KINDS.peak.label)} ${sumPowerText(c.peakW, c.unknownTdp)}; ${psu ? `${psu.count} × ${psu.model}${psu.redundancy === 'none' ? '' : ` (${psu.redundancy})`} give` : 'PSUs give'} ${cap}${many ? ` (first of ${plural(p.chassis.length, 'chassis', 'chassis')}; --json lists every one)` : ''}`,
     );
   }
   for (const rack of p.racks.slice(0, many ? 1 : undefined))
-    out.push(`  ${rackName(rack.rackId)}: ${powerText(rack.wallPeakW)} at the wall of ${powerText(rack.circuitW)} circuit capacity (80 % rule)`);
+    out.push(
+      `  ${rackName(rack.rackId)}: ${sumPowerText(rack.wallPeakW, rack.unknownTdp)} at the wall of ${powerText(rack.circuitW)} circuit capacity (80 % rule)`,
+    );
   return out;
 }
 

@@ -32,7 +32,10 @@ export { Severity };
 export const BuildCounts = z.object({
   racks: z.number().int().min(0),
   chassis: z.number().int().min(0),
+  /** GPUs as nvidia-smi counts them (a K80 card is two). */
   gpus: z.number().int().min(0),
+  /** GPU cards placed. */
+  gpuCards: z.number().int().min(0),
 });
 export type BuildCounts = z.infer<typeof BuildCounts>;
 

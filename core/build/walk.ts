@@ -4,6 +4,8 @@
 import type { Build } from './build';
 import { placesOf } from './places';
 import type { CatalogIndex } from '../check/catalog';
+import type { DeviceLink } from '../check/checkBuild';
+import { gpusSeen } from './gpusSeen';
 
 export type PlacedKind = 'rack' | 'pdu' | 'chassis' | 'cpu' | 'device' | 'psu' | 'dimm' | 'drive';
 
@@ -80,17 +82,20 @@ export function itemUse(build: Build): Map<string, number> {
 export interface BuildCounts {
   racks: number;
   chassis: number;
+  /** GPUs as nvidia-smi counts them (gpusSeen: a K80 card is two, a card in a dead slot none). */
   gpus: number;
+  /** GPU cards placed (four K80s: 4 cards, 8 GPUs). */
+  gpuCards: number;
 }
 
-/** Racks, chassis and GPU cards, as the builds list shows them. */
-export function buildCounts(build: Build, catalog: CatalogIndex): BuildCounts {
+/** Racks, chassis, GPUs and GPU cards, as the builds list shows them; `devices` is the check's lanes.devices. */
+export function buildCounts(build: Build, catalog: CatalogIndex, devices: readonly DeviceLink[]): BuildCounts {
   let chassis = 0;
-  let gpus = 0;
+  let gpuCards = 0;
   for (const r of placesOf(build))
     for (const c of r.chassis) {
       chassis++;
-      for (const d of c.devices) if (catalog.get(d.partId)?.category === 'gpu') gpus++;
+      for (const d of c.devices) if (catalog.get(d.partId)?.category === 'gpu') gpuCards++;
     }
-  return { racks: build.racks.length, chassis, gpus };
+  return { racks: build.racks.length, chassis, gpus: gpusSeen(build, catalog, devices), gpuCards };
 }

@@ -235,6 +235,7 @@ export function assembleCheck(places: readonly RackPlacement[], chassis: readonl
     peakW: sum('peakW'),
     wallPeakW: sum('wallPeakW'),
     heatBtuPerHour: sum('heatBtuPerHour'),
+    unknownTdp: [...new Set(chassisPowers.flatMap((c) => c.unknownTdp))],
   };
   findings.sort(bySeverity);
   return { carriers, bridges, findings, hives, p2pMatrix, p2pRuntime, nicAffinity, power, lanes };

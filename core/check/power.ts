@@ -9,6 +9,7 @@ import { partOf, type CatalogIndex } from './catalog';
 import { finding, n, type Finding } from './finding';
 import type { ResolvedChassis } from './topology';
 import { cardsOf } from './rules/chassisFit';
+import { tdpUnknownText, unknownTdpNames } from './tdpUnknown';
 
 /**
  * Draw as a fraction of TDP. Estimates, not measurements: single-stream decode
@@ -42,6 +43,8 @@ export interface ComponentPower {
   typicalW: number;
   peakW: number;
   estimated: boolean;
+  /** No source gives this part's TDP: its draw is left out of the sums (0 W here), which are then lower bounds. */
+  tdpUnknown: boolean;
 }
 
 export interface PsuCapacity {
@@ -65,6 +68,8 @@ export interface ChassisPower {
   psu: PsuCapacity | null;
   wallPeakW: number;
   heatBtuPerHour: number;
+  /** Models whose TDP is unknown (left out of the sums, so every figure here is a lower bound); empty when all are known. */
+  unknownTdp: string[];
 }
 
 export interface RackPower {
@@ -78,6 +83,8 @@ export interface RackPower {
   /** Continuous limit of the rack's circuits; null when none is set. */
   circuitW: number;
   pduW: number | null;
+  /** Models in this rack whose TDP is unknown: wallPeakW is then a lower bound and the circuit unchecked. */
+  unknownTdp: string[];
 }
 
 export interface PowerReport {
@@ -90,19 +97,23 @@ export interface PowerReport {
   peakW: number;
   wallPeakW: number;
   heatBtuPerHour: number;
+  /** Models whose TDP is unknown across the build (the sums are lower bounds). */
+  unknownTdp: string[];
 }
 
-function tdpComponent(id: string, what: string, tdp: number | null, f: { idle: number; typical: number; peak: number }, fallback: number): ComponentPower {
-  const w = tdp ?? fallback;
-  return { id, what, idleW: w * f.idle, typicalW: w * f.typical, peakW: w * f.peak, estimated: true };
+// A TDP no source gives counts 0 W and is flagged (tdpUnknown.ts): a guessed
+// 300 W could call a circuit OK that trips.
+function tdpComponent(id: string, what: string, tdp: number | null, f: { idle: number; typical: number; peak: number }): ComponentPower {
+  const w = tdp ?? 0;
+  return { id, what, idleW: w * f.idle, typicalW: w * f.typical, peakW: w * f.peak, estimated: true, tdpUnknown: tdp === null };
 }
 
 function flat(id: string, what: string, w: number, estimated: boolean): ComponentPower {
-  return { id, what, idleW: w, typicalW: w, peakW: w, estimated };
+  return { id, what, idleW: w, typicalW: w, peakW: w, estimated, tdpUnknown: false };
 }
 
 function devicePower(id: string, part: CatalogPart | undefined): ComponentPower {
-  if (part?.category === 'gpu') return tdpComponent(id, part.model, part.specs.tdpW, DRAW_FRACTIONS.gpu, 300);
+  if (part?.category === 'gpu') return tdpComponent(id, part.model, part.specs.tdpW, DRAW_FRACTIONS.gpu);
   if (part?.category === 'nic')
     return part.specs.typicalPowerW !== null ? flat(id, part.model, part.specs.typicalPowerW, false) : flat(id, part.model, ASSUMED_W.nic, true);
   if (part?.category === 'storage')
@@ -137,11 +148,12 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
       typicalW: ASSUMED_W.chassisTypical,
       peakW: ASSUMED_W.chassisPeak,
       estimated: true,
+      tdpUnknown: false,
     },
   ];
   for (const cpu of p.cpus) {
     const part = partOf(catalog, cpu.partId, 'cpu');
-    components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu, 150));
+    components.push(tdpComponent(`${p.id}.${cpu.socket}`, part?.model ?? cpu.partId, part?.specs.tdpW ?? null, DRAW_FRACTIONS.cpu));
   }
   // Per card: a K80 is two GPUs in the matrix but one 300 W board on the power rail.
   for (const d of cardsOf(c)) components.push(devicePower(d.cardId, d.part));
@@ -176,8 +188,14 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
     psu,
     wallPeakW,
     heatBtuPerHour: wallPeakW * BTU_PER_WATT_HOUR,
+    unknownTdp: unknownTdpNames(components.map((x) => ({ name: x.what, tdpW: x.tdpUnknown ? null : 0 }))),
   };
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "≥ " before a sum that leaves out parts of unknown TDP. */
+const atLeast = (unknownTdp: readonly string[]) => (unknownTdp.length ? '≥ ' : '');
 
 export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
   const id = c.placement.id;
@@ -206,7 +224,7 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
         'power.psu-rating-unknown',
         'warning',
         [id],
-        `The ${line} (${n(psu.volts)} V) output of ${psu.model ?? 'the PSUs'} is not known, so ${name}'s ${n(cp.peakW)} W peak cannot be checked against it.`,
+        `The ${line} (${n(psu.volts)} V) output of ${psu.model ?? 'the PSUs'} is not known, so ${name}'s ${atLeast(cp.unknownTdp)}${n(cp.peakW)} W peak cannot be checked against it.`,
         'Find the PSU datasheet; do not assume the high-line rating on 120 V.',
       ),
     );
@@ -228,13 +246,24 @@ export function psuFindings(c: ResolvedChassis, cp: ChassisPower): Finding[] {
         'power.psu-overload',
         'error',
         [id],
-        `${name} peaks at ${n(cp.peakW)} W but its ${psu.count} × ${psu.model} deliver ${n(usable)} W at ${n(psu.volts)} V${deratedNote} with ${psu.redundancy} redundancy (${kept} × ${n(psu.eachW)} W): ${n(over)} W over.`,
+        `${name} peaks at ${atLeast(cp.unknownTdp)}${n(cp.peakW)} W but its ${psu.count} × ${psu.model} deliver ${n(usable)} W at ${n(psu.volts)} V${deratedNote} with ${psu.redundancy} redundancy (${kept} × ${n(psu.eachW)} W): ${atLeast(cp.unknownTdp)}${n(over)} W over${cp.unknownTdp.length ? ` (${tdpUnknownText(cp.unknownTdp)}, so the real peak is higher)` : ''}.`,
         psu.volts <= 127
           ? 'Run the PSUs on 200–240 V, add PSUs, drop redundancy knowingly, or power-limit the GPUs (nvidia-smi -pl).'
           : 'Add PSUs or power-limit the GPUs (nvidia-smi -pl).',
       ),
     );
-  } else if (cp.peakW > psu.eachW * psu.count * 0.9 && psu.redundancy === 'none')
+  } else if (cp.unknownTdp.length)
+    // Never "OK" on a guess: what is known is a lower bound, the rest is said.
+    out.push(
+      finding(
+        'power.tdp-unknown',
+        'warning',
+        [id],
+        `${capital(tdpUnknownText(cp.unknownTdp)!)}, so ${name}'s power budget is unchecked: the parts of known draw peak at ≥ ${n(cp.peakW)} W of the ${n(usable)} W its PSUs give at ${n(psu.volts)} V.`,
+        'Find the TDP on the datasheet and set it on the part; until then, leave headroom or power-limit the card (nvidia-smi -pl).',
+      ),
+    );
+  else if (cp.peakW > psu.eachW * psu.count * 0.9 && psu.redundancy === 'none')
     out.push(
       finding(
         'power.psu-tight',
@@ -308,7 +337,8 @@ export function rackPower(rack: RackPlacement, chassis: ChassisPower[], catalog:
   const carrying = abFeeds ? Math.floor(circuits / 2) : circuits;
   const pdus = rack.pdus.map((p) => partOf(catalog, p.partId, 'pdu'));
   const pduW = pdus.length === 0 ? null : pdus.reduce((s, p) => s + (p?.specs.maxLoadW ?? (p?.specs.inputVolts ?? 0) * (p?.specs.inputAmps ?? 0)), 0);
-  return { rackId: rack.id, wallPeakW, abFeeds, circuitW: carrying * volts * amps * CONTINUOUS_FRACTION, pduW };
+  const unknownTdp = [...new Set(mine.flatMap((c) => c.unknownTdp))];
+  return { rackId: rack.id, wallPeakW, abFeeds, circuitW: carrying * volts * amps * CONTINUOUS_FRACTION, pduW, unknownTdp };
 }
 
 export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: number, circuitAmps: number, catalog: CatalogIndex): Finding[] {
@@ -317,13 +347,14 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
   const circuits = rack.circuits?.count ?? 1;
   const amps = rack.circuits?.amps ?? circuitAmps;
   const carrying = rp.abFeeds ? Math.floor(circuits / 2) : circuits;
+  const ge = atLeast(rp.unknownTdp);
   if (rp.wallPeakW > rp.circuitW && rp.abFeeds)
     out.push(
       finding(
         'power.circuit-overload',
         'error',
         [rack.id],
-        `${name} draws up to ${n(rp.wallPeakW)} W from the wall. Its PSUs run N+N on A/B feeds, so each feed (${carrying} × ${n(amps)} A at ${n(volts)} V = ${n(rp.circuitW)} W continuous, 80 % of ${n(carrying * volts * amps)} W) must carry the whole load alone when the other fails: ${n(rp.wallPeakW - rp.circuitW)} W over. The ${circuits} circuits are not summed.`,
+        `${name} draws up to ${ge}${n(rp.wallPeakW)} W from the wall. Its PSUs run N+N on A/B feeds, so each feed (${carrying} × ${n(amps)} A at ${n(volts)} V = ${n(rp.circuitW)} W continuous, 80 % of ${n(carrying * volts * amps)} W) must carry the whole load alone when the other fails: ${n(rp.wallPeakW - rp.circuitW)} W over. The ${circuits} circuits are not summed.`,
         `Give each feed about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} circuits of ${n(amps)} A, move to 200–240 V, or power-limit the GPUs.`,
       ),
     );
@@ -333,8 +364,18 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
         'power.circuit-overload',
         'error',
         [rack.id],
-        `${name} draws up to ${n(rp.wallPeakW)} W from the wall; ${circuits === 1 ? `one ${n(amps)} A circuit at ${n(volts)} V carries` : `${circuits} × ${n(amps)} A circuits at ${n(volts)} V carry`} ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
+        `${name} draws up to ${ge}${n(rp.wallPeakW)} W from the wall; ${circuits === 1 ? `one ${n(amps)} A circuit at ${n(volts)} V carries` : `${circuits} × ${n(amps)} A circuits at ${n(volts)} V carry`} ${n(rp.circuitW)} W continuous (80 % of ${n(circuits * volts * amps)} W): ${n(rp.wallPeakW - rp.circuitW)} W over.${circuits === 1 && volts <= 127 && amps <= 15 ? ' That is one ordinary household circuit: the breaker will trip under full load.' : ''}`,
         `Add circuits (about ${Math.ceil(rp.wallPeakW / (volts * amps * CONTINUOUS_FRACTION))} of ${n(amps)} A), move to 200–240 V, or power-limit the GPUs.`,
+      ),
+    );
+  else if (rp.unknownTdp.length)
+    out.push(
+      finding(
+        'power.circuit-unchecked',
+        'warning',
+        [rack.id],
+        `${capital(tdpUnknownText(rp.unknownTdp)!)}, so ${name}'s circuit is unchecked: the parts of known draw take ≥ ${n(rp.wallPeakW)} W from the wall of the ${n(rp.circuitW)} W its circuits carry continuously (80 % rule).`,
+        'Find the TDP on the datasheet and set it on the part before trusting this circuit.',
       ),
     );
   if (rp.pduW !== null && rp.wallPeakW > rp.pduW)
@@ -343,7 +384,7 @@ export function circuitFindings(rack: RackPlacement, rp: RackPower, volts: numbe
         'power.pdu-overload',
         'error',
         [rack.id],
-        `${name} draws up to ${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`,
+        `${name} draws up to ${ge}${n(rp.wallPeakW)} W; its PDUs are rated ${n(rp.pduW)} W together (${n(rp.wallPeakW - rp.pduW)} W over).`,
         'Add PDUs or use higher-rated ones.',
       ),
     );

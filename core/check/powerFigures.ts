@@ -34,7 +34,12 @@ export function powerText(w: number | null): string {
   return w >= 10_000 ? `${(w / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kW` : `${Math.round(w).toLocaleString('en-US')} W`;
 }
 
+/** A sum that leaves out parts of unknown TDP (power.ts) reads as the lower bound it is: "≥ 1,398 W". */
+export function sumPowerText(w: number | null, unknownTdp: readonly string[]): string {
+  return unknownTdp.length && w !== null ? `≥ ${powerText(w)}` : powerText(w);
+}
+
 /** "Peak draw (DC) 186.2 kW" — the build's one peak figure, as every view labels it. */
-export function peakPowerText(power: { peakW: number }): string {
-  return `${POWER_KINDS.peak.label} ${powerText(power.peakW)}`;
+export function peakPowerText(power: { peakW: number; unknownTdp?: readonly string[] }): string {
+  return `${POWER_KINDS.peak.label} ${sumPowerText(power.peakW, power.unknownTdp ?? [])}`;
 }

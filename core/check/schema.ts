@@ -36,7 +36,15 @@ const NicAffinity = z.object({
   near: z.array(z.string()),
   byGpu: z.record(z.string(), PathClass),
 });
-const ComponentPower = z.object({ id: z.string(), what: z.string(), idleW: z.number(), typicalW: z.number(), peakW: z.number(), estimated: z.boolean() });
+const ComponentPower = z.object({
+  id: z.string(),
+  what: z.string(),
+  idleW: z.number(),
+  typicalW: z.number(),
+  peakW: z.number(),
+  estimated: z.boolean(),
+  tdpUnknown: z.boolean(),
+});
 const PsuCapacity = z.object({
   model: z.string().nullable(),
   count: z.number(),
@@ -55,8 +63,16 @@ const ChassisPower = z.object({
   psu: PsuCapacity.nullable(),
   wallPeakW: z.number(),
   heatBtuPerHour: z.number(),
+  unknownTdp: z.array(z.string()),
 });
-const RackPower = z.object({ rackId: z.string(), wallPeakW: z.number(), abFeeds: z.boolean(), circuitW: z.number(), pduW: z.number().nullable() });
+const RackPower = z.object({
+  rackId: z.string(),
+  wallPeakW: z.number(),
+  abFeeds: z.boolean(),
+  circuitW: z.number(),
+  pduW: z.number().nullable(),
+  unknownTdp: z.array(z.string()),
+});
 const PowerReport = z.object({
   volts: z.number(),
   circuitAmps: z.number(),
@@ -67,6 +83,7 @@ const PowerReport = z.object({
   peakW: z.number(),
   wallPeakW: z.number(),
   heatBtuPerHour: z.number(),
+  unknownTdp: z.array(z.string()),
 });
 const SwitchLanes = z.object({
   chassisId: z.string(),

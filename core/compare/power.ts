@@ -20,5 +20,5 @@ export function powerCapacity(power: CheckResult['power'], acceleratorIds: Reado
     const wallFactor = power.peakW > 0 ? power.wallPeakW / power.peakW : 1;
     atLoadWallW = atLoadW * wallFactor;
   }
-  return { atLoadW, atLoadWallW, peakW: power.peakW, psuUsableW, circuitW };
+  return { atLoadW, atLoadWallW, peakW: power.peakW, unknownTdp: power.unknownTdp, psuUsableW, circuitW };
 }

@@ -96,6 +96,8 @@ export const PowerCapacity = z.object({
   atLoadWallW: z.number().nullable(),
   /** The checker's peak DC draw of every component. */
   peakW: z.number(),
+  /** Models whose TDP is unknown: peakW leaves them out (a lower bound, shown "≥"). */
+  unknownTdp: z.array(z.string()).optional(),
   /** What the PSUs deliver with redundancy kept at the site voltage; null when any chassis' PSU output is unknown. */
   psuUsableW: z.number().nullable(),
   /** Continuous capacity of the racks' branch circuits (80 % rule). */

@@ -25,6 +25,7 @@ const HOP_WORDS: Record<ReturnType<typeof hopClassOf>, string> = {
 import { prefill } from './prefill';
 import { RUNTIME_PROFILES, type Runtime } from './runtime';
 import { bandFor, uncalibratedBand, UNCALIBRATED_WIDEN, type Band } from './band';
+import { tdpUnknownText, unknownTdpNames } from '../check/tdpUnknown';
 import { COMPUTE_POWER_FRACTION, DECODE_POWER_FRACTION, IDLE_POWER_FRACTION, energy, type EnergyFigures } from './power';
 import { buildCost, type BuildCost, type CostLine } from './cost';
 import { gibOfGB } from './units';
@@ -265,7 +266,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       ttftS: inst.ttftS,
       bottleneck: inst.bottleneck,
       powerW,
-      powerUnknown: tdpUnknown(devices),
+      powerUnknown: tdpUnknownText(unknownTdpNames(devices)),
       energy: en,
       cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', decodeTps) : null,
       band: { decodeTps: band(decodeTps), aggregateTps: band(decodeTps), prefillTps: band(prefillTps) },
@@ -438,7 +439,7 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     ttftS: slowest.ttftS,
     bottleneck: slowest.bottleneck,
     powerW,
-    powerUnknown: tdpUnknown(devices),
+    powerUnknown: tdpUnknownText(unknownTdpNames(devices)),
     energy: en,
     cost: opts.costLines ? buildCost(opts.costLines, opts.currency ?? 'USD', aggregateTps) : null,
     band: {
@@ -455,10 +456,4 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
     assumptions,
     warnings,
   };
-}
-
-/** "the TDP of Tesla X is not known" for the devices whose TDP no source gives; null when every one is known. */
-function tdpUnknown(devices: readonly { name: string; tdpW: number | null }[]): string | null {
-  const names = [...new Set(devices.filter((d) => d.tdpW === null).map((d) => d.name))];
-  return names.length ? `the TDP of ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not known` : null;
 }

@@ -4,8 +4,6 @@
 // responsive, and show what was left out and why.
 import type { Build, BuildWorkload } from '../build/build';
 import type { CatalogPart } from '../catalog/part';
-import { chassisEntries } from '../build/places';
-import type { DeviceLink } from '../check/checkBuild';
 import { builtinModels } from '../models/library';
 import type { LlmModel } from '../models/llm';
 import { runEstimate } from '../perf/request';
@@ -25,24 +23,6 @@ export interface WhatRunsRow extends Candidate {
   decodeHigh: number;
   prefillTps: number | null;
   ttftS: number | null;
-}
-
-/**
- * The GPUs the OS would see, for "what runs" and the workload form's defaults:
- * every GPU the checker linked (cards in dead slots take no link), in racks and
- * free-standing alike; a card with several GPUs (K80: "k80-0:0", "k80-0:1") counts each.
- */
-export function gpusSeen(
-  build: Pick<Build, 'racks' | 'freeStanding'>,
-  catalog: { get(id: string): CatalogPart | undefined },
-  devices: readonly DeviceLink[],
-): number {
-  const partOfCard = new Map<string, string>();
-  for (const { chassis } of chassisEntries(build)) for (const d of chassis.devices) partOfCard.set(`${chassis.id}|${d.id}`, d.partId);
-  return devices.filter((d) => {
-    const card = d.deviceId.replace(/:\d+$/, '');
-    return catalog.get(partOfCard.get(`${d.chassisId}|${card}`) ?? '')?.category === 'gpu';
-  }).length;
 }
 
 /** The workload a candidate would be added as: llama.cpp, layers split over every GPU (one GPU: single). */

@@ -69,6 +69,22 @@ function detail(s: StoredBuild): BuildDetail {
   return { id: s.id, build: s.build, createdAt: s.createdAt, updatedAt: s.updatedAt };
 }
 
+type ExampleEntry = { id: string; title: string; description: string; counts: ReturnType<typeof buildCounts> };
+let examples: ExampleEntry[] | null = null;
+/** The examples as the Builds page lists them; built-in and fixed, so checked (for the GPUs the OS would see) once. */
+function exampleEntries(): ExampleEntry[] {
+  if (!examples) {
+    const idx = indexCatalog(builtinParts as CatalogPart[]);
+    examples = EXAMPLE_BUILDS.map((e) => ({
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      counts: buildCounts(e.build, idx, checkBuild(e.build, idx, siteOf(e.build, null).site).lanes.devices),
+    }));
+  }
+  return examples;
+}
+
 function unknownPartIds(build: Build, catalog: CatalogIndex): string[] {
   const unknown = new Set<string>();
   for (const p of placedParts(build)) if (!catalog.has(p.partId)) unknown.add(p.partId);
@@ -130,7 +146,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
             name: s.build.name,
             createdAt: s.createdAt,
             updatedAt: s.updatedAt,
-            counts: buildCounts(s.build, catalog),
+            counts: buildCounts(s.build, catalog, result.lanes.devices),
             worstSeverity: result.findings[0]?.severity ?? null,
           };
         }),
@@ -151,10 +167,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
       return inTransaction(db, () => detail(getBuild(db, insertBuild(db, keepUsableBindings(db, null, build).build, deps.now()))!));
     },
 
-    'builds:examples': () => {
-      const idx = indexCatalog(builtinParts as CatalogPart[]);
-      return { examples: EXAMPLE_BUILDS.map((e) => ({ id: e.id, title: e.title, description: e.description, counts: buildCounts(e.build, idx) })) };
-    },
+    'builds:examples': () => ({ examples: exampleEntries() }),
 
     'builds:save': ({ id, build }) =>
       inTransaction(db, () => {
@@ -231,7 +244,7 @@ export function buildHandlers(deps: HandlerDeps): { [C in BuildChannel]: Handler
       const run = () => {
         const kept = keepUsableBindings(db, null, incoming);
         const idx = catalogIndex();
-        const counts = buildCounts(kept.build, idx);
+        const counts = buildCounts(kept.build, idx, checkBuild(kept.build, idx, siteOf(kept.build, appSite()).site).lanes.devices);
         const preview: ImportPreview = {
           name: kept.build.name,
           racks: counts.racks,

@@ -39,6 +39,20 @@ describe('builds list', () => {
     await waitFor(() => expect(document.title).toBe('SYS-4028GR with X10DRG-O-PCIE, 8× Tesla P40 + NIC — Rackhive'));
   });
 
+  it('counts GPUs as nvidia-smi does: four K80 cards are 8 accelerators (4 cards), in the list and on the example', async () => {
+    const be = await realBackend();
+    await be.value('builds:create', { exampleId: 'k80-x4' });
+    window.location.hash = '#/builds';
+    render(App, { props: { connection: be.connection } });
+    await screen.findByRole('link', { name: /^SYS-4028GR with X9DRG-O-PCIE, 4× Tesla K80/ });
+    expect(screen.getByTestId('gpu-count').textContent).toBe('8 (4 cards)');
+    const example = document.querySelector('[data-example="k80-x4"] .ex-counts')!;
+    expect(example.textContent).toContain('8 accelerators (4 cards)');
+    // A build of single-GPU cards says the count alone.
+    expect(document.querySelector('[data-example="sys-4028gr-x10drg"] .ex-counts')!.textContent).toContain('8 accelerators');
+    expect(document.querySelector('[data-example="sys-4028gr-x10drg"] .ex-counts')!.textContent).not.toContain('card');
+  });
+
   it('deletes a build and the toast puts it back', async () => {
     const be = await realBackend();
     await be.value('builds:create', { name: 'Old box' });

@@ -51,6 +51,8 @@ describe('builds: examples, create, get, list', () => {
     expect(x10.description).toMatch(/^A Supermicro SYS-4028GR with the X10DRG-O-PCIE board: .*\.$/);
     expect(x10.counts.gpus).toBe(8);
     expect(examples.find((e) => e.id === 'groq-8-racks')!.counts).toMatchObject({ racks: 8 });
+    // Four K80 cards are eight GPUs to nvidia-smi (two per card), as "what runs" counts them.
+    expect(examples.find((e) => e.id === 'k80-x4')!.counts).toMatchObject({ gpus: 8, gpuCards: 4 });
   });
 
   it('creates empty and example builds; lists them newest first with counts and the worst finding', async () => {
@@ -64,7 +66,7 @@ describe('builds: examples, create, get, list', () => {
 
     const { builds } = await h.ok<{ builds: BuildListEntry[] }>('builds:list', {});
     expect(builds.map((b) => b.id)).toEqual([over.id, x10.id, empty.id]);
-    expect(builds.find((b) => b.id === x10.id)).toMatchObject({ counts: { racks: 1, chassis: 1, gpus: 8 } });
+    expect(builds.find((b) => b.id === x10.id)).toMatchObject({ counts: { racks: 1, chassis: 1, gpus: 8, gpuCards: 8 } });
     expect(builds.find((b) => b.id === empty.id)).toMatchObject({ counts: { racks: 0, chassis: 0, gpus: 0 }, worstSeverity: null });
     expect(builds.find((b) => b.id === over.id)!.worstSeverity).toBe('error');
     expect(BuildDetail.parse(await h.ok('builds:get', { id: x10.id }))).toEqual(x10);

@@ -15,6 +15,8 @@ export interface Proc {
   err: () => string;
   /** Resolves once stdout holds a line matching `re`. */
   waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves once stdout holds `count` lines starting with `prefix` (progress, not time: a busy machine only makes it later). */
+  waitForLines(prefix: string, count: number, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -43,31 +45,39 @@ export function runFixture(fixture: string, args: string[], options: { shellPref
     out: () => out,
     err: () => err,
     exited,
-    waitFor(re, timeoutMs = 120_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`)), timeoutMs);
-        const check = () => {
-          const m = out.match(re);
-          if (m) {
-            clearTimeout(timer);
-            waiters.splice(waiters.indexOf(check), 1);
-            resolve(m);
-          }
-        };
-        waiters.push(check);
-        void exited.then(() => {
-          if (waiters.includes(check)) {
-            clearTimeout(timer);
-            waiters.splice(waiters.indexOf(check), 1);
-            const m = out.match(re);
-            if (m) resolve(m);
-            else reject(new Error(`process ended before printing ${re}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`));
-          }
-        });
-        check();
-      });
+    waitFor(re, timeoutMs) {
+      return until(() => out.match(re), String(re), timeoutMs);
+    },
+    waitForLines(prefix, count, timeoutMs) {
+      const lines = () => out.split('\n').filter((l) => l.startsWith(prefix)).length;
+      return until(() => (lines() >= count ? true : null), `${count} lines starting '${prefix}'`, timeoutMs).then(() => undefined);
     },
   };
+
+  function until<T>(found: () => T | null, what: string, timeoutMs = 120_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`)), timeoutMs);
+      const check = () => {
+        const m = found();
+        if (m) {
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(check), 1);
+          resolve(m);
+        }
+      };
+      waiters.push(check);
+      void exited.then(() => {
+        if (waiters.includes(check)) {
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(check), 1);
+          const m = found();
+          if (m) resolve(m);
+          else reject(new Error(`process ended before printing ${what}\nstdout: ${out.slice(-2000)}\nstderr: ${err}`));
+        }
+      });
+      check();
+    });
+  }
 }
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed. */

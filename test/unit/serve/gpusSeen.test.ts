@@ -6,7 +6,7 @@ import { siteOf } from '#core/build/site';
 import { builtinParts } from '#core/catalog/builtin';
 import { checkBuild } from '#core/check/checkBuild';
 import { indexCatalog } from '#core/check/catalog';
-import { gpusSeen } from '#core/serve/whatRuns';
+import { gpusSeen } from '#core/build/gpusSeen';
 
 const catalog = indexCatalog(builtinParts);
 const seen = (id: string) => {
