@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { GroupAccumulator, orderedStatuses, sortedMoney, type InventoryTotals } from '#core/inventory/totals';
 import { PLANNED_STATUSES, SPENT_STATUSES, type ItemStatus } from '#core/inventory/status';
-import type { Money } from '#core/money';
+import { minorDigits, type Money } from '#core/money';
 import { stmt } from './rows';
 import type { Filter } from './queries';
 import { extraSql, knownSql, landedFxSql, landedSql } from './landedSql';
@@ -12,7 +12,17 @@ import { extraSql, knownSql, landedFxSql, landedSql } from './landedSql';
 const LANDED_SQL = landedSql('i');
 const EXTRA_SQL = extraSql('i');
 const KNOWN_SQL = knownSql('i');
-const LANDED_FX_SQL = landedFxSql('i');
+
+/**
+ * The currency shift every converted row shares, from the summary's groups
+ * (the rows a filter reads are among them), or undefined when they differ.
+ */
+function sharedFxShift(db: Database.Database): number | undefined {
+  const pairs = stmt<[], { currency: string; fx: string }>(db, 'SELECT DISTINCT currency, fx_currency AS fx FROM inventory_totals WHERE amount_fx_n > 0').all();
+  // No rate target ("") counts as 2 digits, as the SQL lookup's ELSE does.
+  const shifts = new Set(pairs.map((p) => minorDigits(p.fx) - minorDigits(p.currency)));
+  return shifts.size === 0 ? 0 : shifts.size === 1 ? [...shifts][0] : undefined;
+}
 
 interface TotalsRow {
   status: ItemStatus;
@@ -31,6 +41,26 @@ interface TotalsRow {
   n: number;
 }
 
+/** The groups computed over the rows a filter matches (a search, a return window). */
+function computedRows(db: Database.Database, filter: Filter): TotalsRow[] {
+  const LANDED_FX_SQL = landedFxSql('i', sharedFxShift(db));
+  return stmt<string[], TotalsRow>(
+    db,
+    `SELECT i.status, i.currency, i.part_id, i.fx_currency,
+       sum(${LANDED_SQL}) AS amount,
+       sum(${LANDED_FX_SQL}) AS amount_fx,
+       sum(CASE WHEN i.price_minor IS NOT NULL THEN ${LANDED_FX_SQL} END) AS priced_fx,
+       sum(i.price_minor IS NULL) AS unpriced,
+       sum(CASE WHEN i.price_minor IS NULL THEN i.quantity ELSE 0 END) AS unpriced_quantity,
+       sum(CASE WHEN i.price_minor IS NULL THEN ${EXTRA_SQL} ELSE 0 END) AS unpriced_extra,
+       sum(${KNOWN_SQL}) AS known,
+       sum(i.quantity) AS quantity,
+       count(*) AS n
+     FROM inventory_items i ${filter.where}
+     GROUP BY i.status, i.currency, i.part_id, i.fx_currency`,
+  ).all(...filter.params);
+}
+
 /**
  * The number of matching items and their totals (core/inventory/totals.ts says
  * what counts and why; it is the reference this must agree with). Groups are
@@ -47,21 +77,7 @@ export function countAndTotals(db: Database.Database, filter: Filter, baseCurren
            t.unpriced, t.unpriced_quantity, t.unpriced_extra, t.known, t.quantity, t.n
          FROM inventory_totals t ${filter.summary.where}`,
       ).all(...filter.summary.params)
-    : stmt<string[], TotalsRow>(
-        db,
-        `SELECT i.status, i.currency, i.part_id, i.fx_currency,
-       sum(${LANDED_SQL}) AS amount,
-       sum(${LANDED_FX_SQL}) AS amount_fx,
-       sum(CASE WHEN i.price_minor IS NOT NULL THEN ${LANDED_FX_SQL} END) AS priced_fx,
-       sum(i.price_minor IS NULL) AS unpriced,
-       sum(CASE WHEN i.price_minor IS NULL THEN i.quantity ELSE 0 END) AS unpriced_quantity,
-       sum(CASE WHEN i.price_minor IS NULL THEN ${EXTRA_SQL} ELSE 0 END) AS unpriced_extra,
-       sum(${KNOWN_SQL}) AS known,
-       sum(i.quantity) AS quantity,
-       count(*) AS n
-     FROM inventory_items i ${filter.where}
-     GROUP BY i.status, i.currency, i.part_id, i.fx_currency`,
-      ).all(...filter.params);
+    : computedRows(db, filter);
 
   const planned = (status: ItemStatus) => (PLANNED_STATUSES as readonly string[]).includes(status);
   const spentStatus = (status: ItemStatus) => (SPENT_STATUSES as readonly string[]).includes(status);

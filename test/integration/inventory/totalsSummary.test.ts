@@ -36,10 +36,10 @@ function rng(seed: number) {
 }
 
 /** Items over the fixture parts, statuses, three currencies (EUR and JPY with rates into USD), fees, order numbers. */
-function records(n: number, seed: number): ImportRecord[] {
+function records(n: number, seed: number, foreign: readonly string[] = ['EUR', 'JPY']): ImportRecord[] {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => {
-    const currency = r() < 0.2 ? 'EUR' : r() < 0.1 ? 'JPY' : 'USD';
+    const currency = r() < 0.2 ? foreign[0]! : r() < 0.1 ? foreign[foreign.length - 1]! : 'USD';
     const withRate = currency !== 'USD' && r() < 0.8;
     return {
       fields: fields({
@@ -170,6 +170,16 @@ describe('inventory totals summary table', () => {
 
     db.exec('DELETE FROM inventory_items');
     expect(summaryGroups(db)).toEqual([]);
+    expectInStep(db);
+    closeAppDatabase(db);
+  });
+
+  it('agrees when every converted item shares one currency shift (JPY into USD: the computed query uses constants)', async () => {
+    const { db } = await openAppDatabase(makeTempDir(), { builtinParts: FIXTURE_PARTS, now: () => new Date('2024-06-01T00:00:00Z') });
+    importItems(db, records(300, 21, ['JPY']), [], { now: new Date('2024-06-02T00:00:00Z') });
+    expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM inventory_items WHERE currency = 'JPY' AND fx_rate IS NOT NULL").get()!.n).toBeGreaterThan(
+      10,
+    );
     expectInStep(db);
     closeAppDatabase(db);
   });
