@@ -55,11 +55,15 @@ export interface Filter {
   searching: boolean;
   /** Only short words (no trigram): every row's search_text is read, a straight table scan beats walking a sort index. */
   scanning: boolean;
+  /** The same filter over the totals summary table (alias t), when it only names statuses and categories; else null. */
+  summary?: { where: string; params: string[] } | null;
 }
 
 function filterSql(query: InventoryQuery): Filter {
   const clauses: string[] = [];
   const params: string[] = [];
+  const summaryClauses: string[] = [];
+  const summaryParams: string[] = [];
   if (query.returnClosing) {
     const today = query.today ?? new Date().toISOString().slice(0, 10);
     clauses.push(`i.status IN (${RETURNABLE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND i.return_deadline BETWEEN ? AND ?`);
@@ -68,12 +72,16 @@ function filterSql(query: InventoryQuery): Filter {
   if (query.statuses.length > 0) {
     clauses.push(`i.status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);
+    summaryClauses.push(`t.status IN (${query.statuses.map(() => '?').join(', ')})`);
+    summaryParams.push(...query.statuses);
   }
   if (query.categories.length > 0) {
     // "+" keeps SQLite from fetching a category's items by part and sorting them all:
     // categories are broad, so walking the sort index and checking each row is faster.
     clauses.push(`+i.part_id IN (SELECT id FROM parts WHERE category IN (${query.categories.map(() => '?').join(', ')}))`);
     params.push(...query.categories);
+    summaryClauses.push(`t.part_id IN (SELECT id FROM parts WHERE category IN (${query.categories.map(() => '?').join(', ')}))`);
+    summaryParams.push(...query.categories);
   }
   const words = searchWords(query.search);
   // Words of 3+ characters are asked of the trigram index (rows up to its watermark) and matched
@@ -96,6 +104,11 @@ function filterSql(query: InventoryQuery): Filter {
     params,
     searching: words.length > 0,
     scanning: indexed.length === 0 && short.length > 0,
+    // Search words and return windows are not in the summary: those totals are computed over the matching rows.
+    summary:
+      words.length === 0 && !query.returnClosing
+        ? { where: summaryClauses.length ? `WHERE ${summaryClauses.join(' AND ')}` : '', params: summaryParams }
+        : null,
   };
 }
 

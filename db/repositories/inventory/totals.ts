@@ -1,44 +1,28 @@
-// Totals of the matching items in SQL, in one pass over the matching rows, cached per filter.
+// Totals of the matching items: read from the summary table the triggers keep
+// (migration 0011) when the filter is statuses and categories only, otherwise
+// computed in SQL in one pass over the matching rows and cached per filter.
 import type Database from 'better-sqlite3';
 import { GroupAccumulator, orderedStatuses, sortedMoney, type InventoryTotals } from '#core/inventory/totals';
-import { RATE_DECIMALS } from '#core/inventory/fx';
-import { ISO_MINOR_DIGITS } from '#core/money';
 import { PLANNED_STATUSES, SPENT_STATUSES, type ItemStatus } from '#core/inventory/status';
-import type { Money } from '#core/money';
+import { minorDigits, type Money } from '#core/money';
 import { stmt } from './rows';
 import type { Filter } from './queries';
+import { extraSql, knownSql, landedFxSql, landedSql } from './landedSql';
 
-/** Landed cost of a row from its base columns (the same as the generated landed_cost_minor, readable from the totals index). */
-const LANDED_SQL = `((coalesce(i.price_minor, 0) + coalesce(i.shipping_minor, 0) + coalesce(i.tax_minor, 0) + coalesce(i.fees_minor, 0)) * i.quantity
-  + coalesce(i.order_shipping_minor, 0) + coalesce(i.order_tax_minor, 0))`;
-const EXTRA_SQL = `((coalesce(i.shipping_minor, 0) + coalesce(i.tax_minor, 0) + coalesce(i.fees_minor, 0)) * i.quantity
-  + coalesce(i.order_shipping_minor, 0) + coalesce(i.order_tax_minor, 0))`;
-const KNOWN_SQL = `(i.price_minor IS NOT NULL OR i.shipping_minor IS NOT NULL OR i.tax_minor IS NOT NULL OR i.fees_minor IS NOT NULL
-  OR i.order_shipping_minor IS NOT NULL OR i.order_tax_minor IS NOT NULL)`;
+const LANDED_SQL = landedSql('i');
+const EXTRA_SQL = extraSql('i');
+const KNOWN_SQL = knownSql('i');
 
-/** SQL for the minor digits of a currency column, generated from the one ISO 4217 table (core/money.ts). */
-function digitsSql(column: string): string {
-  const byDigits = new Map<number, string[]>();
-  for (const [code, d] of Object.entries(ISO_MINOR_DIGITS)) byDigits.set(d, [...(byDigits.get(d) ?? []), code]);
-  const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN ${column} IN (${codes.map((c) => `'${c}'`).join(', ')}) THEN ${d}`).join(' ');
-  return `(CASE ${whens} ELSE 2 END)`;
-}
-/** Digits of fx_currency − digits of currency: how far minor units × rate must shift into the target's minor units. */
-const FX_SHIFT_SQL = `(${digitsSql('i.fx_currency')} - ${digitsSql('i.currency')})`;
-/** 10^max(shift, 0) and 10^RATE_DECIMALS × 10^max(−shift, 0), as integers. */
-const FX_NUM_SQL = `(CASE ${FX_SHIFT_SQL} WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 WHEN 4 THEN 10000 ELSE 1 END)`;
-const FX_DEN_SQL = `(CASE ${FX_SHIFT_SQL} WHEN -1 THEN 10 WHEN -2 THEN 100 WHEN -3 THEN 1000 WHEN -4 THEN 10000 ELSE 1 END * ${10 ** RATE_DECIMALS})`;
 /**
- * The row's landed cost in its rate's currency, rounded half away from zero per
- * item, in integer arithmetic exactly as core/inventory/fx.ts convertMinor does
- * (a REAL product would round 45 × 0.7 down to 31).
+ * The currency shift every converted row shares, from the summary's groups
+ * (the rows a filter reads are among them), or undefined when they differ.
  */
-const FX_RN_SQL = `(CAST(round(i.fx_rate * ${10 ** RATE_DECIMALS}) AS INTEGER) * ${FX_NUM_SQL})`;
-// |landed| × RN / D, rounded half up, as |landed| × (RN div D) + (|landed| × (RN mod D) + D/2) div D:
-// every product stays far inside 64 bits, where |landed| × RN itself would not for large amounts.
-const LANDED_FX_SQL = () => `(CASE WHEN i.fx_rate IS NULL THEN NULL ELSE
-  (CASE WHEN ${LANDED_SQL} < 0 THEN -1 ELSE 1 END)
-  * (abs(${LANDED_SQL}) * (${FX_RN_SQL} / ${FX_DEN_SQL}) + (abs(${LANDED_SQL}) * (${FX_RN_SQL} % ${FX_DEN_SQL}) + ${FX_DEN_SQL} / 2) / ${FX_DEN_SQL}) END)`;
+function sharedFxShift(db: Database.Database): number | undefined {
+  const pairs = stmt<[], { currency: string; fx: string }>(db, 'SELECT DISTINCT currency, fx_currency AS fx FROM inventory_totals WHERE amount_fx_n > 0').all();
+  // No rate target ("") counts as 2 digits, as the SQL lookup's ELSE does.
+  const shifts = new Set(pairs.map((p) => minorDigits(p.fx) - minorDigits(p.currency)));
+  return shifts.size === 0 ? 0 : shifts.size === 1 ? [...shifts][0] : undefined;
+}
 
 interface TotalsRow {
   status: ItemStatus;
@@ -57,20 +41,15 @@ interface TotalsRow {
   n: number;
 }
 
-/**
- * The number of matching items and their totals in one pass over the totals
- * index (core/inventory/totals.ts says what counts and why; it is the
- * reference this must agree with). Groups are per status, currency, part and
- * rate target, so planned items without a price can be priced from their
- * part's typical used price, and converted sums scaled once per group.
- */
-export function countAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
-  const rows = stmt<string[], TotalsRow>(
+/** The groups computed over the rows a filter matches (a search, a return window). */
+function computedRows(db: Database.Database, filter: Filter): TotalsRow[] {
+  const LANDED_FX_SQL = landedFxSql('i', sharedFxShift(db));
+  return stmt<string[], TotalsRow>(
     db,
     `SELECT i.status, i.currency, i.part_id, i.fx_currency,
        sum(${LANDED_SQL}) AS amount,
-       sum(${LANDED_FX_SQL()}) AS amount_fx,
-       sum(CASE WHEN i.price_minor IS NOT NULL THEN ${LANDED_FX_SQL()} END) AS priced_fx,
+       sum(${LANDED_FX_SQL}) AS amount_fx,
+       sum(CASE WHEN i.price_minor IS NOT NULL THEN ${LANDED_FX_SQL} END) AS priced_fx,
        sum(i.price_minor IS NULL) AS unpriced,
        sum(CASE WHEN i.price_minor IS NULL THEN i.quantity ELSE 0 END) AS unpriced_quantity,
        sum(CASE WHEN i.price_minor IS NULL THEN ${EXTRA_SQL} ELSE 0 END) AS unpriced_extra,
@@ -80,6 +59,25 @@ export function countAndTotals(db: Database.Database, filter: Filter, baseCurren
      FROM inventory_items i ${filter.where}
      GROUP BY i.status, i.currency, i.part_id, i.fx_currency`,
   ).all(...filter.params);
+}
+
+/**
+ * The number of matching items and their totals (core/inventory/totals.ts says
+ * what counts and why; it is the reference this must agree with). Groups are
+ * per status, currency, part and rate target, so planned items without a
+ * price can be priced from their part's typical used price: the summary table
+ * holds exactly these groups, the query forms them over the matching rows.
+ */
+export function countAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
+  const rows = filter.summary
+    ? stmt<string[], TotalsRow>(
+        db,
+        `SELECT t.status, t.currency, t.part_id, nullif(t.fx_currency, '') AS fx_currency, t.amount,
+           CASE WHEN t.amount_fx_n > 0 THEN t.amount_fx END AS amount_fx, CASE WHEN t.priced_fx_n > 0 THEN t.priced_fx END AS priced_fx,
+           t.unpriced, t.unpriced_quantity, t.unpriced_extra, t.known, t.quantity, t.n
+         FROM inventory_totals t ${filter.summary.where}`,
+      ).all(...filter.summary.params)
+    : computedRows(db, filter);
 
   const planned = (status: ItemStatus) => (PLANNED_STATUSES as readonly string[]).includes(status);
   const spentStatus = (status: ItemStatus) => (SPENT_STATUSES as readonly string[]).includes(status);
@@ -184,6 +182,8 @@ const totalsCache = new WeakMap<Database.Database, Map<string, { version: string
  * when this one writes: together they say whether anything could differ.
  */
 export function cachedCountAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
+  // The summary is a few hundred rows: reading it is cheaper than the cache's bookkeeping, and always current.
+  if (filter.summary) return countAndTotals(db, filter, baseCurrency);
   const version = `${db.pragma('data_version', { simple: true }) as number}:${stmt<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n}`;
   const key = `${baseCurrency}\u0000${filter.where}\u0000${JSON.stringify(filter.params)}`;
   let cache = totalsCache.get(db);
