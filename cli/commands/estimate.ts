@@ -98,7 +98,14 @@ function human(r: EstimateReport, io: CliIO, currency: string): void {
     );
   io.out(`Bottleneck:           ${r.bottleneck}`);
   if (r.powerUnknown) io.out(`Power at this load:   unknown (${r.powerUnknown})`);
-  else io.out(`Power at this load:   ${f(r.powerW, 0)} W; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`);
+  else if (r.energy.scope === 'system-wall')
+    io.out(
+      `Power at this load:   ${f(r.powerW, 0)} W accelerators, ${f(r.energy.powerW, 0)} W whole system at the wall; ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`,
+    );
+  else
+    io.out(
+      `Power at this load:   ${f(r.powerW, 0)} W (accelerators only; pass --build for the whole system); ${f(r.energy.tokensPerKwh, 0)} tokens/kWh; ${f(r.energy.tokensPerSecondPerWatt, 3)} tokens/s per W`,
+    );
   if (r.energy.electricityPerMTokens !== null) io.out(`Electricity:          ${f(r.energy.electricityPerMTokens, 3)} ${currency} per million tokens`);
   if (r.cost) {
     io.out(`Build cost:           owned ${formatMoney(r.cost.owned)}, to buy ${formatMoney(r.cost.toBuy)}, total ${formatMoney(r.cost.total)}`);

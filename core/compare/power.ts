@@ -15,7 +15,9 @@ export function powerCapacity(power: CheckResult['power'], acceleratorIds: Reado
   let atLoadW: number | null = null;
   let atLoadWallW: number | null = null;
   if (estimatePowerW !== null) {
-    const rest = power.chassis.reduce((a, c) => a + c.components.filter((x) => !acceleratorIds.has(x.id)).reduce((s, x) => s + x.typicalW, 0), 0);
+    // The checker counts power per card ("k80-0"); the estimate's ids are per GPU ("k80-0:0", "k80-0:1").
+    const cards = new Set([...acceleratorIds].map((id) => id.replace(/:\d+$/, '')));
+    const rest = power.chassis.reduce((a, c) => a + c.components.filter((x) => !cards.has(x.id)).reduce((s, x) => s + x.typicalW, 0), 0);
     atLoadW = estimatePowerW + rest;
     const wallFactor = power.peakW > 0 ? power.wallPeakW / power.peakW : 1;
     atLoadWallW = atLoadW * wallFactor;

@@ -254,7 +254,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
       servingMemoryLimited: false,
     };
     if (!fits) warnings.push(`needs ${sizing.chipsNeeded} chips; the build has ${chips}`);
-    const en = energy(powerW, decodeTps, opts.pricePerKwh ?? null);
+    // A TDP no source gives makes the electricity cost unknown, not the sum of the others'.
+    const en = energy(powerW, decodeTps, unknownTdpNames(devices).length ? null : (opts.pricePerKwh ?? null));
     return {
       fits,
       instances: [inst],
@@ -374,7 +375,6 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   const fits = results.every((r) => r.fits);
   const slowest = results.reduce((a, r) => (r.decodeTps < a.decodeTps ? r : a));
   const aggregateTps = results.reduce((a, r) => a + r.aggregateTps, 0);
-  const en = energy(powerW, aggregateTps, opts.pricePerKwh ?? null);
 
   const multi = inner === 'layer' && groups[0]!.length > 1;
   const fac = factorsFor(cal, {
@@ -425,6 +425,8 @@ export function estimate(devices: readonly DeviceSpec[], w: Workload, topo: Topo
   devices.forEach((d, i) => {
     if (!used.has(i)) powerW += (d.tdpW ?? 0) * IDLE_POWER_FRACTION;
   });
+  // Energy from the one draw figure, idle GPUs included (never a partial sum taken earlier).
+  const en = energy(powerW, aggregateTps, unknownTdpNames(devices).length ? null : (opts.pricePerKwh ?? null));
 
   const band = (v: number, metric: 'tg_tps' | 'pp_tps' | 'agg_tps') => bandFor(cal, v, metric, w.runtime, calibrated, support.runtime > 0);
   const batched = results.some((r) => r.servingBatch > 1);

@@ -10,18 +10,21 @@ export const COMPUTE_POWER_FRACTION = 0.85;
 export const IDLE_POWER_FRACTION = 0.1;
 
 export interface EnergyFigures {
+  /** The draw the figures below use: the accelerators alone, or (with a build) the whole system at the wall, as Compare uses it. */
   powerW: number;
+  scope: 'accelerators' | 'system-wall';
   tokensPerKwh: number;
   /** Electricity cost per million generated tokens, in the price's currency (null without a price). */
   electricityPerMTokens: number | null;
   tokensPerSecondPerWatt: number;
 }
 
-export function energy(powerW: number, tps: number, pricePerKwh: number | null): EnergyFigures {
+export function energy(powerW: number, tps: number, pricePerKwh: number | null, scope: EnergyFigures['scope'] = 'accelerators'): EnergyFigures {
   const kw = powerW / 1000;
   const tokensPerKwh = kw > 0 ? (tps * 3600) / kw : 0;
   return {
     powerW,
+    scope,
     tokensPerKwh,
     electricityPerMTokens: pricePerKwh !== null && tokensPerKwh > 0 ? (1e6 / tokensPerKwh) * pricePerKwh : null,
     tokensPerSecondPerWatt: powerW > 0 ? tps / powerW : 0,

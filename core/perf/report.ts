@@ -76,7 +76,13 @@ export const EstimateResult = z.strictObject({
   powerW: z.number(),
   /** Why powerW is not the whole draw (a TDP no source gives); the views then say unknown with this reason. */
   powerUnknown: z.string().nullable(),
-  energy: z.strictObject({ powerW: z.number(), tokensPerKwh: z.number(), electricityPerMTokens: z.number().nullable(), tokensPerSecondPerWatt: z.number() }),
+  energy: z.strictObject({
+    powerW: z.number(),
+    scope: z.enum(['accelerators', 'system-wall']),
+    tokensPerKwh: z.number(),
+    electricityPerMTokens: z.number().nullable(),
+    tokensPerSecondPerWatt: z.number(),
+  }),
   cost: z
     .strictObject({
       owned: Money,

@@ -18,7 +18,10 @@ import { gbOfBinary } from './units';
 import type { DeviceSpec } from './device';
 import { CALIBRATION } from './calibrated';
 import { trainingMemory, type TrainingMemory } from './training';
-import type { CheckResult } from '#core/check/checkBuild';
+import { checkBuild, type CheckResult } from '#core/check/checkBuild';
+import { siteOf } from '#core/build/site';
+import { powerCapacity } from '#core/compare/power';
+import { energy } from './power';
 
 /** Training sequence length for the memory line in every report (activations with full recomputation). */
 export const TRAINING_SEQ_TOKENS = 4096;
@@ -178,14 +181,18 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
   let topology: Topology | null = null;
   let costLines: ReturnType<typeof costLinesOfBuild> | null = null;
   let buildProblems: string[] = [];
+  let check: CheckResult | null = null;
+  let acceleratorIds: string[] = [];
   if (parsedBuild) {
-    const bd = devicesOfBuild(parsedBuild, catalog, null, ctx.check);
+    check = ctx.check ?? checkBuild(parsedBuild, catalog, siteOf(parsedBuild, null).site);
+    const bd = devicesOfBuild(parsedBuild, catalog, null, check);
     if (bd.problems.length > 0 && bd.devices.length === 0) return fail('build', bd.problems.join('; '));
     if (bd.devices.length === 0) return fail('build', 'the build has no GPUs or accelerators in slots');
     buildProblems = bd.problems;
     const wanted = wl?.devices;
     const keep = wanted ? bd.deviceIds.map((id, i) => (wanted.includes(id) ? i : -1)).filter((i) => i >= 0) : bd.devices.map((_, i) => i);
     devices = keep.map((i) => bd.devices[i]!);
+    acceleratorIds = keep.map((i) => bd.deviceIds[i]!);
     const tp = bd.topology;
     topology = { source: tp.source, pathClass: (a, b) => tp.pathClass(keep[a]!, keep[b]!) };
     costLines = costLinesOfBuild(parsedBuild, catalog, itemOf, market);
@@ -261,6 +268,17 @@ export function estimateParsed(req: ParsedEstimateRequest, catalog: readonly Cat
   } catch (e) {
     if (e instanceof EstimateError) return fail('request', e.message);
     throw e;
+  }
+  // With a build, energy is the whole system's at the wall — the accelerators at this load, the rest at typical
+  // draw, through the PSUs' efficiency — the one figure Compare and the sheet use (core/compare/power.ts).
+  if (check) {
+    const system = powerCapacity(check.power, new Set(acceleratorIds), est.powerUnknown ? null : est.powerW);
+    if (system.atLoadWallW !== null) {
+      est.energy = energy(system.atLoadWallW, est.aggregateTps, req.pricePerKwh ?? null, 'system-wall');
+      est.assumptions.push(
+        `energy: the whole system at the wall (${Math.round(system.atLoadWallW)} W: the accelerators' ${Math.round(est.powerW)} W plus the rest of the build at its typical draw, through the PSUs' efficiency), as Compare counts it`,
+      );
+    }
   }
   if (fp8Kv)
     est.assumptions.push(
