@@ -22,18 +22,6 @@ export default defineConfig({
         index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
         sheet: fileURLToPath(new URL('./renderer/sheet.html', import.meta.url)),
       },
-      output: {
-        // Libraries in chunks of their own, so an entry loads only those it uses: left to the
-        // automatic split, svelte, zod and the API contract shared one chunk that the sheet
-        // page loaded whole. chart.js is reached only through the lazy chart code.
-        codeSplitting: {
-          groups: [
-            { name: 'svelte', test: /node_modules[\\/]svelte[\\/]/ },
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'chart', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/ },
-          ],
-        },
-      },
     },
   },
 });
