@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { BuildRowId } from './builds';
 import { CompareRow, CompareWorkload } from '../compare/types';
-import { SheetDocument } from '../sheet/sheet';
+import { SheetDocument } from '../sheet/schema';
 import { CurrencyCode } from '../money';
 
 export const CompareResult = z.object({

@@ -11,7 +11,8 @@ import { compareRow, compareRows, type CompareContext } from '#core/compare/rows
 import { SEED_WORKLOAD, type CompareWorkload } from '#core/compare/types';
 import { builtinModels } from '#core/models/library';
 import { QUANT_FORMATS } from '#core/models/quant';
-import { buildSheet, compareWorkloadOf, sheetWork, type SheetDocument } from '#core/sheet/sheet';
+import { buildSheet, compareWorkloadOf, sheetWork } from '#core/sheet/sheet';
+import type { SheetDocument } from '#core/sheet/schema';
 import type { Settings } from '#core/settings/settings';
 import { getBuild, listBuilds } from '#db/repositories/builds';
 import { catalogOf } from '#db/repositories/catalog';

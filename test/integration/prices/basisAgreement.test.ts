@@ -11,7 +11,7 @@ import { createHandlers } from '#host/handlers/index';
 import { dispatch } from '#host/dispatch';
 import type { ApiResponse } from '#core/api/errors';
 import type { CompareResult } from '#core/api/compare';
-import type { SheetDocument } from '#core/sheet/sheet';
+import type { SheetDocument } from '#core/sheet/schema';
 import type { PriceObservation } from '#core/prices/observation';
 import { countBasis } from '#core/prices/basis';
 import { bomOf, pricePlacement } from '#core/build/bom';

@@ -10,7 +10,7 @@ import { dispatch } from '#host/dispatch';
 import type { ApiResponse } from '#core/api/errors';
 import type { CompareResult } from '#core/api/compare';
 import type { PriceHistory } from '#core/api/prices';
-import type { SheetDocument } from '#core/sheet/sheet';
+import type { SheetDocument } from '#core/sheet/schema';
 import type { PriceObservation } from '#core/prices/observation';
 import { indexCatalog } from '#core/check/catalog';
 import { catalogOf } from '#db/repositories/catalog';

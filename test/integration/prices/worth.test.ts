@@ -7,7 +7,7 @@ import { createHandlers } from '#host/handlers/index';
 import { dispatch } from '#host/dispatch';
 import type { ApiResponse } from '#core/api/errors';
 import type { CompareResult } from '#core/api/compare';
-import type { SheetDocument } from '#core/sheet/sheet';
+import type { SheetDocument } from '#core/sheet/schema';
 import { worthOfRow } from '#core/prices/worth';
 import { cleanupTempDirs, makeTempDir } from '../../helpers/db';
 

@@ -5,7 +5,8 @@ import type { Build } from '#core/build/build';
 import { builtinParts } from '#core/catalog/builtin';
 import type { CostItem } from '#core/compare/cost';
 import { perfEstimator } from '#core/compare/estimate';
-import { buildSheet, mergeBom, SheetDocument, type BomLine } from '#core/sheet/sheet';
+import { buildSheet, mergeBom } from '#core/sheet/sheet';
+import { SheetDocument, type BomLine } from '#core/sheet/schema';
 
 function example(id: string): Build {
   const r = parseBuildValue(EXAMPLE_FILES[id]);

@@ -4,7 +4,7 @@
 import type { Transport } from '#core/api/contract';
 import type { ApiResponse } from '#core/api/errors';
 import { API_PREFIX, TOKEN_HEADER, type RackhiveBridge } from '#core/api/bridge';
-import { ApiClientError } from './client';
+import { ApiClientError } from './resultClient';
 
 declare global {
   interface Window {

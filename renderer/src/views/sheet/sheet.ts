@@ -1,5 +1,5 @@
 // Display helpers of the build sheet (pure, so they are tested without a DOM).
-import type { BomLine } from '#core/sheet/sheet';
+import type { BomLine } from '#core/sheet/schema';
 
 /** "#/sheet/12" (optionally "?print") → 12; anything else → null. */
 export function sheetIdFromHash(hash: string): number | null {
