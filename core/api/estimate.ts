@@ -2,7 +2,7 @@
 // --json` (fits, memoryPerDeviceGB, decodeTps, prefillTps, ttftS, bottleneck,
 // powerW, band, assumptions, …); the schemas live with the model in core/perf.
 import { endpoint } from './endpoint';
-import { EstimateRequest } from '../perf/request';
+import { EstimateRequest } from '../perf/requestSchema';
 import { EstimateResult } from '../perf/report';
 
 export { EstimateResult };
