@@ -4,6 +4,7 @@
 // row's values joined with commas and written to a file in 1000-row chunks
 // (goal: export <= 2x raw). And the peak RSS growth while exporting (memory
 // flat in n: the goal is a fixed ceiling, the same at every size).
+// RACKHIVE_BENCH_SIZES or `--quick` choose the sizes, as for the inventory rows.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +13,8 @@ import { closeAppDatabase, openAppDatabase } from '#db/app';
 import { writeInventoryCsv } from '#db/repositories/inventory/exportCsv';
 import { ITEM_COLUMNS } from '#db/repositories/inventory/rows';
 import { BUILTIN_PARTS } from '#db/builtinParts';
-import { limitRow, median, ratioRow, scaling } from './harness';
+import { benchSizes, limitRow, median, ratioRow, scaling } from './harness';
 
-const SIZES = [10_000, 100_000, 1_000_000];
 /** Peak RSS growth allowed while exporting, at any size. */
 const RSS_LIMIT_MIB = 96;
 
@@ -76,6 +76,7 @@ async function rawWalk(databasePath: string, out: string): Promise<number> {
 }
 
 export default async function bench(): Promise<void> {
+  const SIZES = benchSizes();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-bench-export-'));
   const exportMs: number[] = [];
   const rssGrowth: number[] = [];

@@ -82,7 +82,15 @@ function alternate(runs: number, figure: (run: number) => unknown, baseline: (ru
 export default async function bench(): Promise<void> {
   const sizes = benchSizes();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rackhive-bench-inventory-'));
-  const fig = { page: [] as number[], search: [] as number[], part: [] as number[], totals: [] as number[], generate: [] as number[] };
+  const fig = {
+    page: [] as number[],
+    afterWrite: [] as number[],
+    summary: [] as number[],
+    search: [] as number[],
+    part: [] as number[],
+    totals: [] as number[],
+    generate: [] as number[],
+  };
   try {
     for (const n of sizes) {
       const app = await openAppDatabase(path.join(dir, `items-${n}`));
@@ -121,6 +129,23 @@ export default async function bench(): Promise<void> {
       const rawBase = { what: 'raw page query (same columns, ORDER BY updated_at LIMIT 100)', figure: raw };
       ratioRow('inventory first page (100 rows + count + totals), unchanged inventory', page, 'ms', rawBase, 3, { size: n });
       if (n >= 1_000_000) limitRow('inventory first page at 1M items', page, 'ms', 100, rawBase, { size: n });
+
+      // 1b. First page right after a write (one item's price changed each run): the summary table
+      // keeps the totals, so nothing is recomputed.
+      const touch = db.prepare("UPDATE inventory_items SET price_minor = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+      const [afterWrite, rawAfter] = alternate(
+        runs,
+        (r) => {
+          touch.run(1000 + r, `b${String(r + 1).padStart(8, '0')}`);
+          return list({});
+        },
+        () => rawPage.all(),
+      );
+      fig.afterWrite.push(afterWrite);
+      ratioRow('inventory first page right after a write (one UPDATE + page + count + totals)', afterWrite, 'ms', { ...rawBase, figure: rawAfter }, 3, {
+        size: n,
+      });
+      if (n >= 1_000_000) limitRow('inventory first page after a write at 1M items', afterWrite, 'ms', 100, { ...rawBase, figure: rawAfter }, { size: n });
 
       // 2. Searches, a new word each run (seller-500, seller-501, …: n/977 matches each), so no totals are cached.
       const [search, fts] = alternate(
@@ -176,8 +201,25 @@ export default async function bench(): Promise<void> {
         { size: n },
       );
 
-      // 3. Totals worked out afresh (the cache bypassed), against a plain count and sum.
-      const all = { where: '', params: [], searching: false, scanning: false };
+      // 3. Totals of every item read from the summary table (what a page without a search pays), and
+      // worked out afresh over the rows (what a search or a return-window filter pays, the summary
+      // bypassed), each against a plain count and sum.
+      const fromSummary = { where: '', params: [], searching: false, scanning: false, summary: { where: '', params: [] } };
+      const [summary, sum0] = alternate(
+        runs,
+        () => countAndTotals(db, fromSummary, 'USD'),
+        () => plainSum.get(),
+      );
+      fig.summary.push(summary);
+      ratioRow(
+        'inventory count + totals of every item, from the summary table',
+        summary,
+        'ms',
+        { what: 'plain SQL count(*) + sum() over the same rows', figure: sum0 },
+        3,
+        { size: n },
+      );
+      const all = { where: '', params: [], searching: false, scanning: false, summary: null };
       const [totals, sum] = alternate(
         runs,
         () => countAndTotals(db, all, 'USD'),
@@ -185,7 +227,7 @@ export default async function bench(): Promise<void> {
       );
       fig.totals.push(totals);
       ratioRow(
-        'inventory count + totals of every item, worked out afresh (after a change)',
+        'inventory count + totals of every item, worked out afresh over the rows (as a filtered total is)',
         totals,
         'ms',
         { what: 'plain SQL count(*) + sum() over the same rows', figure: sum },
@@ -199,6 +241,8 @@ export default async function bench(): Promise<void> {
     }
     if (sizes.length > 1) {
       scaling('inventory first page, unchanged inventory', sizes, fig.page, 'ms');
+      scaling('inventory first page after a write', sizes, fig.afterWrite, 'ms');
+      scaling('inventory totals from the summary table', sizes, fig.summary, 'ms');
       scaling('inventory search "seller-5xx"', sizes, fig.search, 'ms');
       scaling('inventory search by part name', sizes, fig.part, 'ms');
       scaling('inventory totals afresh', sizes, fig.totals, 'ms');

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { inventoryCsvChunks } from '#core/csv/export';
 import type { InventoryOrder } from '#core/inventory/orders';
 import { withBinding } from '../../nativeBinding';
-import { ITEM_COLUMNS, toView, type ItemRow } from './rows';
+import { ITEM_COLUMNS, toViewFromRaw } from './rows';
 import { listOrders } from './items';
 
 export const EXPORT_CHUNK_ROWS = 1000;
@@ -34,11 +34,12 @@ export async function* inventoryCsvStream(
     let rows = 0;
     const items = (function* () {
       const it = db
-        .prepare<[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`)
+        .prepare<[], unknown[]>(`SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`)
+        .raw()
         .iterate();
       for (const row of it) {
         rows++;
-        yield toView(row);
+        yield toViewFromRaw(row);
       }
     })();
     for (const chunk of inventoryCsvChunks(items, orders, EXPORT_CHUNK_ROWS)) {

@@ -18,12 +18,16 @@ export const knownSql = (
 ) => `(${r}.price_minor IS NOT NULL OR ${r}.shipping_minor IS NOT NULL OR ${r}.tax_minor IS NOT NULL OR ${r}.fees_minor IS NOT NULL
   OR ${r}.order_shipping_minor IS NOT NULL OR ${r}.order_tax_minor IS NOT NULL)`;
 
-/** SQL for the minor digits of a currency column, generated from the one ISO 4217 table (core/money.ts). */
+/**
+ * SQL for the minor digits of a currency column, generated from the one ISO 4217
+ * table (core/money.ts). instr() on a constant list, not IN (…): an IN list
+ * builds a lookup table each time a trigger runs (milliseconds a row).
+ */
 function digitsSql(column: string): string {
   const byDigits = new Map<number, string[]>();
   for (const [code, d] of Object.entries(ISO_MINOR_DIGITS)) byDigits.set(d, [...(byDigits.get(d) ?? []), code]);
-  const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN ${column} IN (${codes.map((c) => `'${c}'`).join(', ')}) THEN ${d}`).join(' ');
-  return `(CASE ${whens} ELSE 2 END)`;
+  const whens = [...byDigits.entries()].map(([d, codes]) => `WHEN instr('|${codes.join('|')}|', '|' || ${column} || '|') > 0 THEN ${d}`).join(' ');
+  return `(CASE WHEN ${column} IS NULL THEN 2 ${whens} ELSE 2 END)`;
 }
 
 /**

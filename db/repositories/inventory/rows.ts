@@ -108,6 +108,61 @@ export function toView(row: ItemRow): InventoryItemView {
   };
 }
 
+/** ITEM_COLUMNS' result names in order (the alias after AS, else the column after the table alias). */
+const ITEM_COLUMN_NAMES = ITEM_COLUMNS.split(',').map((c) =>
+  c
+    .trim()
+    .split(/\s+AS\s+|\./)
+    .pop()!,
+) as (keyof ItemRow)[];
+const AT = Object.fromEntries(ITEM_COLUMN_NAMES.map((name, k) => [name, k])) as Record<keyof ItemRow, number>;
+
+/**
+ * toView of a row read with .raw() (values in ITEM_COLUMNS order): a long walk
+ * (the export) skips the named row object better-sqlite3 builds per row, which
+ * costs as much as reading the row.
+ */
+export function toViewFromRaw(r: unknown[]): InventoryItemView {
+  return {
+    id: r[AT.id] as ItemRow['id'],
+    partId: r[AT.part_id] as ItemRow['part_id'],
+    quantity: r[AT.quantity] as ItemRow['quantity'],
+    status: r[AT.status] as ItemRow['status'],
+    currency: r[AT.currency] as ItemRow['currency'],
+    priceMinor: r[AT.price_minor] as ItemRow['price_minor'],
+    shippingMinor: r[AT.shipping_minor] as ItemRow['shipping_minor'],
+    taxMinor: r[AT.tax_minor] as ItemRow['tax_minor'],
+    seller: r[AT.seller] as ItemRow['seller'],
+    listingUrl: r[AT.listing_url] as ItemRow['listing_url'],
+    ebayItemNumber: r[AT.ebay_item_number] as ItemRow['ebay_item_number'],
+    orderNumber: r[AT.order_number] as ItemRow['order_number'],
+    orderedOn: r[AT.ordered_on] as ItemRow['ordered_on'],
+    receivedOn: r[AT.received_on] as ItemRow['received_on'],
+    returnBy: r[AT.return_by] as ItemRow['return_by'],
+    condition: r[AT.condition] as ItemRow['condition'],
+    serialNumber: r[AT.serial_number] as ItemRow['serial_number'],
+    notes: r[AT.notes] as ItemRow['notes'],
+    feesMinor: r[AT.fees_minor] as ItemRow['fees_minor'],
+    fxRate: r[AT.fx_rate] as ItemRow['fx_rate'],
+    fxCurrency: r[AT.fx_currency] as ItemRow['fx_currency'],
+    returnDays: r[AT.return_days] as ItemRow['return_days'],
+    testResult: r[AT.test_result] as ItemRow['test_result'],
+    testNote: r[AT.test_note] as ItemRow['test_note'],
+    title: r[AT.title] as ItemRow['title'],
+    externalId: r[AT.external_id] as ItemRow['external_id'],
+    createdAt: r[AT.created_at] as ItemRow['created_at'],
+    updatedAt: r[AT.updated_at] as ItemRow['updated_at'],
+    part: {
+      category: r[AT.part_category] as ItemRow['part_category'],
+      vendor: r[AT.part_vendor] as ItemRow['part_vendor'],
+      model: r[AT.part_model] as ItemRow['part_model'],
+    },
+    orderShippingMinor: r[AT.order_shipping_minor] as ItemRow['order_shipping_minor'],
+    orderTaxMinor: r[AT.order_tax_minor] as ItemRow['order_tax_minor'],
+    returnDeadline: r[AT.return_deadline] as ItemRow['return_deadline'],
+  };
+}
+
 export function toHistory(row: HistoryRow): StatusChange {
   return { itemId: row.item_id, fromStatus: row.from_status, toStatus: row.to_status, at: row.at, note: row.note };
 }

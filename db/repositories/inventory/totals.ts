@@ -176,14 +176,14 @@ export function countAndTotals(db: Database.Database, filter: Filter, baseCurren
 const totalsCache = new WeakMap<Database.Database, Map<string, { version: string; value: { total: number; totals: InventoryTotals } }>>();
 
 /**
- * countAndTotals, computed when the filter changes or the data does. A page
+ * countAndTotals, computed when the filter changes or the data does (from the
+ * summary table that costs a few ms after a write; over the rows, for a search,
+ * a pass over its matches). A page
  * of an unchanged inventory costs the page alone. PRAGMA data_version moves
  * when another connection commits (an import's own connection), total_changes()
  * when this one writes: together they say whether anything could differ.
  */
 export function cachedCountAndTotals(db: Database.Database, filter: Filter, baseCurrency: string): { total: number; totals: InventoryTotals } {
-  // The summary is a few hundred rows: reading it is cheaper than the cache's bookkeeping, and always current.
-  if (filter.summary) return countAndTotals(db, filter, baseCurrency);
   const version = `${db.pragma('data_version', { simple: true }) as number}:${stmt<[], { n: number }>(db, 'SELECT total_changes() AS n').get()!.n}`;
   const key = `${baseCurrency}\u0000${filter.where}\u0000${JSON.stringify(filter.params)}`;
   let cache = totalsCache.get(db);

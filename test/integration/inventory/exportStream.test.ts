@@ -19,6 +19,7 @@ import { inventoryCsv, inventoryCsvChunks } from '#core/csv/export';
 import { inventoryCsvStream, writeInventoryCsv } from '#db/repositories/inventory/exportCsv';
 import { iterateItems } from '#db/repositories/inventory/queries';
 import { listOrders } from '#db/repositories/inventory/items';
+import { ITEM_COLUMNS, toView, toViewFromRaw, type ItemRow } from '#db/repositories/inventory/rows';
 import { cleanupTempDirs, FIXTURE_PARTS, makeTempDir, steppingClock } from '../../helpers/db';
 
 let handlers: Handlers;
@@ -95,6 +96,11 @@ describe('the streamed inventory export', () => {
       const whole = inventoryCsv(iterateItems(db), listOrders(db));
       expect(whole).toBe(current.text);
       for (const size of [1, 2, 3, 9, 10, 11, 1000]) expect([...inventoryCsvChunks(iterateItems(db), listOrders(db), size)].join('')).toBe(whole);
+      // The export reads rows as arrays: the same views as the named rows give.
+      const sql = `SELECT ${ITEM_COLUMNS} FROM inventory_items i JOIN parts p ON p.id = i.part_id ORDER BY i.created_at, i.rowid`;
+      const raw = db.prepare<[], unknown[]>(sql).raw().all().map(toViewFromRaw);
+      expect(raw).toEqual(db.prepare<[], ItemRow>(sql).all().map(toView));
+      expect(raw).toHaveLength(10);
     } finally {
       db.close();
     }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { inventoryCsv, templateCsv, bomCsv, BOM } from '#core/csv/export';
+import { inventoryCsv, inventoryCsvChunks, templateCsv, bomCsv, BOM } from '#core/csv/export';
 import { escapeCell, startsWithFormulaTrigger, unescapeCell } from '#core/csv/escape';
 import { previewCsvBytes } from '#core/csv/preview';
 import { TEMPLATE_COLUMNS } from '#core/csv/fields';
@@ -159,6 +159,17 @@ describe('CSV export', () => {
         expect(back.preview!.orders).toHaveLength(orders.length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the streamed chunks (cells quoted without Papa) join to the same bytes as the one-string export, at any chunk size', () => {
+    const edgy = fc.string({ unit: fc.constantFrom(' ', '\uFEFF', '"', ',', '\r', '\n', "'", '=', 'a', 'é'), maxLength: 6 });
+    fc.assert(
+      fc.property(inventoryArb, edgy, fc.integer({ min: 1, max: 7 }), ({ items, orders }, odd, rows) => {
+        const withOdd = items.map((it, k) => (k % 2 === 0 ? { ...it, notes: odd, seller: ` ${odd}` } : it));
+        expect([...inventoryCsvChunks(withOdd, orders, rows)].join('')).toBe(inventoryCsv(withOdd, orders));
+      }),
+      { numRuns: 500 },
     );
   });
 
