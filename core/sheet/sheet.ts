@@ -3,6 +3,7 @@
 // route only lays it out. Text from people (names, notes, sellers) is carried
 // as-is; the renderer shows it as text.
 import { capital, rootComplexName, switchName } from '../check/names';
+import { plural } from '../words';
 import { builtinModels } from '../models/library';
 import { commandLine, servingPlan } from '../serve/plan';
 import type { BomMarket } from '../build/bom';
@@ -37,28 +38,38 @@ export function topologyLines(c: ResolvedChassis, hivesOf: (chassisId: string, d
   const bySlot = new Map(c.devices.filter((d) => d.slot).map((d) => [d.slotId, d]));
   const slotsFed = (id: string) => board.slots.filter((s) => s.feeds === id).sort((a, b) => a.position - b.position);
   const switchesFed = (id: string) => board.pcieSwitches.filter((s) => s.upstream.to === id);
+  // A riser, bifurcation or switch card exposes slots of its own: they are listed under it, with their cards.
+  const riserSlotsOf = (hostId: string) => c.riserSlots.filter((s) => s.hostDeviceId === hostId);
   const emitSlots = (feeder: string, depth: number) => {
-    for (const s of slotsFed(feeder)) {
-      const d = bySlot.get(s.id);
-      out.push({
-        depth,
-        kind: 'slot',
-        id: s.id,
-        label: s.label,
-        detail: `${s.kind === 'pcie' ? 'PCIe' : s.kind.toUpperCase()} x${s.electricalWidth}${s.physicalWidth !== s.electricalWidth ? ` (x${s.physicalWidth} physical)` : ''} gen ${s.gen}`,
-        verified: s.verified,
-        device: d
-          ? {
-              id: d.id,
-              // Under its chassis' heading a card is GPU0, not r1-node1/GPU0.
-              label: d.label.startsWith(`${c.placement.label ?? c.placement.id}/`) ? d.label.slice((c.placement.label ?? c.placement.id).length + 1) : d.label,
-              model: d.part ? `${d.part.vendor} ${d.part.model}` : 'a part not in the catalog',
-              hives: hivesOf(c.placement.id, d.id),
-              link: linkText(d.link),
-            }
-          : null,
-      });
-    }
+    for (const s of slotsFed(feeder)) emitSlot(s, depth);
+  };
+  const emitSlot = (s: (typeof c.riserSlots)[number] | (typeof board.slots)[number], depth: number): void => {
+    const d = bySlot.get(s.id);
+    const isRiser = d?.part?.category === 'riser';
+    out.push({
+      depth,
+      kind: 'slot',
+      id: s.id,
+      label: s.label,
+      detail: `${s.kind === 'pcie' ? 'PCIe' : s.kind.toUpperCase()} x${s.electricalWidth}${s.physicalWidth !== s.electricalWidth ? ` (x${s.physicalWidth} physical)` : ''} gen ${s.gen}`,
+      verified: s.verified,
+      device: d
+        ? {
+            id: d.id,
+            // Under its chassis' heading a card is GPU0, not r1-node1/GPU0.
+            label: isRiser
+              ? 'Riser'
+              : d.label.startsWith(`${c.placement.label ?? c.placement.id}/`)
+                ? d.label.slice((c.placement.label ?? c.placement.id).length + 1)
+                : d.label,
+            model: d.part ? `${d.part.vendor} ${d.part.model}` : 'a part not in the catalog',
+            hives: hivesOf(c.placement.id, d.id),
+            // A riser moves no data of its own: its slots below carry the links.
+            link: isRiser ? `holds ${plural(riserSlotsOf(d.id).length, 'slot')} below` : linkText(d.link),
+          }
+        : null,
+    });
+    if (d) for (const r of riserSlotsOf(d.id)) emitSlot(r, depth + 1);
   };
   const emitSwitch = (id: string, depth: number, seen: Set<string>) => {
     for (const sw of switchesFed(id)) {

@@ -44,6 +44,28 @@ describe('buildSheet', () => {
     expect(doc.estimates[0]!.estimate!.assumptions.length).toBeGreaterThan(2);
   });
 
+  it('open frame: each GPU on a riser cable is listed under its riser, in the riser slot, with its link and hive', () => {
+    const t = sheetOf(example('open-frame-romed8-4x3090')).chassis[0]!.topology;
+    const risers = t.filter((l) => l.device?.label === 'Riser');
+    expect(risers.map((l) => l.label)).toEqual(['PCIE1', 'PCIE3', 'PCIE5', 'PCIE7']);
+    for (const r of risers) expect(r.device!.link).toBe('holds 1 slot below');
+    const gpus = t.filter((l) => l.device?.label.startsWith('GPU'));
+    expect(gpus.map((l) => [l.device!.label, l.label])).toEqual([
+      ['GPU0', 'PCIE1 riser'],
+      ['GPU1', 'PCIE3 riser'],
+      ['GPU2', 'PCIE5 riser'],
+      ['GPU3', 'PCIE7 riser'],
+    ]);
+    for (const g of gpus) {
+      // Right under its riser, one level deeper.
+      const host = t[t.indexOf(g) - 1]!;
+      expect(host.device?.label).toBe('Riser');
+      expect(g.depth).toBe(host.depth + 1);
+      expect(g.device!.link).toMatch(/^x16 gen 4/);
+    }
+    expect(gpus.map((l) => l.device!.hives)).toEqual([[0], [0], [1], [2]]);
+  });
+
   it('splits the BOM into owned (paid, order number, seller) and to buy, keeping hostile text as it is', () => {
     const b = example('sys-4028gr-x10drg');
     b.name = HOSTILE;
