@@ -55,7 +55,11 @@ describe('topology matrix in the side panel', () => {
     // The last NIC column is reachable: focus the region, scroll with the keyboard.
     await page.getByRole('region', { name: /P2P matrix/ }).focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.matrix-wrap')!.scrollLeft > 0);
+    // Keyboard scrolling is animated: wait until it has come to rest at the far edge.
+    await page.waitForFunction(() => {
+      const w = document.querySelector<HTMLElement>('.matrix-wrap')!;
+      return w.scrollLeft > 0 && w.scrollLeft + w.clientWidth >= w.scrollWidth - 1;
+    });
     const after = await geometry(page);
     expect(after.scrollLeft).toBeGreaterThan(0);
     // The row labels stay at the region's left edge while the columns move under them.
