@@ -71,41 +71,46 @@ export const ITEM_COLUMNS = `i.id, i.part_id, i.quantity, i.status, i.currency, 
   i.order_shipping_minor, i.order_tax_minor, i.return_deadline, i.created_at, i.updated_at,
   p.category AS part_category, p.vendor AS part_vendor, p.model AS part_model`;
 
-export function toView(row: ItemRow): InventoryItemView {
+/** One mapping from an item's columns to its view, whatever the row's shape (named object or .raw() array). */
+function viewOf(get: <K extends keyof ItemRow>(column: K) => ItemRow[K]): InventoryItemView {
   return {
-    id: row.id,
-    partId: row.part_id,
-    quantity: row.quantity,
-    status: row.status,
-    currency: row.currency,
-    priceMinor: row.price_minor,
-    shippingMinor: row.shipping_minor,
-    taxMinor: row.tax_minor,
-    seller: row.seller,
-    listingUrl: row.listing_url,
-    ebayItemNumber: row.ebay_item_number,
-    orderNumber: row.order_number,
-    orderedOn: row.ordered_on,
-    receivedOn: row.received_on,
-    returnBy: row.return_by,
-    condition: row.condition,
-    serialNumber: row.serial_number,
-    notes: row.notes,
-    feesMinor: row.fees_minor,
-    fxRate: row.fx_rate,
-    fxCurrency: row.fx_currency,
-    returnDays: row.return_days,
-    testResult: row.test_result,
-    testNote: row.test_note,
-    title: row.title,
-    externalId: row.external_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    part: { category: row.part_category, vendor: row.part_vendor, model: row.part_model },
-    orderShippingMinor: row.order_shipping_minor,
-    orderTaxMinor: row.order_tax_minor,
-    returnDeadline: row.return_deadline,
+    id: get('id'),
+    partId: get('part_id'),
+    quantity: get('quantity'),
+    status: get('status'),
+    currency: get('currency'),
+    priceMinor: get('price_minor'),
+    shippingMinor: get('shipping_minor'),
+    taxMinor: get('tax_minor'),
+    seller: get('seller'),
+    listingUrl: get('listing_url'),
+    ebayItemNumber: get('ebay_item_number'),
+    orderNumber: get('order_number'),
+    orderedOn: get('ordered_on'),
+    receivedOn: get('received_on'),
+    returnBy: get('return_by'),
+    condition: get('condition'),
+    serialNumber: get('serial_number'),
+    notes: get('notes'),
+    feesMinor: get('fees_minor'),
+    fxRate: get('fx_rate'),
+    fxCurrency: get('fx_currency'),
+    returnDays: get('return_days'),
+    testResult: get('test_result'),
+    testNote: get('test_note'),
+    title: get('title'),
+    externalId: get('external_id'),
+    createdAt: get('created_at'),
+    updatedAt: get('updated_at'),
+    part: { category: get('part_category'), vendor: get('part_vendor'), model: get('part_model') },
+    orderShippingMinor: get('order_shipping_minor'),
+    orderTaxMinor: get('order_tax_minor'),
+    returnDeadline: get('return_deadline'),
   };
+}
+
+export function toView(row: ItemRow): InventoryItemView {
+  return viewOf((column) => row[column]);
 }
 
 /** ITEM_COLUMNS' result names in order (the alias after AS, else the column after the table alias). */
@@ -123,44 +128,7 @@ const AT = Object.fromEntries(ITEM_COLUMN_NAMES.map((name, k) => [name, k])) as 
  * costs as much as reading the row.
  */
 export function toViewFromRaw(r: unknown[]): InventoryItemView {
-  return {
-    id: r[AT.id] as ItemRow['id'],
-    partId: r[AT.part_id] as ItemRow['part_id'],
-    quantity: r[AT.quantity] as ItemRow['quantity'],
-    status: r[AT.status] as ItemRow['status'],
-    currency: r[AT.currency] as ItemRow['currency'],
-    priceMinor: r[AT.price_minor] as ItemRow['price_minor'],
-    shippingMinor: r[AT.shipping_minor] as ItemRow['shipping_minor'],
-    taxMinor: r[AT.tax_minor] as ItemRow['tax_minor'],
-    seller: r[AT.seller] as ItemRow['seller'],
-    listingUrl: r[AT.listing_url] as ItemRow['listing_url'],
-    ebayItemNumber: r[AT.ebay_item_number] as ItemRow['ebay_item_number'],
-    orderNumber: r[AT.order_number] as ItemRow['order_number'],
-    orderedOn: r[AT.ordered_on] as ItemRow['ordered_on'],
-    receivedOn: r[AT.received_on] as ItemRow['received_on'],
-    returnBy: r[AT.return_by] as ItemRow['return_by'],
-    condition: r[AT.condition] as ItemRow['condition'],
-    serialNumber: r[AT.serial_number] as ItemRow['serial_number'],
-    notes: r[AT.notes] as ItemRow['notes'],
-    feesMinor: r[AT.fees_minor] as ItemRow['fees_minor'],
-    fxRate: r[AT.fx_rate] as ItemRow['fx_rate'],
-    fxCurrency: r[AT.fx_currency] as ItemRow['fx_currency'],
-    returnDays: r[AT.return_days] as ItemRow['return_days'],
-    testResult: r[AT.test_result] as ItemRow['test_result'],
-    testNote: r[AT.test_note] as ItemRow['test_note'],
-    title: r[AT.title] as ItemRow['title'],
-    externalId: r[AT.external_id] as ItemRow['external_id'],
-    createdAt: r[AT.created_at] as ItemRow['created_at'],
-    updatedAt: r[AT.updated_at] as ItemRow['updated_at'],
-    part: {
-      category: r[AT.part_category] as ItemRow['part_category'],
-      vendor: r[AT.part_vendor] as ItemRow['part_vendor'],
-      model: r[AT.part_model] as ItemRow['part_model'],
-    },
-    orderShippingMinor: r[AT.order_shipping_minor] as ItemRow['order_shipping_minor'],
-    orderTaxMinor: r[AT.order_tax_minor] as ItemRow['order_tax_minor'],
-    returnDeadline: r[AT.return_deadline] as ItemRow['return_deadline'],
-  };
+  return viewOf(<K extends keyof ItemRow>(column: K) => r[AT[column]] as ItemRow[K]);
 }
 
 export function toHistory(row: HistoryRow): StatusChange {
