@@ -9,7 +9,8 @@ import { partOf, type CatalogIndex } from './catalog';
 import { finding, n, type Finding } from './finding';
 import type { ResolvedChassis } from './topology';
 import { cardsOf } from './rules/chassisFit';
-import { tdpUnknownText, unknownTdpNames } from './tdpUnknown';
+import { tdpUnknownText } from './tdpUnknown';
+import { capital } from './names';
 
 /**
  * Draw as a fraction of TDP. Estimates, not measurements: single-stream decode
@@ -188,11 +189,9 @@ export function chassisPower(c: ResolvedChassis, catalog: CatalogIndex, volts: n
     psu,
     wallPeakW,
     heatBtuPerHour: wallPeakW * BTU_PER_WATT_HOUR,
-    unknownTdp: unknownTdpNames(components.map((x) => ({ name: x.what, tdpW: x.tdpUnknown ? null : 0 }))),
+    unknownTdp: [...new Set(components.filter((x) => x.tdpUnknown).map((x) => x.what))],
   };
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "≥ " before a sum that leaves out parts of unknown TDP. */
 const atLeast = (unknownTdp: readonly string[]) => (unknownTdp.length ? '≥ ' : '');

@@ -2,6 +2,7 @@
 // out of its power sums (which then read as lower bounds, "≥") and says the
 // budget went unchecked; the estimate says its draw at load is unknown. One
 // rule, one sentence, for both.
+import { listText } from '../words';
 
 /** The distinct names of the parts whose TDP is unknown, in first-seen order. */
 export function unknownTdpNames(parts: readonly { name: string; tdpW: number | null }[]): string[] {
@@ -10,5 +11,5 @@ export function unknownTdpNames(parts: readonly { name: string; tdpW: number | n
 
 /** "the TDP of Tesla X is not known" for those names; null when every TDP is known. */
 export function tdpUnknownText(names: readonly string[]): string | null {
-  return names.length ? `the TDP of ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} not known` : null;
+  return names.length ? `the TDP of ${listText(names)} ${names.length === 1 ? 'is' : 'are'} not known` : null;
 }
