@@ -394,10 +394,13 @@ export function moveDevice(build: Build, catalog: CatalogIndex, deviceChassisId:
   if (toChassisId === deviceChassisId && device.slot === slot) return no(`The ${name} is already in that slot.`);
   const to = findChassis(build, toChassisId);
   if (!to) return no('That chassis is not in this build.');
+  const moving = new Set([deviceId, ...guestsOf(from.chassis, deviceId)]);
+  // A riser cannot go into its own slots, or into a card that sits on it (canPlace says the same to the editor).
+  const host = hostSlotOf(slot)?.hostId;
+  if (host !== undefined && moving.has(host)) return no(`The ${name} cannot go into a slot it holds itself.`);
   const taken = slotHolder(to.chassis, slot, deviceId);
   if (taken) return no(`${slotName(to.chassis, catalog, slot)} holds the ${deviceName(taken, catalog)}; move or remove it first.`);
   // A card that holds cards (a riser) takes them along; a bridge stays only within one chassis.
-  const moving = new Set([deviceId, ...guestsOf(from.chassis, deviceId)]);
   let next = mapChassis(build, deviceChassisId, (c) => dropBridges({ ...c, devices: c.devices.filter((d) => !moving.has(d.id)) }, moving));
   // Keep the card's place in the list (it sets the GPU0… numbering) when it stays in its chassis.
   next =
@@ -518,11 +521,15 @@ function cardAt(c: ChassisPlacement, catalog: CatalogIndex, deviceId: string): s
 }
 
 /** The slot's label on the board ("PCIe slot 3"), a riser's slot by its card ("output a of the riser cable in PCIE1"), else its id. */
-function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string): string {
+function slotName(c: ChassisPlacement, catalog: CatalogIndex, slotId: string, seen: ReadonlySet<string> = new Set()): string {
   const ref = hostSlotOf(slotId);
   if (ref) {
     const host = c.devices.find((d) => d.id === ref.hostId);
-    return host ? `output ${ref.slotId} of the ${deviceName(host, catalog)} in ${slotName(c, catalog, host.slot)}` : `output ${ref.slotId} of a riser`;
+    // A host already on the way down would loop forever: name the output without its host's place.
+    if (host && seen.has(host.id)) return `output ${ref.slotId} of the ${deviceName(host, catalog)}`;
+    return host
+      ? `output ${ref.slotId} of the ${deviceName(host, catalog)} in ${slotName(c, catalog, host.slot, new Set([...seen, host.id]))}`
+      : `output ${ref.slotId} of a riser`;
   }
   return boardSpecOf(c, catalog)?.slots.find((s) => s.id === slotId)?.label ?? slotId;
 }

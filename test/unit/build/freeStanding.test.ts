@@ -186,3 +186,20 @@ describe('NVLink bridges', () => {
     expect(removed.freeStanding!.chassis[0]!.bridges).toBeUndefined();
   });
 });
+
+describe('moveDevice and a riser’s own slots', () => {
+  // Found by the incremental-check property test: a riser moved into a slot it exposes made a loop that
+  // overflowed the stack when the next edit named a slot. The edit refuses it, as canPlace does in the editor.
+  it('refuses a riser into its own output, naming why, and leaves the build as it was', () => {
+    const b = openFrame();
+    const before = JSON.stringify(b);
+    const r = E.moveDevice(b, cat, 'frame-1', 'riser-1', 'frame-1', 'riser-1/a');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/cannot go into a slot it holds itself/);
+    expect(JSON.stringify(b)).toBe(before);
+    // Moving the riser to a free board slot still works, and its GPU goes with it.
+    const moved = E.moveDevice(b, cat, 'frame-1', 'riser-1', 'frame-1', 'slot2');
+    expect(moved.ok).toBe(true);
+    if (moved.ok) expect(moved.build.freeStanding!.chassis[0]!.devices.find((d) => d.id === 'gpu-1')!.slot).toBe('riser-1/a');
+  });
+});
